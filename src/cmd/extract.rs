@@ -1,0 +1,49 @@
+//! `pressdex extract`: runs the pipeline on files and prints what the indexer would see.
+
+use std::io::Write;
+
+use rayon::prelude::*;
+
+use super::Outcome;
+use crate::cli::ExtractArgs;
+use crate::extract::Limits;
+use crate::output::{self, ExtractRecord};
+use crate::pipeline::process_file;
+
+/// Extracts each file (in parallel, printed in the order given).
+pub fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
+    let limits = Limits {
+        max_bytes: args.max_file_size,
+    };
+    let records: Vec<ExtractRecord> = args
+        .files
+        .par_iter()
+        .map(|path| {
+            let key = path.to_string_lossy().into_owned();
+            match process_file(path, &key, &limits) {
+                Ok(article) => ExtractRecord::Article(Box::new(article)),
+                Err(e) => ExtractRecord::Error {
+                    path: key,
+                    error: e.to_string(),
+                },
+            }
+        })
+        .collect();
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut failed = false;
+    for record in &records {
+        failed |= matches!(record, ExtractRecord::Error { .. });
+        if args.json {
+            output::json::write_extract(&mut out, record)?;
+        } else {
+            output::human::write_extract(&mut out, record)?;
+        }
+    }
+    out.flush()?;
+    Ok(if failed {
+        Outcome::Partial
+    } else {
+        Outcome::Success
+    })
+}

@@ -1,0 +1,45 @@
+//! Subcommands: each file turns its clap arguments into calls on the library and picks the
+//! outcome. Dispatch only here.
+
+mod extract;
+mod index;
+mod search;
+mod speakers;
+mod stats;
+
+use std::process::ExitCode;
+
+use crate::cli::{Cli, Command};
+
+/// How a command that did not fail ended, mapped to the exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Success; for `search`, at least one hit.
+    Success,
+    /// `search` ran and found nothing.
+    NoHits,
+    /// The command ran to the end but some input failed unexpectedly.
+    Partial,
+}
+
+impl Outcome {
+    /// The process exit code: 0 success, 1 no hits, 2 errors.
+    pub fn exit_code(self) -> ExitCode {
+        match self {
+            Outcome::Success => ExitCode::SUCCESS,
+            Outcome::NoHits => ExitCode::from(1),
+            Outcome::Partial => ExitCode::from(2),
+        }
+    }
+}
+
+/// Runs the parsed command line.
+pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
+    match cli.command {
+        Command::Index(args) => index::run(args, cli.quiet),
+        Command::Search(args) => search::run(args),
+        Command::Extract(args) => extract::run(args),
+        Command::Stats(args) => stats::run(args),
+        Command::Speakers(args) => speakers::run(args),
+    }
+}

@@ -1,0 +1,320 @@
+//! Publication dates: partial calendar dates (`2025`, `2025-12`, `2025-12-03`), their parsing
+//! from the many shapes pages and users write them in, and their span as timestamps.
+//!
+//! A date that is only partly known stays partial: `--since 2025-12` and a page dated
+//! "December 2025" must both work without inventing a day.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// A calendar date known to the year, the month or the day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PublishedDate {
+    pub year: i32,
+    pub month: Option<u32>,
+    pub day: Option<u32>,
+}
+
+impl PublishedDate {
+    /// A full date, checked against the calendar.
+    pub fn ymd(year: i32, month: u32, day: u32) -> Option<Self> {
+        NaiveDate::from_ymd_opt(year, month, day)?;
+        Some(Self {
+            year,
+            month: Some(month),
+            day: Some(day),
+        })
+    }
+
+    /// A year and month, checked.
+    pub fn ym(year: i32, month: u32) -> Option<Self> {
+        (1..=12).contains(&month).then_some(Self {
+            year,
+            month: Some(month),
+            day: None,
+        })
+    }
+
+    /// True when years this early or late are certainly not a news publication date.
+    pub fn is_plausible(&self) -> bool {
+        (1800..=2100).contains(&self.year)
+    }
+
+    /// First day covered by this date.
+    pub fn first_day(&self) -> NaiveDate {
+        NaiveDate::from_ymd_opt(self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
+            .expect("components were validated on construction")
+    }
+
+    /// Last day covered by this date.
+    pub fn last_day(&self) -> NaiveDate {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => NaiveDate::from_ymd_opt(self.year, m, d),
+            (Some(m), None) => {
+                let (y, m) = if m == 12 {
+                    (self.year + 1, 1)
+                } else {
+                    (self.year, m + 1)
+                };
+                NaiveDate::from_ymd_opt(y, m, 1).and_then(|d| d.pred_opt())
+            }
+            _ => NaiveDate::from_ymd_opt(self.year, 12, 31),
+        }
+        .expect("components were validated on construction")
+    }
+
+    /// Seconds since the Unix epoch at the start (00:00 UTC) of the first day.
+    pub fn start_timestamp(&self) -> i64 {
+        day_timestamp(self.first_day())
+    }
+
+    /// Seconds since the Unix epoch at the end (23:59:59 UTC) of the last day.
+    pub fn end_timestamp(&self) -> i64 {
+        day_timestamp(self.last_day()) + 86_399
+    }
+
+    /// The date from a timestamp in seconds (UTC), to the day.
+    pub fn from_timestamp(secs: i64) -> Option<Self> {
+        let d = chrono::DateTime::from_timestamp(secs, 0)?.date_naive();
+        Self::ymd(d.year(), d.month(), d.day())
+    }
+}
+
+fn day_timestamp(d: NaiveDate) -> i64 {
+    d.and_hms_opt(0, 0, 0)
+        .expect("midnight exists")
+        .and_utc()
+        .timestamp()
+}
+
+impl fmt::Display for PublishedDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}", self.year)?;
+        if let Some(m) = self.month {
+            write!(f, "-{m:02}")?;
+            if let Some(d) = self.day {
+                write!(f, "-{d:02}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The error for a date a user typed that is not `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+#[derive(Debug, thiserror::Error)]
+#[error("expected YYYY, YYYY-MM or YYYY-MM-DD, got '{0}'")]
+pub struct DateParseError(String);
+
+impl FromStr for PublishedDate {
+    type Err = DateParseError;
+
+    /// Parses the strict forms users type on the command line.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let err = || DateParseError(s.to_string());
+        let parts: Vec<&str> = s.trim().split('-').collect();
+        let num = |p: &str, len: usize| -> Result<u32, DateParseError> {
+            if p.len() == len && p.bytes().all(|b| b.is_ascii_digit()) {
+                p.parse().map_err(|_| err())
+            } else {
+                Err(err())
+            }
+        };
+        match parts.as_slice() {
+            [y] => Ok(Self {
+                year: num(y, 4)? as i32,
+                month: None,
+                day: None,
+            }),
+            [y, m] => Self::ym(num(y, 4)? as i32, num(m, 2)?).ok_or_else(err),
+            [y, m, d] => Self::ymd(num(y, 4)? as i32, num(m, 2)?, num(d, 2)?).ok_or_else(err),
+            _ => Err(err()),
+        }
+    }
+}
+
+impl Serialize for PublishedDate {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for PublishedDate {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+/// Month number from an English month name or its abbreviation ("Sept." included).
+pub fn month_from_name(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    if w.len() < 3 {
+        return None;
+    }
+    let idx = MONTHS.iter().position(|m| w.starts_with(m))?;
+    let full = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ][idx];
+    (full.starts_with(&w) || w == "sept").then_some(idx as u32 + 1)
+}
+
+/// Parses a date as pages write it in metadata or datelines: ISO 8601 and RFC 3339
+/// (`2025-12-03T10:00:00Z`), RFC 2822, `2025/12/03`, `12/03/2025` (US order),
+/// `3 December 2025`, `December 3, 2025`, `Dec. 3 2025`, `December 2025`.
+/// Returns `None` for anything else rather than guessing.
+pub fn parse_date_text(text: &str) -> Option<PublishedDate> {
+    let s = text.trim();
+    if s.is_empty() || s.len() > 200 {
+        return None;
+    }
+    if let Ok(dt) = chrono::DateTime::parse_from_rfc3339(s) {
+        return PublishedDate::ymd(dt.year(), dt.month(), dt.day());
+    }
+    if let Ok(dt) = chrono::DateTime::parse_from_rfc2822(s) {
+        return PublishedDate::ymd(dt.year(), dt.month(), dt.day());
+    }
+    let bytes = s.as_bytes();
+    // ISO-like prefix: YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD, YYYYMMDD
+    if bytes.len() >= 10 && bytes[..4].iter().all(u8::is_ascii_digit) {
+        let sep = bytes[4];
+        if matches!(sep, b'-' | b'/' | b'.') && bytes[7] == sep {
+            let y = s[..4].parse().ok()?;
+            let m = s.get(5..7)?.parse().ok()?;
+            let d = s.get(8..10)?.parse().ok()?;
+            if bytes.get(10).is_none_or(|b| !b.is_ascii_digit()) {
+                return PublishedDate::ymd(y, m, d).filter(PublishedDate::is_plausible);
+            }
+        }
+    }
+    if bytes.len() >= 7 && bytes[..4].iter().all(u8::is_ascii_digit) && bytes[4] == b'-' {
+        let y = s[..4].parse().ok()?;
+        let m = s.get(5..7)?.parse().ok()?;
+        if bytes.get(7).is_none_or(|b| !b.is_ascii_digit()) {
+            return PublishedDate::ym(y, m).filter(PublishedDate::is_plausible);
+        }
+    }
+    if bytes.len() == 8 && bytes.iter().all(u8::is_ascii_digit) {
+        return PublishedDate::ymd(
+            s[..4].parse().ok()?,
+            s[4..6].parse().ok()?,
+            s[6..].parse().ok()?,
+        )
+        .filter(PublishedDate::is_plausible);
+    }
+    parse_words(s)
+}
+
+/// Dates written with words or slashes: "December 3, 2025", "3 Dec 2025", "12/03/2025".
+fn parse_words(s: &str) -> Option<PublishedDate> {
+    let tokens: Vec<&str> = s
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '|')
+        .filter(|t| !t.is_empty())
+        .collect();
+    let mut year = None;
+    let mut month = None;
+    let mut day = None;
+    for t in tokens.iter().take(12) {
+        let t = t.trim_matches(|c: char| !c.is_alphanumeric() && c != '/');
+        if let Some((a, rest)) = t.split_once('/')
+            && let Some((b, c)) = rest.split_once('/')
+        {
+            let (a, b, c): (u32, u32, i32) = (a.parse().ok()?, b.parse().ok()?, c.parse().ok()?);
+            let y = if c < 100 { 2000 + c } else { c };
+            return PublishedDate::ymd(y, a, b)
+                .or_else(|| PublishedDate::ymd(y, b, a))
+                .filter(PublishedDate::is_plausible);
+        }
+        let digits = t.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+            let n: i64 = digits.parse().ok()?;
+            if digits.len() == 4 && year.is_none() {
+                year = Some(n as i32);
+            } else if digits.len() <= 2 && day.is_none() && (1..=31).contains(&n) {
+                day = Some(n as u32);
+            }
+        } else if month.is_none()
+            && let Some(m) = month_from_name(t)
+        {
+            month = Some(m);
+        }
+    }
+    let (year, month) = (year?, month?);
+    let date = match day {
+        Some(d) => PublishedDate::ymd(year, month, d)?,
+        None => PublishedDate::ym(year, month)?,
+    };
+    date.is_plausible().then_some(date)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_user_dates_strictly() {
+        for (input, expected) in [
+            ("2025", Some("2025")),
+            ("2025-12", Some("2025-12")),
+            ("2025-12-03", Some("2025-12-03")),
+            ("2025-13", None),
+            ("2025-02-30", None),
+            ("3/4/24", None),
+            ("25", None),
+        ] {
+            let got = input.parse::<PublishedDate>().ok().map(|d| d.to_string());
+            assert_eq!(got.as_deref(), expected, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn parses_dates_as_pages_write_them() {
+        for (input, expected) in [
+            ("2025-12-03T10:00:00+01:00", Some("2025-12-03")),
+            ("2025-12-03", Some("2025-12-03")),
+            ("2025/12/03 10:00", Some("2025-12-03")),
+            ("Wed, 03 Dec 2025 10:00:00 GMT", Some("2025-12-03")),
+            ("December 3, 2025", Some("2025-12-03")),
+            ("3 December 2025", Some("2025-12-03")),
+            ("Dec. 3, 2025 5:00 PM", Some("2025-12-03")),
+            ("Sept 9, 2015", Some("2015-09-09")),
+            ("December 2025", Some("2025-12")),
+            ("12/03/2025", Some("2025-12-03")),
+            ("20251203", Some("2025-12-03")),
+            ("October 16", None),
+            ("yesterday", None),
+            ("", None),
+        ] {
+            let got = parse_date_text(input).map(|d| d.to_string());
+            assert_eq!(got.as_deref(), expected, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn partial_dates_span_their_whole_period() {
+        let month: PublishedDate = "2024-02".parse().unwrap();
+        assert_eq!(month.last_day().to_string(), "2024-02-29");
+        let year: PublishedDate = "2025".parse().unwrap();
+        assert_eq!(
+            year.end_timestamp() - year.start_timestamp(),
+            365 * 86_400 - 1
+        );
+    }
+}

@@ -1,0 +1,186 @@
+//! Author names: recognising byline lines ("By A and B", "Author: X", "Author`s name X") and
+//! cleaning raw author strings into a deduplicated list of person names.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// A line that is a byline, with the names in group `names`.
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\s*(?:[*_#>]+\s*)?(?:by|written by|words by|reporting by|author(?:s)?\s*:|author[`'’]?s?\s+name\s*:?|posted by|von|par|por)\s*:?\s+(?P<names>[^\n]{2,150}?)\s*[*_]*\s*$",
+    )
+    .expect("valid regex")
+});
+
+/// Words after which the rest of a byline is a role or an outlet, not a name.
+static ROLE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\s*(?:[,|/–—-]\s*|\s+)(?:(?:senior|chief|staff|special|political|foreign|deputy|contributing|associate|managing|executive|news|global|economics|business|white house|washington|moscow|london)\s+)*(?:correspondent|reporter|editor|writer|columnist|contributor|producer|journalist|analyst|bureau chief|for |in |at |updated|published|on \w+ \d|\d{1,2}[:/]).*$",
+    )
+    .expect("valid regex")
+});
+
+/// The names a byline line gives, or `None` when the line is not a byline.
+pub fn byline_names(line: &str) -> Option<Vec<String>> {
+    let caps = BYLINE.captures(line)?;
+    let names = clean_author_names(&caps["names"]);
+    (!names.is_empty()).then_some(names)
+}
+
+/// Splits a raw author string ("A, B and C") into names.
+pub fn split_authors(raw: &str) -> Vec<String> {
+    raw.split([',', ';', '&', '|', '\n', '/'])
+        .flat_map(|part| part.split(" and "))
+        .flat_map(|part| part.split(" And "))
+        .flat_map(|part| part.split(" und "))
+        .flat_map(|part| part.split(" et "))
+        .map(str::to_string)
+        .collect()
+}
+
+/// Cleans a raw author string into person names: strips "By", roles, outlets, e-mail
+/// addresses and dates; splits lists; drops duplicates and things that are not names.
+pub fn clean_author_names(raw: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let raw = raw.trim();
+    let raw = raw
+        .strip_prefix("By ")
+        .or_else(|| raw.strip_prefix("by "))
+        .or_else(|| raw.strip_prefix("BY "))
+        .unwrap_or(raw);
+    let raw = ROLE_TAIL.replace(raw, "");
+    for part in split_authors(&raw) {
+        let name = clean_one(&part);
+        if let Some(name) = name
+            && !out.iter().any(|n| n.eq_ignore_ascii_case(&name))
+        {
+            out.push(name);
+        }
+    }
+    out
+}
+
+fn clean_one(part: &str) -> Option<String> {
+    let mut s = part.trim().trim_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '*' | '_' | '"' | '“' | '”' | '(' | ')' | '[' | ']' | ':' | '.' | '-' | '–' | '—'
+            )
+    });
+    for prefix in ["By ", "by ", "BY ", "Von ", "Par ", "Por "] {
+        if let Some(rest) = s.strip_prefix(prefix) {
+            s = rest.trim();
+        }
+    }
+    if s.is_empty() || s.contains('@') || s.contains("://") || s.chars().any(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if words.is_empty() || words.len() > 5 {
+        return None;
+    }
+    let lower = s.to_lowercase();
+    const NOT_NAMES: &[&str] = &[
+        "staff",
+        "admin",
+        "editor",
+        "editors",
+        "reuters",
+        "associated press",
+        "ap",
+        "afp",
+        "news",
+        "desk",
+        "team",
+        "agency",
+        "agencies",
+        "contributor",
+        "guest",
+        "unknown",
+        "the",
+        "bbc",
+        "cnn",
+        "anonymous",
+    ];
+    if NOT_NAMES.contains(&lower.as_str()) || lower.ends_with(" staff") || lower.starts_with("the ")
+    {
+        return None;
+    }
+    // Names start with a capital letter (or are all capitals); lowercase words are prose.
+    if !words.iter().all(|w| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+            || matches!(
+                *w,
+                "de" | "van" | "von" | "der" | "da" | "di" | "del" | "la" | "le" | "bin" | "al"
+            )
+    }) {
+        return None;
+    }
+    Some(normalise_case(&words.join(" ")))
+}
+
+/// "PAVEL MOROZOV" → "Pavel Morozov"; mixed-case names are kept as written.
+fn normalise_case(name: &str) -> String {
+    if name.chars().any(|c| c.is_lowercase()) {
+        return name.to_string();
+    }
+    name.split(' ')
+        .map(|w| {
+            let mut chars = w.chars();
+            match chars.next() {
+                Some(first) => first
+                    .to_uppercase()
+                    .chain(chars.flat_map(char::to_lowercase))
+                    .collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_byline_lines() {
+        for (line, expected) in [
+            ("Author`s name Pavel Morozov", Some(vec!["Pavel Morozov"])),
+            (
+                "By Jane Smith and John Doe",
+                Some(vec!["Jane Smith", "John Doe"]),
+            ),
+            ("BY JANE SMITH", Some(vec!["Jane Smith"])),
+            ("Author: Ann Lee, Reuters", Some(vec!["Ann Lee"])),
+            ("By Ann Lee, Senior Correspondent", Some(vec!["Ann Lee"])),
+            ("By the time he arrived, it was over.", None),
+            ("Peskov said the call could be arranged.", None),
+        ] {
+            let got = byline_names(line);
+            let expected = expected.map(|v| v.into_iter().map(String::from).collect::<Vec<_>>());
+            assert_eq!(got, expected, "line {line:?}");
+        }
+    }
+
+    #[test]
+    fn cleans_raw_author_strings() {
+        for (raw, expected) in [
+            ("Jane Smith, John Doe", vec!["Jane Smith", "John Doe"]),
+            (
+                "Jane Smith & John Doe & Jane Smith",
+                vec!["Jane Smith", "John Doe"],
+            ),
+            ("Reuters", vec![]),
+            ("jane@example.com", vec![]),
+            ("By Ann Lee | Staff Writer", vec!["Ann Lee"]),
+        ] {
+            assert_eq!(clean_author_names(raw), expected, "raw {raw:?}");
+        }
+    }
+}

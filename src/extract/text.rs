@@ -1,0 +1,139 @@
+//! Plain-text and Markdown articles: the first line is the title, byline and dateline lines
+//! near the top or bottom give authors and date, and boilerplate lines ("Subscribe to …",
+//! "Share this") are dropped from the body.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::byline::byline_names;
+use crate::article::Article;
+use crate::date::parse_date_text;
+
+/// Short promotional or navigation lines that are not part of any article.
+static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\s*(?:subscribe\b|follow us\b|sign up\b|share (?:this|on)\b|like us on\b|join (?:us|our)\b|download (?:our|the) app\b|click here\b|read (?:also|more)\s*:|related\s*:|advertisement$|all rights reserved|copyright\b|©)",
+    )
+    .expect("valid regex")
+});
+
+/// A dateline: a line that is a date, optionally labelled ("Published: …", "Posted on …").
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:(?:published|posted|date|dated)(?:\s+on)?\s*:?\s*)?(?P<date>[\w ,./:+-]{6,60})\s*$")
+        .expect("valid regex")
+});
+
+/// How many lines at each end of a text are searched for bylines and datelines.
+const EDGE_LINES: usize = 6;
+
+/// Extracts an article from plain text or Markdown.
+pub fn extract(text: &str) -> Article {
+    let lines: Vec<&str> = text.lines().collect();
+    let content: Vec<usize> = (0..lines.len())
+        .filter(|&i| !lines[i].trim().is_empty())
+        .collect();
+    let mut article = Article::default();
+    let Some((&title_idx, rest)) = content.split_first() else {
+        return article;
+    };
+    article.title = Some(clean_title(lines[title_idx]));
+    let mut dropped = vec![false; lines.len()];
+    dropped[title_idx] = true;
+    let edge = |k: usize| k < EDGE_LINES || k + EDGE_LINES >= rest.len();
+    for (k, &i) in rest.iter().enumerate() {
+        let line = lines[i].trim();
+        if BOILERPLATE.is_match(line) && line.split_whitespace().count() <= 20 {
+            dropped[i] = true;
+            continue;
+        }
+        if !edge(k) {
+            continue;
+        }
+        if let Some(names) = byline_names(line) {
+            for name in names {
+                if !article.authors.contains(&name) {
+                    article.authors.push(name);
+                }
+            }
+            dropped[i] = true;
+        } else if article.published.is_none()
+            && let Some(date) = dateline(line)
+        {
+            article.published = Some(date);
+            article.published_source = Some("text".into());
+            dropped[i] = true;
+        }
+    }
+    article.body = lines
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !dropped[*i])
+        .map(|(_, l)| l.trim_end())
+        .collect::<Vec<_>>()
+        .join("\n")
+        .trim()
+        .to_string();
+    article.body = collapse_blank_lines(&article.body);
+    article
+}
+
+/// A line that holds a full publication date and little else.
+fn dateline(line: &str) -> Option<crate::date::PublishedDate> {
+    let caps = DATELINE.captures(line)?;
+    let date = parse_date_text(&caps["date"])?;
+    // A year is required (parse_date_text guarantees it); a bare month/day in prose never counts.
+    date.day.is_some().then_some(date)
+}
+
+fn clean_title(line: &str) -> String {
+    line.trim()
+        .trim_start_matches('#')
+        .trim()
+        .trim_matches(|c| c == '*' || c == '_')
+        .trim()
+        .to_string()
+}
+
+/// Collapses runs of blank lines (and lines of only spaces) to one blank line.
+pub fn collapse_blank_lines(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut blank = 0;
+    for line in text.lines() {
+        if line.trim().is_empty() {
+            blank += 1;
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if blank > 0 { "\n\n" } else { "\n" });
+        }
+        blank = 0;
+        out.push_str(line.trim_end());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn takes_title_byline_and_dateline() {
+        let a = extract(
+            "# Talks resume\n\nBy Ann Lee and Bo Chan\nPublished: 2025-12-03\n\nThe talks resumed on October 16.\n\nSubscribe to our newsletter!\n",
+        );
+        assert_eq!(a.title.as_deref(), Some("Talks resume"));
+        assert_eq!(a.authors, vec!["Ann Lee", "Bo Chan"]);
+        assert_eq!(
+            a.published.map(|d| d.to_string()).as_deref(),
+            Some("2025-12-03")
+        );
+        assert_eq!(a.body, "The talks resumed on October 16.");
+    }
+
+    #[test]
+    fn never_takes_a_date_from_prose() {
+        let a = extract("Title\n\nThe two leaders last spoke by telephone on October 16.\n");
+        assert_eq!(a.published, None);
+    }
+}

@@ -1,0 +1,1 @@
+//! The tantivy index (being built).

@@ -1,0 +1,36 @@
+//! One file in, one attributed article out: read within limits → extract → attribute.
+//!
+//! The indexer and `pressdex extract` both go through here, so what `extract` prints is
+//! exactly what the index stores.
+
+use std::path::Path;
+
+use crate::article::Article;
+use crate::attribute::attribute_article;
+use crate::extract::{ExtractError, Limits, extract_article, read_file};
+
+/// Reads, extracts and attributes one file. `key` is the path recorded in the article.
+pub fn process_file(path: &Path, key: &str, limits: &Limits) -> Result<Article, ExtractError> {
+    let bytes = read_file(path, limits)?;
+    process_bytes(key, &bytes)
+}
+
+/// Extracts and attributes an article from bytes already read.
+///
+/// A bug that panics on some input costs that one file, never the run: the panic is caught
+/// and reported as [`ExtractError::Internal`].
+pub fn process_bytes(key: &str, bytes: &[u8]) -> Result<Article, ExtractError> {
+    std::panic::catch_unwind(|| {
+        let mut article = extract_article(key, bytes)?;
+        attribute_article(&mut article);
+        Ok(article)
+    })
+    .unwrap_or_else(|panic| {
+        let message = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".to_string());
+        Err(ExtractError::Internal(message))
+    })
+}
