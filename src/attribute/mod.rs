@@ -63,7 +63,7 @@ pub fn speakers_of(quotes: &[Quote]) -> Vec<String> {
             }
         }
     }
-    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     counts.into_iter().map(|(n, _)| n).collect()
 }
 

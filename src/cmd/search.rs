@@ -1,5 +1,94 @@
-//! `pressdex search` (being built).
+//! `pressdex search`: arguments → [`SearchRequest`] → hits → human or JSON output.
+
+use std::io::Write;
+use std::time::Instant;
+
+use anyhow::Context;
+
 use super::Outcome;
-pub fn run(_args: crate::cli::SearchArgs) -> anyhow::Result<Outcome> {
-    anyhow::bail!("not implemented yet")
+use crate::cli::{SearchArgs, SortOrder};
+use crate::index::open;
+use crate::output;
+use crate::query::{SearchRequest, Sort, search};
+
+/// Converts the command line into a validated request.
+pub fn to_request(args: &SearchArgs) -> anyhow::Result<SearchRequest> {
+    let query = args
+        .query
+        .as_deref()
+        .map(str::trim)
+        .filter(|q| !q.is_empty());
+    let filtered = !args.authors.is_empty()
+        || !args.speakers.is_empty()
+        || !args.sources.is_empty()
+        || args.since.is_some()
+        || args.until.is_some();
+    if query.is_none() && !filtered && !args.quotes {
+        anyhow::bail!(
+            "give a QUERY or a filter (--author, --speaker, --source, --since, --until); see `pressdex search --help`"
+        );
+    }
+    if let (Some(since), Some(until)) = (args.since, args.until)
+        && since.start_timestamp() > until.end_timestamp()
+    {
+        anyhow::bail!("--since {since} is after --until {until}");
+    }
+    Ok(SearchRequest {
+        query: query.map(str::to_string),
+        authors: args.authors.clone(),
+        speakers: args.speakers.clone(),
+        sources: args.sources.clone(),
+        since: args.since,
+        until: args.until,
+        quotes: args.quotes,
+        sort: match args.sort {
+            SortOrder::Relevance => Sort::Relevance,
+            SortOrder::Newest => Sort::Newest,
+            SortOrder::Oldest => Sort::Oldest,
+        },
+        limit: args.limit,
+        offset: args.offset,
+    })
+}
+
+/// Runs `pressdex search`.
+pub fn run(args: SearchArgs) -> anyhow::Result<Outcome> {
+    let started = Instant::now();
+    let request = to_request(&args)?;
+    let press = open(&args.location.index)?;
+    let searcher = press
+        .index
+        .reader()
+        .context("opening an index reader")?
+        .searcher();
+    let results = search(&press, &searcher, &request)?;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    if args.json {
+        output::json::write_hits(&mut out, &results.hits)?;
+    } else {
+        let style = output::human::Style::detect();
+        output::human::write_hits(&mut out, &results.hits, style)?;
+    }
+    out.flush()?;
+    let noun = if request.quotes { "quote" } else { "article" };
+    eprintln!(
+        "{} {noun} hit{} in {:.1} ms{}",
+        results.total,
+        if results.total == 1 { "" } else { "s" },
+        started.elapsed().as_secs_f64() * 1000.0,
+        if results.total > request.offset + results.hits.len() {
+            format!(
+                " (showing {}; --limit/--offset for more)",
+                results.hits.len()
+            )
+        } else {
+            String::new()
+        }
+    );
+    Ok(if results.total == 0 {
+        Outcome::NoHits
+    } else {
+        Outcome::Success
+    })
 }

@@ -1,5 +1,54 @@
-//! `pressdex speakers` (being built).
+//! `pressdex speakers`: the most-quoted speakers, overall or among the hits of a query.
+
+use std::io::Write;
+
 use super::Outcome;
-pub fn run(_args: crate::cli::SpeakersArgs) -> anyhow::Result<Outcome> {
-    anyhow::bail!("not implemented yet")
+use crate::cli::SpeakersArgs;
+use crate::index::open;
+use crate::index::schema::{KIND_QUOTE, SPEAKER_KEY};
+use crate::output;
+use crate::query::SearchRequest;
+use crate::query::facets::{kind_query, speakers_in_articles, top_terms};
+use crate::query::run::build_query;
+
+/// Runs `pressdex speakers`.
+pub fn run(args: SpeakersArgs) -> anyhow::Result<Outcome> {
+    let press = open(&args.location.index)?;
+    let searcher = press.index.reader()?.searcher();
+    let counts = match args
+        .query
+        .as_deref()
+        .map(str::trim)
+        .filter(|q| !q.is_empty())
+    {
+        Some(text) => {
+            let request = SearchRequest {
+                query: Some(text.to_string()),
+                ..Default::default()
+            };
+            let articles = build_query(&press, &request)?;
+            speakers_in_articles(&press, &searcher, &*articles, args.limit)?
+        }
+        None => top_terms(
+            &searcher,
+            &*kind_query(&press, KIND_QUOTE),
+            SPEAKER_KEY,
+            args.limit,
+        )?,
+    };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    if args.json {
+        for c in &counts {
+            output::json::write_value(&mut out, c)?;
+        }
+    } else {
+        output::human::write_counts(&mut out, &counts)?;
+    }
+    out.flush()?;
+    Ok(if counts.is_empty() {
+        Outcome::NoHits
+    } else {
+        Outcome::Success
+    })
 }

@@ -1,1 +1,204 @@
-//! The tantivy index (being built).
+//! The tantivy index on disk: creating and opening it safely (schema version, foreign or
+//! corrupt directories, the single-writer lock), walking folders and writing articles.
+//!
+//! `walk` finds files, `document` turns an [`Article`](crate::article::Article) into tantivy
+//! documents, `writer` runs an incremental indexing pass.
+
+pub mod document;
+pub mod schema;
+pub mod walk;
+pub mod writer;
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+use serde::{Deserialize, Serialize};
+use tantivy::Index;
+use tantivy::directory::MmapDirectory;
+
+use schema::{Fields, SCHEMA_VERSION, build_schema, register_analyzers};
+
+/// The file beside tantivy's own that marks a directory as a pressdex index.
+const MARKER: &str = "pressdex.json";
+/// The file a running `pressdex index` writes its process id to, to name it to others.
+const PID_FILE: &str = "writer.pid";
+/// Files in an index directory that belong to the user, not the index (kept on `--rebuild`).
+const KEEP_ON_REBUILD: &[&str] = &["README.md"];
+
+#[derive(Debug, Serialize, Deserialize)]
+struct Marker {
+    format: String,
+    schema_version: u32,
+    created_by: String,
+}
+
+/// An opened pressdex index with its field handles.
+pub struct PressIndex {
+    pub index: Index,
+    pub fields: Fields,
+    pub dir: PathBuf,
+}
+
+/// Opens an existing index for reading.
+pub fn open(dir: &Path) -> anyhow::Result<PressIndex> {
+    if !dir.join("meta.json").exists() {
+        if dir.join(MARKER).exists() {
+            bail!(
+                "index at {} is incomplete (no meta.json): run `pressdex index --rebuild <DIR>`",
+                dir.display()
+            );
+        }
+        bail!(
+            "no index at {} (run `pressdex index <DIR>` first, or pass --index PATH)",
+            dir.display()
+        );
+    }
+    check_marker(dir)?;
+    let index = Index::open_in_dir(dir).with_context(|| {
+        format!(
+            "index at {} is damaged; run `pressdex index --rebuild <DIR>`",
+            dir.display()
+        )
+    })?;
+    wrap(index, dir)
+}
+
+/// Opens the index for writing, creating it if absent; `rebuild` starts from an empty one.
+pub fn open_or_create(dir: &Path, rebuild: bool) -> anyhow::Result<PressIndex> {
+    if rebuild {
+        clear_dir(dir)?;
+    }
+    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    if dir.join("meta.json").exists() {
+        return open(dir);
+    }
+    if let Some(stray) = foreign_entry(dir)? {
+        bail!(
+            "{} is not a pressdex index (it holds {}): choose another --index, or pass --rebuild to empty it",
+            dir.display(),
+            stray
+        );
+    }
+    let marker = Marker {
+        format: "pressdex-index".into(),
+        schema_version: SCHEMA_VERSION,
+        created_by: format!("pressdex {}", env!("CARGO_PKG_VERSION")),
+    };
+    std::fs::write(dir.join(MARKER), serde_json::to_string_pretty(&marker)?)
+        .with_context(|| format!("writing {}", dir.join(MARKER).display()))?;
+    let mmap = MmapDirectory::open(dir).with_context(|| format!("opening {}", dir.display()))?;
+    let index = Index::create(mmap, build_schema(), Default::default())
+        .with_context(|| format!("creating an index in {}", dir.display()))?;
+    wrap(index, dir)
+}
+
+fn wrap(index: Index, dir: &Path) -> anyhow::Result<PressIndex> {
+    register_analyzers(&index);
+    let fields = Fields::new(&index.schema()).with_context(|| {
+        format!(
+            "index at {} has an unexpected schema; run `pressdex index --rebuild <DIR>`",
+            dir.display()
+        )
+    })?;
+    Ok(PressIndex {
+        index,
+        fields,
+        dir: dir.to_path_buf(),
+    })
+}
+
+fn check_marker(dir: &Path) -> anyhow::Result<()> {
+    let path = dir.join(MARKER);
+    let text = std::fs::read_to_string(&path).map_err(|_| {
+        anyhow::anyhow!(
+            "{} holds an index that pressdex did not build (no {MARKER}); pass --rebuild to replace it",
+            dir.display()
+        )
+    })?;
+    let marker: Marker = serde_json::from_str(&text).map_err(|_| {
+        anyhow::anyhow!(
+            "{} is damaged; run `pressdex index --rebuild <DIR>`",
+            path.display()
+        )
+    })?;
+    match marker.schema_version.cmp(&SCHEMA_VERSION) {
+        std::cmp::Ordering::Equal => Ok(()),
+        std::cmp::Ordering::Less => bail!(
+            "index at {} was built by an older pressdex (schema {}, this one reads {}); run `pressdex index --rebuild <DIR>`",
+            dir.display(),
+            marker.schema_version,
+            SCHEMA_VERSION
+        ),
+        std::cmp::Ordering::Greater => bail!(
+            "index at {} was built by a newer pressdex (schema {}, this one reads {}); upgrade pressdex or run `pressdex index --rebuild <DIR>`",
+            dir.display(),
+            marker.schema_version,
+            SCHEMA_VERSION
+        ),
+    }
+}
+
+/// The first entry of a directory that is not part of an index, if any.
+fn foreign_entry(dir: &Path) -> anyhow::Result<Option<String>> {
+    for entry in std::fs::read_dir(dir).with_context(|| format!("reading {}", dir.display()))? {
+        let name = entry?.file_name().to_string_lossy().into_owned();
+        let ours = name == MARKER || name == PID_FILE || name.starts_with('.');
+        if !KEEP_ON_REBUILD.contains(&name.as_str()) && !ours {
+            return Ok(Some(name));
+        }
+    }
+    Ok(None)
+}
+
+/// Empties an index directory for `--rebuild`, keeping the user's README.
+fn clear_dir(dir: &Path) -> anyhow::Result<()> {
+    if !dir.exists() {
+        return Ok(());
+    }
+    let canonical = dir.canonicalize()?;
+    let home = std::env::var_os("HOME").map(PathBuf::from);
+    if canonical.parent().is_none() || Some(&canonical) == home.as_ref() {
+        bail!("refusing to empty {} for --rebuild", canonical.display());
+    }
+    if let Some(pid) = running_writer(dir) {
+        bail!(
+            "index at {} is being written by another pressdex (pid {pid}); wait for it to finish",
+            dir.display()
+        );
+    }
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        if KEEP_ON_REBUILD.contains(&entry.file_name().to_string_lossy().as_ref()) {
+            continue;
+        }
+        let path = entry.path();
+        if entry.file_type()?.is_dir() {
+            std::fs::remove_dir_all(&path)
+        } else {
+            std::fs::remove_file(&path)
+        }
+        .with_context(|| format!("removing {}", path.display()))?;
+    }
+    Ok(())
+}
+
+/// The pid of a live pressdex writing this index, if its pid file names one.
+pub fn running_writer(dir: &Path) -> Option<u32> {
+    let pid: u32 = std::fs::read_to_string(dir.join(PID_FILE))
+        .ok()?
+        .trim()
+        .parse()
+        .ok()?;
+    let alive = Path::new(&format!("/proc/{pid}")).exists() || !Path::new("/proc").exists();
+    (alive && pid != std::process::id()).then_some(pid)
+}
+
+/// Records this process as the index's writer; removed again by [`release_writer`].
+pub fn claim_writer(dir: &Path) -> std::io::Result<()> {
+    std::fs::write(dir.join(PID_FILE), std::process::id().to_string())
+}
+
+/// Removes the writer pid file.
+pub fn release_writer(dir: &Path) {
+    let _ = std::fs::remove_file(dir.join(PID_FILE));
+}

@@ -1,8 +1,109 @@
 //! Human-readable output: compact blocks, colour only on a terminal without `NO_COLOR`.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 
-use super::ExtractRecord;
+use super::{ExtractRecord, IndexStats, display_path};
+use crate::query::Hit;
+use crate::query::facets::Count;
+
+/// Whether to use ANSI colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    Color,
+    Plain,
+}
+
+impl Style {
+    /// Colour on a terminal, unless `NO_COLOR` is set (https://no-color.org).
+    pub fn detect() -> Self {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        if std::io::stdout().is_terminal() && !no_color {
+            Style::Color
+        } else {
+            Style::Plain
+        }
+    }
+
+    fn bold(self, s: &str) -> String {
+        match self {
+            Style::Color => format!("\x1b[1m{s}\x1b[0m"),
+            Style::Plain => s.to_string(),
+        }
+    }
+
+    fn dim(self, s: &str) -> String {
+        match self {
+            Style::Color => format!("\x1b[2m{s}\x1b[0m"),
+            Style::Plain => s.to_string(),
+        }
+    }
+
+    /// Matched text: bold red on a terminal, `**between stars**` in plain text.
+    fn highlight(self, s: &str) -> String {
+        match self {
+            Style::Color => format!("\x1b[1;31m{s}\x1b[0m"),
+            Style::Plain => format!("**{s}**"),
+        }
+    }
+}
+
+/// Writes search hits, one block each.
+pub fn write_hits(out: &mut impl Write, hits: &[Hit], style: Style) -> std::io::Result<()> {
+    for hit in hits {
+        let snippet = highlighted(&hit.snippet.text, &hit.snippet.highlights, style);
+        let title = hit.title.as_deref().unwrap_or("(untitled)");
+        let date = hit
+            .published
+            .map_or("undated".to_string(), |d| d.to_string());
+        let mut meta = vec![date];
+        meta.extend(hit.source.clone());
+        if !hit.authors.is_empty() {
+            meta.push(format!("by {}", hit.authors.join(", ")));
+        }
+        if hit.kind == "quote" {
+            let speaker = hit
+                .speakers
+                .first()
+                .map_or("(unknown speaker)", String::as_str);
+            writeln!(
+                out,
+                "{:>2}. {}: “{}”",
+                hit.rank,
+                style.bold(speaker),
+                snippet
+            )?;
+            writeln!(out, "    in {} · {}", style.bold(title), meta.join(" · "))?;
+        } else {
+            writeln!(out, "{:>2}. {}", hit.rank, style.bold(title))?;
+            writeln!(out, "    {}", meta.join(" · "))?;
+            if !hit.speakers.is_empty() {
+                writeln!(out, "    speakers: {}", hit.speakers.join(", "))?;
+            }
+            if !snippet.is_empty() {
+                writeln!(out, "    {}", snippet.replace('\n', " "))?;
+            }
+        }
+        writeln!(out, "    {}", style.dim(&display_path(&hit.path)))?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// Text with its highlighted ranges marked.
+fn highlighted(text: &str, ranges: &[std::ops::Range<usize>], style: Style) -> String {
+    let mut out = String::with_capacity(text.len() + ranges.len() * 8);
+    let mut at = 0;
+    for r in ranges {
+        let (Some(before), Some(mark)) = (text.get(at..r.start), text.get(r.clone())) else {
+            continue;
+        };
+        out.push_str(before);
+        out.push_str(&style.highlight(mark));
+        at = r.end;
+    }
+    out.push_str(text.get(at..).unwrap_or(""));
+    out
+}
 
 /// Writes the human view of one extracted file.
 pub fn write_extract(out: &mut impl Write, record: &ExtractRecord) -> std::io::Result<()> {
@@ -43,6 +144,43 @@ pub fn write_extract(out: &mut impl Write, record: &ExtractRecord) -> std::io::R
             writeln!(out)
         }
     }
+}
+
+/// Writes `pressdex stats`.
+pub fn write_stats(out: &mut impl Write, s: &IndexStats) -> std::io::Result<()> {
+    writeln!(out, "index:     {}", s.index)?;
+    writeln!(out, "articles:  {}", s.articles)?;
+    writeln!(out, "quotes:    {}", s.quotes)?;
+    match (s.first_published, s.last_published) {
+        (Some(a), Some(b)) => writeln!(out, "published: {a} to {b}")?,
+        _ => writeln!(out, "published: no dated articles")?,
+    }
+    writeln!(out, "size:      {:.1} MiB", s.size_bytes as f64 / 1048576.0)?;
+    for (label, counts) in [
+        ("top authors", &s.top_authors),
+        ("top speakers (quotes)", &s.top_speakers),
+        ("top sources", &s.top_sources),
+    ] {
+        writeln!(out, "\n{label}:")?;
+        if counts.is_empty() {
+            writeln!(out, "  -")?;
+        }
+        write_counts(out, counts)?;
+    }
+    Ok(())
+}
+
+/// Writes names with counts, one per line, counts right-aligned.
+pub fn write_counts(out: &mut impl Write, counts: &[Count]) -> std::io::Result<()> {
+    let width = counts
+        .iter()
+        .map(|c| c.count.to_string().len())
+        .max()
+        .unwrap_or(1);
+    for c in counts {
+        writeln!(out, "  {:>width$}  {}", c.count, c.name)?;
+    }
+    Ok(())
 }
 
 /// Comma-separated list, or `-` when empty.

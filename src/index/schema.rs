@@ -1,0 +1,183 @@
+//! The index schema in one place: field names (which are also the JSON keys of `search
+//! --json`), their options, the analyzers, and the `Fields` handles built once.
+//!
+//! Two kinds of document share the schema: one per article (`kind: article`) and one per
+//! quote (`kind: quote`) carrying its speaker, its text in `quote`, and its article's title,
+//! date, outlet and path, so a search can ask for a phrase inside a quote by a given speaker.
+
+use tantivy::Index;
+use tantivy::schema::{
+    DateOptions, DateTimePrecision, FAST, Field, INDEXED, IndexRecordOption, STORED, STRING,
+    Schema, TextFieldIndexing, TextOptions,
+};
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
+    TextAnalyzer,
+};
+
+/// Bumped whenever the schema or an analyzer changes; an index with another version is refused.
+pub const SCHEMA_VERSION: u32 = 1;
+
+pub const KIND: &str = "kind";
+pub const PATH: &str = "path";
+pub const URL: &str = "url";
+pub const TITLE: &str = "title";
+pub const BODY: &str = "body";
+pub const QUOTE: &str = "quote";
+pub const AUTHORS: &str = "authors";
+pub const SPEAKERS: &str = "speakers";
+pub const SOURCE: &str = "source";
+pub const LANGUAGE: &str = "language";
+pub const PUBLISHED: &str = "published";
+pub const PUBLISHED_PRECISION: &str = "published_precision";
+pub const PUBLISHED_SOURCE: &str = "published_source";
+pub const CONFIDENCE: &str = "confidence";
+pub const QUOTE_COUNT: &str = "quote_count";
+/// Exact canonical names, for counting (facets): one value per author / speaker / outlet.
+pub const AUTHOR_KEY: &str = "author_key";
+pub const SPEAKER_KEY: &str = "speaker_key";
+pub const SOURCE_KEY: &str = "source_key";
+/// What the file looked like when indexed, so a re-run can skip unchanged files.
+pub const FILE_SIZE: &str = "file_size";
+pub const FILE_MTIME: &str = "file_mtime";
+pub const CONTENT_HASH: &str = "content_hash";
+
+pub const KIND_ARTICLE: &str = "article";
+pub const KIND_QUOTE: &str = "quote";
+
+/// Analyzer for prose: words, lowercased, accents folded, stemmed.
+pub const TEXT_ANALYZER: &str = "press_text";
+/// Analyzer for names: words, lowercased, accents folded, never stemmed, so "peskov" matches
+/// "Dmitry Peskov" and "Péskov" alike.
+pub const NAME_ANALYZER: &str = "press_name";
+
+/// Handles to every field, built once per index.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields {
+    pub kind: Field,
+    pub path: Field,
+    pub url: Field,
+    pub title: Field,
+    pub body: Field,
+    pub quote: Field,
+    pub authors: Field,
+    pub speakers: Field,
+    pub source: Field,
+    pub language: Field,
+    pub published: Field,
+    pub published_precision: Field,
+    pub published_source: Field,
+    pub confidence: Field,
+    pub quote_count: Field,
+    pub author_key: Field,
+    pub speaker_key: Field,
+    pub source_key: Field,
+    pub file_size: Field,
+    pub file_mtime: Field,
+    pub content_hash: Field,
+}
+
+/// Builds the schema.
+pub fn build_schema() -> Schema {
+    let mut b = Schema::builder();
+    let prose = TextOptions::default().set_stored().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(TEXT_ANALYZER)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
+    let name = TextOptions::default().set_stored().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(NAME_ANALYZER)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
+    b.add_text_field(KIND, STRING | STORED | FAST);
+    b.add_text_field(PATH, STRING | STORED | FAST);
+    b.add_text_field(URL, STORED);
+    b.add_text_field(TITLE, prose.clone());
+    b.add_text_field(BODY, prose.clone());
+    b.add_text_field(QUOTE, prose);
+    b.add_text_field(AUTHORS, name.clone());
+    b.add_text_field(SPEAKERS, name.clone());
+    b.add_text_field(SOURCE, name);
+    b.add_text_field(LANGUAGE, STRING | STORED);
+    b.add_date_field(
+        PUBLISHED,
+        DateOptions::from(INDEXED)
+            .set_stored()
+            .set_fast()
+            .set_precision(DateTimePrecision::Seconds),
+    );
+    b.add_u64_field(PUBLISHED_PRECISION, STORED);
+    b.add_text_field(PUBLISHED_SOURCE, STORED);
+    b.add_f64_field(CONFIDENCE, STORED);
+    b.add_u64_field(QUOTE_COUNT, STORED);
+    b.add_text_field(AUTHOR_KEY, STRING | FAST);
+    b.add_text_field(SPEAKER_KEY, STRING | FAST);
+    b.add_text_field(SOURCE_KEY, STRING | FAST);
+    b.add_u64_field(FILE_SIZE, FAST);
+    b.add_i64_field(FILE_MTIME, FAST);
+    b.add_u64_field(CONTENT_HASH, FAST);
+    b.build()
+}
+
+impl Fields {
+    /// Looks every field up in a schema built by [`build_schema`].
+    pub fn new(schema: &Schema) -> tantivy::Result<Self> {
+        let f = |name: &str| schema.get_field(name);
+        Ok(Self {
+            kind: f(KIND)?,
+            path: f(PATH)?,
+            url: f(URL)?,
+            title: f(TITLE)?,
+            body: f(BODY)?,
+            quote: f(QUOTE)?,
+            authors: f(AUTHORS)?,
+            speakers: f(SPEAKERS)?,
+            source: f(SOURCE)?,
+            language: f(LANGUAGE)?,
+            published: f(PUBLISHED)?,
+            published_precision: f(PUBLISHED_PRECISION)?,
+            published_source: f(PUBLISHED_SOURCE)?,
+            confidence: f(CONFIDENCE)?,
+            quote_count: f(QUOTE_COUNT)?,
+            author_key: f(AUTHOR_KEY)?,
+            speaker_key: f(SPEAKER_KEY)?,
+            source_key: f(SOURCE_KEY)?,
+            file_size: f(FILE_SIZE)?,
+            file_mtime: f(FILE_MTIME)?,
+            content_hash: f(CONTENT_HASH)?,
+        })
+    }
+}
+
+/// The name analyzer, also used to normalise names given on the command line.
+pub fn name_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build()
+}
+
+/// Registers pressdex's analyzers on an index; needed before reading or writing it.
+pub fn register_analyzers(index: &Index) {
+    let text = TextAnalyzer::builder(SimpleTokenizer::default())
+        // Tokens this long are base64, URLs or garbage; they bloat the dictionary.
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(Stemmer::new(Language::English))
+        .build();
+    index.tokenizers().register(TEXT_ANALYZER, text);
+    index.tokenizers().register(NAME_ANALYZER, name_analyzer());
+}
+
+/// Lowercased, accent-folded tokens of a name, as the index stores them.
+pub fn name_tokens(name: &str) -> Vec<String> {
+    let mut analyzer = name_analyzer();
+    let mut stream = analyzer.token_stream(name);
+    let mut tokens = Vec::new();
+    while stream.advance() {
+        tokens.push(stream.token().text.clone());
+    }
+    tokens
+}

@@ -1,0 +1,322 @@
+//! One incremental indexing pass: compare walked files with what the index holds, extract
+//! the new and changed ones in parallel, delete the vanished ones, and commit in batches so an
+//! interrupted run keeps everything up to its last commit.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use rayon::prelude::*;
+use tantivy::{IndexWriter, Searcher, TantivyDocument, Term};
+
+use super::document::{FileState, article_documents};
+use super::walk::{FoundFile, WalkResult};
+use super::{PressIndex, claim_writer, release_writer, running_writer};
+use crate::extract::{ExtractError, Limits, read_file};
+use crate::pipeline::process_bytes;
+
+/// Memory the tantivy writer may use before flushing a segment. Bounded so peak memory stays
+/// flat whatever the corpus size; larger budgets barely speed up indexing of short articles.
+const WRITER_MEMORY_BYTES: usize = 192 * 1024 * 1024;
+/// Files extracted between checks for a commit and for an interrupt.
+const BATCH_FILES: usize = 2_000;
+/// Longest time between commits, so an interrupted run loses at most this much work.
+const COMMIT_INTERVAL: Duration = Duration::from_secs(20);
+
+/// Settings of an indexing pass.
+#[derive(Debug, Clone)]
+pub struct IndexOptions {
+    pub limits: Limits,
+    pub threads: usize,
+}
+
+/// What an indexing pass did, for the summary line.
+#[derive(Debug, Default)]
+pub struct IndexReport {
+    pub added: usize,
+    pub updated: usize,
+    pub removed: usize,
+    pub unchanged: usize,
+    /// Files that gave no article, with the reason.
+    pub skipped: Vec<(String, String)>,
+    /// Skip counts by kind of reason.
+    pub skip_kinds: BTreeMap<&'static str, usize>,
+    /// Files that failed for a reason that points at a bug rather than the file.
+    pub internal_errors: usize,
+    /// Files skipped for their extension.
+    pub ignored: usize,
+    /// Whether the pass stopped early on request (Ctrl-C); what was done is committed.
+    pub interrupted: bool,
+    pub articles: u64,
+    pub quotes: u64,
+    pub elapsed: Duration,
+}
+
+/// Callbacks through which the pass reports progress without printing itself.
+pub trait Progress: Sync {
+    /// `done` of `total` files have been looked at.
+    fn advance(&self, done: usize, total: usize);
+    /// A file was skipped.
+    fn skipped(&self, path: &str, reason: &str);
+}
+
+/// The outcome for one file.
+enum FileOutcome {
+    Unchanged,
+    Indexed { replaced: bool },
+    Skipped(ExtractError),
+}
+
+/// Runs an incremental indexing pass over walked files.
+pub fn index_files(
+    press: &PressIndex,
+    walked: WalkResult,
+    options: &IndexOptions,
+    progress: &dyn Progress,
+    stop: &AtomicBool,
+) -> anyhow::Result<IndexReport> {
+    let started = Instant::now();
+    let mut writer = open_writer(press, options.threads)?;
+    claim_writer(&press.dir).ok();
+    let result = run_pass(press, &mut writer, walked, options, progress, stop);
+    release_writer(&press.dir);
+    let mut report = result?;
+    let searcher = press.index.reader()?.searcher();
+    (report.articles, report.quotes) = count_kinds(press, &searcher)?;
+    report.elapsed = started.elapsed();
+    Ok(report)
+}
+
+fn open_writer(press: &PressIndex, threads: usize) -> anyhow::Result<IndexWriter> {
+    let writer_threads = threads.clamp(1, 2);
+    match press
+        .index
+        .writer_with_num_threads(writer_threads, WRITER_MEMORY_BYTES)
+    {
+        Ok(w) => Ok(w),
+        Err(tantivy::TantivyError::LockFailure(..)) => {
+            let who = running_writer(&press.dir).map_or_else(
+                || "another process".to_string(),
+                |pid| format!("another pressdex (pid {pid})"),
+            );
+            anyhow::bail!(
+                "index at {} is being written by {who}; wait for it to finish and run again",
+                press.dir.display()
+            )
+        }
+        Err(e) => Err(e).context("opening the index writer"),
+    }
+}
+
+fn run_pass(
+    press: &PressIndex,
+    writer: &mut IndexWriter,
+    walked: WalkResult,
+    options: &IndexOptions,
+    progress: &dyn Progress,
+    stop: &AtomicBool,
+) -> anyhow::Result<IndexReport> {
+    let mut report = IndexReport {
+        ignored: walked.ignored,
+        ..Default::default()
+    };
+    for (path, reason) in &walked.errors {
+        progress.skipped(path, reason);
+        report.skipped.push((path.clone(), reason.clone()));
+        *report.skip_kinds.entry("unreadable").or_default() += 1;
+    }
+    let reader = press.index.reader()?;
+    let known = indexed_files(&reader.searcher())?;
+    let total = walked.files.len();
+    let done = AtomicUsize::new(0);
+    let fields = press.fields;
+    let skipped = Mutex::new(Vec::new());
+    let (mut added, mut updated, mut unchanged) = (0, 0, 0);
+    let mut last_commit = Instant::now();
+    let mut pending = 0usize;
+    for batch in walked.files.chunks(BATCH_FILES) {
+        if stop.load(Ordering::Relaxed) {
+            report.interrupted = true;
+            break;
+        }
+        let outcomes: Vec<FileOutcome> = batch
+            .par_iter()
+            .map(|file| {
+                let outcome = if stop.load(Ordering::Relaxed) {
+                    FileOutcome::Unchanged
+                } else {
+                    index_one(writer, &fields, file, known.get(&file.key), &options.limits)
+                };
+                if let FileOutcome::Skipped(e) = &outcome {
+                    progress.skipped(&file.path.display().to_string(), &e.to_string());
+                    skipped
+                        .lock()
+                        .expect("no panics while holding the lock")
+                        .push((file.path.display().to_string(), e.to_string(), e.kind()));
+                }
+                progress.advance(done.fetch_add(1, Ordering::Relaxed) + 1, total);
+                outcome
+            })
+            .collect();
+        for outcome in outcomes {
+            match outcome {
+                FileOutcome::Unchanged => unchanged += 1,
+                FileOutcome::Indexed { replaced: false } => {
+                    added += 1;
+                    pending += 1
+                }
+                FileOutcome::Indexed { replaced: true } => {
+                    updated += 1;
+                    pending += 1
+                }
+                FileOutcome::Skipped(ExtractError::Internal(_)) => report.internal_errors += 1,
+                FileOutcome::Skipped(_) => {}
+            }
+        }
+        if pending > 0 && last_commit.elapsed() > COMMIT_INTERVAL {
+            writer.commit().context("committing the index")?;
+            last_commit = Instant::now();
+            pending = 0;
+        }
+    }
+    if stop.load(Ordering::Relaxed) {
+        report.interrupted = true;
+    }
+    if !report.interrupted {
+        report.removed = remove_vanished(writer, press, &known, &walked);
+    }
+    writer.commit().context("committing the index")?;
+    for (path, reason, kind) in skipped.into_inner().expect("workers finished") {
+        report.skipped.push((path, reason));
+        *report.skip_kinds.entry(kind).or_default() += 1;
+    }
+    report.added = added;
+    report.updated = updated;
+    report.unchanged = unchanged;
+    Ok(report)
+}
+
+/// Indexes one file if it is new or changed.
+fn index_one(
+    writer: &IndexWriter,
+    fields: &super::schema::Fields,
+    file: &FoundFile,
+    known: Option<&FileState>,
+    limits: &Limits,
+) -> FileOutcome {
+    let (size, mtime) = match std::fs::metadata(&file.path) {
+        Ok(meta) => (meta.len(), mtime_secs(&meta)),
+        Err(e) => return FileOutcome::Skipped(ExtractError::Io(e)),
+    };
+    if known.is_some_and(|k| k.size == size && k.mtime == mtime) {
+        return FileOutcome::Unchanged;
+    }
+    let bytes = match read_file(&file.path, limits) {
+        Ok(b) => b,
+        Err(e) => return FileOutcome::Skipped(e),
+    };
+    let hash = xxhash_rust::xxh3::xxh3_64(&bytes);
+    if known.is_some_and(|k| k.hash == hash) {
+        return FileOutcome::Unchanged;
+    }
+    let article = match process_bytes(&file.key, &bytes) {
+        Ok(a) => a,
+        Err(e) => return FileOutcome::Skipped(e),
+    };
+    let state = FileState { size, mtime, hash };
+    let docs: Vec<TantivyDocument> = article_documents(fields, &article, state);
+    if known.is_some() {
+        writer.delete_term(Term::from_field_text(fields.path, &file.key));
+    }
+    for doc in docs {
+        if let Err(e) = writer.add_document(doc) {
+            return FileOutcome::Skipped(ExtractError::Internal(format!("index writer: {e}")));
+        }
+    }
+    FileOutcome::Indexed {
+        replaced: known.is_some(),
+    }
+}
+
+fn mtime_secs(meta: &std::fs::Metadata) -> i64 {
+    meta.modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_secs() as i64)
+}
+
+/// Deletes articles whose files were not seen by this walk although they lie under one of
+/// its roots, or no longer exist at all.
+fn remove_vanished(
+    writer: &IndexWriter,
+    press: &PressIndex,
+    known: &HashMap<String, FileState>,
+    walked: &WalkResult,
+) -> usize {
+    let seen: HashSet<&str> = walked.files.iter().map(|f| f.key.as_str()).collect();
+    let unreadable: HashSet<&str> = walked.errors.iter().map(|(p, _)| p.as_str()).collect();
+    let mut removed = 0;
+    for key in known.keys() {
+        if seen.contains(key.as_str()) || unreadable.contains(key.as_str()) {
+            continue;
+        }
+        let path = std::path::Path::new(key);
+        let under_root = walked.roots.iter().any(|r| path.starts_with(r));
+        if under_root || !path.exists() {
+            writer.delete_term(Term::from_field_text(press.fields.path, key));
+            removed += 1;
+        }
+    }
+    removed
+}
+
+/// The file state of every indexed article, read from fast fields (no stored documents).
+pub fn indexed_files(searcher: &Searcher) -> anyhow::Result<HashMap<String, FileState>> {
+    let mut out = HashMap::new();
+    for segment in searcher.segment_readers() {
+        let ff = segment.fast_fields();
+        let Some(paths) = ff.str(super::schema::PATH)? else {
+            continue;
+        };
+        let sizes = ff.u64(super::schema::FILE_SIZE)?;
+        let mtimes = ff.i64(super::schema::FILE_MTIME)?;
+        let hashes = ff.u64(super::schema::CONTENT_HASH)?;
+        let mut path = String::new();
+        for doc in segment.doc_ids_alive() {
+            let (Some(size), Some(ord)) = (sizes.first(doc), paths.ords().first(doc)) else {
+                continue;
+            };
+            path.clear();
+            paths.ord_to_str(ord, &mut path)?;
+            out.insert(
+                path.clone(),
+                FileState {
+                    size,
+                    mtime: mtimes.first(doc).unwrap_or(0),
+                    hash: hashes.first(doc).unwrap_or(0),
+                },
+            );
+        }
+    }
+    Ok(out)
+}
+
+/// Number of live article and quote documents.
+pub fn count_kinds(press: &PressIndex, searcher: &Searcher) -> anyhow::Result<(u64, u64)> {
+    use tantivy::collector::Count;
+    use tantivy::query::TermQuery;
+    use tantivy::schema::IndexRecordOption;
+    let count = |kind: &str| -> anyhow::Result<u64> {
+        let q = TermQuery::new(
+            Term::from_field_text(press.fields.kind, kind),
+            IndexRecordOption::Basic,
+        );
+        Ok(searcher.search(&q, &Count)? as u64)
+    };
+    Ok((
+        count(super::schema::KIND_ARTICLE)?,
+        count(super::schema::KIND_QUOTE)?,
+    ))
+}

@@ -1,0 +1,428 @@
+//! Executing a search: combine the parsed query and filters, collect the top hits in the
+//! requested order, count all matches, and build a snippet for each hit.
+
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{AllQuery, BooleanQuery, Occur, Query};
+use tantivy::schema::Value;
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{DateTime, DocAddress, Order, Searcher, TantivyDocument};
+
+use super::filter::build_filters;
+use super::parse::{QueryError, Target, parse_user_query};
+use super::{Hit, SearchRequest, Snippet, Sort};
+use crate::date::PublishedDate;
+use crate::index::PressIndex;
+use crate::index::schema::{Fields, KIND_ARTICLE, KIND_QUOTE, PUBLISHED};
+
+/// Longest snippet, in characters.
+const SNIPPET_CHARS: usize = 240;
+
+/// The hits of a search and how many documents matched in all.
+#[derive(Debug)]
+pub struct SearchResults {
+    pub hits: Vec<Hit>,
+    pub total: usize,
+}
+
+/// Why a search failed: the user's query, or the index.
+#[derive(Debug, thiserror::Error)]
+pub enum SearchError {
+    #[error(transparent)]
+    Query(#[from] QueryError),
+    #[error("searching the index: {0}")]
+    Index(#[from] tantivy::TantivyError),
+}
+
+/// The combined query of a request: the user's query (if any) AND every filter.
+pub fn build_query(press: &PressIndex, req: &SearchRequest) -> Result<Box<dyn Query>, QueryError> {
+    let target = if req.quotes {
+        Target::Quotes
+    } else {
+        Target::Articles
+    };
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    match &req.query {
+        Some(text) => clauses.push((
+            Occur::Must,
+            parse_user_query(&press.index, &press.fields, text, target)?,
+        )),
+        None => clauses.push((Occur::Must, Box::new(AllQuery))),
+    }
+    for filter in build_filters(&press.fields, req) {
+        // Filters select; they must not change the ranking.
+        clauses.push((
+            Occur::Must,
+            Box::new(tantivy::query::ConstScoreQuery::new(filter, 0.0)),
+        ));
+    }
+    Ok(Box::new(BooleanQuery::new(clauses)))
+}
+
+/// Runs a search.
+pub fn search(
+    press: &PressIndex,
+    searcher: &Searcher,
+    req: &SearchRequest,
+) -> Result<SearchResults, SearchError> {
+    let query = build_query(press, req)?;
+    let sort = match (req.sort, &req.query) {
+        // Without query text there is no relevance: newest first is what users expect.
+        (Sort::Relevance, None) => Sort::Newest,
+        (sort, _) => sort,
+    };
+    let top = TopDocs::with_limit(req.limit.max(1)).and_offset(req.offset);
+    let (ranked, total): (Vec<(Option<f32>, DocAddress)>, usize) = match sort {
+        Sort::Relevance => {
+            let (docs, total) = searcher.search(&query, &(top.order_by_score(), Count))?;
+            (docs.into_iter().map(|(s, a)| (Some(s), a)).collect(), total)
+        }
+        Sort::Newest | Sort::Oldest => {
+            let order = if sort == Sort::Newest {
+                Order::Desc
+            } else {
+                Order::Asc
+            };
+            let (docs, total) = searcher.search(
+                &query,
+                &(top.order_by_fast_field::<DateTime>(PUBLISHED, order), Count),
+            )?;
+            (docs.into_iter().map(|(_, a)| (None, a)).collect(), total)
+        }
+    };
+    let ranked = if req.limit == 0 { Vec::new() } else { ranked };
+    let f = press.fields;
+    let snippet_field = if req.quotes { f.quote } else { f.body };
+    let mut generator = match &req.query {
+        Some(_) => Some(SnippetGenerator::create(searcher, &*query, snippet_field)?),
+        None => None,
+    };
+    if let Some(g) = generator.as_mut() {
+        g.set_max_num_chars(SNIPPET_CHARS);
+    }
+    let mut hits = Vec::with_capacity(ranked.len());
+    for (i, (score, address)) in ranked.into_iter().enumerate() {
+        let doc: TantivyDocument = searcher.doc(address)?;
+        hits.push(to_hit(
+            &f,
+            &doc,
+            req.offset + i + 1,
+            score,
+            generator.as_ref(),
+            snippet_field,
+        ));
+    }
+    Ok(SearchResults { hits, total })
+}
+
+fn to_hit(
+    f: &Fields,
+    doc: &TantivyDocument,
+    rank: usize,
+    score: Option<f32>,
+    generator: Option<&SnippetGenerator>,
+    snippet_field: tantivy::schema::Field,
+) -> Hit {
+    let text = |field| {
+        doc.get_first(field)
+            .and_then(|v| v.as_str())
+            .map(str::to_string)
+    };
+    let all = |field| {
+        doc.get_all(field)
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect::<Vec<_>>()
+    };
+    let is_quote = text(f.kind).as_deref() == Some(KIND_QUOTE);
+    let body = text(snippet_field).unwrap_or_default();
+    let snippet = match generator {
+        Some(g) => {
+            let s = g.snippet(&body);
+            if s.is_empty() {
+                lead(&body)
+            } else {
+                Snippet {
+                    text: s.fragment().to_string(),
+                    highlights: merge_phrase_ranges(s.fragment(), s.highlighted()),
+                }
+            }
+        }
+        None => lead(&body),
+    };
+    Hit {
+        rank,
+        kind: if is_quote { KIND_QUOTE } else { KIND_ARTICLE },
+        score,
+        path: text(f.path).unwrap_or_default(),
+        url: text(f.url),
+        title: text(f.title),
+        authors: all(f.authors),
+        published: stored_date(f, doc),
+        source: text(f.source),
+        language: text(f.language),
+        speakers: all(f.speakers),
+        quote: is_quote.then_some(body),
+        confidence: is_quote
+            .then(|| doc.get_first(f.confidence).and_then(|v| v.as_f64()))
+            .flatten()
+            .map(|c| c as f32),
+        snippet,
+    }
+}
+
+/// The stored publication date, to the precision it was known.
+fn stored_date(f: &Fields, doc: &TantivyDocument) -> Option<PublishedDate> {
+    let secs = doc
+        .get_first(f.published)?
+        .as_datetime()?
+        .into_timestamp_secs();
+    let full = PublishedDate::from_timestamp(secs)?;
+    let precision = doc
+        .get_first(f.published_precision)
+        .and_then(|v| v.as_u64())
+        .unwrap_or(3);
+    Some(PublishedDate {
+        month: (precision >= 2).then_some(full.month).flatten(),
+        day: (precision >= 3).then_some(full.day).flatten(),
+        ..full
+    })
+}
+
+/// The opening of a text as a snippet, cut at a word boundary.
+fn lead(text: &str) -> Snippet {
+    let mut end = text.len();
+    if let Some((i, _)) = text.char_indices().nth(SNIPPET_CHARS) {
+        end = text[..i].rfind(char::is_whitespace).unwrap_or(i);
+    }
+    Snippet {
+        text: text[..end].trim().to_string(),
+        highlights: Vec::new(),
+    }
+}
+
+/// Joins highlighted words separated only by spaces or punctuation, so a matched phrase is
+/// marked as one phrase ("megaphone diplomacy"), not two words.
+pub fn merge_phrase_ranges(
+    text: &str,
+    ranges: &[std::ops::Range<usize>],
+) -> Vec<std::ops::Range<usize>> {
+    let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+    for r in ranges {
+        if let Some(last) = out.last_mut() {
+            let gap = text.get(last.end..r.start).unwrap_or("x");
+            if r.start >= last.end && gap.len() <= 3 && gap.chars().all(|c| !c.is_alphanumeric()) {
+                last.end = r.end;
+                continue;
+            }
+        }
+        out.push(r.clone());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::{Article, Quote};
+    use crate::index::document::{FileState, article_documents};
+    use crate::index::schema::{build_schema, register_analyzers};
+    use tantivy::Index;
+
+    fn article(
+        path: &str,
+        title: &str,
+        date: &str,
+        author: &str,
+        quotes: &[(&str, &str)],
+    ) -> Article {
+        let quotes: Vec<Quote> = quotes
+            .iter()
+            .map(|(s, t)| Quote {
+                speaker: Some(s.to_string()),
+                text: t.to_string(),
+                confidence: 0.9,
+            })
+            .collect();
+        Article {
+            path: path.into(),
+            title: Some(title.into()),
+            authors: vec![author.into()],
+            published: date.parse().ok(),
+            body: format!(
+                "{title}. {}",
+                quotes
+                    .iter()
+                    .map(|q| format!("“{}”", q.text))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            ),
+            speakers: crate::attribute::speakers_of(&quotes),
+            quotes,
+            source: Some("Test Wire".into()),
+            ..Default::default()
+        }
+    }
+
+    fn index() -> PressIndex {
+        let index = Index::create_in_ram(build_schema());
+        register_analyzers(&index);
+        let fields = Fields::new(&index.schema()).unwrap();
+        let mut writer = index.writer(15_000_000).unwrap();
+        let state = FileState {
+            size: 1,
+            mtime: 1,
+            hash: 1,
+        };
+        for a in [
+            article(
+                "a",
+                "Kremlin talks",
+                "2025-12-03",
+                "Pavel Morozov",
+                &[
+                    ("Dmitry Peskov", "we avoid megaphone diplomacy at all costs"),
+                    ("Yury Ushakov", "the talks were useful and constructive"),
+                ],
+            ),
+            article(
+                "b",
+                "Budget vote",
+                "2024-05",
+                "Ann Lee",
+                &[("Péter Szabó", "diplomacy is slow work")],
+            ),
+            article("c", "Undated diplomacy piece", "", "Ann Lee", &[]),
+        ] {
+            for d in article_documents(&fields, &a, state) {
+                writer.add_document(d).unwrap();
+            }
+        }
+        writer.commit().unwrap();
+        PressIndex {
+            index,
+            fields,
+            dir: "mem".into(),
+        }
+    }
+
+    fn paths(press: &PressIndex, req: SearchRequest) -> Vec<String> {
+        let searcher = press.index.reader().unwrap().searcher();
+        let req = SearchRequest { limit: 10, ..req };
+        search(press, &searcher, &req)
+            .unwrap()
+            .hits
+            .into_iter()
+            .map(|h| h.path)
+            .collect()
+    }
+
+    fn q(text: &str) -> SearchRequest {
+        SearchRequest {
+            query: Some(text.into()),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn finds_phrases_and_filters_by_name() {
+        let press = index();
+        assert_eq!(paths(&press, q("\"megaphone diplomacy\"")), vec!["a"]);
+        assert_eq!(
+            paths(
+                &press,
+                SearchRequest {
+                    authors: vec!["morozov".into()],
+                    ..q("talks")
+                }
+            ),
+            vec!["a"]
+        );
+        assert_eq!(
+            paths(
+                &press,
+                SearchRequest {
+                    speakers: vec!["szabo".into()],
+                    ..Default::default()
+                }
+            ),
+            vec!["b"]
+        );
+        assert!(
+            paths(
+                &press,
+                SearchRequest {
+                    speakers: vec!["witkoff".into()],
+                    ..Default::default()
+                }
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn flags_or_within_and_across() {
+        let press = index();
+        let either = SearchRequest {
+            speakers: vec!["peskov".into(), "szabo".into()],
+            ..Default::default()
+        };
+        assert_eq!(paths(&press, either), vec!["a", "b"]);
+        let both = SearchRequest {
+            speakers: vec!["peskov".into()],
+            authors: vec!["lee".into()],
+            ..Default::default()
+        };
+        assert!(paths(&press, both).is_empty());
+    }
+
+    #[test]
+    fn filters_dates_and_sorts_newest_first() {
+        let press = index();
+        let since = SearchRequest {
+            since: "2025".parse().ok(),
+            ..Default::default()
+        };
+        assert_eq!(paths(&press, since), vec!["a"]);
+        let until = SearchRequest {
+            until: "2024-05-31".parse().ok(),
+            ..Default::default()
+        };
+        assert_eq!(paths(&press, until), vec!["b"]);
+        let all = SearchRequest {
+            sort: Sort::Newest,
+            ..q("diplomacy")
+        };
+        assert_eq!(paths(&press, all), vec!["a", "b", "c"]);
+    }
+
+    #[test]
+    fn quote_search_returns_only_the_speakers_quotes() {
+        let press = index();
+        let searcher = press.index.reader().unwrap().searcher();
+        let req = SearchRequest {
+            quotes: true,
+            speakers: vec!["peskov".into()],
+            limit: 10,
+            ..q("diplomacy")
+        };
+        let hits = search(&press, &searcher, &req).unwrap().hits;
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].speakers, vec!["Dmitry Peskov"]);
+        assert!(
+            hits[0]
+                .quote
+                .as_deref()
+                .unwrap()
+                .contains("megaphone diplomacy")
+        );
+    }
+
+    #[test]
+    fn merges_highlights_of_a_phrase() {
+        let text = "avoid megaphone diplomacy now";
+        assert_eq!(merge_phrase_ranges(text, &[6..15, 16..25]), vec![6..25]);
+        assert_eq!(
+            merge_phrase_ranges("a megaphone and diplomacy", &[2..11, 16..25]),
+            vec![2..11, 16..25]
+        );
+    }
+}
