@@ -119,13 +119,18 @@ fn summary(r: &IndexReport, dir: &std::path::Path) -> String {
         line.push_str(&format!(", ignored {} other files", thousands(r.ignored)));
     }
     line.push_str(&format!(
-        "; index {} holds {} articles, {} quotes; {:.1}s",
+        "; index {} holds {}, {}; {:.1}s",
         dir.display(),
-        thousands(r.articles as usize),
-        thousands(r.quotes as usize),
+        counted(r.articles as usize, "article"),
+        counted(r.quotes as usize, "quote"),
         r.elapsed.as_secs_f64()
     ));
     line
+}
+
+/// "1 article", "21,578 articles".
+fn counted(n: usize, noun: &str) -> String {
+    format!("{} {noun}{}", thousands(n), if n == 1 { "" } else { "s" })
 }
 
 /// 21578 → "21,578".

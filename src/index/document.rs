@@ -19,6 +19,7 @@ pub fn article_documents(f: &Fields, a: &Article, state: FileState) -> Vec<Tanti
     let mut doc = shared_fields(f, a);
     doc.add_text(f.kind, KIND_ARTICLE);
     doc.add_text(f.body, &a.body);
+    doc.add_text(f.body_for(a.language.as_deref()), &a.body);
     for author in &a.authors {
         doc.add_text(f.authors, author);
         doc.add_text(f.author_key, author);

@@ -1,6 +1,10 @@
 //! The index schema in one place: field names (which are also the JSON keys of `search
 //! --json`), their options, the analyzers, and the `Fields` handles built once.
 //!
+//! The body is stored once (`body`) and indexed in one field per language (`body_en`,
+//! `body_de` …, `body_xx` for languages without a stemmer), each with that language's stemmer,
+//! so German is stemmed as German; queries search every body field.
+//!
 //! Two kinds of document share the schema: one per article (`kind: article`) and one per
 //! quote (`kind: quote`) carrying its speaker, its text in `quote`, and its article's title,
 //! date, outlet and path, so a search can ask for a phrase inside a quote by a given speaker.
@@ -16,7 +20,7 @@ use tantivy::tokenizer::{
 };
 
 /// Bumped whenever the schema or an analyzer changes; an index with another version is refused.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 pub const KIND: &str = "kind";
 pub const PATH: &str = "path";
@@ -45,8 +49,34 @@ pub const CONTENT_HASH: &str = "content_hash";
 pub const KIND_ARTICLE: &str = "article";
 pub const KIND_QUOTE: &str = "quote";
 
-/// Analyzer for prose: words, lowercased, accents folded, stemmed.
+/// Analyzer for titles and quotes: words, lowercased, accents folded, stemmed as English.
 pub const TEXT_ANALYZER: &str = "press_text";
+
+/// Languages (ISO 639-1) with a stemmer, each with its own indexed body field `body_<code>`.
+pub const STEMMED_LANGUAGES: [(&str, Language); 18] = [
+    ("en", Language::English),
+    ("de", Language::German),
+    ("fr", Language::French),
+    ("es", Language::Spanish),
+    ("it", Language::Italian),
+    ("pt", Language::Portuguese),
+    ("nl", Language::Dutch),
+    ("ru", Language::Russian),
+    ("sv", Language::Swedish),
+    ("da", Language::Danish),
+    ("no", Language::Norwegian),
+    ("fi", Language::Finnish),
+    ("hu", Language::Hungarian),
+    ("ro", Language::Romanian),
+    ("tr", Language::Turkish),
+    ("el", Language::Greek),
+    ("ar", Language::Arabic),
+    ("ta", Language::Tamil),
+];
+/// Number of indexed body fields: one per stemmed language plus `body_xx` for all others.
+pub const BODY_FIELDS: usize = STEMMED_LANGUAGES.len() + 1;
+/// The body field (and analyzer) suffix for languages without a stemmer, or unknown.
+const UNSTEMMED: &str = "xx";
 /// Analyzer for names: words, lowercased, accents folded, never stemmed, so "peskov" matches
 /// "Dmitry Peskov" and "Péskov" alike.
 pub const NAME_ANALYZER: &str = "press_name";
@@ -58,7 +88,10 @@ pub struct Fields {
     pub path: Field,
     pub url: Field,
     pub title: Field,
+    /// The stored body (not indexed; see `bodies`).
     pub body: Field,
+    /// Indexed body fields, in the order of [`STEMMED_LANGUAGES`], then `body_xx`.
+    pub bodies: [Field; BODY_FIELDS],
     pub quote: Field,
     pub authors: Field,
     pub speakers: Field,
@@ -94,7 +127,16 @@ pub fn build_schema() -> Schema {
     b.add_text_field(PATH, STRING | STORED | FAST);
     b.add_text_field(URL, STORED);
     b.add_text_field(TITLE, prose.clone());
-    b.add_text_field(BODY, prose.clone());
+    b.add_text_field(BODY, STORED);
+    for code in body_codes() {
+        let indexing = TextFieldIndexing::default()
+            .set_tokenizer(&body_analyzer(code))
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+        b.add_text_field(
+            &format!("{BODY}_{code}"),
+            TextOptions::default().set_indexing_options(indexing),
+        );
+    }
     b.add_text_field(QUOTE, prose);
     b.add_text_field(AUTHORS, name.clone());
     b.add_text_field(SPEAKERS, name.clone());
@@ -120,7 +162,27 @@ pub fn build_schema() -> Schema {
     b.build()
 }
 
+/// Language codes of the indexed body fields, `xx` last.
+fn body_codes() -> impl Iterator<Item = &'static str> {
+    STEMMED_LANGUAGES
+        .iter()
+        .map(|(code, _)| *code)
+        .chain(std::iter::once(UNSTEMMED))
+}
+
+fn body_analyzer(code: &str) -> String {
+    format!("press_body_{code}")
+}
+
 impl Fields {
+    /// The indexed body field for an article in `language` (ISO 639-1).
+    pub fn body_for(&self, language: Option<&str>) -> Field {
+        let idx = language
+            .and_then(|l| STEMMED_LANGUAGES.iter().position(|(code, _)| *code == l))
+            .unwrap_or(BODY_FIELDS - 1);
+        self.bodies[idx]
+    }
+
     /// Looks every field up in a schema built by [`build_schema`].
     pub fn new(schema: &Schema) -> tantivy::Result<Self> {
         let f = |name: &str| schema.get_field(name);
@@ -130,6 +192,13 @@ impl Fields {
             url: f(URL)?,
             title: f(TITLE)?,
             body: f(BODY)?,
+            bodies: {
+                let mut bodies = [f(BODY)?; BODY_FIELDS];
+                for (slot, code) in bodies.iter_mut().zip(body_codes()) {
+                    *slot = f(&format!("{BODY}_{code}"))?;
+                }
+                bodies
+            },
             quote: f(QUOTE)?,
             authors: f(AUTHORS)?,
             speakers: f(SPEAKERS)?,
@@ -160,15 +229,29 @@ pub fn name_analyzer() -> TextAnalyzer {
 
 /// Registers pressdex's analyzers on an index; needed before reading or writing it.
 pub fn register_analyzers(index: &Index) {
-    let text = TextAnalyzer::builder(SimpleTokenizer::default())
+    let tokenizers = index.tokenizers();
+    tokenizers.register(TEXT_ANALYZER, prose_analyzer(Some(Language::English)));
+    tokenizers.register(NAME_ANALYZER, name_analyzer());
+    for (code, language) in STEMMED_LANGUAGES {
+        tokenizers.register(&body_analyzer(code), prose_analyzer(Some(language)));
+    }
+    tokenizers.register(&body_analyzer(UNSTEMMED), prose_analyzer(None));
+}
+
+/// Words, lowercased, stemmed in `language`, accents folded after stemming (stemmers know
+/// their language's accents).
+fn prose_analyzer(language: Option<Language>) -> TextAnalyzer {
+    let base = TextAnalyzer::builder(SimpleTokenizer::default())
         // Tokens this long are base64, URLs or garbage; they bloat the dictionary.
         .filter(RemoveLongFilter::limit(40))
-        .filter(LowerCaser)
-        .filter(AsciiFoldingFilter)
-        .filter(Stemmer::new(Language::English))
-        .build();
-    index.tokenizers().register(TEXT_ANALYZER, text);
-    index.tokenizers().register(NAME_ANALYZER, name_analyzer());
+        .filter(LowerCaser);
+    match language {
+        Some(language) => base
+            .filter(Stemmer::new(language))
+            .filter(AsciiFoldingFilter)
+            .build(),
+        None => base.filter(AsciiFoldingFilter).build(),
+    }
 }
 
 /// Lowercased, accent-folded tokens of a name, as the index stores them.

@@ -80,13 +80,18 @@ pub fn write_hits(out: &mut impl Write, hits: &[Hit], style: Style) -> std::io::
                 writeln!(out, "    speakers: {}", hit.speakers.join(", "))?;
             }
             if !snippet.is_empty() {
-                writeln!(out, "    {}", snippet.replace('\n', " "))?;
+                writeln!(out, "    {}", one_line(&snippet))?;
             }
         }
         writeln!(out, "    {}", style.dim(&display_path(&hit.path)))?;
         writeln!(out)?;
     }
     Ok(())
+}
+
+/// Text on one line, runs of white space folded to one space.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Text with its highlighted ranges marked.

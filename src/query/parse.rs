@@ -6,7 +6,9 @@
 
 use tantivy::Index;
 use tantivy::query::{Query, QueryParser};
-use tantivy::query_grammar::{UserInputAst, UserInputLeaf, parse_query, parse_query_lenient};
+use tantivy::query_grammar::{
+    Occur, UserInputAst, UserInputLeaf, parse_query, parse_query_lenient,
+};
 
 use crate::index::schema::{self, Fields};
 
@@ -59,7 +61,12 @@ pub fn parse_user_query(
         return Err(QueryError::new(text, 0, "cannot parse this query"));
     }
     let mut clauses = 0;
-    rewrite_fields(&mut ast, text, target, &mut clauses)?;
+    let body_names: Vec<String> = fields
+        .bodies
+        .iter()
+        .map(|f| index.schema().get_field_name(*f).to_string())
+        .collect();
+    rewrite_fields(&mut ast, text, target, &body_names, &mut clauses)?;
     if clauses > MAX_CLAUSES {
         return Err(QueryError::new(
             text,
@@ -68,7 +75,7 @@ pub fn parse_user_query(
         ));
     }
     let default_fields = match target {
-        Target::Articles => vec![fields.title, fields.body],
+        Target::Articles => std::iter::once(fields.title).chain(fields.bodies).collect(),
         Target::Quotes => vec![fields.quote],
     };
     let mut parser = QueryParser::for_index(index, default_fields);
@@ -179,20 +186,42 @@ fn words_outside_quotes<'a>(text: &'a str, in_quote: &mut bool) -> Vec<(usize, &
 }
 
 /// Maps user field names to schema fields and refuses unknown ones; counts clauses.
+/// `body:` becomes a disjunction over the per-language body fields (`body_names`).
 fn rewrite_fields(
     ast: &mut UserInputAst,
     text: &str,
     target: Target,
+    body_names: &[String],
     clauses: &mut usize,
 ) -> Result<(), QueryError> {
     match ast {
         UserInputAst::Clause(children) => {
             for (_, child) in children {
-                rewrite_fields(child, text, target, clauses)?;
+                rewrite_fields(child, text, target, body_names, clauses)?;
             }
         }
-        UserInputAst::Boost(inner, _) => rewrite_fields(inner, text, target, clauses)?,
+        UserInputAst::Boost(inner, _) => rewrite_fields(inner, text, target, body_names, clauses)?,
         UserInputAst::Leaf(leaf) => {
+            if let UserInputLeaf::Literal(lit) = leaf.as_ref()
+                && target == Target::Articles
+                && lit
+                    .field_name
+                    .as_deref()
+                    .is_some_and(|n| map_field(n, target) == Some(schema::BODY))
+            {
+                *clauses += 1;
+                let alternatives = body_names
+                    .iter()
+                    .map(|name| {
+                        let mut lit = lit.clone();
+                        lit.field_name = Some(name.clone());
+                        let leaf = UserInputAst::Leaf(Box::new(UserInputLeaf::Literal(lit)));
+                        (Some(Occur::Should), leaf)
+                    })
+                    .collect();
+                *ast = UserInputAst::Clause(alternatives);
+                return Ok(());
+            }
             *clauses += 1;
             let field = match leaf.as_mut() {
                 UserInputLeaf::Literal(lit) => &mut lit.field_name,

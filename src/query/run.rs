@@ -1,9 +1,12 @@
 //! Executing a search: combine the parsed query and filters, collect the top hits in the
 //! requested order, count all matches, and build a snippet for each hit.
 
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{AllQuery, BooleanQuery, Occur, Query};
-use tantivy::schema::Value;
+use tantivy::schema::{Field, Value};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DateTime, DocAddress, Order, Searcher, TantivyDocument};
 
@@ -91,27 +94,51 @@ pub fn search(
     };
     let ranked = if req.limit == 0 { Vec::new() } else { ranked };
     let f = press.fields;
-    let snippet_field = if req.quotes { f.quote } else { f.body };
-    let mut generator = match &req.query {
-        Some(_) => Some(SnippetGenerator::create(searcher, &*query, snippet_field)?),
-        None => None,
+    let mut snippets = Snippets {
+        searcher,
+        query: req.query.is_some().then_some(&*query),
+        generators: HashMap::new(),
     };
-    if let Some(g) = generator.as_mut() {
-        g.set_max_num_chars(SNIPPET_CHARS);
-    }
     let mut hits = Vec::with_capacity(ranked.len());
     for (i, (score, address)) in ranked.into_iter().enumerate() {
         let doc: TantivyDocument = searcher.doc(address)?;
-        hits.push(to_hit(
-            &f,
-            &doc,
-            req.offset + i + 1,
-            score,
-            generator.as_ref(),
-            snippet_field,
-        ));
+        hits.push(to_hit(&f, &doc, req.offset + i + 1, score, &mut snippets)?);
     }
     Ok(SearchResults { hits, total })
+}
+
+/// Snippet generators, one per indexed field that a hit's text was analysed with (each body
+/// language has its own stemmer), made on first use.
+struct Snippets<'a> {
+    searcher: &'a Searcher,
+    query: Option<&'a dyn Query>,
+    generators: HashMap<Field, SnippetGenerator>,
+}
+
+impl Snippets<'_> {
+    /// The snippet of `text`, analysed as `field`; the opening lines when nothing matched.
+    fn make(&mut self, field: Field, text: &str) -> tantivy::Result<Snippet> {
+        let Some(query) = self.query else {
+            return Ok(lead(text));
+        };
+        let generator = match self.generators.entry(field) {
+            Entry::Occupied(e) => e.into_mut(),
+            Entry::Vacant(e) => {
+                let mut g = SnippetGenerator::create(self.searcher, query, field)?;
+                g.set_max_num_chars(SNIPPET_CHARS);
+                e.insert(g)
+            }
+        };
+        let s = generator.snippet(text);
+        Ok(if s.is_empty() {
+            lead(text)
+        } else {
+            Snippet {
+                text: s.fragment().to_string(),
+                highlights: merge_phrase_ranges(s.fragment(), s.highlighted()),
+            }
+        })
+    }
 }
 
 fn to_hit(
@@ -119,9 +146,8 @@ fn to_hit(
     doc: &TantivyDocument,
     rank: usize,
     score: Option<f32>,
-    generator: Option<&SnippetGenerator>,
-    snippet_field: tantivy::schema::Field,
-) -> Hit {
+    snippets: &mut Snippets,
+) -> tantivy::Result<Hit> {
     let text = |field| {
         doc.get_first(field)
             .and_then(|v| v.as_str())
@@ -133,22 +159,15 @@ fn to_hit(
             .collect::<Vec<_>>()
     };
     let is_quote = text(f.kind).as_deref() == Some(KIND_QUOTE);
-    let body = text(snippet_field).unwrap_or_default();
-    let snippet = match generator {
-        Some(g) => {
-            let s = g.snippet(&body);
-            if s.is_empty() {
-                lead(&body)
-            } else {
-                Snippet {
-                    text: s.fragment().to_string(),
-                    highlights: merge_phrase_ranges(s.fragment(), s.highlighted()),
-                }
-            }
-        }
-        None => lead(&body),
+    let language = text(f.language);
+    let (stored, indexed) = if is_quote {
+        (f.quote, f.quote)
+    } else {
+        (f.body, f.body_for(language.as_deref()))
     };
-    Hit {
+    let body = text(stored).unwrap_or_default();
+    let snippet = snippets.make(indexed, &body)?;
+    Ok(Hit {
         rank,
         kind: if is_quote { KIND_QUOTE } else { KIND_ARTICLE },
         score,
@@ -158,7 +177,7 @@ fn to_hit(
         authors: all(f.authors),
         published: stored_date(f, doc),
         source: text(f.source),
-        language: text(f.language),
+        language,
         speakers: all(f.speakers),
         quote: is_quote.then_some(body),
         confidence: is_quote
@@ -166,7 +185,7 @@ fn to_hit(
             .flatten()
             .map(|c| c as f32),
         snippet,
-    }
+    })
 }
 
 /// The stored publication date, to the precision it was known.

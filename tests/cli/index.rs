@@ -108,12 +108,10 @@ fn skips_bad_files_with_a_reason_and_keeps_going() {
 fn refuses_an_index_from_another_schema_and_rebuild_recovers() {
     let env = TestEnv::indexed(&[&corpus()]);
     let marker = env.index_path().join("pressdex.json");
-    let text = std::fs::read_to_string(&marker).unwrap();
-    std::fs::write(
-        &marker,
-        text.replace("\"schema_version\": 1", "\"schema_version\": 999"),
-    )
-    .unwrap();
+    let mut json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&marker).unwrap()).unwrap();
+    json["schema_version"] = 999.into();
+    std::fs::write(&marker, json.to_string()).unwrap();
     env.cmd()
         .args(["search", "kremlin"])
         .assert()
@@ -167,4 +165,26 @@ fn index_path_comes_from_the_environment() {
         .args(["search", "kremlin"])
         .assert()
         .success();
+}
+
+#[test]
+fn indexes_real_press_text_including_a_non_utf8_file() {
+    let Some(shared) = crate::common::shared() else {
+        return;
+    };
+    let sport = shared.join("data/corpora/bbc/sport");
+    let files = std::fs::read_dir(&sport).unwrap().count();
+    let env = TestEnv::new();
+    env.cmd()
+        .arg("index")
+        .arg(&sport)
+        .assert()
+        .success()
+        .stderr(contains(format!(
+            "added {files}, updated 0, removed 0, unchanged 0, skipped 0"
+        )));
+    // sport/199.txt holds a byte that is not UTF-8; it is decoded, not dropped.
+    let out = env.cmd().args(["stats", "--json"]).output().unwrap();
+    let stats: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(stats["articles"], files);
 }
