@@ -436,6 +436,45 @@ mod tests {
     }
 
     #[test]
+    fn stems_each_article_in_its_own_language() {
+        let press = index();
+        let mut writer: tantivy::IndexWriter = press.index.writer(15_000_000).unwrap();
+        let german = Article {
+            path: "de".into(),
+            title: Some("Gipfel".into()),
+            language: Some("de".into()),
+            body: "Die Verhandlungen in Berlin dauerten bis in die Nacht.".into(),
+            ..Default::default()
+        };
+        let state = FileState {
+            size: 1,
+            mtime: 1,
+            hash: 1,
+        };
+        for d in article_documents(&press.fields, &german, state) {
+            writer.add_document(d).unwrap();
+        }
+        writer.commit().unwrap();
+        assert_eq!(paths(&press, q("Verhandlung")), vec!["de"]);
+        assert_eq!(paths(&press, q("body:verhandlung")), vec!["de"]);
+        let searcher = press.index.reader().unwrap().searcher();
+        let hits = search(
+            &press,
+            &searcher,
+            &SearchRequest {
+                limit: 1,
+                ..q("Verhandlung")
+            },
+        )
+        .unwrap()
+        .hits;
+        assert_eq!(
+            &hits[0].snippet.text[hits[0].snippet.highlights[0].clone()],
+            "Verhandlungen"
+        );
+    }
+
+    #[test]
     fn merges_highlights_of_a_phrase() {
         let text = "avoid megaphone diplomacy now";
         assert_eq!(merge_phrase_ranges(text, &[6..15, 16..25]), vec![6..25]);
