@@ -119,7 +119,7 @@ fn summary(r: &IndexReport, dir: &std::path::Path) -> String {
         line.push_str(&format!(", ignored {} other files", thousands(r.ignored)));
     }
     line.push_str(&format!(
-        "; index {} holds {}, {}; {:.1}s",
+        "; the index ({}) holds {}, {}; {:.1}s",
         dir.display(),
         counted(r.articles as usize, "article"),
         counted(r.quotes as usize, "quote"),

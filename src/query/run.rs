@@ -1,8 +1,8 @@
 //! Executing a search: combine the parsed query and filters, collect the top hits in the
 //! requested order, count all matches, and build a snippet for each hit.
 
-use std::collections::HashMap;
 use std::collections::hash_map::Entry;
+use std::collections::{HashMap, HashSet};
 
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{AllQuery, BooleanQuery, Occur, Query};
@@ -97,6 +97,11 @@ pub fn search(
     let mut snippets = Snippets {
         searcher,
         query: req.query.is_some().then_some(&*query),
+        phrase_only_words: req
+            .query
+            .as_deref()
+            .map(phrase_only_words)
+            .unwrap_or_default(),
         generators: HashMap::new(),
     };
     let mut hits = Vec::with_capacity(ranked.len());
@@ -112,6 +117,8 @@ pub fn search(
 struct Snippets<'a> {
     searcher: &'a Searcher,
     query: Option<&'a dyn Query>,
+    /// Words the query asks for only inside a phrase: alone, they are not worth marking.
+    phrase_only_words: HashSet<String>,
     generators: HashMap<Field, SnippetGenerator>,
 }
 
@@ -130,13 +137,21 @@ impl Snippets<'_> {
             }
         };
         let s = generator.snippet(text);
-        Ok(if s.is_empty() {
-            lead(text)
-        } else {
-            Snippet {
-                text: s.fragment().to_string(),
-                highlights: merge_phrase_ranges(s.fragment(), s.highlighted()),
-            }
+        if s.is_empty() {
+            return Ok(lead(text));
+        }
+        let fragment = s.fragment();
+        let highlights = merge_phrase_ranges(fragment, s.highlighted())
+            .into_iter()
+            .filter(|r| {
+                let marked = &fragment[r.clone()];
+                marked.contains(char::is_whitespace)
+                    || !self.phrase_only_words.contains(&marked.to_lowercase())
+            })
+            .collect();
+        Ok(Snippet {
+            text: fragment.to_string(),
+            highlights,
         })
     }
 }
@@ -204,6 +219,26 @@ fn stored_date(f: &Fields, doc: &TantivyDocument) -> Option<PublishedDate> {
         day: (precision >= 3).then_some(full.day).flatten(),
         ..full
     })
+}
+
+/// Lowercased words that occur in the query only inside quoted phrases.
+fn phrase_only_words(query: &str) -> HashSet<String> {
+    let mut inside = HashSet::new();
+    let mut outside = HashSet::new();
+    for (i, part) in query.split('"').enumerate() {
+        let set = if i % 2 == 1 {
+            &mut inside
+        } else {
+            &mut outside
+        };
+        for word in part.split(|c: char| !c.is_alphanumeric()) {
+            if !word.is_empty() {
+                set.insert(word.to_lowercase());
+            }
+        }
+    }
+    inside.retain(|w| !outside.contains(w));
+    inside
 }
 
 /// The opening of a text as a snippet, cut at a word boundary.
@@ -345,6 +380,18 @@ mod tests {
     fn finds_phrases_and_filters_by_name() {
         let press = index();
         assert_eq!(paths(&press, q("\"megaphone diplomacy\"")), vec!["a"]);
+        let searcher = press.index.reader().unwrap().searcher();
+        let req = SearchRequest {
+            limit: 1,
+            ..q("\"megaphone diplomacy\"")
+        };
+        let snippet = &search(&press, &searcher, &req).unwrap().hits[0].snippet;
+        let marked: Vec<&str> = snippet
+            .highlights
+            .iter()
+            .map(|r| &snippet.text[r.clone()])
+            .collect();
+        assert_eq!(marked, vec!["megaphone diplomacy"]);
         assert_eq!(
             paths(
                 &press,
