@@ -14,7 +14,7 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
     /// Print less: no progress bar and no per-file warnings.
-    #[arg(long = "quiet", short = 'q', global = true)]
+    #[arg(long = "quiet", short = 'q', global = true, display_order = 100)]
     pub quiet: bool,
 }
 
@@ -32,8 +32,25 @@ Exit codes: 0 success (search: at least one hit), 1 search found nothing,
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Index folders of articles (HTML, text, Markdown, optionally gzipped).
+    ///
+    /// Walks each DIR for .html, .htm, .xhtml, .txt and .md files (and the same gzipped, .gz),
+    /// skipping hidden folders. Running it again re-reads only files that changed and removes
+    /// articles whose files are gone. A file that cannot be read or parsed is skipped with a
+    /// one-line reason; it never stops the run. Ctrl-C stops cleanly, keeping what was
+    /// committed.
     Index(IndexArgs),
     /// Search the index; print ranked articles or quotes.
+    ///
+    /// QUERY syntax: words (all must match), "exact phrase", "phrase"~2 (slop), AND / OR / NOT,
+    /// +required -excluded, field:value (title:, body:, author:, speaker:, source:, quote:,
+    /// language:), prefix dipl*, parentheses. QUERY may be left out when a filter is given;
+    /// hits are then listed newest first.
+    ///
+    /// Filters: a flag given twice means either value (--author A --author B is A OR B);
+    /// different flags must all match. Names match case- and accent-insensitively, and a
+    /// surname alone matches the full name.
+    ///
+    /// Exit codes: 0 at least one hit, 1 no hits, 2 error (bad query, no index, I/O).
     Search(SearchArgs),
     /// Print what the indexer extracts from files, without indexing.
     Extract(ExtractArgs),
@@ -56,12 +73,7 @@ pub struct IndexLocation {
     pub index: PathBuf,
 }
 
-/// Index folders of articles.
-///
-/// Walks each DIR for .html, .htm, .xhtml, .txt and .md files (and the same gzipped, .gz),
-/// skipping hidden folders. Running it again re-reads only files that changed and removes
-/// articles whose files are gone. A file that cannot be read or parsed is skipped with a
-/// one-line reason; it never stops the run.
+/// Arguments of `pressdex index`.
 #[derive(Debug, Args)]
 pub struct IndexArgs {
     /// Folders (or single files) to index.
@@ -92,18 +104,10 @@ pub enum SortOrder {
     Oldest,
 }
 
-/// Search the index.
-///
-/// QUERY syntax: words (all must match), "exact phrase", "phrase"~2 (slop), AND / OR / NOT,
-/// +required -excluded, field:value (title:, body:, author:, speaker:, source:), prefix dipl*,
-/// parentheses. QUERY may be left out when a filter is given.
-///
-/// Filters: a flag given twice means either value (--author A --author B is A OR B); different
-/// flags must all match. Names match case- and accent-insensitively, and a surname alone
-/// matches the full name.
+/// Arguments of `pressdex search`.
 #[derive(Debug, Args)]
 pub struct SearchArgs {
-    /// The query; see above for the syntax.
+    /// The query (syntax above).
     #[arg(value_name = "QUERY")]
     pub query: Option<String>,
     #[command(flatten)]
