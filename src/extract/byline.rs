@@ -21,6 +21,10 @@ static ROLE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// Parenthesised asides ("(obe)", "(www.example.com)"), also when left unclosed.
+static PARENTHESES: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\([^)]*(?:\)|$)|\[[^\]]*(?:\]|$)").expect("valid regex"));
+
 /// The names a byline line gives, or `None` when the line is not a byline.
 pub fn byline_names(line: &str) -> Option<Vec<String>> {
     let caps = BYLINE.captures(line)?;
@@ -49,7 +53,8 @@ pub fn clean_author_names(raw: &str) -> Vec<String> {
         .or_else(|| raw.strip_prefix("by "))
         .or_else(|| raw.strip_prefix("BY "))
         .unwrap_or(raw);
-    let raw = ROLE_TAIL.replace(raw, "");
+    let raw = PARENTHESES.replace_all(raw, " ");
+    let raw = ROLE_TAIL.replace(&raw, "");
     for part in split_authors(&raw) {
         let name = clean_one(&part);
         if let Some(name) = name
@@ -179,6 +184,8 @@ mod tests {
             ("Reuters", vec![]),
             ("jane@example.com", vec![]),
             ("By Ann Lee | Staff Writer", vec!["Ann Lee"]),
+            ("Ann Lee (al), Bo Ek (be)", vec!["Ann Lee", "Bo Ek"]),
+            ("Ann Lee (www.example.com", vec!["Ann Lee"]),
         ] {
             assert_eq!(clean_author_names(raw), expected, "raw {raw:?}");
         }
