@@ -91,7 +91,17 @@ fn ld_authors(v: &Value, out: &mut Vec<String>) {
 
 /// Parses JSON-LD scripts, tolerating raw control characters inside strings.
 fn parse_ld(raw: &str) -> Option<Value> {
-    let raw = raw.trim().trim_end_matches(';');
+    let mut raw = raw.trim();
+    // Some pages wrap the JSON in CDATA or comment markers.
+    for (open, close) in [
+        ("<![CDATA[", "]]>"),
+        ("//<![CDATA[", "//]]>"),
+        ("<!--", "-->"),
+    ] {
+        raw = raw.strip_prefix(open).unwrap_or(raw).trim();
+        raw = raw.strip_suffix(close).unwrap_or(raw).trim();
+    }
+    let raw = raw.trim_end_matches(';');
     serde_json::from_str(raw).ok().or_else(|| {
         let cleaned: String = raw
             .chars()
@@ -777,6 +787,12 @@ mod tests {
                 "G",
                 vec!["A B"],
                 "2024-05-06",
+            ),
+            (
+                r#"<![CDATA[ {"@type":"BlogPosting","headline":"C","author":"Ann Lee","datePublished":"2023-01-01"} ]]>"#,
+                "C",
+                vec!["Ann Lee"],
+                "2023-01-01",
             ),
             (
                 r#"[{"@type":"ReportageNewsArticle","headline":"R","author":"By C D and E F","datePublished":"2023-01-01"}]"#,
