@@ -114,11 +114,16 @@ fn clean_one(part: &str) -> Option<String> {
     {
         return None;
     }
-    // Names start with a capital letter (or are all capitals); lowercase words are prose.
+    if !s.chars().any(char::is_alphabetic) || matches!(lower.as_str(), "by" | "von" | "par" | "por")
+    {
+        return None;
+    }
+    // Names start with a capital letter (or are all capitals, or are in a script without
+    // letter case); lowercase words are prose.
     if !words.iter().all(|w| {
         w.chars()
             .next()
-            .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+            .is_some_and(|c| c.is_uppercase() || !c.is_lowercase())
             || matches!(
                 *w,
                 "de" | "van" | "von" | "der" | "da" | "di" | "del" | "la" | "le" | "bin" | "al"
@@ -186,6 +191,9 @@ mod tests {
             ("By Ann Lee | Staff Writer", vec!["Ann Lee"]),
             ("Ann Lee (al), Bo Ek (be)", vec!["Ann Lee", "Bo Ek"]),
             ("Ann Lee (www.example.com", vec!["Ann Lee"]),
+            ("松岡大地", vec!["松岡大地"]),
+            ("}", vec![]),
+            ("By", vec![]),
         ] {
             assert_eq!(clean_author_names(raw), expected, "raw {raw:?}");
         }
