@@ -421,6 +421,10 @@ fn siblings_to_include(
             if score >= threshold {
                 return true;
             }
+            // Prose blocks next to the article (a lead, a second text column) belong to it.
+            if st.text >= 140 && st.link_density() < 0.2 && st.commas >= 2 {
+                return true;
+            }
             if el.value().name() == "p" {
                 let ld = st.link_density();
                 return (st.text > 80 && ld < 0.25)
