@@ -62,13 +62,58 @@ pub fn extract(text: &str) -> Article {
         .attr("lang")
         .map(|l| l.split(['-', '_']).next().unwrap_or(l).to_ascii_lowercase())
         .filter(|l| l.len() == 2);
-    article.body = content::main_text(&doc);
+    article.body = trim_leading_meta(&content::main_text(&doc), article.title.as_deref());
     if let Some(ld_body) = ld.body.as_deref().map(str::trim)
         && ld_body.chars().count() > 2 * article.body.chars().count()
     {
         article.body = ld_body.to_string();
     }
     article
+}
+
+/// How many leading paragraphs may be dropped as headline, byline or dateline.
+const MAX_LEADING_META: usize = 5;
+
+/// Drops the title, bylines and datelines that precede the first paragraph.
+fn trim_leading_meta(body: &str, title: Option<&str>) -> String {
+    let paragraphs: Vec<&str> = body.split("\n\n").collect();
+    let title = title.map(meta::squash).unwrap_or_default();
+    let skip = paragraphs
+        .iter()
+        .take(MAX_LEADING_META)
+        .take_while(|p| is_leading_meta(p, &title))
+        .count();
+    if skip == paragraphs.len() {
+        return body.to_string();
+    }
+    paragraphs[skip..].join("\n\n")
+}
+
+/// A short paragraph that is the headline, a byline or a dateline, not prose.
+fn is_leading_meta(p: &str, title: &str) -> bool {
+    let p = meta::squash(p);
+    if p.is_empty() || (!title.is_empty() && p.eq_ignore_ascii_case(title)) {
+        return true;
+    }
+    let chars = p.chars().count();
+    if chars > 140 {
+        return false;
+    }
+    let lower = p.to_lowercase();
+    let labelled = [
+        "by ",
+        "par ",
+        "von ",
+        "por ",
+        "published",
+        "updated",
+        "posted",
+        "last modified",
+    ]
+    .iter()
+    .any(|w| lower.starts_with(w));
+    let dated = chars <= 60 && crate::date::parse_date_text(&p).is_some();
+    labelled || dated
 }
 
 /// The registrable-looking part of a URL's host: `https://www.example.co.uk/x` → `example`.
@@ -78,4 +123,29 @@ fn host_name(url: &str) -> Option<String> {
     let host = host.strip_prefix("www.").unwrap_or(host);
     let first = host.split('.').next()?;
     (first.len() >= 3).then(|| first.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn drops_headline_byline_and_dateline_before_the_text() {
+        for (body, title, expected) in [
+            (
+                "Big News\n\nBy Ann Lee\n\nMarch 3, 2024\n\nThe text starts here.",
+                Some("Big News"),
+                "The text starts here.",
+            ),
+            ("Published: 11/18/2011 2:27 AM\n\nText.", None, "Text."),
+            (
+                "December 28, 2014: Markets opened lower on Monday as neither side could gin up support.",
+                None,
+                "December 28, 2014: Markets opened lower on Monday as neither side could gin up support.",
+            ),
+            ("By Ann Lee", None, "By Ann Lee"),
+        ] {
+            assert_eq!(trim_leading_meta(body, title), expected, "{body:?}");
+        }
+    }
 }
