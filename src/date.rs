@@ -185,11 +185,8 @@ pub fn parse_date_text(text: &str) -> Option<PublishedDate> {
     if s.is_empty() || s.len() > 200 {
         return None;
     }
-    if let Ok(dt) = chrono::DateTime::parse_from_rfc3339(s) {
-        return PublishedDate::ymd(dt.year(), dt.month(), dt.day());
-    }
-    if let Ok(dt) = chrono::DateTime::parse_from_rfc2822(s) {
-        return PublishedDate::ymd(dt.year(), dt.month(), dt.day());
+    if let Some(d) = parse_timestamp_local(s) {
+        return Some(d);
     }
     let bytes = s.as_bytes();
     // ISO-like prefix: YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD, YYYYMMDD
@@ -219,7 +216,32 @@ pub fn parse_date_text(text: &str) -> Option<PublishedDate> {
         )
         .filter(PublishedDate::is_plausible);
     }
-    parse_words(s)
+    parse_ymd_anywhere(s).or_else(|| parse_words(s))
+}
+
+/// A timestamp with a UTC offset, as the calendar day where it was written (the publisher's
+/// local date): RFC 3339, RFC 2822 and ISO 8601 with a space or a colon-less offset.
+fn parse_timestamp_local(s: &str) -> Option<PublishedDate> {
+    let dt = chrono::DateTime::parse_from_rfc3339(s)
+        .or_else(|_| chrono::DateTime::parse_from_rfc2822(s))
+        .or_else(|_| chrono::DateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%.f%z"))
+        .or_else(|_| chrono::DateTime::parse_from_str(s, "%Y-%m-%dT%H:%M%z"))
+        .or_else(|_| chrono::DateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S%.f%z"))
+        .or_else(|_| chrono::DateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S%.f %z"))
+        .ok()?;
+    PublishedDate::ymd(dt.year(), dt.month(), dt.day()).filter(PublishedDate::is_plausible)
+}
+
+/// Year-first numeric dates anywhere in a short text: `2019.3.4`, `2019/03/04`, `2019年3月4日`.
+static YMD_ANYWHERE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?:^|[^\d])((?:19|20)\d{2})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})(?:$|[^\d])")
+        .expect("valid regex")
+});
+
+fn parse_ymd_anywhere(s: &str) -> Option<PublishedDate> {
+    let c = YMD_ANYWHERE.captures(s)?;
+    PublishedDate::ymd(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
+        .filter(PublishedDate::is_plausible)
 }
 
 /// Dates written with words or slashes: "December 3, 2025", "3 Dec 2025", "12/03/2025".
@@ -298,6 +320,10 @@ mod tests {
             ("December 2025", Some("2025-12")),
             ("12/03/2025", Some("2025-12-03")),
             ("20251203", Some("2025-12-03")),
+            ("2025-12-03T01:00:00+09:00", Some("2025-12-03")),
+            ("2025-12-03T23:30:00-0500", Some("2025-12-03")),
+            ("2019年3月4日 10:00", Some("2019-03-04")),
+            ("Posted 2019.3.4", Some("2019-03-04")),
             ("October 16", None),
             ("yesterday", None),
             ("", None),

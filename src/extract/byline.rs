@@ -21,6 +21,10 @@ static ROLE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// Parenthesised asides ("(obe)", "(www.example.com)"), also when left unclosed.
+static PARENTHESES: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\([^)]*(?:\)|$)|\[[^\]]*(?:\]|$)").expect("valid regex"));
+
 /// The names a byline line gives, or `None` when the line is not a byline.
 pub fn byline_names(line: &str) -> Option<Vec<String>> {
     let caps = BYLINE.captures(line)?;
@@ -49,7 +53,8 @@ pub fn clean_author_names(raw: &str) -> Vec<String> {
         .or_else(|| raw.strip_prefix("by "))
         .or_else(|| raw.strip_prefix("BY "))
         .unwrap_or(raw);
-    let raw = ROLE_TAIL.replace(raw, "");
+    let raw = PARENTHESES.replace_all(raw, " ");
+    let raw = ROLE_TAIL.replace(&raw, "");
     for part in split_authors(&raw) {
         let name = clean_one(&part);
         if let Some(name) = name
@@ -109,11 +114,16 @@ fn clean_one(part: &str) -> Option<String> {
     {
         return None;
     }
-    // Names start with a capital letter (or are all capitals); lowercase words are prose.
+    if !s.chars().any(char::is_alphabetic) || matches!(lower.as_str(), "by" | "von" | "par" | "por")
+    {
+        return None;
+    }
+    // Names start with a capital letter (or are all capitals, or are in a script without
+    // letter case); lowercase words are prose.
     if !words.iter().all(|w| {
         w.chars()
             .next()
-            .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+            .is_some_and(|c| c.is_uppercase() || !c.is_lowercase())
             || matches!(
                 *w,
                 "de" | "van" | "von" | "der" | "da" | "di" | "del" | "la" | "le" | "bin" | "al"
@@ -179,6 +189,11 @@ mod tests {
             ("Reuters", vec![]),
             ("jane@example.com", vec![]),
             ("By Ann Lee | Staff Writer", vec!["Ann Lee"]),
+            ("Ann Lee (al), Bo Ek (be)", vec!["Ann Lee", "Bo Ek"]),
+            ("Ann Lee (www.example.com", vec!["Ann Lee"]),
+            ("松岡大地", vec!["松岡大地"]),
+            ("}", vec![]),
+            ("By", vec![]),
         ] {
             assert_eq!(clean_author_names(raw), expected, "raw {raw:?}");
         }

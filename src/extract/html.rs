@@ -1,11 +1,13 @@
-//! HTML pages: metadata (JSON-LD, OpenGraph, `<meta>`, `<time>`, bylines) and the main
-//! content, rendered to text with html2text.
+//! HTML pages: assembles an [`Article`] from the page's metadata (see [`super::meta`]) and its
+//! main content (see [`super::content`]).
 
-use scraper::{ElementRef, Html, Selector};
+use scraper::Html;
 
-use super::byline::clean_author_names;
+use super::{content, meta};
 use crate::article::Article;
-use crate::date::parse_date_text;
+
+/// Pages larger than this are cut before parsing, to bound the work on one file.
+const MAX_HTML_BYTES: usize = 8 * 1024 * 1024;
 
 /// True when text that arrived under a non-HTML name is plainly an HTML document.
 pub fn looks_like_html(text: &str) -> bool {
@@ -14,84 +16,136 @@ pub fn looks_like_html(text: &str) -> bool {
     head.starts_with("<!doctype html") || head.starts_with("<html")
 }
 
-fn sel(s: &str) -> Selector {
-    Selector::parse(s).expect("valid selector")
+/// Cuts a page to at most `MAX_HTML_BYTES`, on a character boundary.
+fn bounded(text: &str) -> &str {
+    if text.len() <= MAX_HTML_BYTES {
+        return text;
+    }
+    let mut end = MAX_HTML_BYTES;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 /// Extracts an article from an HTML document.
 pub fn extract(text: &str) -> Article {
-    let doc = Html::parse_document(text);
-    let mut article = Article::default();
-    let meta = |names: &[&str]| -> Option<String> {
-        for name in names {
-            let s = sel(&format!(
-                "meta[property=\"{name}\"], meta[name=\"{name}\"], meta[itemprop=\"{name}\"]"
-            ));
-            if let Some(v) = doc
-                .select(&s)
-                .filter_map(|e| e.value().attr("content"))
-                .map(str::trim)
-                .find(|v| !v.is_empty())
-            {
-                return Some(v.to_string());
-            }
-        }
-        None
+    let doc = Html::parse_document(&super::nesting::cap_nesting(bounded(text)));
+    let tags = meta::MetaTags::read(&doc);
+    let ld = meta::linked_data(&doc);
+    let mut article = Article {
+        source: meta::source(&tags, &ld),
+        url: meta::canonical_url(&doc, &tags, &ld),
+        ..Article::default()
     };
-    article.title = meta(&["og:title", "twitter:title"]).or_else(|| {
-        doc.select(&sel("h1, title"))
-            .map(|e| e.text().collect::<String>().trim().to_string())
-            .find(|t| !t.is_empty())
-    });
-    if let Some(raw) = meta(&[
-        "author",
-        "article:author",
-        "byl",
-        "parsely-author",
-        "dc.creator",
-    ]) {
-        article.authors = clean_author_names(&raw);
+    let mut site_names: Vec<String> = article.source.iter().cloned().collect();
+    site_names.extend(ld.publisher.iter().cloned());
+    site_names.extend(tags.first(&["application-name"]));
+    if let Some(host) = article.url.as_deref().and_then(host_name) {
+        site_names.push(host);
     }
-    if let Some((date, source)) = meta(&[
-        "article:published_time",
-        "datePublished",
-        "pubdate",
-        "date",
-        "dc.date",
-    ])
-    .and_then(|d| parse_date_text(&d))
-    .map(|d| (d, "meta"))
-    {
+    article.title = meta::title(&doc, &tags, &ld, &site_names);
+    let mut authors = if ld.authors.is_empty() {
+        meta::authors(&doc, &tags)
+    } else {
+        ld.authors.clone()
+    };
+    authors.retain(|a| !site_names.iter().any(|s| a.eq_ignore_ascii_case(s)));
+    article.authors = authors;
+    if let Some((date, source)) = meta::published(&doc, &tags, &ld, article.url.as_deref()) {
         article.published = Some(date);
         article.published_source = Some(source.into());
     }
-    article.source = meta(&["og:site_name", "application-name"]);
-    article.url = doc
-        .select(&sel("link[rel=canonical]"))
-        .find_map(|e| e.value().attr("href"))
-        .map(str::to_string)
-        .or_else(|| meta(&["og:url"]));
     article.language = doc
-        .select(&sel("html"))
-        .find_map(|e| e.value().attr("lang"))
+        .root_element()
+        .value()
+        .attr("lang")
         .map(|l| l.split(['-', '_']).next().unwrap_or(l).to_ascii_lowercase())
         .filter(|l| l.len() == 2);
-    let content = ["article", "[itemprop=articleBody]", "main", "body"]
-        .iter()
-        .find_map(|s| doc.select(&sel(s)).next());
-    if let Some(node) = content {
-        article.body = render_text(node);
+    article.body = trim_leading_meta(&content::main_text(&doc), article.title.as_deref());
+    if let Some(ld_body) = ld.body.as_deref().map(str::trim)
+        && ld_body.chars().count() > 2 * article.body.chars().count()
+    {
+        article.body = ld_body.to_string();
     }
     article
 }
 
-/// Renders an element's content as plain text, leaving out scripts, styles and navigation.
-fn render_text(node: ElementRef) -> String {
-    let html = node.html();
-    let text = html2text::config::plain()
-        .no_table_borders()
-        .link_footnotes(false)
-        .string_from_read(html.as_bytes(), 10_000)
-        .unwrap_or_default();
-    super::text::collapse_blank_lines(&text)
+/// How many leading paragraphs may be dropped as headline, byline or dateline.
+const MAX_LEADING_META: usize = 5;
+
+/// Drops the title, bylines and datelines that precede the first paragraph.
+fn trim_leading_meta(body: &str, title: Option<&str>) -> String {
+    let paragraphs: Vec<&str> = body.split("\n\n").collect();
+    let title = title.map(meta::squash).unwrap_or_default();
+    let skip = paragraphs
+        .iter()
+        .take(MAX_LEADING_META)
+        .take_while(|p| is_leading_meta(p, &title))
+        .count();
+    if skip == paragraphs.len() {
+        return body.to_string();
+    }
+    paragraphs[skip..].join("\n\n")
+}
+
+/// A short paragraph that is the headline, a byline or a dateline, not prose.
+fn is_leading_meta(p: &str, title: &str) -> bool {
+    let p = meta::squash(p);
+    if p.is_empty() || (!title.is_empty() && p.eq_ignore_ascii_case(title)) {
+        return true;
+    }
+    let chars = p.chars().count();
+    if chars > 140 {
+        return false;
+    }
+    let lower = p.to_lowercase();
+    let labelled = [
+        "by ",
+        "par ",
+        "von ",
+        "por ",
+        "published",
+        "updated",
+        "posted",
+        "last modified",
+    ]
+    .iter()
+    .any(|w| lower.starts_with(w));
+    let dated = chars <= 60 && crate::date::parse_date_text(&p).is_some();
+    labelled || dated
+}
+
+/// The registrable-looking part of a URL's host: `https://www.example.co.uk/x` → `example`.
+fn host_name(url: &str) -> Option<String> {
+    let rest = url.split_once("://")?.1;
+    let host = rest.split(['/', '?', '#', ':']).next()?;
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    let first = host.split('.').next()?;
+    (first.len() >= 3).then(|| first.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn drops_headline_byline_and_dateline_before_the_text() {
+        for (body, title, expected) in [
+            (
+                "Big News\n\nBy Ann Lee\n\nMarch 3, 2024\n\nThe text starts here.",
+                Some("Big News"),
+                "The text starts here.",
+            ),
+            ("Published: 11/18/2011 2:27 AM\n\nText.", None, "Text."),
+            (
+                "December 28, 2014: Markets opened lower on Monday as neither side could gin up support.",
+                None,
+                "December 28, 2014: Markets opened lower on Monday as neither side could gin up support.",
+            ),
+            ("By Ann Lee", None, "By Ann Lee"),
+        ] {
+            assert_eq!(trim_leading_meta(body, title), expected, "{body:?}");
+        }
+    }
 }

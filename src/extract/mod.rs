@@ -5,9 +5,12 @@
 //! [`crate::attribute`]) and never touches the index.
 
 mod byline;
+mod content;
 mod decode;
 mod html;
 mod language;
+mod meta;
+mod nesting;
 mod text;
 
 pub use byline::{clean_author_names, split_authors};
@@ -137,7 +140,11 @@ pub fn extract_article(path: &str, bytes: &[u8]) -> Result<Article, ExtractError
         Format::Html => html::extract(&text),
         Format::Text => text::extract(&text),
     };
-    if article.body.trim().is_empty() && article.title.is_none() {
+    if article.body.trim().is_empty()
+        && article.title.is_none()
+        && article.published.is_none()
+        && article.authors.is_empty()
+    {
         return Err(ExtractError::NoText);
     }
     article.path = path.to_string();

@@ -1,0 +1,712 @@
+//! Main-content extraction for HTML pages: which part of the DOM is the article body, and its
+//! rendering to plain text.
+//!
+//! Readability-style: every element gets text and link-text lengths from one iterative pass;
+//! boilerplate subtrees (scripts, navigation, share widgets, comments, related links…) are left
+//! out; paragraphs score their ancestors; the best-scoring node and its qualified siblings are
+//! rendered with an iterative walk, so arbitrarily deep nesting cannot overflow the stack.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use ego_tree::NodeId;
+use ego_tree::iter::Edge;
+use regex::Regex;
+use scraper::node::Element;
+use scraper::{ElementRef, Html, Node};
+
+/// Tags whose content is never article text.
+const SKIP_TAGS: &[&str] = &[
+    "script",
+    "style",
+    "noscript",
+    "nav",
+    "aside",
+    "footer",
+    "form",
+    "iframe",
+    "svg",
+    "button",
+    "select",
+    "textarea",
+    "template",
+    "object",
+    "embed",
+    "canvas",
+    "head",
+    "title",
+    "input",
+    "figcaption",
+    "header",
+    "menu",
+    "dialog",
+];
+
+/// Class or id words of containers that are not the article (readability's list, extended).
+static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)-ad-|\bads?\b|advert|banner|breadcrumb|combx|comment|community|cookie|consent|disqus|footer|gdpr|\bmenu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|pagination|pager|popup|modal|newsletter|subscri|\bshare|sharing|promo|recommend|more-stories|read-?more|\btags?\b|taglist|topics|toolbar|masthead|outbrain|taboola|paywall|signup|teaser|trending|most-?popular|author-?bio|\bbio\b|jump-?link|visually-hidden|sr-only|print-only|hidden",
+    )
+    .expect("valid regex")
+});
+
+/// Class or id words that rescue a container the negative list matched.
+static MAYBE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)article|body|column|content|main|story|entry|post-text|blog")
+        .expect("valid regex")
+});
+
+/// Class or id words of containers likely to hold the article.
+static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|prose|paragraph")
+        .expect("valid regex")
+});
+
+/// Text and links measured under one element, boilerplate subtrees excluded.
+#[derive(Debug, Default, Clone, Copy)]
+struct Stat {
+    /// Characters of text (whitespace runs count as one).
+    text: usize,
+    /// Characters of text inside links.
+    link: usize,
+    /// Commas in the text, a sign of prose.
+    commas: usize,
+    /// Whether this element's subtree is boilerplate.
+    skip: bool,
+}
+
+impl Stat {
+    fn link_density(&self) -> f64 {
+        if self.text == 0 {
+            0.0
+        } else {
+            self.link as f64 / self.text as f64
+        }
+    }
+}
+
+/// Per-element statistics of a document.
+struct Stats(HashMap<NodeId, Stat>);
+
+impl Stats {
+    fn get(&self, id: NodeId) -> Stat {
+        self.0.get(&id).copied().unwrap_or_default()
+    }
+}
+
+fn class_id(el: &Element) -> String {
+    let mut s = String::new();
+    if let Some(c) = el.attr("class") {
+        s.push_str(c);
+    }
+    if let Some(i) = el.attr("id") {
+        s.push(' ');
+        s.push_str(i);
+    }
+    s
+}
+
+/// How likely an element's subtree is boilerplate, judged from its tag and attributes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Verdict {
+    Keep,
+    /// Certainly not article text (scripts, navigation, hidden elements).
+    Hard,
+    /// Probably not article text (class/id words, forms, headers): left out unless it holds
+    /// most of the page's text.
+    Soft,
+}
+
+/// Tags that wrap whole pages on some sites, so only count as boilerplate when small.
+const SOFT_TAGS: &[&str] = &["form", "header"];
+
+fn verdict(el: &Element) -> Verdict {
+    if SOFT_TAGS.contains(&el.name()) {
+        return Verdict::Soft;
+    }
+    if is_boilerplate(el) {
+        return Verdict::Hard;
+    }
+    if is_negative(el) || is_hidden(el) {
+        Verdict::Soft
+    } else {
+        Verdict::Keep
+    }
+}
+
+/// True when the element is hidden when the page loads (scripts may reveal it later).
+fn is_hidden(el: &Element) -> bool {
+    el.attr("hidden").is_some()
+        || el.attr("aria-hidden") == Some("true")
+        || el.attr("style").is_some_and(|s| {
+            let s = s.replace(' ', "").to_ascii_lowercase();
+            s.contains("display:none") || s.contains("visibility:hidden")
+        })
+}
+
+/// True when a class/id says the element is not the article.
+fn is_negative(el: &Element) -> bool {
+    if el.attr("itemprop") == Some("articleBody")
+        || matches!(el.name(), "html" | "body" | "article" | "main" | "a")
+    {
+        return false;
+    }
+    let ci = class_id(el);
+    !ci.is_empty() && NEGATIVE.is_match(&ci) && !MAYBE.is_match(&ci)
+}
+
+/// True when an element's whole subtree is boilerplate, judged from its tag and attributes.
+fn is_boilerplate(el: &Element) -> bool {
+    let name = el.name();
+    if SKIP_TAGS.contains(&name) && !SOFT_TAGS.contains(&name) {
+        return true;
+    }
+    if matches!(name, "html" | "body" | "article" | "main" | "a") {
+        return false;
+    }
+    if el.attr("role").is_some_and(|r| {
+        matches!(
+            r,
+            "navigation" | "complementary" | "contentinfo" | "dialog" | "menu" | "banner"
+        )
+    }) {
+        return true;
+    }
+    false
+}
+
+/// Counts text, link text and commas under every element in one iterative pass.
+///
+/// Without `soft`, only certain boilerplate is left out; with `Some((raw, limit))`, probable
+/// boilerplate is left out too when its text in `raw` (the first pass) is under `limit`.
+fn collect_stats(doc: &Html, soft: Option<(&Stats, usize)>) -> Stats {
+    struct Frame {
+        id: NodeId,
+        stat: Stat,
+        in_link: bool,
+    }
+    let mut map = HashMap::new();
+    let mut stack: Vec<Frame> = Vec::new();
+    for edge in doc.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Element(el) => {
+                    let parent = stack.last();
+                    let skip = parent.is_some_and(|f| f.stat.skip)
+                        || match verdict(el) {
+                            Verdict::Keep => false,
+                            Verdict::Hard => true,
+                            Verdict::Soft => {
+                                soft.is_some_and(|(raw, limit)| raw.get(node.id()).text < limit)
+                            }
+                        };
+                    let in_link = parent.is_some_and(|f| f.in_link) || el.name() == "a";
+                    stack.push(Frame {
+                        id: node.id(),
+                        stat: Stat {
+                            skip,
+                            ..Stat::default()
+                        },
+                        in_link,
+                    });
+                }
+                Node::Text(t) => {
+                    if let Some(f) = stack.last_mut()
+                        && !f.stat.skip
+                    {
+                        let len = collapsed_len(t);
+                        f.stat.text += len;
+                        f.stat.commas += t.matches([',', '，', '、']).count();
+                        if f.in_link {
+                            f.stat.link += len;
+                        }
+                    }
+                }
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if !matches!(node.value(), Node::Element(_)) {
+                    continue;
+                }
+                let Some(frame) = stack.pop() else { continue };
+                map.insert(frame.id, frame.stat);
+                if let Some(parent) = stack.last_mut()
+                    && !frame.stat.skip
+                {
+                    parent.stat.text += frame.stat.text;
+                    parent.stat.link += frame.stat.link;
+                    parent.stat.commas += frame.stat.commas;
+                }
+            }
+        }
+    }
+    Stats(map)
+}
+
+/// Length of a text once whitespace runs are collapsed to single spaces.
+fn collapsed_len(t: &str) -> usize {
+    let mut n = 0;
+    let mut space = true;
+    for c in t.chars() {
+        if c.is_whitespace() {
+            if !space {
+                n += 1;
+                space = true;
+            }
+        } else {
+            n += 1;
+            space = false;
+        }
+    }
+    n
+}
+
+/// The starting score of a candidate container, from its tag and class/id.
+fn base_score(el: &Element) -> f64 {
+    let tag = match el.name() {
+        "article" => 10.0,
+        "div" | "section" | "main" => 5.0,
+        "pre" | "td" | "blockquote" => 3.0,
+        "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" => -3.0,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+        _ => 0.0,
+    };
+    tag + class_weight(el)
+}
+
+/// +25 for article-like class/id words, −25 for boilerplate ones; articleBody markup counts more.
+fn class_weight(el: &Element) -> f64 {
+    let mut w = 0.0;
+    if el.attr("itemprop") == Some("articleBody") {
+        w += 40.0;
+    }
+    for value in [el.attr("class"), el.attr("id")].into_iter().flatten() {
+        if NEGATIVE.is_match(value) {
+            w -= 25.0;
+        }
+        if POSITIVE.is_match(value) {
+            w += 25.0;
+        }
+    }
+    w
+}
+
+/// True for elements whose own text counts as a paragraph when scoring.
+fn is_paragraph(node: ElementRef) -> bool {
+    match node.value().name() {
+        "p" | "pre" | "blockquote" => true,
+        "div" | "section" | "td" => {
+            // A container holding text directly (e.g. paragraphs separated by <br>).
+            let direct: usize = node
+                .children()
+                .filter_map(|c| c.value().as_text().map(|t| collapsed_len(t)))
+                .sum();
+            direct >= 25
+        }
+        _ => false,
+    }
+}
+
+/// How many ancestors a paragraph's score reaches.
+const ANCESTOR_LEVELS: usize = 5;
+
+/// Scores candidates and returns the root of the article content and its qualified siblings.
+fn choose_content(doc: &Html, stats: &Stats) -> Vec<NodeId> {
+    if let Some(id) = marked_article_body(doc, stats) {
+        return vec![id];
+    }
+    let mut scores: HashMap<NodeId, f64> = HashMap::new();
+    for node in doc.root_element().descendants() {
+        let Some(el) = ElementRef::wrap(node) else {
+            continue;
+        };
+        let stat = stats.get(node.id());
+        if stat.skip || stat.text < 25 || !is_paragraph(el) {
+            continue;
+        }
+        let score = 1.0 + stat.commas.min(10) as f64 + (stat.text as f64 / 100.0).min(3.0);
+        for (level, anc) in el
+            .ancestors()
+            .filter_map(ElementRef::wrap)
+            .take(ANCESTOR_LEVELS)
+            .enumerate()
+        {
+            // Nearer ancestors get more of a paragraph's score; wrappers a few levels up
+            // still collect enough to beat a single long paragraph.
+            let div = level as f64 + 1.0;
+            *scores
+                .entry(anc.id())
+                .or_insert_with(|| base_score(anc.value())) += score / div;
+        }
+    }
+    let best = scores
+        .iter()
+        .filter_map(|(&id, &s)| {
+            let st = stats.get(id);
+            (!st.skip).then_some((id, s * (1.0 - st.link_density())))
+        })
+        .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.cmp(&a.0)));
+    let Some((top, top_score)) = best else {
+        return vec![doc.root_element().id()];
+    };
+    let top = promote_thin_wrapper(doc, stats, top);
+    siblings_to_include(doc, stats, &scores, top, top_score)
+}
+
+/// The element marked up as the article body (`itemprop=articleBody`), when it holds text.
+fn marked_article_body(doc: &Html, stats: &Stats) -> Option<NodeId> {
+    doc.root_element()
+        .descendants()
+        .filter(|n| {
+            n.value()
+                .as_element()
+                .is_some_and(|e| e.attr("itemprop") == Some("articleBody"))
+        })
+        .map(|n| (n.id(), stats.get(n.id())))
+        .filter(|(_, st)| !st.skip && st.text >= 200 && st.link_density() < 0.5)
+        .max_by_key(|(_, st)| st.text)
+        .map(|(id, _)| id)
+}
+
+/// When the best node holds most of its parent's text, the parent is the better container
+/// (it also holds headings and lead paragraphs the scorer did not reach).
+fn promote_thin_wrapper(doc: &Html, stats: &Stats, mut id: NodeId) -> NodeId {
+    loop {
+        let Some(node) = doc.tree.get(id) else {
+            return id;
+        };
+        let Some(parent) = node.parent().and_then(ElementRef::wrap) else {
+            return id;
+        };
+        if matches!(parent.value().name(), "body" | "html") {
+            return id;
+        }
+        let (own, up) = (stats.get(id), stats.get(parent.id()));
+        if up.skip || up.text == 0 || (own.text as f64) < 0.85 * up.text as f64 {
+            return id;
+        }
+        id = parent.id();
+    }
+}
+
+/// The top candidate plus siblings that look like more of the same article.
+fn siblings_to_include(
+    doc: &Html,
+    stats: &Stats,
+    scores: &HashMap<NodeId, f64>,
+    top: NodeId,
+    top_score: f64,
+) -> Vec<NodeId> {
+    let Some(top_node) = doc.tree.get(top) else {
+        return vec![top];
+    };
+    let Some(parent) = top_node.parent() else {
+        return vec![top];
+    };
+    let threshold = (top_score * 0.2).max(10.0);
+    parent
+        .children()
+        .filter(|c| {
+            if c.id() == top {
+                return true;
+            }
+            let Some(el) = ElementRef::wrap(*c) else {
+                return false;
+            };
+            let st = stats.get(c.id());
+            if st.skip || st.text == 0 {
+                return false;
+            }
+            let score = scores.get(&c.id()).copied().unwrap_or(0.0) * (1.0 - st.link_density());
+            if score >= threshold {
+                return true;
+            }
+            // Prose blocks next to the article (a lead, a second text column) belong to it.
+            if st.text >= 140 && st.link_density() < 0.2 && st.commas >= 2 {
+                return true;
+            }
+            if el.value().name() == "p" {
+                let ld = st.link_density();
+                return (st.text > 80 && ld < 0.25)
+                    || (ld == 0.0 && el.text().collect::<String>().contains(". "));
+            }
+            false
+        })
+        .map(|c| c.id())
+        .collect()
+}
+
+/// Tags that start a new line or paragraph when rendered.
+fn is_block(tag: &str) -> bool {
+    matches!(
+        tag,
+        "p" | "div"
+            | "section"
+            | "article"
+            | "main"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "ul"
+            | "ol"
+            | "li"
+            | "blockquote"
+            | "pre"
+            | "table"
+            | "tr"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "hr"
+            | "address"
+            | "figure"
+            | "center"
+            | "details"
+            | "summary"
+    )
+}
+
+/// Whether a container inside the content is clutter (link lists, widgets) to leave out.
+fn is_clutter(el: ElementRef, stat: &Stat) -> bool {
+    let tag = el.value().name();
+    if tag == "h1" {
+        return true;
+    }
+    if !matches!(
+        tag,
+        "div" | "section" | "ul" | "ol" | "table" | "dl" | "p" | "li" | "h2" | "h3" | "h4"
+    ) {
+        return false;
+    }
+    stat.text > 0 && stat.link_density() > 0.5
+}
+
+/// Renders the chosen nodes as paragraphs of plain text.
+fn render(doc: &Html, stats: &Stats, roots: &[NodeId]) -> String {
+    let mut out = Renderer::default();
+    for &root in roots {
+        let Some(node) = doc.tree.get(root) else {
+            continue;
+        };
+        let mut skip_depth = 0usize;
+        for edge in node.traverse() {
+            match edge {
+                Edge::Open(n) => {
+                    if skip_depth > 0 {
+                        if n.value().is_element() {
+                            skip_depth += 1;
+                        }
+                        continue;
+                    }
+                    match n.value() {
+                        Node::Element(el) => {
+                            let st = stats.get(n.id());
+                            let er = ElementRef::wrap(n).expect("element node");
+                            if st.skip || (n.id() != root && is_clutter(er, &st)) {
+                                skip_depth = 1;
+                                continue;
+                            }
+                            match el.name() {
+                                "br" => out.line_break(),
+                                t if is_block(t) => out.paragraph_break(),
+                                _ => {}
+                            }
+                        }
+                        Node::Text(t) => out.text(t),
+                        _ => {}
+                    }
+                }
+                Edge::Close(n) => {
+                    if let Node::Element(el) = n.value() {
+                        if skip_depth > 0 {
+                            skip_depth -= 1;
+                            continue;
+                        }
+                        if is_block(el.name()) {
+                            out.paragraph_break();
+                        }
+                    }
+                }
+            }
+        }
+        out.paragraph_break();
+    }
+    out.finish()
+}
+
+/// Accumulates text with collapsed whitespace and paragraph breaks.
+#[derive(Default)]
+struct Renderer {
+    paragraphs: Vec<String>,
+    current: String,
+}
+
+impl Renderer {
+    fn text(&mut self, t: &str) {
+        for (i, word) in t.split_whitespace().enumerate() {
+            let starts_with_space = i > 0 || t.starts_with(char::is_whitespace);
+            if starts_with_space && !self.current.is_empty() && !self.current.ends_with([' ', '\n'])
+            {
+                self.current.push(' ');
+            }
+            self.current.push_str(word);
+        }
+        if t.ends_with(char::is_whitespace) && !self.current.is_empty() {
+            self.current.push(' ');
+        }
+    }
+
+    fn line_break(&mut self) {
+        let trimmed = self.current.trim_end().len();
+        self.current.truncate(trimmed);
+        if !self.current.is_empty() && !self.current.ends_with('\n') {
+            self.current.push('\n');
+        }
+    }
+
+    fn paragraph_break(&mut self) {
+        let p = self.current.trim();
+        if !p.is_empty() && !is_boilerplate_line(p) {
+            self.paragraphs.push(p.to_string());
+        }
+        self.current.clear();
+    }
+
+    fn finish(mut self) -> String {
+        self.paragraph_break();
+        self.paragraphs.join("\n\n")
+    }
+}
+
+/// Paragraphs that are widget labels rather than article text.
+fn is_boilerplate_line(p: &str) -> bool {
+    if p.len() > 60 {
+        return false;
+    }
+    let l = p.to_lowercase();
+    let l = l.trim_end_matches([':', '.', '!']);
+    matches!(
+        l,
+        "advertisement"
+            | "advertisements"
+            | "ad"
+            | "sponsored"
+            | "sponsored content"
+            | "share"
+            | "share this"
+            | "share this article"
+            | "share this story"
+            | "read more"
+            | "continue reading"
+            | "related"
+            | "related articles"
+            | "related stories"
+            | "tweet"
+            | "email"
+            | "print"
+            | "comments"
+            | "story continues below advertisement"
+            | "article continues below"
+            | "skip advertisement"
+    )
+}
+
+/// The article body of a parsed page as plain text, or an empty string.
+pub fn main_text(doc: &Html) -> String {
+    let raw = collect_stats(doc, None);
+    let total = raw.get(doc.root_element().id()).text;
+    let stats = collect_stats(doc, Some((&raw, total * 2 / 5)));
+    let text = render_best(doc, &stats);
+    if text.len() >= MIN_BODY_CHARS {
+        return text;
+    }
+    // Too little survived the boilerplate filter: try again trusting only the certain rules.
+    let retry = render_best(doc, &raw);
+    if retry.len() > text.len() {
+        retry
+    } else {
+        text
+    }
+}
+
+/// Bodies shorter than this make the extractor retry with fewer exclusions.
+const MIN_BODY_CHARS: usize = 250;
+
+fn render_best(doc: &Html, stats: &Stats) -> String {
+    let roots = choose_content(doc, stats);
+    render(doc, stats, &roots)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn body(html: &str) -> String {
+        main_text(&Html::parse_document(html))
+    }
+
+    #[test]
+    fn picks_the_article_and_drops_boilerplate() {
+        let para = "This is a long sentence of the article, with commas, and more words to read. \
+                    It goes on for a while, as real paragraphs do, so that the body is long enough.";
+        for (html, must_have, must_not) in [
+            (
+                format!(
+                    "<body><nav><a href=/>Home</a> <a href=/x>World</a></nav><div class=story><p>{para}</p><p>{para} Two.</p></div><footer>Copyright footer text here</footer></body>"
+                ),
+                "Two.",
+                "Home",
+            ),
+            (
+                format!(
+                    "<body><div id=content><p>{para}</p><p>{para}</p><div class=share-tools><p>Share on social, with friends, and so on, please please.</p></div></div></body>"
+                ),
+                "commas",
+                "Share on social",
+            ),
+            (
+                format!(
+                    "<body><article><p>{para}</p><p>{para}</p><ul class=x><li><a href=/a>Other story one here</a></li><li><a href=/b>Other story two here</a></li></ul></article></body>"
+                ),
+                "commas",
+                "Other story",
+            ),
+            (
+                format!(
+                    "<body><div class=main><p>{para}</p><script>var x = 'script text';</script><p>{para}</p></div></body>"
+                ),
+                "commas",
+                "script text",
+            ),
+        ] {
+            let got = body(&html);
+            assert!(got.contains(must_have), "{got:?} lacks {must_have:?}");
+            assert!(!got.contains(must_not), "{got:?} has {must_not:?}");
+        }
+    }
+
+    #[test]
+    fn paragraphs_are_separated() {
+        let got = body(
+            "<body><article><p>First paragraph, it is long enough to count here.</p><p>Second   paragraph,\n it is long enough too.</p></article></body>",
+        );
+        assert_eq!(
+            got,
+            "First paragraph, it is long enough to count here.\n\nSecond paragraph, it is long enough too."
+        );
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow() {
+        let depth = 20_000;
+        let html = format!(
+            "<body>{}<p>Deep text, with commas, that is long enough to score.</p>{}</body>",
+            "<div>".repeat(depth),
+            "</div>".repeat(depth)
+        );
+        assert!(body(&html).contains("Deep text"));
+    }
+}

@@ -1,0 +1,836 @@
+//! HTML metadata: JSON-LD, OpenGraph / `article:*` / Dublin Core / Parse.ly `<meta>` tags,
+//! microdata (`itemprop`), `<time>`, `rel=author`, byline elements and URL date patterns.
+//!
+//! Each field is read from the most specific place first (JSON-LD of the article, then meta
+//! tags, then markup in the page), and names and titles are cleaned here.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use scraper::{ElementRef, Html, Selector};
+use serde_json::Value;
+
+use super::byline::clean_author_names;
+use crate::date::{PublishedDate, parse_date_text};
+
+fn sel(s: &str) -> Selector {
+    Selector::parse(s).expect("valid selector")
+}
+
+/// What a page's JSON-LD says about its article.
+#[derive(Debug, Default)]
+pub struct LinkedData {
+    pub headline: Option<String>,
+    pub authors: Vec<String>,
+    pub published: Option<String>,
+    pub publisher: Option<String>,
+    pub url: Option<String>,
+    /// `articleBody`, the full text some sites give only here.
+    pub body: Option<String>,
+}
+
+/// `@type` values that describe the article itself.
+fn is_article_type(t: &str) -> bool {
+    t.ends_with("Article")
+        || matches!(
+            t,
+            "BlogPosting" | "LiveBlogPosting" | "Report" | "SocialMediaPosting" | "Posting"
+        )
+}
+
+fn types_of(obj: &serde_json::Map<String, Value>) -> Vec<&str> {
+    match obj.get("@type") {
+        Some(Value::String(s)) => vec![s.as_str()],
+        Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).collect(),
+        _ => vec![],
+    }
+}
+
+/// A JSON-LD date: a string, or a Unix timestamp in seconds or milliseconds.
+fn date_of(v: Option<&Value>) -> Option<String> {
+    if let Some(n) = v.and_then(Value::as_f64) {
+        let secs = if n > 1e11 { n / 1000.0 } else { n };
+        return PublishedDate::from_timestamp(secs as i64).map(|d| d.to_string());
+    }
+    str_of(v)
+}
+
+fn str_of(v: Option<&Value>) -> Option<String> {
+    match v? {
+        Value::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+        Value::Array(a) => a.iter().find_map(|x| str_of(Some(x))),
+        Value::Object(o) => str_of(o.get("name")).or_else(|| str_of(o.get("@id"))),
+        _ => None,
+    }
+}
+
+/// Person names in a JSON-LD `author` value (string, object or array); organisations skipped.
+fn ld_authors(v: &Value, out: &mut Vec<String>) {
+    match v {
+        Value::String(s) if !s.contains("://") => out.extend(clean_author_names(s)),
+        Value::Array(a) => a.iter().for_each(|x| ld_authors(x, out)),
+        Value::Object(o) => {
+            if types_of(o)
+                .iter()
+                .any(|t| *t == "Organization" || *t == "NewsMediaOrganization")
+            {
+                return;
+            }
+            if let Some(name) = o.get("name") {
+                match name {
+                    Value::String(s) => out.extend(clean_author_names(s)),
+                    Value::Array(a) => a.iter().for_each(|x| ld_authors(x, out)),
+                    _ => {}
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Parses JSON-LD scripts, tolerating raw control characters inside strings.
+fn parse_ld(raw: &str) -> Option<Value> {
+    let mut raw = raw.trim();
+    // Some pages wrap the JSON in CDATA or comment markers.
+    for (open, close) in [
+        ("<![CDATA[", "]]>"),
+        ("//<![CDATA[", "//]]>"),
+        ("<!--", "-->"),
+    ] {
+        raw = raw.strip_prefix(open).unwrap_or(raw).trim();
+        raw = raw.strip_suffix(close).unwrap_or(raw).trim();
+    }
+    let raw = raw.trim_end_matches(';');
+    serde_json::from_str(raw).ok().or_else(|| {
+        let cleaned: String = raw
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        serde_json::from_str(&cleaned).ok()
+    })
+}
+
+/// Reads all JSON-LD blocks; the first article-typed object wins, other objects fill gaps.
+pub fn linked_data(doc: &Html) -> LinkedData {
+    let mut article: Option<LinkedData> = None;
+    let mut fallback = LinkedData::default();
+    for script in doc.select(&sel("script[type=\"application/ld+json\"]")) {
+        let raw: String = script.text().collect();
+        let Some(value) = parse_ld(&raw) else {
+            continue;
+        };
+        let mut stack = vec![&value];
+        let mut visited = 0;
+        while let Some(v) = stack.pop() {
+            visited += 1;
+            if visited > 5_000 {
+                break;
+            }
+            match v {
+                Value::Array(a) => stack.extend(a.iter().rev()),
+                Value::Object(o) => {
+                    let is_article = types_of(o).iter().any(|t| is_article_type(t));
+                    if is_article && article.is_none() {
+                        article = Some(read_ld_object(o));
+                    } else if !is_article && fallback.published.is_none() {
+                        fallback.published = date_of(o.get("datePublished"));
+                    }
+                    if let Some(g) = o.get("@graph") {
+                        stack.push(g);
+                    }
+                    if !is_article && let Some(m) = o.get("mainEntity") {
+                        stack.push(m);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    match article {
+        Some(mut a) => {
+            if a.published.is_none() {
+                a.published = fallback.published;
+            }
+            a
+        }
+        None => fallback,
+    }
+}
+
+fn read_ld_object(o: &serde_json::Map<String, Value>) -> LinkedData {
+    let mut authors = Vec::new();
+    if let Some(a) = o.get("author").or_else(|| o.get("creator")) {
+        ld_authors(a, &mut authors);
+    }
+    dedup_names(&mut authors);
+    LinkedData {
+        headline: str_of(o.get("headline")).or_else(|| str_of(o.get("name"))),
+        authors,
+        published: date_of(o.get("datePublished")).or_else(|| date_of(o.get("dateCreated"))),
+        publisher: o.get("publisher").and_then(|p| match p {
+            Value::Object(po) => str_of(po.get("name")),
+            Value::Array(a) => a
+                .iter()
+                .find_map(|x| x.as_object().and_then(|po| str_of(po.get("name")))),
+            _ => None,
+        }),
+        body: str_of(o.get("articleBody")),
+        url: str_of(o.get("url"))
+            .filter(|u| u.starts_with("http"))
+            .or_else(|| str_of(o.get("mainEntityOfPage")).filter(|u| u.starts_with("http"))),
+    }
+}
+
+pub fn dedup_names(names: &mut Vec<String>) {
+    let mut seen: Vec<String> = Vec::new();
+    names.retain(|n| {
+        let key = n.to_lowercase();
+        if seen.contains(&key) {
+            false
+        } else {
+            seen.push(key);
+            true
+        }
+    });
+}
+
+/// All `<meta>` contents keyed by lowercased `property`, `name` and `itemprop`.
+pub struct MetaTags(HashMap<String, Vec<String>>);
+
+impl MetaTags {
+    pub fn read(doc: &Html) -> Self {
+        let mut map: HashMap<String, Vec<String>> = HashMap::new();
+        for m in doc.select(&sel("meta[content], meta[value]")) {
+            let el = m.value();
+            let value = el.attr("content").or_else(|| el.attr("value"));
+            let Some(content) = value.map(str::trim).filter(|c| !c.is_empty()) else {
+                continue;
+            };
+            for key in ["property", "name", "itemprop"] {
+                if let Some(k) = el.attr(key) {
+                    map.entry(k.trim().to_ascii_lowercase())
+                        .or_default()
+                        .push(content.to_string());
+                }
+            }
+        }
+        Self(map)
+    }
+
+    /// The first non-empty value among the given keys, in order.
+    pub fn first(&self, keys: &[&str]) -> Option<String> {
+        keys.iter()
+            .find_map(|k| self.0.get(*k).and_then(|v| v.first()).cloned())
+    }
+
+    /// All values of one key.
+    pub fn all(&self, key: &str) -> &[String] {
+        self.0.get(key).map(Vec::as_slice).unwrap_or(&[])
+    }
+}
+
+/// Collapses whitespace and trims.
+pub fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn element_text(e: ElementRef) -> String {
+    squash(&e.text().collect::<String>())
+}
+
+/// Separators between a headline and the site name in `<title>` and og:title.
+const TITLE_SEPARATORS: &[&str] = &[
+    " | ", " - ", " – ", " — ", " :: ", " » ", " · ", " / ", " • ", " ｜ ", "｜", "：",
+];
+
+fn norm(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Removes a leading or trailing segment that names the site (`Headline | Site`).
+pub fn strip_site_name(title: &str, site_names: &[String]) -> String {
+    let title = squash(title);
+    let sites: Vec<String> = site_names
+        .iter()
+        .map(|s| norm(s))
+        .filter(|s| !s.is_empty())
+        .collect();
+    for sep in TITLE_SEPARATORS {
+        if let Some((head, tail)) = title.rsplit_once(sep) {
+            let t = norm(tail);
+            if sites
+                .iter()
+                .any(|s| t == *s || (t.len() >= 4 && (s.contains(&t) || t.contains(s.as_str()))))
+            {
+                return strip_site_name(head, site_names);
+            }
+        }
+        if let Some((head, tail)) = title.split_once(sep) {
+            let h = norm(head);
+            if sites.contains(&h) {
+                return tail.trim().to_string();
+            }
+        }
+    }
+    title
+}
+
+/// Removes a short trailing segment after a strong separator (`Long headline here | Outlet`)
+/// when no site name is known.
+fn strip_short_suffix(title: &str) -> String {
+    for sep in [" | ", " - ", " – ", " — ", " :: ", " » "] {
+        if let Some((head, tail)) = title.rsplit_once(sep)
+            && tail.split_whitespace().count() <= 3
+            && head.split_whitespace().count() >= 4
+        {
+            return head.trim().to_string();
+        }
+    }
+    title.to_string()
+}
+
+/// The headline: JSON-LD/OpenGraph/`<title>` cleaned of the site name, or the `<h1>` they contain.
+pub fn title(
+    doc: &Html,
+    meta: &MetaTags,
+    ld: &LinkedData,
+    site_names: &[String],
+) -> Option<String> {
+    let candidates: Vec<String> = [
+        meta.first(&["og:title"]),
+        ld.headline.clone(),
+        meta.first(&[
+            "twitter:title",
+            "headline",
+            "dc.title",
+            "sailthru.title",
+            "parsely-title",
+        ]),
+        doc.select(&sel("title")).next().map(element_text),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|t| squash(&t))
+    .filter(|t| !t.is_empty())
+    .collect();
+    let h1s: Vec<String> = doc
+        .select(&sel("h1"))
+        .take(5)
+        .map(element_text)
+        .filter(|t| t.chars().count() >= 6 && t.len() < 400)
+        .collect();
+    if let Some(h1) = h1s
+        .iter()
+        .find(|h1| candidates.iter().any(|c| resembles(h1, c)))
+    {
+        return Some(h1.clone());
+    }
+    let first = candidates
+        .first()
+        .cloned()
+        .or_else(|| h1s.first().cloned())?;
+    let stripped = strip_site_name(&first, site_names);
+    Some(if stripped == first && site_names.is_empty() {
+        strip_short_suffix(&first)
+    } else {
+        stripped
+    })
+}
+
+/// Whether a heading is (mostly) the same headline as a metadata title.
+fn resembles(h1: &str, candidate: &str) -> bool {
+    let (h, c) = (norm(h1), norm(candidate));
+    if h.is_empty() {
+        return false;
+    }
+    if (c.contains(&h) && h.len() * 2 >= c.len()) || (h.contains(&c) && c.len() * 2 >= h.len()) {
+        return true;
+    }
+    let words: Vec<String> = h1
+        .split_whitespace()
+        .map(norm)
+        .filter(|w| !w.is_empty())
+        .collect();
+    let cand: Vec<String> = candidate.split_whitespace().map(norm).collect();
+    let shared = words.iter().filter(|w| cand.contains(w)).count();
+    words.len() >= 3 && shared * 2 >= words.len()
+}
+
+/// Meta keys that carry the author, in order of trust.
+const AUTHOR_KEYS: &[&str] = &[
+    "author",
+    "article:author",
+    "article:author_name",
+    "byl",
+    "parsely-author",
+    "sailthru.author",
+    "dc.creator",
+    "dcterms.creator",
+    "citation_author",
+    "og:article:author",
+    "cxenseparse:author",
+];
+
+/// Authors from meta tags, microdata, `rel=author` and byline elements, in that order.
+pub fn authors(doc: &Html, meta: &MetaTags) -> Vec<String> {
+    for key in AUTHOR_KEYS {
+        let names: Vec<String> = meta
+            .all(key)
+            .iter()
+            .filter(|v| !v.contains("://") && !v.starts_with('@'))
+            .flat_map(|v| clean_author_names(v))
+            .collect();
+        if !names.is_empty() {
+            return names;
+        }
+    }
+    let mut names = Vec::new();
+    for e in doc
+        .select(&sel("[itemprop~=author], [itemprop~=creator]"))
+        .take(10)
+    {
+        if e.value().name() == "meta" {
+            continue;
+        }
+        let inner = e.select(&sel("[itemprop=name]")).next();
+        let raw = match inner {
+            Some(n) => n
+                .value()
+                .attr("content")
+                .map(str::to_string)
+                .unwrap_or_else(|| element_text(n)),
+            None => e
+                .value()
+                .attr("content")
+                .map(str::to_string)
+                .unwrap_or_else(|| element_text(e)),
+        };
+        if raw.len() < 200 {
+            names.extend(clean_author_names(&raw));
+        }
+    }
+    if names.is_empty() {
+        for e in doc.select(&sel("a[rel~=author]")).take(10) {
+            let raw = element_text(e);
+            if raw.len() < 100 {
+                names.extend(clean_author_names(&raw));
+            }
+        }
+    }
+    if names.is_empty() {
+        names = by_text_elements(doc);
+    }
+    if names.is_empty() {
+        names = byline_elements(doc);
+    }
+    if names.is_empty() {
+        names = author_page_links(doc);
+    }
+    dedup_names(&mut names);
+    names
+}
+
+/// Elements whose whole text is a short "By A and B" byline.
+fn by_text_elements(doc: &Html) -> Vec<String> {
+    for node in doc.root_element().descendants().take(50_000) {
+        let Some(t) = node.value().as_text() else {
+            continue;
+        };
+        let t = t.trim_start();
+        if !(t.starts_with("By") || t.starts_with("BY")) {
+            continue;
+        }
+        let Some(parent) = node.parent().and_then(ElementRef::wrap) else {
+            continue;
+        };
+        for e in [Some(parent), parent.parent().and_then(ElementRef::wrap)]
+            .into_iter()
+            .flatten()
+        {
+            let Some(text) = short_text(e, 120) else {
+                break;
+            };
+            if !(text.starts_with("By ") || text.starts_with("BY ")) {
+                break;
+            }
+            if let Some(names) = super::byline::byline_names(&text)
+                && names.len() <= 5
+            {
+                return names;
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// Links to an author page (`/author/…`, `/profile/…`): the first one and its siblings.
+fn author_page_links(doc: &Html) -> Vec<String> {
+    static AUTHOR_HREF: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)/(?:authors?|profiles?|people|staff|contributors?|editors|writers?|journalists?|autor|autoren|auteur)/[^/?#]+/?$")
+            .expect("valid regex")
+    });
+    let links = sel("a[href]");
+    let Some(first) = doc.select(&links).take(3_000).find(|a| {
+        a.value()
+            .attr("href")
+            .is_some_and(|h| AUTHOR_HREF.is_match(h))
+    }) else {
+        return Vec::new();
+    };
+    let parent = first.parent().and_then(ElementRef::wrap).unwrap_or(first);
+    let mut names = Vec::new();
+    for a in parent.select(&links).take(6) {
+        if a.value()
+            .attr("href")
+            .is_some_and(|h| AUTHOR_HREF.is_match(h))
+        {
+            let text = element_text(a);
+            if text.len() < 60 {
+                names.extend(clean_author_names(&text));
+            }
+        }
+    }
+    names
+}
+
+/// An element's spaced text when it is at most `max` bytes long (stops reading early).
+fn short_text(e: ElementRef, max: usize) -> Option<String> {
+    let mut parts = Vec::new();
+    let mut len = 0;
+    for t in e.text() {
+        len += t.len();
+        if len > max * 4 {
+            return None;
+        }
+        parts.push(t);
+    }
+    let text = squash(&parts.join(" "));
+    (text.len() <= max).then_some(text)
+}
+
+/// Class or id of an element that holds the byline.
+static BYLINE_CLASS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)byline|\bauthor|author-?name|writer|reporter|contributor")
+        .expect("valid regex")
+});
+
+static NOT_BYLINE_CLASS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)bio|avatar|image|img|photo|comment|related|about|description|social|follow")
+        .expect("valid regex")
+});
+
+/// Names in the first elements whose class/id says byline or author.
+fn byline_elements(doc: &Html) -> Vec<String> {
+    for e in doc
+        .root_element()
+        .descendants()
+        .filter_map(ElementRef::wrap)
+        .take(20_000)
+    {
+        let el = e.value();
+        let ci = format!(
+            "{} {}",
+            el.attr("class").unwrap_or(""),
+            el.attr("id").unwrap_or("")
+        );
+        if !BYLINE_CLASS.is_match(&ci) || NOT_BYLINE_CLASS.is_match(&ci) {
+            continue;
+        }
+        let Some(text) = short_text(e, 150).filter(|t| !t.is_empty()) else {
+            continue;
+        };
+        // Linked names are the cleanest source; otherwise the text minus role words.
+        let mut names: Vec<String> = e
+            .select(&sel("a"))
+            .map(element_text)
+            .filter(|t| t.len() < 60)
+            .flat_map(|t| clean_author_names(&t))
+            .collect();
+        if names.is_empty() {
+            names = clean_author_names(&text);
+        }
+        if !names.is_empty() && names.len() <= 5 {
+            return names;
+        }
+    }
+    Vec::new()
+}
+
+/// Meta keys that carry the publication date, in order of trust.
+const DATE_KEYS: &[&str] = &[
+    "article:published_time",
+    "og:article:published_time",
+    "article.published",
+    "datepublished",
+    "published_time",
+    "og:published_time",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "pubdate",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date.created",
+    "dcterms.created",
+    "sailthru.date",
+    "parsely-pub-date",
+    "article:published",
+    "citation_publication_date",
+    "citation_date",
+    "originalpublicationdate",
+    "date",
+    "dc.date",
+    "dcterms.date",
+    "displaydate",
+    "cxenseparse:recs:publishtime",
+    "article_date_original",
+    "rnews:datepublished",
+];
+
+/// The publication date and where it came from (`json-ld`, `meta`, `time`, `url`, `text`).
+pub fn published(
+    doc: &Html,
+    meta: &MetaTags,
+    ld: &LinkedData,
+    url: Option<&str>,
+) -> Option<(PublishedDate, &'static str)> {
+    if let Some(d) = ld.published.as_deref().and_then(parse_date_text) {
+        return Some((d, "json-ld"));
+    }
+    for key in DATE_KEYS {
+        if let Some(d) = meta.all(key).iter().find_map(|v| parse_date_text(v)) {
+            return Some((d, "meta"));
+        }
+    }
+    if let Some(d) = parsely_page_date(meta) {
+        return Some((d, "meta"));
+    }
+    if let Some(d) = time_element(doc, true) {
+        return Some((d, "time"));
+    }
+    if let Some(d) = url.and_then(date_in_url) {
+        return Some((d, "url"));
+    }
+    if let Some(d) = time_element(doc, false) {
+        return Some((d, "time"));
+    }
+    date_elements(doc).map(|d| (d, "text"))
+}
+
+/// `pub_date` in the JSON of a `parsely-page` meta tag.
+fn parsely_page_date(meta: &MetaTags) -> Option<PublishedDate> {
+    let raw = meta.all("parsely-page").first()?;
+    let v: Value = serde_json::from_str(raw).ok()?;
+    parse_date_text(v.get("pub_date")?.as_str()?)
+}
+
+/// A `<time>` (or microdata) date: marked as the publication date when `strict`, else the
+/// first `<time datetime>` that is not marked as a modification date.
+fn time_element(doc: &Html, strict: bool) -> Option<PublishedDate> {
+    if strict {
+        let s =
+            sel("[itemprop~=datePublished], time[pubdate], [property=\"article:published_time\"]");
+        return doc.select(&s).find_map(|e| {
+            let v = e.value();
+            v.attr("datetime")
+                .or_else(|| v.attr("content"))
+                .and_then(parse_date_text)
+                .or_else(|| parse_date_text(&element_text(e)))
+        });
+    }
+    doc.select(&sel("time[datetime]")).take(5).find_map(|e| {
+        let ci = format!(
+            "{} {} {}",
+            e.value().attr("class").unwrap_or(""),
+            e.value().attr("itemprop").unwrap_or(""),
+            e.parent()
+                .and_then(ElementRef::wrap)
+                .and_then(|p| p.value().attr("class"))
+                .unwrap_or("")
+        )
+        .to_ascii_lowercase();
+        if ci.contains("modif") || ci.contains("updat") {
+            return None;
+        }
+        e.value().attr("datetime").and_then(parse_date_text)
+    })
+}
+
+/// Dates in URL paths: `/2025/12/03/`, `/2025-12-03/`, `/20251203/`.
+static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/._-]|$)|[/_-]((?:19|20)\d{2})(\d{2})(\d{2})[/._-]")
+        .expect("valid regex")
+});
+
+/// The date a URL path spells out, if any.
+pub fn date_in_url(url: &str) -> Option<PublishedDate> {
+    let c = URL_DATE.captures(url)?;
+    let get = |i: usize, j: usize| -> Option<u32> {
+        c.get(i).or_else(|| c.get(j))?.as_str().parse().ok()
+    };
+    let y = get(1, 4)? as i32;
+    let m = get(2, 5)?;
+    let d = get(3, 6)?;
+    PublishedDate::ymd(y, m, d).filter(PublishedDate::is_plausible)
+}
+
+static DATE_CLASS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)date|time|publish|posted|byline|dateline|meta").expect("valid regex")
+});
+
+/// A date written in a short element whose class/id says date, time or publish.
+fn date_elements(doc: &Html) -> Option<PublishedDate> {
+    doc.root_element()
+        .descendants()
+        .filter_map(ElementRef::wrap)
+        .take(20_000)
+        .filter(|e| {
+            let v = e.value();
+            let ci = format!(
+                "{} {}",
+                v.attr("class").unwrap_or(""),
+                v.attr("id").unwrap_or("")
+            );
+            DATE_CLASS.is_match(&ci)
+                && !ci.to_ascii_lowercase().contains("modif")
+                && !ci.to_ascii_lowercase().contains("updat")
+        })
+        .take(30)
+        .find_map(|e| {
+            let t = short_text(e, 120)?;
+            let t = t.to_lowercase();
+            if t.contains("updated") || t.contains("modified") {
+                return None;
+            }
+            parse_date_text(&t).filter(|d| d.day.is_some())
+        })
+}
+
+/// The outlet: og:site_name, JSON-LD publisher, application-name.
+pub fn source(meta: &MetaTags, ld: &LinkedData) -> Option<String> {
+    meta.first(&["og:site_name"])
+        .or_else(|| ld.publisher.clone())
+        .or_else(|| {
+            meta.first(&[
+                "application-name",
+                "apple-mobile-web-app-title",
+                "publisher",
+                "dc.publisher",
+            ])
+        })
+        .map(|s| squash(&s))
+        .filter(|s| !s.is_empty())
+}
+
+/// The canonical URL: `<link rel=canonical>`, og:url, JSON-LD url.
+pub fn canonical_url(doc: &Html, meta: &MetaTags, ld: &LinkedData) -> Option<String> {
+    doc.select(&sel("link[rel~=canonical]"))
+        .find_map(|e| e.value().attr("href"))
+        .map(|s| s.trim().to_string())
+        .filter(|s| s.starts_with("http"))
+        .or_else(|| {
+            meta.first(&["og:url", "twitter:url"])
+                .filter(|s| s.starts_with("http"))
+        })
+        .or_else(|| ld.url.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_site_names_from_titles() {
+        let sites = vec!["The Daily Example".to_string()];
+        for (raw, expected) in [
+            ("Big News Happens | The Daily Example", "Big News Happens"),
+            ("Big News Happens - The Daily Example", "Big News Happens"),
+            ("The Daily Example: Big News", "The Daily Example: Big News"),
+            ("Big News - Part Two", "Big News - Part Two"),
+        ] {
+            assert_eq!(strip_site_name(raw, &sites), expected, "raw {raw:?}");
+        }
+    }
+
+    #[test]
+    fn finds_dates_in_urls() {
+        for (url, expected) in [
+            ("https://x.com/2025/12/03/story", Some("2025-12-03")),
+            ("https://x.com/news/2025-12-03/story", Some("2025-12-03")),
+            ("https://x.com/a/20251203/story.html", Some("2025-12-03")),
+            ("https://x.com/story-12345678901", None),
+            ("https://x.com/2025/13/40/story", None),
+        ] {
+            assert_eq!(
+                date_in_url(url).map(|d| d.to_string()).as_deref(),
+                expected,
+                "{url}"
+            );
+        }
+    }
+
+    #[test]
+    fn reads_json_ld_articles() {
+        for (json, headline, authors, date) in [
+            (
+                r#"{"@type":"NewsArticle","headline":"H","author":{"@type":"Person","name":"Ann Lee"},"datePublished":"2025-01-02T03:04:05Z"}"#,
+                "H",
+                vec!["Ann Lee"],
+                "2025-01-02T03:04:05Z",
+            ),
+            (
+                r#"{"@graph":[{"@type":"WebPage"},{"@type":["Article"],"headline":"G","author":[{"name":"A B"},{"@type":"Organization","name":"Org"}],"datePublished":"2024-05-06"}]}"#,
+                "G",
+                vec!["A B"],
+                "2024-05-06",
+            ),
+            (
+                r#"<![CDATA[ {"@type":"BlogPosting","headline":"C","author":"Ann Lee","datePublished":"2023-01-01"} ]]>"#,
+                "C",
+                vec!["Ann Lee"],
+                "2023-01-01",
+            ),
+            (
+                r#"[{"@type":"ReportageNewsArticle","headline":"R","author":"By C D and E F","datePublished":"2023-01-01"}]"#,
+                "R",
+                vec!["C D", "E F"],
+                "2023-01-01",
+            ),
+        ] {
+            let html = format!("<script type=\"application/ld+json\">{json}</script>");
+            let ld = linked_data(&Html::parse_document(&html));
+            assert_eq!(ld.headline.as_deref(), Some(headline));
+            assert_eq!(ld.authors, authors);
+            assert_eq!(ld.published.as_deref(), Some(date));
+        }
+    }
+
+    #[test]
+    fn reads_authors_from_markup() {
+        for (html, expected) in [
+            (
+                r#"<meta name="author" content="Jane Roe">"#,
+                vec!["Jane Roe"],
+            ),
+            (
+                r#"<span itemprop="author"><span itemprop="name">Ann Lee</span></span>"#,
+                vec!["Ann Lee"],
+            ),
+            (
+                r#"<a rel="author" href="/a">John Doe</a>"#,
+                vec!["John Doe"],
+            ),
+            (
+                r#"<div class="byline">By Mary Major and Tom Minor</div>"#,
+                vec!["Mary Major", "Tom Minor"],
+            ),
+        ] {
+            let doc = Html::parse_document(html);
+            assert_eq!(authors(&doc, &MetaTags::read(&doc)), expected, "{html}");
+        }
+    }
+}
