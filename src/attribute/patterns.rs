@@ -11,7 +11,9 @@ use super::detect::{ceil_char, floor_char};
 use super::cues::{INVERTED_VERBS, ORG_NOUNS, PARTICIPLES, ROLE_NOUNS, SPEECH_VERBS, TITLES};
 
 /// One capitalised word of a name, an initial, or a particle inside a name.
-const WORD: &str = r"\p{Lu}[\p{L}\p{M}’'\-]*\.?";
+/// Latin letters only (with Latin-1 accents): far smaller automata than `\p{L}`, and the
+/// cue patterns are written for English prose anyway.
+const WORD: &str = r"[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ’'\-]*\.?";
 const PARTICLE: &str = r"(?:de|van|von|der|den|al|bin|ibn|la|le|du|da|di|del|dos|St\.)";
 
 /// A run of capitalised words (a name or an organisation), one to five words.
@@ -44,15 +46,17 @@ fn subject(group: &str) -> String {
 const APPOSITION: &str = r"(?:\s*\([^()]+\))?(?:,\s+(?P<a>[^,;:“”_\n]+),)?";
 
 /// Auxiliaries and adverbs between a speaker and the verb: "also said", "has repeatedly said".
-const AUX: &str = r"(?:\s+(?:also|later|then|again|once|previously|recently|earlier|has|had|have|was|is|would|will|could|did|does|do|already|simply|only|just|quickly|often|\p{Ll}+ly)){0,3}";
+const AUX: &str = r"(?:[ \t]+(?:also|later|then|again|once|previously|recently|earlier|has|had|have|was|is|would|will|could|did|does|do|already|simply|only|just|quickly|often|[a-z]+ly)){0,3}";
 
 fn verbs() -> String {
     alternation(SPEECH_VERBS)
 }
 
 /// Builds a regex with room for a large lazy DFA (the cue patterns are big alternations).
+/// `\s` is narrowed to ASCII spaces and the no-break space: Unicode `\s` multiplies states.
 fn build(pattern: &str) -> Regex {
-    RegexBuilder::new(pattern)
+    let pattern = pattern.replace(r"\s", r"[ \t\r\n\x{a0}]");
+    RegexBuilder::new(&pattern)
         .size_limit(64 << 20)
         .dfa_size_limit(64 << 20)
         .build()
