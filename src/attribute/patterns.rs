@@ -6,9 +6,11 @@ use std::sync::LazyLock;
 
 use regex::{Regex, RegexBuilder};
 
-use super::detect::{ceil_char, floor_char};
+use super::detect::{ceil_char, floor_char, sentence_start};
 
-use super::cues::{INVERTED_VERBS, ORG_NOUNS, PARTICIPLES, ROLE_NOUNS, SPEECH_VERBS, TITLES};
+use super::cues::{
+    INVERTED_VERBS, NOT_SPEAKERS, ORG_NOUNS, PARTICIPLES, ROLE_NOUNS, SPEECH_VERBS, TITLES,
+};
 
 /// One capitalised word of a name, an initial, or a particle inside a name.
 /// Latin letters only (with Latin-1 accents): far smaller automata than `\p{L}`, and the
@@ -46,7 +48,7 @@ fn subject(group: &str) -> String {
 const APPOSITION: &str = r"(?:\s*\([^()]+\))?(?:,\s+(?P<a>[^,;:“”_\n]+),)?";
 
 /// Auxiliaries and adverbs between a speaker and the verb: "also said", "has repeatedly said".
-const AUX: &str = r"(?:[ \t]+(?:also|later|then|again|once|previously|recently|earlier|has|had|have|was|is|would|will|could|did|does|do|already|simply|only|just|quickly|often|[a-z]+ly)){0,3}";
+const AUX: &str = r"(?:[ \t]+(?:also|later|then|again|once|previously|recently|earlier|has|had|have|was|is|would|will|could|did|does|do|already|simply|only|just|quickly|often|kept|keeps|went|goes|[a-z]+ly)){0,3}";
 
 fn verbs() -> String {
     alternation(SPEECH_VERBS)
@@ -74,7 +76,11 @@ static SUBJECT_BEFORE: LazyLock<Regex> =
 /// The speaker right after an inverted verb: ` Peskov`, ` Sen. Ted Cruz`.
 static SUBJECT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     let titles = alternation(TITLES);
-    build(&format!(r"^\s+(?:(?:{titles})\s+)?{}", subject("s")))
+    let roles = alternation(ROLE_NOUNS);
+    build(&format!(
+        r"^\s+(?:(?:the|a|an|his|her|their)\s+(?:[a-z\-]+\s+){{0,3}}(?:of|from|by|at|for)\s+(?:the\s+)?)?(?:(?:{titles}|[a-z\-]+\s+(?:{roles})|{roles})\s+)?{}",
+        subject("s")
+    ))
 });
 
 /// A speech cue found in (masked) text: a verb and the phrase naming its speaker.
@@ -115,11 +121,21 @@ pub fn find_cues(text: &str) -> Vec<Cue> {
                 Some(a) if is_role(s.as_str()) && is_name(a.as_str()) => a,
                 _ => s,
             };
-            cues.push(Cue {
-                subject: (from + s.start(), from + s.end()),
-                verb: (v.start(), v.end()),
-                inverted: false,
-            });
+            let (start, end) = (from + s.start(), from + s.end());
+            // "Ann Lee of Ohio said", "a clerk from Dover, Kent, said": the place is not the
+            // speaker; the sentence's subject is, if it opens the sentence.
+            let subject = if follows_preposition(&text[..start]) {
+                sentence_subject(text, start)
+            } else {
+                Some((start, end))
+            };
+            if let Some(subject) = subject {
+                cues.push(Cue {
+                    subject,
+                    verb: (v.start(), v.end()),
+                    inverted: false,
+                });
+            }
             continue;
         }
         if !INVERTED_VERBS
@@ -153,6 +169,30 @@ pub fn trim_period(name: &str) -> usize {
     } else {
         name.len()
     }
+}
+
+const PREPOSITIONS: &[&str] = &[
+    "of", "from", "in", "at", "for", "with", "to", "by", "on", "near", "outside", "inside",
+];
+
+/// Whether the text before a subject ends with a preposition ("… of Ohio").
+fn follows_preposition(before: &str) -> bool {
+    let tail = &before[floor_char(before, before.len().saturating_sub(12))..];
+    tail.split_whitespace()
+        .next_back()
+        .is_some_and(|w| PREPOSITIONS.contains(&w))
+}
+
+/// The name opening the sentence that holds byte `pos`, as a byte range of `text`.
+fn sentence_subject(text: &str, pos: usize) -> Option<(usize, usize)> {
+    let from = sentence_start(text, pos, SUBJECT_WINDOW);
+    let s = SENTENCE_SUBJECT.captures(&text[from..pos])?.name("s")?;
+    let name = s.as_str();
+    let first = name.split_whitespace().next().unwrap_or(name);
+    let named = name.starts_with(|c: char| c.is_uppercase())
+        && !is_role(name)
+        && !NOT_SPEAKERS.contains(&first);
+    named.then(|| (from + s.start(), from + s.end()))
 }
 
 /// Whether a subject phrase is a role ("the nominee", "a spokesman") rather than a name.
@@ -222,10 +262,19 @@ mod tests {
             (", the senator told reporters.", &["the senator"]),
             (", the Kremlin said.", &["Kremlin"]),
             (", the party’s nominee, Ann Lee, said.", &["Ann Lee"]),
+            ("Ann Lee of Ohio said", &["Ann Lee"]),
+            ("Ann Lee, a clerk from Dover, Kent, said", &["Ann Lee"]),
+            ("The man from Dover said", &[]),
             ("” Said Ann Lee, “", &["Ann Lee"]),
             (", Berg’s campaign said.", &["Berg’s campaign"]),
             ("Anna Berg told reporters: ", &["Anna Berg"]),
             ("According to Anna Berg, ", &["Anna Berg"]),
+            (
+                "according to a new report from the Acme Group, ",
+                &["Acme Group"],
+            ),
+            ("”, said spokesman Bo Lind.", &["Bo Lind"]),
+            ("Bo Lind kept asking", &["Bo Lind"]),
             ("Berg (R-Texas) said that ", &["Berg"]),
             ("In a statement, Berg also said ", &["Berg"]),
             ("the rain fell in the report.", &[]),

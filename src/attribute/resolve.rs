@@ -173,6 +173,7 @@ impl Resolver {
         let name = strip_titles(&words);
         let name = match name.as_slice() {
             [] => return None,
+            [.., last] if is_possessive(last) || DAYS.contains(last) => return None,
             [one] if NOT_SPEAKERS.contains(one) => return None,
             [one] => self
                 .full_names
@@ -187,6 +188,17 @@ impl Resolver {
         Some(name)
     }
 }
+
+/// Days that end a name run ("in Ohio Monday") and show it is no speaker.
+const DAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
 
 fn is_possessive(word: &str) -> bool {
     word.ends_with("’s") || word.ends_with("'s")
@@ -254,6 +266,7 @@ mod tests {
                 Some("Bob Ray"),
             ),
             ("", &[], "The", None),
+            ("", &[], "Ann Lee’s", None),
             ("", &[], "he", None),
         ];
         for (context, speakers, raw, expected) in table {
