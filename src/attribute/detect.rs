@@ -1,0 +1,213 @@
+//! Quote detection: where the quoted spans of a paragraph are, a copy of the paragraph with
+//! their words masked (so that cue patterns never match inside a quote), and sentence bounds.
+//! Everything here is a single left-to-right scan over the paragraph.
+
+/// A quoted span inside a paragraph, in byte offsets of the paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    /// Offset of the opening mark (or of the paragraph start for a continued quote).
+    pub start: usize,
+    /// Offset just past the closing mark (or the paragraph end when left open).
+    pub end: usize,
+    pub text_start: usize,
+    pub text_end: usize,
+    /// The quote was still open when the paragraph ended.
+    pub open_at_end: bool,
+}
+
+const OPENERS: &[char] = &['“', '«', '„', '"'];
+
+fn closes(open: char, c: char) -> bool {
+    match open {
+        '"' => c == '"',
+        '“' => matches!(c, '”' | '“' | '"'),
+        '«' => c == '»',
+        '„' => matches!(c, '“' | '”'),
+        _ => false,
+    }
+}
+
+/// Whether the mark at byte `i` of `para` reads as an opening mark: at the paragraph start or
+/// after a space, bracket or dash.
+fn opens_here(para: &str, i: usize) -> bool {
+    para[..i]
+        .chars()
+        .next_back()
+        .is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | ':'))
+}
+
+/// The quoted spans of a paragraph: curly “…”, guillemets «…», „…“ and straight "…" pairs.
+/// A curly closing mark written as an opening one (“…“) still closes. An opening mark left
+/// unclosed runs to the end of the paragraph (quotes spanning paragraphs).
+pub fn quote_spans(para: &str) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    for (i, c) in para.char_indices() {
+        match open {
+            None if OPENERS.contains(&c) || (c == '”' && opens_here(para, i)) => {
+                open = Some((i, if c == '”' { '“' } else { c }));
+            }
+            Some((s, o)) if closes(o, c) => {
+                // “ after a space is a new opening, not a closing, unless it is straight.
+                if c == '“' && o == '“' && opens_here(para, i) {
+                    open = Some((i, c));
+                    continue;
+                }
+                spans.push(Span {
+                    start: s,
+                    end: i + c.len_utf8(),
+                    text_start: s + o.len_utf8(),
+                    text_end: i,
+                    open_at_end: false,
+                });
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some((s, o)) = open
+        && (o != '"' || opens_here(para, s))
+    {
+        spans.push(Span {
+            start: s,
+            end: para.len(),
+            text_start: s + o.len_utf8(),
+            text_end: para.len(),
+            open_at_end: true,
+        });
+    }
+    spans
+}
+
+/// A copy of `para` with the inside of every span replaced by `_` (same byte length), so that
+/// offsets stay valid and patterns see neither names nor sentence ends inside quotes.
+pub fn mask(para: &str, spans: &[Span]) -> String {
+    let mut out = String::with_capacity(para.len());
+    let mut at = 0;
+    for s in spans {
+        out.push_str(&para[at..s.text_start]);
+        out.extend(std::iter::repeat_n('_', s.text_end - s.text_start));
+        at = s.text_end;
+    }
+    out.push_str(&para[at..]);
+    out
+}
+
+/// Abbreviations whose period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Sen", "Sens", "Rep", "Reps", "Gov", "Gen", "Lt", "Col", "Capt",
+    "Sgt", "St", "Jr", "Sr", "Prof", "Rev", "Hon", "Inc", "Corp", "Co", "Ltd", "No", "vs", "Jan",
+    "Feb", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mt", "Ft", "Adm", "Maj",
+    "Atty", "Gens", "Cmdr", "Supt", "Det", "Mass", "Calif", "Fla", "Ky", "Va", "Wis",
+];
+
+fn is_abbreviation(word: &str) -> bool {
+    let w = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+    ABBREVIATIONS.contains(&w) || w.contains('.') || w.chars().count() == 1
+}
+
+/// Whether byte `i` of `text` (a `.`, `!` or `?`) ends a sentence.
+fn ends_sentence(text: &str, i: usize) -> bool {
+    let b = text.as_bytes();
+    if b[i] != b'.' {
+        return true;
+    }
+    let from = floor_char(text, i.saturating_sub(12));
+    let word_start = text[from..i]
+        .char_indices()
+        .rfind(|(_, c)| c.is_whitespace())
+        .map_or(from, |(p, c)| from + p + c.len_utf8());
+    !is_abbreviation(&text[word_start..i])
+}
+
+/// Start of the sentence that contains byte `pos`, looking back at most `max_back` bytes.
+pub fn sentence_start(text: &str, pos: usize, max_back: usize) -> usize {
+    let floor = ceil_char(text, pos.saturating_sub(max_back));
+    let bytes = text.as_bytes();
+    let mut i = pos;
+    while i > floor {
+        i -= 1;
+        if matches!(bytes[i], b'.' | b'!' | b'?')
+            && bytes.get(i + 1).is_some_and(|c| c.is_ascii_whitespace())
+            && ends_sentence(text, i)
+        {
+            return i + 1;
+        }
+    }
+    floor
+}
+
+/// The largest char boundary of `s` not above `i`.
+pub fn floor_char(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The smallest char boundary of `s` not below `i`.
+pub fn ceil_char(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(para: &str) -> Vec<&str> {
+        quote_spans(para)
+            .iter()
+            .map(|s| &para[s.text_start..s.text_end])
+            .collect()
+    }
+
+    #[test]
+    fn finds_quote_spans() {
+        let table: &[(&str, &[&str])] = &[
+            ("“One two,” she said.", &["One two,"]),
+            ("He said \"yes sir\" twice.", &["yes sir"]),
+            ("“A b,” X said. “C d.”", &["A b,", "C d."]),
+            ("“Open and never closed", &["Open and never closed"]),
+            ("It is \"unbalanced", &["unbalanced"]),
+            ("x\"y", &[]),
+            ("“Mixed up marks“ here", &["Mixed up marks"]),
+            ("«Guillemets» too", &["Guillemets"]),
+            ("“Outer ‘inner’ words”", &["Outer ‘inner’ words"]),
+            ("\"\"\"\"", &["", ""]),
+        ];
+        for (input, expected) in table {
+            assert_eq!(texts(input), *expected, "input: {input}");
+        }
+    }
+
+    #[test]
+    fn masks_inside_quotes_only() {
+        let para = "A “b c.” D";
+        assert_eq!(mask(para, &quote_spans(para)), "A “____” D");
+    }
+
+    #[test]
+    fn finds_sentence_bounds() {
+        let table: &[(&str, usize, usize)] = &[
+            ("One. Two three", 10, 4),
+            ("Sen. Ted Cruz said", 15, 0),
+            ("He left. Then U.S. officials", 25, 8),
+        ];
+        for (text, pos, start) in table {
+            assert_eq!(sentence_start(text, *pos, 300), *start, "text: {text}");
+        }
+    }
+
+    #[test]
+    fn never_slices_inside_a_char() {
+        let text = "é“ü”é. ü";
+        for i in 0..=text.len() {
+            let _ = sentence_start(text, floor_char(text, i), 3);
+        }
+    }
+}

@@ -1,0 +1,292 @@
+//! The cue patterns, compiled once from the word lists in `cues.rs`: who speaks next to a
+//! quote ("X said", "said X", "X, a spokesman for Y, said", "according to X") and which
+//! capitalised runs in the text are full names to remember.
+
+use std::sync::LazyLock;
+
+use regex::{Regex, RegexBuilder};
+
+use super::detect::{ceil_char, floor_char, sentence_start};
+
+use super::cues::{
+    INVERTED_VERBS, NOT_SPEAKERS, ORG_NOUNS, PARTICIPLES, ROLE_NOUNS, SPEECH_VERBS, TITLES,
+};
+
+/// One capitalised word of a name, an initial, or a particle inside a name.
+/// Latin letters only (with Latin-1 accents): far smaller automata than `\p{L}`, and the
+/// cue patterns are written for English prose anyway.
+const WORD: &str = r"[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ’'\-]*\.?";
+const PARTICLE: &str = r"(?:de|van|von|der|den|al|bin|ibn|la|le|du|da|di|del|dos|St\.)";
+
+/// A run of capitalised words (a name or an organisation), one to five words.
+fn name_run() -> String {
+    format!(r"{WORD}(?:\s+(?:{PARTICLE}\s+)?{WORD})*")
+}
+
+fn alternation(words: &[&str]) -> String {
+    let mut v: Vec<&str> = words.to_vec();
+    v.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    v.dedup();
+    v.iter()
+        .map(|w| regex::escape(w).replace(' ', r"\s+"))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// A speaker phrase: a name (optionally "X’s campaign"), a role ("the RNC member", "a
+/// spokesman"), or a pronoun.
+fn subject(group: &str) -> String {
+    let run = name_run();
+    let org = alternation(ORG_NOUNS);
+    let role = alternation(ROLE_NOUNS);
+    format!(
+        r"(?P<{group}>(?-u:\b)(?:{run}(?:['’]s?\s+(?:{org}))?|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne)\s+(?:[A-Za-z’'\-]+\s+){{0,3}}?(?:{role})s?(?-u:\b)|[Hh]e|[Ss]he))"
+    )
+}
+
+/// An apposition or bracket between a speaker and the verb: ", a spokesman for Y," "(R-Texas)".
+const APPOSITION: &str = r"(?:\s*\([^()]+\))?(?:,\s+(?P<a>[^,;:“”_\n]+),)?";
+
+/// Auxiliaries and adverbs between a speaker and the verb: "also said", "has repeatedly said".
+const AUX: &str = r"(?:[ \t]+(?:also|later|then|again|once|previously|recently|earlier|has|had|have|was|is|would|will|could|did|does|do|already|simply|only|just|quickly|often|kept|keeps|went|goes|[a-z]+ly)){0,3}";
+
+fn verbs() -> String {
+    alternation(SPEECH_VERBS)
+}
+
+/// Builds a regex with room for a large lazy DFA (the cue patterns are big alternations).
+/// `\s` is narrowed to ASCII spaces and the no-break space: Unicode `\s` multiplies states.
+fn build(pattern: &str) -> Regex {
+    let pattern = pattern.replace(r"\s", r"[ \t\r\n\x{a0}]");
+    RegexBuilder::new(&pattern)
+        .size_limit(64 << 20)
+        .dfa_size_limit(64 << 20)
+        .build()
+        .expect("valid attribution pattern")
+}
+
+/// Any speech verb, as a whole word. A literal alternation: searched with a prefilter.
+pub static VERB: LazyLock<Regex> =
+    LazyLock::new(|| build(&format!(r"(?-u:\b)(?:{})(?-u:\b)", verbs())));
+
+/// The speaker ending right before a verb: `Peskov `, `Peskov, an aide, `, `he also `.
+static SUBJECT_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| build(&format!(r"{}{APPOSITION}{AUX}\s+$", subject("s"))));
+
+/// The speaker right after an inverted verb: ` Peskov`, ` Sen. Ted Cruz`.
+static SUBJECT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    let titles = alternation(TITLES);
+    let roles = alternation(ROLE_NOUNS);
+    build(&format!(
+        r"^\s+(?:(?:the|a|an|his|her|their)\s+(?:[a-z\-]+\s+){{0,3}}(?:of|from|by|at|for)\s+(?:the\s+)?)?(?:(?:{titles}|[a-z\-]+\s+(?:{roles})|{roles})\s+)?{}",
+        subject("s")
+    ))
+});
+
+/// A speech cue found in (masked) text: a verb and the phrase naming its speaker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cue {
+    /// Byte range of the speaker phrase.
+    pub subject: (usize, usize),
+    /// Byte range of the verb.
+    pub verb: (usize, usize),
+    /// The speaker comes after the verb ("said Peskov", "according to Peskov").
+    pub inverted: bool,
+}
+
+impl Cue {
+    pub fn start(&self) -> usize {
+        self.subject.0.min(self.verb.0)
+    }
+    pub fn end(&self) -> usize {
+        self.subject.1.max(self.verb.1)
+    }
+}
+
+/// How far before a verb its speaker may start, and after it for inverted cues.
+const SUBJECT_WINDOW: usize = 160;
+const INVERTED_WINDOW: usize = 80;
+
+/// All speech cues of a (masked) paragraph, in text order. Each verb is looked at once, with
+/// bounded windows on either side: linear in the paragraph's length.
+pub fn find_cues(text: &str) -> Vec<Cue> {
+    let mut cues: Vec<Cue> = Vec::new();
+    for v in VERB.find_iter(text) {
+        let from = ceil_char(text, v.start().saturating_sub(SUBJECT_WINDOW));
+        if let Some(c) = SUBJECT_BEFORE.captures(&text[from..v.start()])
+            && let Some(s) = c.name("s")
+        {
+            // "the nominee, Ann Lee, said": the apposition is the name.
+            let s = match c.name("a") {
+                Some(a) if is_role(s.as_str()) && is_name(a.as_str()) => a,
+                _ => s,
+            };
+            let (start, end) = (from + s.start(), from + s.end());
+            // "Ann Lee of Ohio said", "a clerk from Dover, Kent, said": the place is not the
+            // speaker; the sentence's subject is, if it opens the sentence.
+            let subject = if follows_preposition(&text[..start]) {
+                sentence_subject(text, start)
+            } else {
+                Some((start, end))
+            };
+            if let Some(subject) = subject {
+                cues.push(Cue {
+                    subject,
+                    verb: (v.start(), v.end()),
+                    inverted: false,
+                });
+            }
+            continue;
+        }
+        if !INVERTED_VERBS
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(v.as_str()))
+        {
+            continue;
+        }
+        let to = floor_char(text, v.end() + INVERTED_WINDOW);
+        if let Some(s) = SUBJECT_AFTER
+            .captures(&text[v.end()..to])
+            .and_then(|c| c.name("s"))
+        {
+            let end = v.end() + s.start() + trim_period(s.as_str());
+            cues.push(Cue {
+                subject: (v.end() + s.start(), end),
+                verb: (v.start(), v.end()),
+                inverted: true,
+            });
+        }
+    }
+    cues
+}
+
+/// Length of a name without a sentence-final period ("said Ann Lee." → "Ann Lee"); an
+/// initial or abbreviation ("John F.", "Jr.") keeps it.
+pub fn trim_period(name: &str) -> usize {
+    let last = name.rsplit(' ').next().unwrap_or(name);
+    if name.ends_with('.') && last.chars().count() > 3 && !last[..last.len() - 1].contains('.') {
+        name.len() - 1
+    } else {
+        name.len()
+    }
+}
+
+const PREPOSITIONS: &[&str] = &[
+    "of", "from", "in", "at", "for", "with", "to", "by", "on", "near", "outside", "inside",
+];
+
+/// Whether the text before a subject ends with a preposition ("… of Ohio").
+fn follows_preposition(before: &str) -> bool {
+    let tail = &before[floor_char(before, before.len().saturating_sub(12))..];
+    tail.split_whitespace()
+        .next_back()
+        .is_some_and(|w| PREPOSITIONS.contains(&w))
+}
+
+/// The name opening the sentence that holds byte `pos`, as a byte range of `text`.
+fn sentence_subject(text: &str, pos: usize) -> Option<(usize, usize)> {
+    let from = sentence_start(text, pos, SUBJECT_WINDOW);
+    let s = SENTENCE_SUBJECT.captures(&text[from..pos])?.name("s")?;
+    let name = s.as_str();
+    let first = name.split_whitespace().next().unwrap_or(name);
+    let named = name.starts_with(|c: char| c.is_uppercase())
+        && !is_role(name)
+        && !NOT_SPEAKERS.contains(&first);
+    named.then(|| (from + s.start(), from + s.end()))
+}
+
+/// Whether a subject phrase is a role ("the nominee", "a spokesman") rather than a name.
+fn is_role(subject: &str) -> bool {
+    subject.starts_with(|c: char| c.is_lowercase())
+        || subject.starts_with("The ")
+        || subject.starts_with("A ")
+        || subject.starts_with("An ")
+}
+
+/// Whether an apposition is just a name: capitalised words (and particles) only.
+fn is_name(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (2..=5).contains(&words.len())
+        && words
+            .first()
+            .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()))
+        && words
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()) || w.len() <= 3)
+}
+
+/// Whether `gap` (text between a closing quote and a cue) is only punctuation and spaces.
+pub fn is_gap(gap: &str) -> bool {
+    gap.chars().all(|c| {
+        c.is_whitespace() || matches!(c, ',' | '.' | '!' | '?' | ';' | ':' | '—' | '–' | '-')
+    })
+}
+
+/// A participle or colon that hangs a quote on its sentence's subject: "…, saying “".
+pub static HANGING: LazyLock<Regex> = LazyLock::new(|| {
+    let p = alternation(PARTICIPLES);
+    build(&format!(r"(?:(?-u:\b)(?:{p})(?-u:\b)[^.!?]*|:\s*)$"))
+});
+
+/// The subject at the start of a sentence: optional lead-in ("On Tuesday,"), then a name.
+pub static SENTENCE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    let s = subject("s");
+    build(&format!(
+        r"^\s*(?:(?:On|In|At|Later|Earlier|Meanwhile|Then|But|And|Also|Still|Yet|However|Speaking|Asked)(?-u:\b)[^,]{{0,40}},\s*)?{s}(?-u:\b)"
+    ))
+});
+
+/// A full name in running text: two to five capitalised words.
+pub static FULL_NAME: LazyLock<Regex> =
+    LazyLock::new(|| build(&format!(r"{WORD}(?:\s+(?:{PARTICLE}\s+)?{WORD})+")));
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn speakers(text: &str) -> Vec<&str> {
+        find_cues(text)
+            .iter()
+            .map(|c| &text[c.subject.0..c.subject.1])
+            .collect()
+    }
+
+    #[test]
+    fn finds_cues() {
+        let table: &[(&str, &[&str])] = &[
+            (", Anna Berg said.", &["Anna Berg"]),
+            (", said Anna Berg.", &["Anna Berg"]),
+            (", said Sen. Anna Berg.", &["Anna Berg"]),
+            (", Berg, a spokeswoman for the group, said.", &["Berg"]),
+            (" he added.", &["he"]),
+            (", the senator told reporters.", &["the senator"]),
+            (", the Kremlin said.", &["Kremlin"]),
+            (", the party’s nominee, Ann Lee, said.", &["Ann Lee"]),
+            ("Ann Lee of Ohio said", &["Ann Lee"]),
+            ("Ann Lee, a clerk from Dover, Kent, said", &["Ann Lee"]),
+            ("The man from Dover said", &[]),
+            ("” Said Ann Lee, “", &["Ann Lee"]),
+            (", Berg’s campaign said.", &["Berg’s campaign"]),
+            ("Anna Berg told reporters: ", &["Anna Berg"]),
+            ("According to Anna Berg, ", &["Anna Berg"]),
+            (
+                "according to a new report from the Acme Group, ",
+                &["Acme Group"],
+            ),
+            ("”, said spokesman Bo Lind.", &["Bo Lind"]),
+            ("Bo Lind kept asking", &["Bo Lind"]),
+            ("Berg (R-Texas) said that ", &["Berg"]),
+            ("In a statement, Berg also said ", &["Berg"]),
+            ("the rain fell in the report.", &[]),
+        ];
+        for (input, expected) in table {
+            assert_eq!(speakers(input), *expected, "input: {input}");
+        }
+    }
+
+    #[test]
+    fn gaps() {
+        assert!(is_gap(", "));
+        assert!(!is_gap(" in the report, "));
+    }
+}

@@ -1,0 +1,280 @@
+//! Speaker resolution: turns the raw phrase found next to a cue ("Peskov", "he", "the
+//! spokesman", "Sen. Ted Cruz") into a canonical name, using what the article said earlier
+//! (full names, roles, gender from titles and pronouns).
+
+use std::collections::{HashMap, HashSet};
+
+use super::cues::{GENDERED_TITLES, Gender, NOT_SPEAKERS, PRONOUNS, ROLE_NOUNS, TITLES};
+use super::detect::ceil_char;
+use super::patterns::{FULL_NAME, trim_period};
+
+/// How many recent speakers a pronoun may reach back to.
+const RECENT: usize = 6;
+
+/// A resolved speaker and whether it came from a pronoun or role (less certain).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Resolved {
+    pub name: String,
+    pub indirect: bool,
+}
+
+/// Keeps the names seen so far in an article and resolves cue phrases against them.
+#[derive(Default)]
+pub struct Resolver {
+    /// Surname → full name, from the latest full mention.
+    full_names: HashMap<String, String>,
+    /// Role noun ("spokesman", "senator") → the person last given that role.
+    roles: HashMap<String, String>,
+    genders: HashMap<String, Gender>,
+    /// Full names seen in the text (candidates for a pronoun).
+    people: HashSet<String>,
+    /// Most recent speakers, newest last.
+    recent: Vec<String>,
+}
+
+/// Maps abbreviated titles to the role noun a later mention would use.
+fn role_of_title(word: &str) -> Option<&'static str> {
+    let w = word.trim_end_matches('.').to_lowercase();
+    let role = match w.as_str() {
+        "sen" | "senator" => "senator",
+        "gov" | "governor" => "governor",
+        "rep" | "representative" | "congressman" | "congresswoman" => "congressman",
+        "president" => "president",
+        "mayor" => "mayor",
+        "gen" | "general" => "general",
+        "judge" => "judge",
+        _ => return ROLE_NOUNS.iter().find(|r| **r == w).copied(),
+    };
+    Some(role)
+}
+
+fn gender_of_title(word: &str) -> Option<Gender> {
+    GENDERED_TITLES
+        .iter()
+        .find(|(t, _)| *t == word)
+        .map(|(_, g)| *g)
+}
+
+impl Resolver {
+    /// Learns full names, the roles and titles in front of them, from a paragraph.
+    pub fn learn(&mut self, text: &str) {
+        for m in FULL_NAME.find_iter(text) {
+            let lead_from = ceil_char(text, m.start().saturating_sub(40));
+            let lead_text = &text[lead_from..m.start()];
+            let mut leading: Vec<&str> = lead_text.split_whitespace().rev().take(2).collect();
+            let words: Vec<&str> = m.as_str()[..trim_period(m.as_str())]
+                .split_whitespace()
+                .collect();
+            let skip = words
+                .iter()
+                .position(|w| !TITLES.contains(w) && !NOT_SPEAKERS.contains(w))
+                .unwrap_or(words.len());
+            leading.extend(&words[..skip]);
+            let name_words = &words[skip..];
+            if name_words.len() < 2 || name_words.iter().any(|w| is_possessive(w)) {
+                continue;
+            }
+            let full = name_words.join(" ");
+            if let Some(last) = name_words.last() {
+                self.full_names.insert(last.to_string(), full.clone());
+            }
+            self.people.insert(full.clone());
+            for w in &leading {
+                if let Some(role) = role_of_title(w) {
+                    self.roles.insert(role.to_string(), full.clone());
+                }
+                if let Some(g) = gender_of_title(w) {
+                    self.genders.insert(full.clone(), g);
+                }
+            }
+        }
+    }
+
+    /// Whether `name` reads as a person's (a pronoun may stand for it): a full name, a
+    /// surname of one, or someone whose gender a title or pronoun gave away.
+    fn is_person(&self, name: &str) -> bool {
+        self.genders.contains_key(name) || self.people.contains(name)
+    }
+
+    /// Records that `name` just spoke (so that a following pronoun can reach it).
+    pub fn note_speaker(&mut self, name: &str) {
+        if !self.is_person(name) {
+            return;
+        }
+        self.recent.retain(|n| n != name);
+        self.recent.push(name.to_string());
+        if self.recent.len() > RECENT {
+            self.recent.remove(0);
+        }
+    }
+
+    /// The canonical speaker for a raw phrase found next to a cue, if it can be told.
+    pub fn resolve(&mut self, raw: &str) -> Option<Resolved> {
+        let raw = raw.trim();
+        if let Some((_, g)) = PRONOUNS.iter().find(|(p, _)| *p == raw) {
+            return self.resolve_pronoun(*g);
+        }
+        let first = raw.split_whitespace().next()?;
+        if first.starts_with(|c: char| c.is_lowercase())
+            || matches!(first, "The" | "A" | "An" | "His" | "Her" | "Their" | "One")
+        {
+            return self.resolve_role(raw);
+        }
+        self.resolve_name(raw).map(|name| Resolved {
+            name,
+            indirect: false,
+        })
+    }
+
+    fn resolve_pronoun(&mut self, gender: Gender) -> Option<Resolved> {
+        let pick = self
+            .recent
+            .iter()
+            .rev()
+            .find(|n| self.genders.get(*n).is_none_or(|g| *g == gender))?
+            .clone();
+        self.genders.entry(pick.clone()).or_insert(gender);
+        Some(Resolved {
+            name: pick,
+            indirect: true,
+        })
+    }
+
+    /// "the spokesman" → the person last called spokesman; "the RNC member" stays as written
+    /// (its capitalised word names it); "a source" resolves to nobody.
+    fn resolve_role(&self, raw: &str) -> Option<Resolved> {
+        let words: Vec<&str> = raw.split_whitespace().collect();
+        let noun = words.last()?.trim_end_matches('s');
+        if let Some(name) = self
+            .roles
+            .get(noun)
+            .or_else(|| self.roles.get(*words.last()?))
+        {
+            let definite = matches!(words[0], "the" | "The");
+            if definite {
+                return Some(Resolved {
+                    name: name.clone(),
+                    indirect: true,
+                });
+            }
+        }
+        let named = words[1..]
+            .iter()
+            .any(|w| w.starts_with(|c: char| c.is_uppercase()) && !TITLES.contains(w));
+        named.then(|| Resolved {
+            name: words[1..].join(" "),
+            indirect: true,
+        })
+    }
+
+    fn resolve_name(&mut self, raw: &str) -> Option<String> {
+        let words: Vec<&str> = raw.split_whitespace().collect();
+        let gender = words.first().and_then(|w| gender_of_title(w));
+        let name = strip_titles(&words);
+        let name = match name.as_slice() {
+            [] => return None,
+            [.., last] if is_possessive(last) || DAYS.contains(last) => return None,
+            [one] if NOT_SPEAKERS.contains(one) => return None,
+            [one] => self
+                .full_names
+                .get(*one)
+                .cloned()
+                .unwrap_or_else(|| one.to_string()),
+            many => many.join(" "),
+        };
+        if let Some(g) = gender {
+            self.genders.insert(name.clone(), g);
+        }
+        Some(name)
+    }
+}
+
+/// Days that end a name run ("in Ohio Monday") and show it is no speaker.
+const DAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+fn is_possessive(word: &str) -> bool {
+    word.ends_with("’s") || word.ends_with("'s")
+}
+
+/// Drops leading titles and roles ("President", "Mr.") and sentence words ("The").
+pub fn strip_titles<'a>(words: &[&'a str]) -> Vec<&'a str> {
+    let start = words
+        .iter()
+        .position(|w| !TITLES.contains(w) && !NOT_SPEAKERS.contains(w))
+        .unwrap_or(words.len());
+    words[start..].to_vec()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn resolved(context: &str, speakers: &[&str], raw: &str) -> Option<String> {
+        let mut r = Resolver::default();
+        r.learn(context);
+        for s in speakers {
+            r.note_speaker(s);
+        }
+        r.resolve(raw).map(|x| x.name)
+    }
+
+    #[test]
+    fn resolves_cue_phrases() {
+        let table: &[(&str, &[&str], &str, Option<&str>)] = &[
+            (
+                "spokesman Dmitry Peskov spoke",
+                &[],
+                "Peskov",
+                Some("Dmitry Peskov"),
+            ),
+            ("", &[], "Sen. Ted Bloom", Some("Ted Bloom")),
+            ("", &[], "President Ann Lee", Some("Ann Lee")),
+            (
+                "spokesman Dmitry Peskov spoke",
+                &[],
+                "the spokesman",
+                Some("Dmitry Peskov"),
+            ),
+            (
+                "Sen. Ted Bloom spoke",
+                &[],
+                "the senator",
+                Some("Ted Bloom"),
+            ),
+            ("", &[], "the RNC member", Some("RNC member")),
+            ("", &[], "a source", None),
+            ("Ann Lee came", &["Ann Lee"], "she", Some("Ann Lee")),
+            ("", &["Moscow"], "he", None),
+            (
+                "Ann Lee and Mr. Bob Ray came",
+                &["Ann Lee", "Bob Ray"],
+                "she",
+                Some("Ann Lee"),
+            ),
+            (
+                "Mrs. Ann Lee and Bob Ray came",
+                &["Ann Lee", "Bob Ray"],
+                "he",
+                Some("Bob Ray"),
+            ),
+            ("", &[], "The", None),
+            ("", &[], "Ann Lee’s", None),
+            ("", &[], "he", None),
+        ];
+        for (context, speakers, raw, expected) in table {
+            assert_eq!(
+                resolved(context, speakers, raw).as_deref(),
+                *expected,
+                "raw: {raw}, context: {context}"
+            );
+        }
+    }
+}
