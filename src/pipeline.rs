@@ -9,6 +9,20 @@ use crate::article::Article;
 use crate::attribute::attribute_article;
 use crate::extract::{ExtractError, Limits, extract_article, read_file};
 
+/// Stack size of extraction threads. The HTML parser and renderer recurse over the element
+/// tree; [`crate::extract`] caps nesting before parsing, and this leaves a wide margin on top.
+pub const WORKER_STACK_BYTES: usize = 64 * 1024 * 1024;
+
+/// A thread pool for extraction with [`WORKER_STACK_BYTES`] stacks (rayon's global pool has
+/// 2 MiB ones). `pressdex index` and `pressdex extract` both run files on it.
+pub fn worker_pool(threads: usize) -> anyhow::Result<rayon::ThreadPool> {
+    Ok(rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .stack_size(WORKER_STACK_BYTES)
+        .thread_name(|i| format!("pressdex-extract-{i}"))
+        .build()?)
+}
+
 /// Reads, extracts and attributes one file. `key` is the path recorded in the article.
 pub fn process_file(path: &Path, key: &str, limits: &Limits) -> Result<Article, ExtractError> {
     let bytes = read_file(path, limits)?;

@@ -12,14 +12,30 @@ use crate::cli::IndexArgs;
 use crate::extract::Limits;
 use crate::index::writer::{IndexOptions, IndexReport, Progress, index_files};
 use crate::index::{open_or_create, walk::walk};
+use crate::pipeline::worker_pool;
 
-/// Stack size of extraction threads: deeply nested HTML needs more than the 2 MiB default.
-const WORKER_STACK_BYTES: usize = 64 * 1024 * 1024;
+/// Environment variable that makes the indexer commit after every N new or changed files
+/// (instead of every 20 seconds) and print `pressdex: committing …` / `pressdex: committed N
+/// files` around each commit. A hook for the tests that interrupt indexing at chosen points
+/// (`tests/cli/interrupt.rs`); small commits make many small segments, so it is not for
+/// everyday use.
+pub const COMMIT_EVERY_ENV: &str = "PRESSDEX_COMMIT_EVERY";
 
 /// Progress on stderr: a bar on a terminal, nothing otherwise; skipped files one line each.
 struct Reporter {
     bar: Option<ProgressBar>,
     quiet: bool,
+    /// Print a line around each commit ([`COMMIT_EVERY_ENV`] is set).
+    commits: bool,
+}
+
+impl Reporter {
+    fn line(&self, line: String) {
+        match &self.bar {
+            Some(bar) => bar.println(line),
+            None => eprintln!("{line}"),
+        }
+    }
 }
 
 impl Progress for Reporter {
@@ -34,16 +50,42 @@ impl Progress for Reporter {
         if self.quiet {
             return;
         }
-        let line = format!("pressdex: skipped {path}: {reason}");
-        match &self.bar {
-            Some(bar) => bar.println(line),
-            None => eprintln!("{line}"),
+        self.line(format!("pressdex: skipped {path}: {reason}"));
+    }
+
+    fn committing(&self) {
+        if self.commits {
+            self.line("pressdex: committing …".to_string());
+        }
+    }
+
+    fn committed(&self, files: usize) {
+        if self.commits {
+            self.line(format!("pressdex: committed {files} files"));
         }
     }
 }
 
+/// The value of [`COMMIT_EVERY_ENV`], if set.
+fn commit_every() -> anyhow::Result<Option<usize>> {
+    match std::env::var(COMMIT_EVERY_ENV) {
+        Err(_) => Ok(None),
+        Ok(v) => match v.trim().parse::<usize>() {
+            Ok(n) if n > 0 => Ok(Some(n)),
+            _ => anyhow::bail!("{COMMIT_EVERY_ENV} must be a positive number of files, not {v:?}"),
+        },
+    }
+}
+
 /// Runs `pressdex index`.
+///
+/// Exit codes: 0 when every file was indexed, unchanged or skipped for a known reason (empty,
+/// binary, over a limit, unreadable …, each reported on one line of stderr); 2 on an error that
+/// stops the run (index damaged, foreign or locked by another writer) or when a file failed
+/// for an internal reason (a bug: please report); 130 when interrupted by Ctrl-C (SIGINT) or
+/// SIGTERM, after committing what was done.
 pub fn run(args: IndexArgs, quiet: bool) -> anyhow::Result<Outcome> {
+    let commit_every = commit_every()?;
     let threads = args
         .threads
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()));
@@ -69,23 +111,27 @@ pub fn run(args: IndexArgs, quiet: bool) -> anyhow::Result<Outcome> {
         bar.enable_steady_tick(Duration::from_millis(200));
         bar
     });
-    let reporter = Reporter { bar, quiet };
+    let reporter = Reporter {
+        bar,
+        quiet,
+        commits: commit_every.is_some(),
+    };
     let options = IndexOptions {
         limits: Limits {
             max_bytes: args.max_file_size,
         },
         threads,
+        commit_every,
     };
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .stack_size(WORKER_STACK_BYTES)
-        .build()?;
+    let pool = worker_pool(threads)?;
     let report = pool.install(|| index_files(&press, walked, &options, &reporter, &stop))?;
     if let Some(bar) = &reporter.bar {
         bar.finish_and_clear();
     }
     eprintln!("{}", summary(&report, &press.dir));
-    Ok(if report.internal_errors > 0 {
+    Ok(if report.interrupted {
+        Outcome::Interrupted
+    } else if report.internal_errors > 0 {
         Outcome::Partial
     } else {
         Outcome::Success

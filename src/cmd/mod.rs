@@ -20,15 +20,18 @@ pub enum Outcome {
     NoHits,
     /// The command ran to the end but some input failed unexpectedly.
     Partial,
+    /// `index` stopped early on Ctrl-C (or SIGTERM), keeping what it had committed.
+    Interrupted,
 }
 
 impl Outcome {
-    /// The process exit code: 0 success, 1 no hits, 2 errors.
+    /// The process exit code: 0 success, 1 no hits, 2 errors, 130 interrupted.
     pub fn exit_code(self) -> ExitCode {
         match self {
             Outcome::Success => ExitCode::SUCCESS,
             Outcome::NoHits => ExitCode::from(1),
             Outcome::Partial => ExitCode::from(2),
+            Outcome::Interrupted => ExitCode::from(130),
         }
     }
 }

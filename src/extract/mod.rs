@@ -45,6 +45,8 @@ pub enum ExtractError {
     Binary(&'static str),
     #[error("file is {size} bytes, over the {limit}-byte limit (--max-file-size)")]
     TooLarge { size: u64, limit: u64 },
+    #[error("decompresses to more than the {limit}-byte limit (--max-file-size)")]
+    TooLargeUnpacked { limit: u64 },
     #[error("corrupt gzip data: {0}")]
     Gzip(std::io::Error),
     #[error("no article text found")]
@@ -61,7 +63,7 @@ impl ExtractError {
         match self {
             ExtractError::Empty => "empty",
             ExtractError::Binary(_) => "binary",
-            ExtractError::TooLarge { .. } => "too large",
+            ExtractError::TooLarge { .. } | ExtractError::TooLargeUnpacked { .. } => "too large",
             ExtractError::Gzip(_) => "bad gzip",
             ExtractError::NoText => "no text",
             ExtractError::Internal(_) => "internal error",
@@ -91,6 +93,12 @@ pub fn format_of(path: &str) -> Option<Format> {
 
 /// Reads a file within the limits, decompressing `.gz`.
 pub fn read_file(path: &std::path::Path, limits: &Limits) -> Result<Vec<u8>, ExtractError> {
+    // Checked before opening: opening a named pipe blocks until someone writes to it.
+    if !std::fs::metadata(path)?.is_file() {
+        return Err(ExtractError::Io(std::io::Error::other(
+            "not a regular file (named pipe, socket or device)",
+        )));
+    }
     let file = std::fs::File::open(path)?;
     let size = file.metadata()?.len();
     if size > limits.max_bytes {
@@ -110,6 +118,11 @@ pub fn read_file(path: &std::path::Path, limits: &Limits) -> Result<Vec<u8>, Ext
             .take(limits.max_bytes + 1)
             .read_to_end(&mut out)
             .map_err(ExtractError::Gzip)?;
+        if out.len() as u64 > limits.max_bytes {
+            return Err(ExtractError::TooLargeUnpacked {
+                limit: limits.max_bytes,
+            });
+        }
         bytes = out;
     }
     if bytes.len() as u64 > limits.max_bytes {
@@ -137,7 +150,7 @@ pub fn extract_article(path: &str, bytes: &[u8]) -> Result<Article, ExtractError
         declared
     };
     let mut article = match format {
-        Format::Html => html::extract(&text),
+        Format::Html => html::extract(&cap_nesting(&text, MAX_HTML_DEPTH)),
         Format::Text => text::extract(&text),
     };
     if article.body.trim().is_empty()
@@ -152,4 +165,155 @@ pub fn extract_article(path: &str, bytes: &[u8]) -> Result<Article, ExtractError
         article.language = language::detect(&article.body);
     }
     Ok(article)
+}
+
+/// Deepest element nesting handed to the HTML parser. Real pages stay under a hundred levels;
+/// a page nested 100,000 deep would make the parser's scope checks quadratic and the
+/// renderer's recursion overflow its stack.
+pub const MAX_HTML_DEPTH: usize = 256;
+
+/// Elements that never nest in the tree html5ever builds (void elements, and ones an opening
+/// tag of the same kind closes implicitly), so sloppy pages with thousands of unclosed `<p>`
+/// or `<li>` are not mistaken for deep ones.
+const FLAT_ELEMENTS: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "rb", "rt",
+    "rp", "thead", "tbody", "tfoot", "colgroup", "caption", "html", "head", "body",
+];
+
+/// Elements whose content is raw text, not markup.
+const RAW_TEXT_ELEMENTS: &[&str] = &[
+    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
+];
+
+/// Drops the tags of elements nested deeper than `limit` (keeping their text), so the HTML
+/// parser and renderer do bounded work on any page. Pages within the limit pass unchanged.
+///
+/// This is a tag scanner, not a parser: it counts opening and closing tags, skipping
+/// comments, declarations, raw-text elements and [`FLAT_ELEMENTS`].
+pub fn cap_nesting(html: &str, limit: usize) -> std::borrow::Cow<'_, str> {
+    let bytes = html.as_bytes();
+    let mut out: Option<String> = None;
+    let mut copied = 0; // bytes of `html` already in `out`
+    let mut depth = 0usize;
+    let mut i = 0;
+    while let Some(off) = memchr_lt(&bytes[i..]) {
+        let start = i + off;
+        let rest = &bytes[start..];
+        let end_of = |needle: &[u8]| {
+            find_bytes(&rest[1..], needle).map_or(bytes.len(), |p| start + 1 + p + needle.len())
+        };
+        if rest.starts_with(b"<!--") {
+            i = end_of(b"-->");
+            continue;
+        }
+        if rest.starts_with(b"<!") || rest.starts_with(b"<?") {
+            i = end_of(b">");
+            continue;
+        }
+        let closing = rest.get(1) == Some(&b'/');
+        let name_start = start + 1 + usize::from(closing);
+        let name_len = bytes[name_start..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-' || **b == b':')
+            .count();
+        if name_len == 0 || !bytes[name_start].is_ascii_alphabetic() {
+            i = start + 1;
+            continue;
+        }
+        let name = html[name_start..name_start + name_len].to_ascii_lowercase();
+        let tag_end = tag_end(bytes, name_start + name_len);
+        let self_closing = bytes[..tag_end].ends_with(b"/>");
+        let mut drop = false;
+        if !FLAT_ELEMENTS.contains(&name.as_str()) && !self_closing {
+            if closing {
+                drop = depth > limit;
+                depth = depth.saturating_sub(1);
+            } else {
+                depth += 1;
+                drop = depth > limit;
+            }
+        }
+        if drop {
+            let buf = out.get_or_insert_with(|| String::with_capacity(html.len()));
+            buf.push_str(&html[copied..start]);
+            buf.push(' ');
+            copied = tag_end;
+        }
+        i = tag_end;
+        if !closing && RAW_TEXT_ELEMENTS.contains(&name.as_str()) {
+            let close = format!("</{name}");
+            let lower_rest = &bytes[i..];
+            i = find_ascii_ci(lower_rest, close.as_bytes()).map_or(bytes.len(), |p| i + p);
+        }
+    }
+    match out {
+        None => std::borrow::Cow::Borrowed(html),
+        Some(mut buf) => {
+            buf.push_str(&html[copied..]);
+            std::borrow::Cow::Owned(buf)
+        }
+    }
+}
+
+fn memchr_lt(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == b'<')
+}
+
+fn find_bytes(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+fn find_ascii_ci(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack
+        .windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle))
+}
+
+/// The byte after the `>` closing a tag whose name ends at `from`, skipping quoted attribute
+/// values; the end of the text if the tag never closes.
+fn tag_end(bytes: &[u8], from: usize) -> usize {
+    let mut quote = None;
+    for (k, &b) in bytes[from..].iter().enumerate() {
+        match (quote, b) {
+            (None, b'"' | b'\'') => quote = Some(b),
+            (Some(q), _) if b == q => quote = None,
+            (None, b'>') => return from + k + 1,
+            _ => {}
+        }
+    }
+    bytes.len()
+}
+
+#[cfg(test)]
+mod nesting_tests {
+    use super::*;
+
+    #[test]
+    fn cap_nesting_keeps_normal_pages_and_flattens_deep_ones() {
+        let page = "<html><body><div class=\"a>b\"><p>One<p>Two<br><img src=x/>\
+                    <script>var s = '<div><div><div>';</script><!-- <div> --></div></body></html>";
+        assert!(matches!(
+            cap_nesting(page, 2),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        let deep = format!("{}text{}", "<div>".repeat(10), "</div>".repeat(10));
+        assert_eq!(
+            cap_nesting(&deep, 3),
+            format!(
+                "<div><div><div>{}text{}</div></div></div>",
+                " ".repeat(7),
+                " ".repeat(7)
+            )
+        );
+        let sloppy = "<ul>".to_string() + &"<li>item<p>para".repeat(5000) + "</ul>";
+        assert!(matches!(
+            cap_nesting(&sloppy, 8),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        let unclosed = "<b><i>".repeat(1000) + "text";
+        let capped = cap_nesting(&unclosed, 10);
+        assert_eq!(capped.matches('<').count(), 10);
+        assert!(capped.ends_with("text"));
+    }
 }

@@ -48,18 +48,35 @@ pub fn open(dir: &Path) -> anyhow::Result<PressIndex> {
                 dir.display()
             );
         }
+        if dir.is_dir()
+            && let Some(stray) = foreign_entry(dir)?
+        {
+            bail!(
+                "{} is not a pressdex index (it holds {stray}): pass the right --index, or run `pressdex index --rebuild <DIR>` to empty it and build an index there",
+                dir.display()
+            );
+        }
         bail!(
             "no index at {} (run `pressdex index <DIR>` first, or pass --index PATH)",
             dir.display()
         );
     }
     check_marker(dir)?;
-    let index = Index::open_in_dir(dir).with_context(|| {
+    let damaged = || {
         format!(
             "index at {} is damaged; run `pressdex index --rebuild <DIR>`",
             dir.display()
         )
-    })?;
+    };
+    let index = Index::open_in_dir(dir).with_context(damaged)?;
+    // Opening every segment now turns a missing or truncated file into this clear error
+    // rather than a bare tantivy one later.
+    index
+        .reader_builder()
+        .reload_policy(tantivy::ReloadPolicy::Manual)
+        .try_into()
+        .map(|_: tantivy::IndexReader| ())
+        .with_context(damaged)?;
     wrap(index, dir)
 }
 

@@ -30,6 +30,9 @@ const COMMIT_INTERVAL: Duration = Duration::from_secs(20);
 pub struct IndexOptions {
     pub limits: Limits,
     pub threads: usize,
+    /// Commit after this many new or changed files instead of every [`COMMIT_INTERVAL`]
+    /// (set from `PRESSDEX_COMMIT_EVERY`, a hook for tests of interrupted runs).
+    pub commit_every: Option<usize>,
 }
 
 /// What an indexing pass did, for the summary line.
@@ -60,12 +63,20 @@ pub trait Progress: Sync {
     fn advance(&self, done: usize, total: usize);
     /// A file was skipped.
     fn skipped(&self, path: &str, reason: &str);
+    /// A commit starts.
+    fn committing(&self) {}
+    /// A commit finished; `files` new or changed files are now safe in the index.
+    fn committed(&self, _files: usize) {}
 }
 
 /// The outcome for one file.
 enum FileOutcome {
     Unchanged,
-    Indexed { replaced: bool },
+    /// Not looked at because the pass was interrupted.
+    NotReached,
+    Indexed {
+        replaced: bool,
+    },
     Skipped(ExtractError),
 }
 
@@ -97,7 +108,16 @@ fn open_writer(press: &PressIndex, threads: usize) -> anyhow::Result<IndexWriter
     {
         Ok(w) => Ok(w),
         Err(tantivy::TantivyError::LockFailure(..)) => {
-            let who = running_writer(&press.dir).map_or_else(
+            // The other writer records its pid just after taking the lock; give it a moment.
+            let mut pid = running_writer(&press.dir);
+            for _ in 0..10 {
+                if pid.is_some() {
+                    break;
+                }
+                std::thread::sleep(Duration::from_millis(50));
+                pid = running_writer(&press.dir);
+            }
+            let who = pid.map_or_else(
                 || "another process".to_string(),
                 |pid| format!("another pressdex (pid {pid})"),
             );
@@ -136,7 +156,10 @@ fn run_pass(
     let (mut added, mut updated, mut unchanged) = (0, 0, 0);
     let mut last_commit = Instant::now();
     let mut pending = 0usize;
-    for batch in walked.files.chunks(BATCH_FILES) {
+    let batch_files = options
+        .commit_every
+        .map_or(BATCH_FILES, |n| n.clamp(1, BATCH_FILES));
+    for batch in walked.files.chunks(batch_files) {
         if stop.load(Ordering::Relaxed) {
             report.interrupted = true;
             break;
@@ -145,7 +168,7 @@ fn run_pass(
             .par_iter()
             .map(|file| {
                 let outcome = if stop.load(Ordering::Relaxed) {
-                    FileOutcome::Unchanged
+                    FileOutcome::NotReached
                 } else {
                     index_one(writer, &fields, file, known.get(&file.key), &options.limits)
                 };
@@ -163,6 +186,7 @@ fn run_pass(
         for outcome in outcomes {
             match outcome {
                 FileOutcome::Unchanged => unchanged += 1,
+                FileOutcome::NotReached => {}
                 FileOutcome::Indexed { replaced: false } => {
                     added += 1;
                     pending += 1
@@ -175,8 +199,14 @@ fn run_pass(
                 FileOutcome::Skipped(_) => {}
             }
         }
-        if pending > 0 && last_commit.elapsed() > COMMIT_INTERVAL {
+        let due = match options.commit_every {
+            Some(n) => pending >= n,
+            None => last_commit.elapsed() > COMMIT_INTERVAL,
+        };
+        if pending > 0 && due {
+            progress.committing();
             writer.commit().context("committing the index")?;
+            progress.committed(added + updated);
             last_commit = Instant::now();
             pending = 0;
         }
@@ -187,7 +217,9 @@ fn run_pass(
     if !report.interrupted {
         report.removed = remove_vanished(writer, press, &known, &walked);
     }
+    progress.committing();
     writer.commit().context("committing the index")?;
+    progress.committed(added + updated);
     for (path, reason, kind) in skipped.into_inner().expect("workers finished") {
         report.skipped.push((path, reason));
         *report.skip_kinds.entry(kind).or_default() += 1;
@@ -264,7 +296,7 @@ fn remove_vanished(
         }
         let path = std::path::Path::new(key);
         let under_root = walked.roots.iter().any(|r| path.starts_with(r));
-        if under_root || !path.exists() {
+        if under_root || !super::walk::key_exists(key) {
             writer.delete_term(Term::from_field_text(press.fields.path, key));
             removed += 1;
         }
@@ -319,4 +351,33 @@ pub fn count_kinds(press: &PressIndex, searcher: &Searcher) -> anyhow::Result<(u
         count(super::schema::KIND_ARTICLE)?,
         count(super::schema::KIND_QUOTE)?,
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::schema::{Fields, build_schema, register_analyzers};
+
+    #[test]
+    fn a_file_deleted_between_walk_and_read_is_skipped_with_a_reason() {
+        let index = tantivy::Index::create_in_ram(build_schema());
+        register_analyzers(&index);
+        let fields = Fields::new(&index.schema()).unwrap();
+        let writer: IndexWriter = index.writer_with_num_threads(1, 15_000_000).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("gone.html");
+        std::fs::write(&path, "<p>“Here today,” she said.</p>").unwrap();
+        let file = FoundFile {
+            key: super::super::walk::file_key(&path),
+            path: path.clone(),
+        };
+        std::fs::remove_file(&path).unwrap();
+        match index_one(&writer, &fields, &file, None, &Limits::default()) {
+            FileOutcome::Skipped(e) => {
+                assert_eq!(e.kind(), "unreadable");
+                assert!(e.to_string().contains("No such file"), "{e}");
+            }
+            _ => panic!("a vanished file was not skipped"),
+        }
+    }
 }

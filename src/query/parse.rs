@@ -15,6 +15,10 @@ use crate::index::schema::{self, Fields};
 /// Most clauses a query may have; far above any hand-written query, far below a slow one.
 pub const MAX_CLAUSES: usize = 1024;
 
+/// Deepest parenthesis nesting a query may have. The grammar and the query tree are
+/// recursive: 10,000 nested parentheses would overflow the stack.
+pub const MAX_NESTING: usize = 32;
+
 /// A query the user typed that cannot be run, with the byte offset of the problem.
 #[derive(Debug, thiserror::Error)]
 #[error("invalid query at column {col}: {message}\n  {query}\n  {caret}^", col = .pos + 1, caret = " ".repeat(.query[..*.pos].chars().count()))]
@@ -97,7 +101,16 @@ fn check_structure(text: &str) -> Result<(), QueryError> {
     for (i, c) in text.char_indices() {
         match c {
             '"' => open_quote = if open_quote.is_some() { None } else { Some(i) },
-            '(' if open_quote.is_none() => parens.push(i),
+            '(' if open_quote.is_none() => {
+                if parens.len() == MAX_NESTING {
+                    return Err(QueryError::new(
+                        text,
+                        i,
+                        format!("parentheses nested more than {MAX_NESTING} deep"),
+                    ));
+                }
+                parens.push(i)
+            }
             ')' if open_quote.is_none() && parens.pop().is_none() => {
                 return Err(QueryError::new(text, i, "')' without a matching '('"));
             }
@@ -135,6 +148,9 @@ fn check_operators(text: &str) -> Result<(), QueryError> {
                 last_op = Some((pos, w));
             }
             "NOT" => {
+                if last_op.is_some_and(|(_, op)| op == "NOT") {
+                    return Err(QueryError::new(text, pos, "'NOT' follows another 'NOT'"));
+                }
                 prev_binary = Some(pos);
                 last_op = Some((pos, w));
             }
@@ -309,6 +325,20 @@ mod tests {
             let err = parse(q).err().unwrap_or_else(|| panic!("{q} parsed"));
             assert_eq!(err.pos, pos, "{q}: {err}");
         }
+    }
+
+    #[test]
+    fn refuses_deeply_nested_queries_before_they_overflow_the_stack() {
+        let ok = format!(
+            "{}peskov{}",
+            "(".repeat(MAX_NESTING),
+            ")".repeat(MAX_NESTING)
+        );
+        assert!(parse(&ok).is_ok());
+        let deep = format!("{}peskov{}", "(".repeat(10_000), ")".repeat(10_000));
+        let err = parse(&deep).unwrap_err();
+        assert_eq!(err.pos, MAX_NESTING);
+        assert!(err.message.contains("nested more than"), "{err}");
     }
 
     #[test]

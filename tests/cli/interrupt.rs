@@ -1,0 +1,182 @@
+//! Issue 5: an indexing run killed at any point (SIGKILL early, mid-batch, during a commit)
+//! leaves an index that searches without error and holds what its last commit held; the next
+//! run completes it with every article exactly once. Ctrl-C and SIGTERM stop cleanly.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use crate::support::{
+    Running, announced_commits, assert_holds_exactly, consistent_count, pressdex,
+    write_good_articles,
+};
+
+/// Files per commit in these tests (`PRESSDEX_COMMIT_EVERY`).
+const COMMIT_EVERY: usize = 150;
+
+/// When to kill a run.
+#[derive(Debug, Clone, Copy)]
+enum KillAt {
+    /// This long after starting it.
+    After(Duration),
+    /// As soon as it announces its n-th commit is starting (so, during the commit).
+    DuringCommit(usize),
+    /// This long after its n-th commit finished (so, mid-batch).
+    AfterCommit(usize, Duration),
+}
+
+fn corpus(dir: &Path, n: usize) -> HashMap<String, PathBuf> {
+    write_good_articles(dir, 0..n)
+}
+
+fn count_lines(lines: &[String], prefix: &str) -> usize {
+    lines.iter().filter(|l| l.starts_with(prefix)).count()
+}
+
+#[test]
+fn sigkill_at_any_point_keeps_the_last_commit_and_the_next_run_completes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("corpus");
+    let good = corpus(&root, 3000);
+    let index = tmp.path().join("index");
+    let plan = [
+        KillAt::After(Duration::from_millis(20)),
+        KillAt::DuringCommit(1),
+        KillAt::AfterCommit(1, Duration::from_millis(50)),
+        KillAt::DuringCommit(2),
+        KillAt::After(Duration::from_millis(400)),
+        KillAt::AfterCommit(2, Duration::ZERO),
+        KillAt::DuringCommit(1),
+        KillAt::DuringCommit(3),
+    ];
+    let (mut tried, mut survived, mut during_commit) = (0, 0, 0);
+    let mut held = 0;
+    for kill in plan {
+        let mut run = Running::index(&root, &index, COMMIT_EVERY);
+        let reached = match kill {
+            KillAt::After(d) => {
+                std::thread::sleep(d);
+                run.child.try_wait().unwrap().is_none()
+            }
+            KillAt::DuringCommit(n) => {
+                run.wait_for(|l| count_lines(l, "pressdex: committing") >= n)
+            }
+            KillAt::AfterCommit(n, d) => {
+                let ok = run.wait_for(|l| count_lines(l, "pressdex: committed ") >= n);
+                std::thread::sleep(d);
+                ok && run.child.try_wait().unwrap().is_none()
+            }
+        };
+        run.child.kill().unwrap(); // SIGKILL
+        let (status, lines) = run.finish();
+        if !reached || status.code().is_some() {
+            // The run finished (or failed) before the moment to kill it came.
+            assert_eq!(status.code(), Some(0), "{kill:?}: {}", lines.join("\n"));
+            eprintln!("{kill:?}: run ended before the kill");
+            held = consistent_count(&index, &good);
+            continue;
+        }
+        tried += 1;
+        if lines
+            .last()
+            .is_some_and(|l| l.starts_with("pressdex: committing"))
+        {
+            during_commit += 1;
+        }
+        let announced = announced_commits(&lines);
+        let now = consistent_count(&index, &good);
+        // Nothing committed before is lost, everything this run announced as committed is
+        // there, and at most one unannounced commit (under two batches) more.
+        assert!(
+            now >= held + announced,
+            "{kill:?}: index holds {now}, had {held}, run committed {announced}"
+        );
+        assert!(
+            now <= held + announced + 2 * COMMIT_EVERY,
+            "{kill:?}: index holds {now}, more than was committed ({held} + {announced})"
+        );
+        eprintln!("{kill:?}: killed; index holds {now} (had {held}, announced {announced})");
+        held = now;
+        survived += 1;
+    }
+    eprintln!("SIGKILL: survived {survived} of {tried} kills, {during_commit} during a commit");
+    assert!(tried >= 3, "too few runs were still going when killed");
+
+    pressdex()
+        .arg("index")
+        .arg(&root)
+        .arg("--index")
+        .arg(&index)
+        .assert()
+        .code(0);
+    assert_eq!(consistent_count(&index, &good), good.len());
+    assert_holds_exactly(&index, &good, 20);
+}
+
+/// 1350 → "1,350", as the summary prints counts.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The article count in the summary line of an index run.
+fn summary_holds(lines: &[String]) -> usize {
+    let last = lines.last().expect("a summary line");
+    let rest = last
+        .split(" holds ")
+        .nth(1)
+        .expect("summary names the count");
+    rest.split(' ')
+        .next()
+        .unwrap()
+        .replace(',', "")
+        .parse()
+        .unwrap()
+}
+
+#[test]
+fn ctrl_c_and_sigterm_stop_cleanly_keeping_what_was_committed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("corpus");
+    let good = corpus(&root, 1500);
+    let index = tmp.path().join("index");
+    let mut held = 0;
+    for signal in [libc::SIGINT, libc::SIGTERM] {
+        let mut run = Running::index(&root, &index, COMMIT_EVERY);
+        assert!(run.wait_for(|l| l.iter().any(|l| l.starts_with("pressdex: committed "))));
+        run.signal(signal);
+        let (status, lines) = run.finish();
+        let text = lines.join("\n");
+        assert_eq!(status.code(), Some(130), "signal {signal}: {text}");
+        let summary = lines.last().unwrap();
+        assert!(
+            summary.starts_with("interrupted; kept what was done: "),
+            "{text}"
+        );
+        let now = consistent_count(&index, &good);
+        assert_eq!(summary_holds(&lines), now, "{text}");
+        assert!(now >= held + announced_commits(&lines), "{text}");
+        assert!(now < good.len(), "the run was not interrupted: {text}");
+        held = now;
+    }
+    pressdex()
+        .arg("index")
+        .arg(&root)
+        .arg("--index")
+        .arg(&index)
+        .assert()
+        .code(0)
+        .stderr(predicates::str::contains(format!(
+            "added {}, updated 0, removed 0, unchanged {}",
+            thousands(good.len() - held),
+            thousands(held)
+        )));
+    assert_holds_exactly(&index, &good, 10);
+}
