@@ -581,8 +581,25 @@ impl Renderer {
     }
 }
 
+/// Short paragraphs that are timestamps, photo credits or calls to action.
+static NOISE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:(?:published|updated|last updated|posted|aktualisiert|publié|mis à jour)\b|(?:foto|photo|image|bild|credit|picture|illustration)s?\s*:|\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago\b|https?://\S+$|.*(?:subscribe|newsletter|sign in|sign up|create an account|enable javascript|failed to load|follow us|skip (?:past|to)|all rights reserved)\b)",
+    )
+    .expect("valid regex")
+});
+
 /// Paragraphs that are widget labels rather than article text.
 fn is_boilerplate_line(p: &str) -> bool {
+    if !p.chars().any(char::is_alphanumeric) {
+        return true;
+    }
+    if p.chars().count() <= 150 && NOISE_LINE.is_match(p) {
+        return true;
+    }
+    if p.chars().count() <= 60 && crate::date::parse_date_text(p).is_some() {
+        return true;
+    }
     if p.len() > 60 {
         return false;
     }
@@ -611,6 +628,22 @@ fn is_boilerplate_line(p: &str) -> bool {
             | "story continues below advertisement"
             | "article continues below"
             | "skip advertisement"
+            | "video"
+            | "watch now"
+            | "drucken"
+            | "kommentar abgeben"
+            | "kommentare"
+            | "teilen"
+            | "anzeige"
+            | "werbung"
+            | "publicité"
+            | "publicidad"
+            | "more"
+            | "load more"
+            | "show more"
+            | "close"
+            | "menu"
+            | "search"
     )
 }
 
@@ -685,6 +718,26 @@ mod tests {
             let got = body(&html);
             assert!(got.contains(must_have), "{got:?} lacks {must_have:?}");
             assert!(!got.contains(must_not), "{got:?} has {must_not:?}");
+        }
+    }
+
+    #[test]
+    fn recognises_noise_paragraphs() {
+        for (p, noise) in [
+            ("Advertisement", true),
+            ("Published May 07, 2025", true),
+            ("5 hours ago", true),
+            ("Photo: Jane Roe", true),
+            ("Subscribe now to read the latest news.", true),
+            ("\u{200c}", true),
+            ("March 3, 2024", true),
+            (
+                "The council met on March 3, 2024 and voted to close the bridge.",
+                false,
+            ),
+            ("He said the plan would work.", false),
+        ] {
+            assert_eq!(is_boilerplate_line(p), noise, "{p:?}");
         }
     }
 
