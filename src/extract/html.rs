@@ -50,7 +50,7 @@ pub fn extract(text: &str) -> Article {
     } else {
         ld.authors.clone()
     };
-    authors.retain(|a| !site_names.iter().any(|s| a.eq_ignore_ascii_case(s)));
+    authors.retain(|a| !names_the_site(a, &site_names));
     article.authors = authors;
     if let Some((date, source)) = meta::published(&doc, &tags, &ld, article.url.as_deref()) {
         article.published = Some(date);
@@ -116,6 +116,20 @@ fn is_leading_meta(p: &str, title: &str) -> bool {
     labelled || dated
 }
 
+/// Whether an "author" is really the outlet: equal to a site name, or starting with it.
+fn names_the_site(author: &str, site_names: &[String]) -> bool {
+    let a = author.to_lowercase();
+    site_names.iter().any(|s| {
+        let s = s.trim().to_lowercase();
+        let bare = s.strip_prefix("the ").unwrap_or(&s);
+        !bare.is_empty()
+            && (a == s
+                || a == bare
+                || a.starts_with(&format!("{bare} "))
+                || (a.len() >= 4 && s.contains(&a)))
+    })
+}
+
 /// The registrable-looking part of a URL's host: `https://www.example.co.uk/x` → `example`.
 fn host_name(url: &str) -> Option<String> {
     let rest = url.split_once("://")?.1;
@@ -128,6 +142,20 @@ fn host_name(url: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn recognises_the_outlet_posing_as_author() {
+        let sites = vec!["The Guardian".to_string(), "MDR".to_string()];
+        for (author, is_site) in [
+            ("Guardian", true),
+            ("The Guardian", true),
+            ("Mdr Thüringen", true),
+            ("Ann Lee", false),
+            ("Mdrick Jones", false),
+        ] {
+            assert_eq!(names_the_site(author, &sites), is_site, "{author}");
+        }
+    }
 
     #[test]
     fn drops_headline_byline_and_dateline_before_the_text() {
