@@ -382,7 +382,7 @@ fn promote_thin_wrapper(doc: &Html, stats: &Stats, mut id: NodeId) -> NodeId {
             return id;
         }
         let (own, up) = (stats.get(id), stats.get(parent.id()));
-        if up.skip || up.text == 0 || (own.text as f64) < 0.85 * up.text as f64 {
+        if up.skip || up.text == 0 || (own.text as f64) < 0.97 * up.text as f64 {
             return id;
         }
         id = parent.id();
