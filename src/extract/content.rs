@@ -651,7 +651,7 @@ fn is_boilerplate_line(p: &str) -> bool {
 pub fn main_text(doc: &Html) -> String {
     let raw = collect_stats(doc, None);
     let total = raw.get(doc.root_element().id()).text;
-    let stats = collect_stats(doc, Some((&raw, total * 2 / 5)));
+    let stats = collect_stats(doc, Some((&raw, total / 2)));
     let text = render_best(doc, &stats);
     if text.len() >= MIN_BODY_CHARS {
         return text;
