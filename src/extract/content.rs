@@ -403,7 +403,7 @@ fn siblings_to_include(
     let Some(parent) = top_node.parent() else {
         return vec![top];
     };
-    let threshold = (top_score * 0.2).max(10.0);
+    let threshold = (top_score * 0.3).max(10.0);
     parent
         .children()
         .filter(|c| {
