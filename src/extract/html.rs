@@ -86,7 +86,25 @@ fn trim_leading_meta(body: &str, title: Option<&str>) -> String {
     if skip == paragraphs.len() {
         return body.to_string();
     }
-    paragraphs[skip..].join("\n\n")
+    let rest = &paragraphs[skip..];
+    let tail = rest
+        .iter()
+        .rev()
+        .take(MAX_LEADING_META)
+        .take_while(|p| is_trailing_label(p))
+        .count();
+    let keep = if tail == rest.len() {
+        rest.len()
+    } else {
+        rest.len() - tail
+    };
+    rest[..keep].join("\n\n")
+}
+
+/// A short closing paragraph without sentence punctuation: a label, tag or widget title.
+fn is_trailing_label(p: &str) -> bool {
+    let p = p.trim();
+    p.chars().count() <= 40 && !p.ends_with(['.', '!', '?', '"', '”', '»', ')', '…'])
 }
 
 /// A short paragraph that is the headline, a byline or a dateline, not prose.
@@ -172,6 +190,8 @@ mod tests {
                 "December 28, 2014: Markets opened lower on Monday as neither side could gin up support.",
             ),
             ("By Ann Lee", None, "By Ann Lee"),
+            ("Text one.\n\nTags\n\nSee more", None, "Text one."),
+            ("Only\n\nlabels", None, "Only\n\nlabels"),
         ] {
             assert_eq!(trim_leading_meta(body, title), expected, "{body:?}");
         }
