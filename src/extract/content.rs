@@ -469,6 +469,14 @@ fn is_block(tag: &str) -> bool {
     )
 }
 
+/// Block tags that hold text by design (paragraphs, headings, list items, quotes).
+fn is_text_block(tag: &str) -> bool {
+    matches!(
+        tag,
+        "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "li" | "blockquote" | "pre" | "dt" | "dd"
+    )
+}
+
 /// Whether a container inside the content is clutter (link lists, widgets) to leave out.
 fn is_clutter(el: ElementRef, stat: &Stat) -> bool {
     let tag = el.value().name();
@@ -526,6 +534,9 @@ fn render(doc: &Html, stats: &Stats, roots: &[NodeId]) -> String {
                             continue;
                         }
                         if is_block(el.name()) {
+                            if !is_text_block(el.name()) {
+                                out.drop_label();
+                            }
                             out.paragraph_break();
                         }
                     }
@@ -556,6 +567,18 @@ impl Renderer {
         }
         if t.ends_with(char::is_whitespace) && !self.current.is_empty() {
             self.current.push(' ');
+        }
+    }
+
+    /// Forgets the pending text when it is a short unpunctuated label ("Video", "Liveblog")
+    /// closed by a layout container rather than a paragraph or heading.
+    fn drop_label(&mut self) {
+        let p = self.current.trim();
+        if !p.is_empty()
+            && p.chars().count() <= 30
+            && !p.ends_with(['.', '!', '?', '"', '”', '»', ')', '…', ':'])
+        {
+            self.current.clear();
         }
     }
 
@@ -739,6 +762,16 @@ mod tests {
         ] {
             assert_eq!(is_boilerplate_line(p), noise, "{p:?}");
         }
+    }
+
+    #[test]
+    fn drops_labels_closed_by_layout_containers() {
+        let text = "A paragraph of the article, long enough to count as prose here.";
+        let got = body(&format!(
+            "<body><article><div>Video</div><p>{text}</p><h2>Short heading</h2><p>{text}</p></article></body>"
+        ));
+        assert!(!got.contains("Video"), "{got:?}");
+        assert!(got.contains("Short heading"), "{got:?}");
     }
 
     #[test]
