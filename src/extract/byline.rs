@@ -79,8 +79,7 @@ fn clean_one(part: &str) -> Option<String> {
             s = rest.trim();
         }
     }
-    if s.is_empty() || s.contains('@') || s.contains("://") || s.chars().any(|c| c.is_ascii_digit())
-    {
+    if s.is_empty() || s.contains('@') || s.contains(':') || s.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
     let words: Vec<&str> = s.split_whitespace().collect();
@@ -109,6 +108,15 @@ fn clean_one(part: &str) -> Option<String> {
         "bbc",
         "cnn",
         "anonymous",
+        "agenturen",
+        "agentur",
+        "redaktion",
+        "nachrichten",
+        "rédaction",
+        "redacción",
+        "redazione",
+        "newsroom",
+        "editorial",
     ];
     if NOT_NAMES.contains(&lower.as_str()) || lower.ends_with(" staff") || lower.starts_with("the ")
     {

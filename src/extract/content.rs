@@ -382,7 +382,7 @@ fn promote_thin_wrapper(doc: &Html, stats: &Stats, mut id: NodeId) -> NodeId {
             return id;
         }
         let (own, up) = (stats.get(id), stats.get(parent.id()));
-        if up.skip || up.text == 0 || (own.text as f64) < 0.85 * up.text as f64 {
+        if up.skip || up.text == 0 || (own.text as f64) < 0.97 * up.text as f64 {
             return id;
         }
         id = parent.id();
@@ -403,7 +403,7 @@ fn siblings_to_include(
     let Some(parent) = top_node.parent() else {
         return vec![top];
     };
-    let threshold = (top_score * 0.2).max(10.0);
+    let threshold = (top_score * 0.3).max(10.0);
     parent
         .children()
         .filter(|c| {
@@ -469,6 +469,14 @@ fn is_block(tag: &str) -> bool {
     )
 }
 
+/// Block tags that hold text by design (paragraphs, headings, list items, quotes).
+fn is_text_block(tag: &str) -> bool {
+    matches!(
+        tag,
+        "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "li" | "blockquote" | "pre" | "dt" | "dd"
+    )
+}
+
 /// Whether a container inside the content is clutter (link lists, widgets) to leave out.
 fn is_clutter(el: ElementRef, stat: &Stat) -> bool {
     let tag = el.value().name();
@@ -526,6 +534,9 @@ fn render(doc: &Html, stats: &Stats, roots: &[NodeId]) -> String {
                             continue;
                         }
                         if is_block(el.name()) {
+                            if !is_text_block(el.name()) {
+                                out.drop_label();
+                            }
                             out.paragraph_break();
                         }
                     }
@@ -559,6 +570,18 @@ impl Renderer {
         }
     }
 
+    /// Forgets the pending text when it is a short unpunctuated label ("Video", "Liveblog")
+    /// closed by a layout container rather than a paragraph or heading.
+    fn drop_label(&mut self) {
+        let p = self.current.trim();
+        if !p.is_empty()
+            && p.chars().count() <= 30
+            && !p.ends_with(['.', '!', '?', '"', '”', '»', ')', '…', ':'])
+        {
+            self.current.clear();
+        }
+    }
+
     fn line_break(&mut self) {
         let trimmed = self.current.trim_end().len();
         self.current.truncate(trimmed);
@@ -581,8 +604,25 @@ impl Renderer {
     }
 }
 
+/// Short paragraphs that are timestamps, photo credits or calls to action.
+static NOISE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:(?:published|updated|last updated|posted|aktualisiert|publié|mis à jour)\b|(?:foto|photo|image|bild|credit|picture|illustration)s?\s*:|\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago\b|https?://\S+$|.*(?:subscribe|newsletter|sign in|sign up|create an account|enable javascript|failed to load|follow us|skip (?:past|to)|all rights reserved)\b)",
+    )
+    .expect("valid regex")
+});
+
 /// Paragraphs that are widget labels rather than article text.
 fn is_boilerplate_line(p: &str) -> bool {
+    if !p.chars().any(char::is_alphanumeric) {
+        return true;
+    }
+    if p.chars().count() <= 150 && NOISE_LINE.is_match(p) {
+        return true;
+    }
+    if p.chars().count() <= 60 && crate::date::parse_date_text(p).is_some() {
+        return true;
+    }
     if p.len() > 60 {
         return false;
     }
@@ -611,6 +651,22 @@ fn is_boilerplate_line(p: &str) -> bool {
             | "story continues below advertisement"
             | "article continues below"
             | "skip advertisement"
+            | "video"
+            | "watch now"
+            | "drucken"
+            | "kommentar abgeben"
+            | "kommentare"
+            | "teilen"
+            | "anzeige"
+            | "werbung"
+            | "publicité"
+            | "publicidad"
+            | "more"
+            | "load more"
+            | "show more"
+            | "close"
+            | "menu"
+            | "search"
     )
 }
 
@@ -618,7 +674,7 @@ fn is_boilerplate_line(p: &str) -> bool {
 pub fn main_text(doc: &Html) -> String {
     let raw = collect_stats(doc, None);
     let total = raw.get(doc.root_element().id()).text;
-    let stats = collect_stats(doc, Some((&raw, total * 2 / 5)));
+    let stats = collect_stats(doc, Some((&raw, total / 2)));
     let text = render_best(doc, &stats);
     if text.len() >= MIN_BODY_CHARS {
         return text;
@@ -686,6 +742,36 @@ mod tests {
             assert!(got.contains(must_have), "{got:?} lacks {must_have:?}");
             assert!(!got.contains(must_not), "{got:?} has {must_not:?}");
         }
+    }
+
+    #[test]
+    fn recognises_noise_paragraphs() {
+        for (p, noise) in [
+            ("Advertisement", true),
+            ("Published May 07, 2025", true),
+            ("5 hours ago", true),
+            ("Photo: Jane Roe", true),
+            ("Subscribe now to read the latest news.", true),
+            ("\u{200c}", true),
+            ("March 3, 2024", true),
+            (
+                "The council met on March 3, 2024 and voted to close the bridge.",
+                false,
+            ),
+            ("He said the plan would work.", false),
+        ] {
+            assert_eq!(is_boilerplate_line(p), noise, "{p:?}");
+        }
+    }
+
+    #[test]
+    fn drops_labels_closed_by_layout_containers() {
+        let text = "A paragraph of the article, long enough to count as prose here.";
+        let got = body(&format!(
+            "<body><article><div>Video</div><p>{text}</p><h2>Short heading</h2><p>{text}</p></article></body>"
+        ));
+        assert!(!got.contains("Video"), "{got:?}");
+        assert!(got.contains("Short heading"), "{got:?}");
     }
 
     #[test]

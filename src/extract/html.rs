@@ -50,7 +50,7 @@ pub fn extract(text: &str) -> Article {
     } else {
         ld.authors.clone()
     };
-    authors.retain(|a| !site_names.iter().any(|s| a.eq_ignore_ascii_case(s)));
+    authors.retain(|a| !names_the_site(a, &site_names));
     article.authors = authors;
     if let Some((date, source)) = meta::published(&doc, &tags, &ld, article.url.as_deref()) {
         article.published = Some(date);
@@ -86,7 +86,25 @@ fn trim_leading_meta(body: &str, title: Option<&str>) -> String {
     if skip == paragraphs.len() {
         return body.to_string();
     }
-    paragraphs[skip..].join("\n\n")
+    let rest = &paragraphs[skip..];
+    let tail = rest
+        .iter()
+        .rev()
+        .take(MAX_LEADING_META)
+        .take_while(|p| is_trailing_label(p))
+        .count();
+    let keep = if tail == rest.len() {
+        rest.len()
+    } else {
+        rest.len() - tail
+    };
+    rest[..keep].join("\n\n")
+}
+
+/// A short closing paragraph without sentence punctuation: a label, tag or widget title.
+fn is_trailing_label(p: &str) -> bool {
+    let p = p.trim();
+    p.chars().count() <= 40 && !p.ends_with(['.', '!', '?', '"', '”', '»', ')', '…'])
 }
 
 /// A short paragraph that is the headline, a byline or a dateline, not prose.
@@ -116,6 +134,20 @@ fn is_leading_meta(p: &str, title: &str) -> bool {
     labelled || dated
 }
 
+/// Whether an "author" is really the outlet: equal to a site name, or starting with it.
+fn names_the_site(author: &str, site_names: &[String]) -> bool {
+    let a = author.to_lowercase();
+    site_names.iter().any(|s| {
+        let s = s.trim().to_lowercase();
+        let bare = s.strip_prefix("the ").unwrap_or(&s);
+        !bare.is_empty()
+            && (a == s
+                || a == bare
+                || a.starts_with(&format!("{bare} "))
+                || (a.len() >= 4 && s.contains(&a)))
+    })
+}
+
 /// The registrable-looking part of a URL's host: `https://www.example.co.uk/x` → `example`.
 fn host_name(url: &str) -> Option<String> {
     let rest = url.split_once("://")?.1;
@@ -128,6 +160,20 @@ fn host_name(url: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn recognises_the_outlet_posing_as_author() {
+        let sites = vec!["The Guardian".to_string(), "MDR".to_string()];
+        for (author, is_site) in [
+            ("Guardian", true),
+            ("The Guardian", true),
+            ("Mdr Thüringen", true),
+            ("Ann Lee", false),
+            ("Mdrick Jones", false),
+        ] {
+            assert_eq!(names_the_site(author, &sites), is_site, "{author}");
+        }
+    }
 
     #[test]
     fn drops_headline_byline_and_dateline_before_the_text() {
@@ -144,6 +190,8 @@ mod tests {
                 "December 28, 2014: Markets opened lower on Monday as neither side could gin up support.",
             ),
             ("By Ann Lee", None, "By Ann Lee"),
+            ("Text one.\n\nTags\n\nSee more", None, "Text one."),
+            ("Only\n\nlabels", None, "Only\n\nlabels"),
         ] {
             assert_eq!(trim_leading_meta(body, title), expected, "{body:?}");
         }

@@ -618,7 +618,48 @@ pub fn published(
     if let Some(d) = time_element(doc, false) {
         return Some((d, "time"));
     }
-    date_elements(doc).map(|d| (d, "text"))
+    date_elements(doc)
+        .or_else(|| date_near_headline(doc))
+        .map(|d| (d, "text"))
+}
+
+/// How many nodes after the headline are searched for a dateline.
+const DATELINE_WINDOW: usize = 400;
+
+/// A full date written in a short text just after the first `<h1>` (a dateline under the
+/// headline), skipping texts that announce an update.
+fn date_near_headline(doc: &Html) -> Option<PublishedDate> {
+    let h1 = doc.select(&sel("h1")).next()?;
+    let mut node = *h1;
+    let mut seen = 0;
+    while seen < DATELINE_WINDOW {
+        // Next node in document order after `node`'s subtree.
+        node = loop {
+            if let Some(next) = node.next_sibling() {
+                break next;
+            }
+            node = node.parent()?;
+        };
+        for n in node.descendants() {
+            seen += 1;
+            if let Some(t) = n.value().as_text() {
+                let t = t.trim();
+                let lower = t.to_lowercase();
+                if !t.is_empty()
+                    && t.len() <= 100
+                    && !lower.contains("updated")
+                    && !lower.contains("modified")
+                    && let Some(d) = parse_date_text(t).filter(|d| d.day.is_some())
+                {
+                    return Some(d);
+                }
+            }
+            if seen >= DATELINE_WINDOW {
+                break;
+            }
+        }
+    }
+    None
 }
 
 /// `pub_date` in the JSON of a `parsely-page` meta tag.
@@ -806,6 +847,24 @@ mod tests {
             assert_eq!(ld.headline.as_deref(), Some(headline));
             assert_eq!(ld.authors, authors);
             assert_eq!(ld.published.as_deref(), Some(date));
+        }
+    }
+
+    #[test]
+    fn finds_datelines_under_the_headline() {
+        for (html, expected) in [
+            (
+                "<h1>Head line</h1><div><span>March 3, 2024</span></div><p>Text.</p>",
+                Some("2024-03-03"),
+            ),
+            (
+                "<h1>Head line</h1><p>Updated March 5, 2024</p><p>It happened on October 16.</p>",
+                None,
+            ),
+            ("<p>March 3, 2024</p><h1>Head line</h1>", None),
+        ] {
+            let got = date_near_headline(&Html::parse_document(html)).map(|d| d.to_string());
+            assert_eq!(got.as_deref(), expected, "{html}");
         }
     }
 
