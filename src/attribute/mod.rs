@@ -17,7 +17,7 @@ use std::collections::HashMap;
 
 use crate::article::{Article, Quote};
 use detect::{Span, ceil_char, mask, quote_spans, sentence_start};
-use patterns::{Cue, HANGING, SENTENCE_SUBJECT, VERB, find_cues, is_gap};
+use patterns::{Cue, HANGING, SENTENCE_SUBJECT, VERB, find_cues, is_gap, sentence_subject};
 use resolve::{Resolved, Resolver};
 
 /// How far (bytes) a cue may sit before an opening quote.
@@ -211,7 +211,7 @@ impl Walker {
 
     /// A cue in running text: remembers its speaker for pronouns and the speaker list.
     fn note_reported(&mut self, masked: &str, c: &Cue) {
-        if let Some(r) = self.resolver.resolve(&masked[c.subject.0..c.subject.1]) {
+        if let Some(r) = self.resolve_cue(masked, c) {
             self.resolver.note_speaker(&r.name);
             if !r.indirect {
                 self.reported.push(r.name);
@@ -243,6 +243,23 @@ impl Walker {
         self.found(masked, cue, 0.7, None)
     }
 
+    /// The speaker a cue names. A pronoun in a sentence opened by a name is that name ("Ann
+    /// Lee left and said he …"); otherwise it is carried to the last compatible speaker.
+    fn resolve_cue(&mut self, masked: &str, cue: &Cue) -> Option<Resolved> {
+        let raw = &masked[cue.subject.0..cue.subject.1];
+        if matches!(raw, "he" | "she" | "He" | "She")
+            && let Some((a, b)) = sentence_subject(masked, cue.subject.0)
+            && let Some(r) = self.resolver.resolve(&masked[a..b])
+            && !r.indirect
+        {
+            return Some(Resolved {
+                name: r.name,
+                indirect: true,
+            });
+        }
+        self.resolver.resolve(raw)
+    }
+
     /// The speaker of a cue, with a confidence lowered when it came from a pronoun or role.
     fn found(
         &mut self,
@@ -251,9 +268,7 @@ impl Walker {
         confidence: f32,
         verb_end: Option<usize>,
     ) -> Option<Found> {
-        let speaker = self
-            .resolver
-            .resolve(&masked[cue.subject.0..cue.subject.1])?;
+        let speaker = self.resolve_cue(masked, cue)?;
         let confidence = if speaker.indirect {
             confidence * 0.8
         } else {
@@ -271,8 +286,16 @@ impl Walker {
     /// speech verb or ends on a colon, else a cue that ended just before (X said. “…).
     fn speaker_before(&mut self, masked: &str, span: &Span, cues: &[Cue]) -> Option<Found> {
         let from = sentence_start(masked, span.start, BEFORE_WINDOW);
-        if let Some(cue) = cues.last().filter(|c| c.start() >= from) {
-            return self.found(masked, cue, 0.85, Some(cue.end()));
+        let mut in_sentence = cues
+            .iter()
+            .rev()
+            .take_while(|c| c.start() >= from)
+            .peekable();
+        if in_sentence.peek().is_some() {
+            let cues: Vec<&Cue> = in_sentence.collect();
+            return cues
+                .into_iter()
+                .find_map(|cue| self.found(masked, cue, 0.85, Some(cue.end())));
         }
         let before = &masked[from..span.start];
         if HANGING.is_match(before) || VERB.is_match(before) {
@@ -356,7 +379,7 @@ impl Walker {
         let Some(cue) = cues.last() else {
             return;
         };
-        if let Some(r) = self.resolver.resolve(&masked[cue.subject.0..cue.subject.1]) {
+        if let Some(r) = self.resolve_cue(masked, cue) {
             self.resolver.note_speaker(&r.name);
             self.list_speaker = Some(r.name.clone());
             self.carry = Some(r.name);

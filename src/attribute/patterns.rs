@@ -122,6 +122,10 @@ pub fn find_cues(text: &str) -> Vec<Cue> {
                 _ => s,
             };
             let (start, end) = (from + s.start(), from + s.end());
+            if ends_possessive(s.as_str()) {
+                // "Ann Lee’s remarks": a noun phrase, not a speaker and a verb.
+                continue;
+            }
             // "Ann Lee of Ohio said", "a clerk from Dover, Kent, said": the place is not the
             // speaker; the sentence's subject is, if it opens the sentence.
             let subject = if follows_preposition(&text[..start]) {
@@ -148,6 +152,7 @@ pub fn find_cues(text: &str) -> Vec<Cue> {
         if let Some(s) = SUBJECT_AFTER
             .captures(&text[v.end()..to])
             .and_then(|c| c.name("s"))
+            .filter(|s| !matches!(s.as_str(), "he" | "she" | "He" | "She"))
         {
             let end = v.end() + s.start() + trim_period(s.as_str());
             cues.push(Cue {
@@ -171,6 +176,11 @@ pub fn trim_period(name: &str) -> usize {
     }
 }
 
+/// Whether a phrase ends with a possessive word ("Ann Lee’s").
+fn ends_possessive(phrase: &str) -> bool {
+    phrase.ends_with("’s") || phrase.ends_with("'s") || phrase.ends_with('’')
+}
+
 const PREPOSITIONS: &[&str] = &[
     "of", "from", "in", "at", "for", "with", "to", "by", "on", "near", "outside", "inside",
 ];
@@ -184,7 +194,7 @@ fn follows_preposition(before: &str) -> bool {
 }
 
 /// The name opening the sentence that holds byte `pos`, as a byte range of `text`.
-fn sentence_subject(text: &str, pos: usize) -> Option<(usize, usize)> {
+pub fn sentence_subject(text: &str, pos: usize) -> Option<(usize, usize)> {
     let from = sentence_start(text, pos, SUBJECT_WINDOW);
     let s = SENTENCE_SUBJECT.captures(&text[from..pos])?.name("s")?;
     let name = s.as_str();
@@ -275,6 +285,8 @@ mod tests {
             ),
             ("”, said spokesman Bo Lind.", &["Bo Lind"]),
             ("Bo Lind kept asking", &["Bo Lind"]),
+            ("Bo Lind cited Ann Lee’s remarks on tax", &[]),
+            ("Bo Lind left and said he was tired", &[]),
             ("Berg (R-Texas) said that ", &["Berg"]),
             ("In a statement, Berg also said ", &["Berg"]),
             ("the rain fell in the report.", &[]),
