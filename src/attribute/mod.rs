@@ -16,8 +16,10 @@ mod resolve;
 use std::collections::HashMap;
 
 use crate::article::{Article, Quote};
-use detect::{Span, ceil_char, mask, quote_spans, sentence_start};
-use patterns::{Cue, HANGING, SENTENCE_SUBJECT, VERB, find_cues, is_gap, sentence_subject};
+use detect::{Span, ceil_char, floor_char, mask, quote_spans, sentence_start};
+use patterns::{
+    Cue, DASH_NAME, HANGING, SENTENCE_SUBJECT, VERB, find_cues, is_gap, sentence_subject,
+};
 use resolve::{Resolved, Resolver};
 
 /// How far (bytes) a cue may sit before an opening quote.
@@ -222,11 +224,23 @@ impl Walker {
     /// "…,” Peskov said" / "…,” said Peskov": the first cue after the quote, with nothing but
     /// punctuation between the closing mark and the cue.
     fn speaker_after(&mut self, masked: &str, span: &Span, cues: &[Cue]) -> Option<Found> {
-        let cue = cues.first()?;
-        if span.open_at_end || cue.start() < span.end || !is_gap(&masked[span.end..cue.start()]) {
+        if span.open_at_end {
             return None;
         }
-        self.found(masked, cue, 0.95, None)
+        if let Some(cue) = cues.first()
+            && cue.start() >= span.end
+            && is_gap(&masked[span.end..cue.start()])
+        {
+            return self.found(masked, cue, 0.95, None);
+        }
+        let end = floor_char(masked, span.end + 80);
+        let name = DASH_NAME.captures(&masked[span.end..end])?.name("s")?;
+        let speaker = self.resolver.resolve(name.as_str())?;
+        Some(Found {
+            speaker,
+            confidence: 0.8,
+            verb_end: None,
+        })
     }
 
     /// "“…” if it fails, said Ann Lee": a cue later in the quote's sentence, the gap between
@@ -433,6 +447,10 @@ mod tests {
             (
                 "The sign read “no entry for anyone at all today” in red.",
                 vec![None],
+            ),
+            (
+                "“We are ready for all of it.” ― Ann Lee",
+                vec![s("Ann Lee")],
             ),
             (
                 "“We are not going anywhere soon,” the Kremlin said.",

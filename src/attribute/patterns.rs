@@ -246,6 +246,14 @@ pub static SENTENCE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// A byline-style attribution after a closing quote: "“…” ― Ann Lee".
+pub static DASH_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    build(&format!(
+        r"^[ \t\x{{a0}}]*[―—–][ \t\x{{a0}}]*(?P<s>{})",
+        name_run()
+    ))
+});
+
 /// A full name in running text: two to five capitalised words.
 pub static FULL_NAME: LazyLock<Regex> =
     LazyLock::new(|| build(&format!(r"{WORD}(?:\s+(?:{PARTICLE}\s+)?{WORD})+")));
@@ -294,6 +302,13 @@ mod tests {
         for (input, expected) in table {
             assert_eq!(speakers(input), *expected, "input: {input}");
         }
+    }
+
+    #[test]
+    fn dash_names() {
+        let c = DASH_NAME.captures(" ― Ann Lee").and_then(|c| c.name("s"));
+        assert_eq!(c.map(|m| m.as_str()), Some("Ann Lee"));
+        assert!(DASH_NAME.captures(" — and then").is_none());
     }
 
     #[test]
