@@ -174,9 +174,19 @@ impl Walker {
                 self.note_reported(&masked, &cues[next_cue]);
                 next_cue += 1;
             }
-            let found = self
-                .speaker_after(&masked, span, &cues[next_cue..])
-                .or_else(|| self.speaker_before(&masked, span, &cues[..next_cue]))
+            // A quote closed by a full stop ends its sentence: a name right after it opens
+            // the next sentence, so the cue before the quote comes first.
+            let closed = para[span.text_start..span.text_end]
+                .trim_end()
+                .ends_with('.');
+            let found = if closed {
+                self.speaker_before(&masked, span, &cues[..next_cue])
+                    .or_else(|| self.speaker_after(&masked, span, &cues[next_cue..]))
+            } else {
+                self.speaker_after(&masked, span, &cues[next_cue..])
+                    .or_else(|| self.speaker_before(&masked, span, &cues[..next_cue]))
+            };
+            let found = found
                 .or_else(|| self.speaker_later(&masked, span, &cues[next_cue..]))
                 .or_else(|| Self::carried(prev.as_deref(), 0.75))
                 .or_else(|| {

@@ -15,7 +15,9 @@ use super::cues::{
 /// One capitalised word of a name, an initial, or a particle inside a name.
 /// Latin letters only (with Latin-1 accents): far smaller automata than `\p{L}`, and the
 /// cue patterns are written for English prose anyway.
-const WORD: &str = r"[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ’'\-]*\.?";
+/// A period is kept only on initials and short abbreviations ("F.", "Sen.", "Mrs."), so that a
+/// run of names never crosses a sentence end ("… Republic. Smith said").
+const WORD: &str = r"(?:[A-Z][a-z]{0,2}\.|[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ’'\-]*)";
 const PARTICLE: &str = r"(?:de|van|von|der|den|al|bin|ibn|la|le|du|da|di|del|dos|St\.)";
 
 /// A run of capitalised words (a name or an organisation), one to five words.
@@ -293,6 +295,8 @@ mod tests {
             ),
             ("”, said spokesman Bo Lind.", &["Bo Lind"]),
             ("Bo Lind kept asking", &["Bo Lind"]),
+            ("He went to the Soviet Republic. Ann Lee said", &["Ann Lee"]),
+            ("Sen. John F. Lee said", &["Sen. John F. Lee"]),
             ("Bo Lind cited Ann Lee’s remarks on tax", &[]),
             ("Bo Lind left and said he was tired", &[]),
             ("Berg (R-Texas) said that ", &["Berg"]),
