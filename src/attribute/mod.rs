@@ -180,8 +180,9 @@ impl Walker {
                 .trim_end()
                 .ends_with('.');
             let found = if closed {
-                self.speaker_before(&masked, span, &cues[..next_cue])
+                self.cue_in_sentence(&masked, span, &cues[..next_cue])
                     .or_else(|| self.speaker_after(&masked, span, &cues[next_cue..]))
+                    .or_else(|| self.speaker_before(&masked, span, &cues[..next_cue]))
             } else {
                 self.speaker_after(&masked, span, &cues[next_cue..])
                     .or_else(|| self.speaker_before(&masked, span, &cues[..next_cue]))
@@ -305,21 +306,26 @@ impl Walker {
         })
     }
 
+    /// The speaker of the last cue (that names one) in the quote's sentence before it.
+    fn cue_in_sentence(&mut self, masked: &str, span: &Span, cues: &[Cue]) -> Option<Found> {
+        let from = sentence_start(masked, span.start, BEFORE_WINDOW);
+        let in_sentence: Vec<&Cue> = cues
+            .iter()
+            .rev()
+            .take_while(|c| c.start() >= from)
+            .collect();
+        in_sentence
+            .into_iter()
+            .find_map(|cue| self.found(masked, cue, 0.85, Some(cue.end())))
+    }
+
     /// "Peskov said: “…" / "according to Peskov, “…" / "Peskov left, saying “…": the last cue
     /// of the quote's sentence before it, else the sentence's subject when the sentence has a
     /// speech verb or ends on a colon, else a cue that ended just before (X said. “…).
     fn speaker_before(&mut self, masked: &str, span: &Span, cues: &[Cue]) -> Option<Found> {
         let from = sentence_start(masked, span.start, BEFORE_WINDOW);
-        let mut in_sentence = cues
-            .iter()
-            .rev()
-            .take_while(|c| c.start() >= from)
-            .peekable();
-        if in_sentence.peek().is_some() {
-            let cues: Vec<&Cue> = in_sentence.collect();
-            return cues
-                .into_iter()
-                .find_map(|cue| self.found(masked, cue, 0.85, Some(cue.end())));
+        if cues.last().is_some_and(|c| c.start() >= from) {
+            return self.cue_in_sentence(masked, span, cues);
         }
         let before = &masked[from..span.start];
         if HANGING.is_match(before) || VERB.is_match(before) {
