@@ -80,7 +80,7 @@ static SUBJECT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     let titles = alternation(TITLES);
     let roles = alternation(ROLE_NOUNS);
     build(&format!(
-        r"^\s+(?:(?:the|a|an|his|her|their)\s+(?:[a-z\-]+\s+){{0,3}}(?:of|from|by|at|for)\s+(?:the\s+)?)?(?:(?:{titles}|[a-z\-]+\s+(?:{roles})|{roles})\s+)?{}",
+        r"^\s+(?:(?:the|a|an|his|her|their)\s+(?:[a-z\-]+\s+){{0,3}}(?:of|from|by|at|for)\s+(?:the\s+)?)?(?:(?:{titles})\s+|(?:[A-Za-z\-]+\s+){{0,3}}?(?:{roles})(?:\s+of\s+[Ss]tate)?\s+)?{}",
         subject("s")
     ))
 });
@@ -294,6 +294,8 @@ mod tests {
                 &["Acme Group"],
             ),
             ("”, said spokesman Bo Lind.", &["Bo Lind"]),
+            ("”, said former Utah governor Bo Lind.", &["Bo Lind"]),
+            ("”, said former secretary of state Bo Lind.", &["Bo Lind"]),
             ("Bo Lind kept asking", &["Bo Lind"]),
             ("He went to the Soviet Republic. Ann Lee said", &["Ann Lee"]),
             ("Sen. John F. Lee said", &["Sen. John F. Lee"]),
