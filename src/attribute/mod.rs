@@ -38,12 +38,6 @@ const BULLETS: &[char] = &['•', '*', '-', '–', '·', '▪', '◦', '●'];
 
 /// Attributes quotes in an article's body, filling `quotes` and `speakers`.
 pub fn attribute_article(article: &mut Article) {
-    // TEMPORARY: throughput measurement switch, removed before the final commit.
-    static OFF: std::sync::LazyLock<bool> =
-        std::sync::LazyLock::new(|| std::env::var_os("PRESSDEX_NO_ATTRIB").is_some());
-    if *OFF {
-        return;
-    }
     let analysis = analyse(&article.body);
     article.speakers = speakers_with_reported(&analysis.quotes, &analysis.reported);
     article.quotes = analysis.quotes;
