@@ -101,6 +101,14 @@ fn merge_surnames(counts: &mut Vec<(String, usize)>) {
     });
 }
 
+/// End of the last speech verb in the quote's sentence before it ("called the plan “…").
+fn verb_end_before(masked: &str, span: &Span) -> Option<usize> {
+    let from = sentence_start(masked, span.start, BEFORE_WINDOW);
+    VERB.find_iter(&masked[from..span.start])
+        .last()
+        .map(|m| from + m.end())
+}
+
 /// What attribution found in one body.
 struct Analysis {
     quotes: Vec<Quote>,
@@ -199,7 +207,7 @@ impl Walker {
                 }
             }
             let idx = self.quotes.len();
-            self.push_quote(para, span, found);
+            self.push_quote(para, &masked, span, found);
             if span.open_at_end && self.quotes.len() > idx && self.quotes[idx].speaker.is_none() {
                 self.pending.push(idx);
             }
@@ -328,7 +336,7 @@ impl Walker {
             return Some(Found {
                 speaker,
                 confidence: 0.6,
-                verb_end: None,
+                verb_end: verb_end_before(masked, span),
             });
         }
         let cue = cues
@@ -359,15 +367,21 @@ impl Walker {
         self.pending.clear();
     }
 
-    fn push_quote(&mut self, para: &str, span: &Span, found: Option<Found>) {
+    fn push_quote(&mut self, para: &str, masked: &str, span: &Span, found: Option<Found>) {
         let mut text = para[span.text_start..span.text_end].trim();
         let words = text.split_whitespace().count();
-        if words == 0 || (found.is_none() && words < MIN_UNATTRIBUTED_WORDS) {
+        let verb_before = match &found {
+            None if words < MIN_QUOTE_WORDS => verb_end_before(masked, span),
+            _ => None,
+        };
+        if words == 0
+            || (found.is_none() && words < MIN_UNATTRIBUTED_WORDS && verb_before.is_none())
+        {
             return;
         }
         if words < MIN_QUOTE_WORDS {
             // A fragment like “unhinged” stands for the reported clause that holds it.
-            match found.as_ref().and_then(|f| f.verb_end) {
+            match found.as_ref().and_then(|f| f.verb_end).or(verb_before) {
                 Some(v) if v <= span.start && span.start - v < BEFORE_WINDOW => {
                     text = para[ceil_char(para, v)..span.end].trim();
                 }
@@ -478,6 +492,22 @@ mod tests {
         assert_eq!(q.len(), 1);
         assert_eq!(q[0].0.as_deref(), Some("Bo Lind"));
         assert!(q[0].1.contains("the plan"), "{:?}", q[0].1);
+    }
+
+    #[test]
+    fn widens_unattributed_fragments_after_a_speech_verb() {
+        // (body, expected quote texts)
+        let table: &[(&str, &[&str])] = &[
+            (
+                "The board called the plan “a mess.”",
+                &["the plan “a mess.”"],
+            ),
+            ("It was “a mess.”", &[]),
+        ];
+        for (body, expected) in table {
+            let texts: Vec<String> = attributed(body).into_iter().map(|(_, t)| t).collect();
+            assert_eq!(&texts, expected, "body: {body}");
+        }
     }
 
     #[test]
