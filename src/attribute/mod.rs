@@ -16,8 +16,10 @@ mod resolve;
 use std::collections::HashMap;
 
 use crate::article::{Article, Quote};
-use detect::{Span, ceil_char, mask, quote_spans, sentence_start};
-use patterns::{Cue, HANGING, SENTENCE_SUBJECT, VERB, find_cues, is_gap};
+use detect::{Span, ceil_char, floor_char, mask, quote_spans, sentence_start};
+use patterns::{
+    Cue, DASH_NAME, HANGING, SENTENCE_SUBJECT, VERB, find_cues, is_gap, sentence_subject,
+};
 use resolve::{Resolved, Resolver};
 
 /// How far (bytes) a cue may sit before an opening quote.
@@ -36,12 +38,6 @@ const BULLETS: &[char] = &['•', '*', '-', '–', '·', '▪', '◦', '●'];
 
 /// Attributes quotes in an article's body, filling `quotes` and `speakers`.
 pub fn attribute_article(article: &mut Article) {
-    // TEMPORARY: throughput measurement switch, removed before the final commit.
-    static OFF: std::sync::LazyLock<bool> =
-        std::sync::LazyLock::new(|| std::env::var_os("PRESSDEX_NO_ATTRIB").is_some());
-    if *OFF {
-        return;
-    }
     let analysis = analyse(&article.body);
     article.speakers = speakers_with_reported(&analysis.quotes, &analysis.reported);
     article.quotes = analysis.quotes;
@@ -103,6 +99,14 @@ fn merge_surnames(counts: &mut Vec<(String, usize)>) {
         k += 1;
         !gone.contains(&(k - 1))
     });
+}
+
+/// End of the last speech verb in the quote's sentence before it ("called the plan “…").
+fn verb_end_before(masked: &str, span: &Span) -> Option<usize> {
+    let from = sentence_start(masked, span.start, BEFORE_WINDOW);
+    VERB.find_iter(&masked[from..span.start])
+        .last()
+        .map(|m| from + m.end())
 }
 
 /// What attribution found in one body.
@@ -172,9 +176,20 @@ impl Walker {
                 self.note_reported(&masked, &cues[next_cue]);
                 next_cue += 1;
             }
-            let found = self
-                .speaker_after(&masked, span, &cues[next_cue..])
-                .or_else(|| self.speaker_before(&masked, span, &cues[..next_cue]))
+            // A quote closed by a full stop ends its sentence: a name right after it opens
+            // the next sentence, so the cue before the quote comes first.
+            let closed = para[span.text_start..span.text_end]
+                .trim_end()
+                .ends_with('.');
+            let found = if closed {
+                self.cue_in_sentence(&masked, span, &cues[..next_cue])
+                    .or_else(|| self.speaker_after(&masked, span, &cues[next_cue..]))
+                    .or_else(|| self.speaker_before(&masked, span, &cues[..next_cue]))
+            } else {
+                self.speaker_after(&masked, span, &cues[next_cue..])
+                    .or_else(|| self.speaker_before(&masked, span, &cues[..next_cue]))
+            };
+            let found = found
                 .or_else(|| self.speaker_later(&masked, span, &cues[next_cue..]))
                 .or_else(|| Self::carried(prev.as_deref(), 0.75))
                 .or_else(|| {
@@ -192,7 +207,7 @@ impl Walker {
                 }
             }
             let idx = self.quotes.len();
-            self.push_quote(para, span, found);
+            self.push_quote(para, &masked, span, found);
             if span.open_at_end && self.quotes.len() > idx && self.quotes[idx].speaker.is_none() {
                 self.pending.push(idx);
             }
@@ -211,7 +226,7 @@ impl Walker {
 
     /// A cue in running text: remembers its speaker for pronouns and the speaker list.
     fn note_reported(&mut self, masked: &str, c: &Cue) {
-        if let Some(r) = self.resolver.resolve(&masked[c.subject.0..c.subject.1]) {
+        if let Some(r) = self.resolve_cue(masked, c) {
             self.resolver.note_speaker(&r.name);
             if !r.indirect {
                 self.reported.push(r.name);
@@ -222,11 +237,23 @@ impl Walker {
     /// "…,” Peskov said" / "…,” said Peskov": the first cue after the quote, with nothing but
     /// punctuation between the closing mark and the cue.
     fn speaker_after(&mut self, masked: &str, span: &Span, cues: &[Cue]) -> Option<Found> {
-        let cue = cues.first()?;
-        if span.open_at_end || cue.start() < span.end || !is_gap(&masked[span.end..cue.start()]) {
+        if span.open_at_end {
             return None;
         }
-        self.found(masked, cue, 0.95, None)
+        if let Some(cue) = cues.first()
+            && cue.start() >= span.end
+            && is_gap(&masked[span.end..cue.start()])
+        {
+            return self.found(masked, cue, 0.95, None);
+        }
+        let end = floor_char(masked, span.end + 80);
+        let name = DASH_NAME.captures(&masked[span.end..end])?.name("s")?;
+        let speaker = self.resolver.resolve(name.as_str())?;
+        Some(Found {
+            speaker,
+            confidence: 0.8,
+            verb_end: None,
+        })
     }
 
     /// "“…” if it fails, said Ann Lee": a cue later in the quote's sentence, the gap between
@@ -243,6 +270,23 @@ impl Walker {
         self.found(masked, cue, 0.7, None)
     }
 
+    /// The speaker a cue names. A pronoun in a sentence opened by a name is that name ("Ann
+    /// Lee left and said he …"); otherwise it is carried to the last compatible speaker.
+    fn resolve_cue(&mut self, masked: &str, cue: &Cue) -> Option<Resolved> {
+        let raw = &masked[cue.subject.0..cue.subject.1];
+        if matches!(raw, "he" | "she" | "He" | "She")
+            && let Some((a, b)) = sentence_subject(masked, cue.subject.0)
+            && let Some(r) = self.resolver.resolve(&masked[a..b])
+            && !r.indirect
+        {
+            return Some(Resolved {
+                name: r.name,
+                indirect: true,
+            });
+        }
+        self.resolver.resolve(raw)
+    }
+
     /// The speaker of a cue, with a confidence lowered when it came from a pronoun or role.
     fn found(
         &mut self,
@@ -251,9 +295,7 @@ impl Walker {
         confidence: f32,
         verb_end: Option<usize>,
     ) -> Option<Found> {
-        let speaker = self
-            .resolver
-            .resolve(&masked[cue.subject.0..cue.subject.1])?;
+        let speaker = self.resolve_cue(masked, cue)?;
         let confidence = if speaker.indirect {
             confidence * 0.8
         } else {
@@ -266,13 +308,26 @@ impl Walker {
         })
     }
 
+    /// The speaker of the last cue (that names one) in the quote's sentence before it.
+    fn cue_in_sentence(&mut self, masked: &str, span: &Span, cues: &[Cue]) -> Option<Found> {
+        let from = sentence_start(masked, span.start, BEFORE_WINDOW);
+        let in_sentence: Vec<&Cue> = cues
+            .iter()
+            .rev()
+            .take_while(|c| c.start() >= from)
+            .collect();
+        in_sentence
+            .into_iter()
+            .find_map(|cue| self.found(masked, cue, 0.85, Some(cue.end())))
+    }
+
     /// "Peskov said: “…" / "according to Peskov, “…" / "Peskov left, saying “…": the last cue
     /// of the quote's sentence before it, else the sentence's subject when the sentence has a
     /// speech verb or ends on a colon, else a cue that ended just before (X said. “…).
     fn speaker_before(&mut self, masked: &str, span: &Span, cues: &[Cue]) -> Option<Found> {
         let from = sentence_start(masked, span.start, BEFORE_WINDOW);
-        if let Some(cue) = cues.last().filter(|c| c.start() >= from) {
-            return self.found(masked, cue, 0.85, Some(cue.end()));
+        if cues.last().is_some_and(|c| c.start() >= from) {
+            return self.cue_in_sentence(masked, span, cues);
         }
         let before = &masked[from..span.start];
         if HANGING.is_match(before) || VERB.is_match(before) {
@@ -281,7 +336,7 @@ impl Walker {
             return Some(Found {
                 speaker,
                 confidence: 0.6,
-                verb_end: None,
+                verb_end: verb_end_before(masked, span),
             });
         }
         let cue = cues
@@ -312,15 +367,21 @@ impl Walker {
         self.pending.clear();
     }
 
-    fn push_quote(&mut self, para: &str, span: &Span, found: Option<Found>) {
+    fn push_quote(&mut self, para: &str, masked: &str, span: &Span, found: Option<Found>) {
         let mut text = para[span.text_start..span.text_end].trim();
         let words = text.split_whitespace().count();
-        if words == 0 || (found.is_none() && words < MIN_UNATTRIBUTED_WORDS) {
+        let verb_before = match &found {
+            None if words < MIN_QUOTE_WORDS => verb_end_before(masked, span),
+            _ => None,
+        };
+        if words == 0
+            || (found.is_none() && words < MIN_UNATTRIBUTED_WORDS && verb_before.is_none())
+        {
             return;
         }
         if words < MIN_QUOTE_WORDS {
             // A fragment like “unhinged” stands for the reported clause that holds it.
-            match found.as_ref().and_then(|f| f.verb_end) {
+            match found.as_ref().and_then(|f| f.verb_end).or(verb_before) {
                 Some(v) if v <= span.start && span.start - v < BEFORE_WINDOW => {
                     text = para[ceil_char(para, v)..span.end].trim();
                 }
@@ -356,7 +417,7 @@ impl Walker {
         let Some(cue) = cues.last() else {
             return;
         };
-        if let Some(r) = self.resolver.resolve(&masked[cue.subject.0..cue.subject.1]) {
+        if let Some(r) = self.resolve_cue(masked, cue) {
             self.resolver.note_speaker(&r.name);
             self.list_speaker = Some(r.name.clone());
             self.carry = Some(r.name);
@@ -412,6 +473,10 @@ mod tests {
                 vec![None],
             ),
             (
+                "“We are ready for all of it.” ― Ann Lee",
+                vec![s("Ann Lee")],
+            ),
+            (
                 "“We are not going anywhere soon,” the Kremlin said.",
                 vec![s("Kremlin")],
             ),
@@ -427,6 +492,22 @@ mod tests {
         assert_eq!(q.len(), 1);
         assert_eq!(q[0].0.as_deref(), Some("Bo Lind"));
         assert!(q[0].1.contains("the plan"), "{:?}", q[0].1);
+    }
+
+    #[test]
+    fn widens_unattributed_fragments_after_a_speech_verb() {
+        // (body, expected quote texts)
+        let table: &[(&str, &[&str])] = &[
+            (
+                "The board called the plan “a mess.”",
+                &["the plan “a mess.”"],
+            ),
+            ("It was “a mess.”", &[]),
+        ];
+        for (body, expected) in table {
+            let texts: Vec<String> = attributed(body).into_iter().map(|(_, t)| t).collect();
+            assert_eq!(&texts, expected, "body: {body}");
+        }
     }
 
     #[test]

@@ -15,7 +15,9 @@ use super::cues::{
 /// One capitalised word of a name, an initial, or a particle inside a name.
 /// Latin letters only (with Latin-1 accents): far smaller automata than `\p{L}`, and the
 /// cue patterns are written for English prose anyway.
-const WORD: &str = r"[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ’'\-]*\.?";
+/// A period is kept only on initials and short abbreviations ("F.", "Sen.", "Mrs."), so that a
+/// run of names never crosses a sentence end ("… Republic. Smith said").
+const WORD: &str = r"(?:[A-Z][a-z]{0,2}\.|[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ’'\-]*)";
 const PARTICLE: &str = r"(?:de|van|von|der|den|al|bin|ibn|la|le|du|da|di|del|dos|St\.)";
 
 /// A run of capitalised words (a name or an organisation), one to five words.
@@ -78,7 +80,7 @@ static SUBJECT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     let titles = alternation(TITLES);
     let roles = alternation(ROLE_NOUNS);
     build(&format!(
-        r"^\s+(?:(?:the|a|an|his|her|their)\s+(?:[a-z\-]+\s+){{0,3}}(?:of|from|by|at|for)\s+(?:the\s+)?)?(?:(?:{titles}|[a-z\-]+\s+(?:{roles})|{roles})\s+)?{}",
+        r"^\s+(?:(?:the|a|an|his|her|their)\s+(?:[a-z\-]+\s+){{0,3}}(?:of|from|by|at|for)\s+(?:the\s+)?)?(?:(?:{titles})\s+|(?:[A-Za-z\-]+\s+){{0,3}}?(?:{roles})(?:\s+of\s+[Ss]tate)?\s+)?{}",
         subject("s")
     ))
 });
@@ -122,6 +124,10 @@ pub fn find_cues(text: &str) -> Vec<Cue> {
                 _ => s,
             };
             let (start, end) = (from + s.start(), from + s.end());
+            if ends_possessive(s.as_str()) {
+                // "Ann Lee’s remarks": a noun phrase, not a speaker and a verb.
+                continue;
+            }
             // "Ann Lee of Ohio said", "a clerk from Dover, Kent, said": the place is not the
             // speaker; the sentence's subject is, if it opens the sentence.
             let subject = if follows_preposition(&text[..start]) {
@@ -148,6 +154,7 @@ pub fn find_cues(text: &str) -> Vec<Cue> {
         if let Some(s) = SUBJECT_AFTER
             .captures(&text[v.end()..to])
             .and_then(|c| c.name("s"))
+            .filter(|s| !matches!(s.as_str(), "he" | "she" | "He" | "She"))
         {
             let end = v.end() + s.start() + trim_period(s.as_str());
             cues.push(Cue {
@@ -171,6 +178,11 @@ pub fn trim_period(name: &str) -> usize {
     }
 }
 
+/// Whether a phrase ends with a possessive word ("Ann Lee’s").
+fn ends_possessive(phrase: &str) -> bool {
+    phrase.ends_with("’s") || phrase.ends_with("'s") || phrase.ends_with('’')
+}
+
 const PREPOSITIONS: &[&str] = &[
     "of", "from", "in", "at", "for", "with", "to", "by", "on", "near", "outside", "inside",
 ];
@@ -184,7 +196,7 @@ fn follows_preposition(before: &str) -> bool {
 }
 
 /// The name opening the sentence that holds byte `pos`, as a byte range of `text`.
-fn sentence_subject(text: &str, pos: usize) -> Option<(usize, usize)> {
+pub fn sentence_subject(text: &str, pos: usize) -> Option<(usize, usize)> {
     let from = sentence_start(text, pos, SUBJECT_WINDOW);
     let s = SENTENCE_SUBJECT.captures(&text[from..pos])?.name("s")?;
     let name = s.as_str();
@@ -236,6 +248,14 @@ pub static SENTENCE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// A byline-style attribution after a closing quote: "“…” ― Ann Lee".
+pub static DASH_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    build(&format!(
+        r"^[ \t\x{{a0}}]*[―—–][ \t\x{{a0}}]*(?P<s>{})",
+        name_run()
+    ))
+});
+
 /// A full name in running text: two to five capitalised words.
 pub static FULL_NAME: LazyLock<Regex> =
     LazyLock::new(|| build(&format!(r"{WORD}(?:\s+(?:{PARTICLE}\s+)?{WORD})+")));
@@ -274,7 +294,13 @@ mod tests {
                 &["Acme Group"],
             ),
             ("”, said spokesman Bo Lind.", &["Bo Lind"]),
+            ("”, said former Utah governor Bo Lind.", &["Bo Lind"]),
+            ("”, said former secretary of state Bo Lind.", &["Bo Lind"]),
             ("Bo Lind kept asking", &["Bo Lind"]),
+            ("He went to the Soviet Republic. Ann Lee said", &["Ann Lee"]),
+            ("Sen. John F. Lee said", &["Sen. John F. Lee"]),
+            ("Bo Lind cited Ann Lee’s remarks on tax", &[]),
+            ("Bo Lind left and said he was tired", &[]),
             ("Berg (R-Texas) said that ", &["Berg"]),
             ("In a statement, Berg also said ", &["Berg"]),
             ("the rain fell in the report.", &[]),
@@ -282,6 +308,13 @@ mod tests {
         for (input, expected) in table {
             assert_eq!(speakers(input), *expected, "input: {input}");
         }
+    }
+
+    #[test]
+    fn dash_names() {
+        let c = DASH_NAME.captures(" ― Ann Lee").and_then(|c| c.name("s"));
+        assert_eq!(c.map(|m| m.as_str()), Some("Ann Lee"));
+        assert!(DASH_NAME.captures(" — and then").is_none());
     }
 
     #[test]

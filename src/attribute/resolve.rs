@@ -163,7 +163,7 @@ impl Resolver {
             .any(|w| w.starts_with(|c: char| c.is_uppercase()) && !TITLES.contains(w));
         named.then(|| Resolved {
             name: words[1..].join(" "),
-            indirect: true,
+            indirect: false,
         })
     }
 
