@@ -74,6 +74,12 @@ fn write_hostile(dir: &Path) -> Vec<Hostile> {
         Expect::Skipped("empty file"),
     ));
     out.push(add(
+        "line\nbreak.html",
+        "a newline in the file name",
+        b"",
+        Expect::Skipped("empty file"),
+    ));
+    out.push(add(
         "blank.txt",
         "only whitespace",
         b" \n\n\t  \r\n",
@@ -442,19 +448,26 @@ fn index_survives_a_hostile_corpus_and_keeps_every_good_article() {
     eprintln!("peak RSS of a pressdex child so far: {peak_kib} KiB");
     assert!(peak_kib < 1024 * 1024, "a pressdex run used {peak_kib} KiB");
 
+    // Every line is a skip report or the summary: one line per skipped file.
+    for line in stderr.lines() {
+        assert!(
+            line.starts_with("pressdex: skipped ") || line.starts_with("added "),
+            "stray stderr line: {line:?}"
+        );
+    }
     let skips = skip_lines(&stderr);
     // Every skip line is one known hostile file; no good article is ever skipped.
     for line in &skips {
         assert!(
             hostile
                 .iter()
-                .any(|h| line.contains(&*h.path.to_string_lossy())),
+                .any(|h| line.contains(&h.path.to_string_lossy().replace('\n', "\\n"))),
             "unexpected skip: {line}"
         );
     }
     let mut indexed_hostile = 0;
     for h in &hostile {
-        let name = h.path.to_string_lossy();
+        let name = h.path.to_string_lossy().replace('\n', "\\n");
         let line = skips
             .iter()
             .find(|l| l.starts_with(&format!("pressdex: skipped {name}: ")));
