@@ -50,7 +50,13 @@ impl Progress for Reporter {
         if self.quiet {
             return;
         }
-        self.line(format!("pressdex: skipped {path}: {reason}"));
+        // One line per file, whatever the file name or the error message holds.
+        let one_line = |s: &str| s.replace('\n', "\\n").replace('\r', "\\r");
+        self.line(format!(
+            "pressdex: skipped {}: {}",
+            one_line(path),
+            one_line(reason)
+        ));
     }
 
     fn committing(&self) {

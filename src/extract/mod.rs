@@ -47,6 +47,8 @@ pub enum ExtractError {
     TooLarge { size: u64, limit: u64 },
     #[error("decompresses to more than the {limit}-byte limit (--max-file-size)")]
     TooLargeUnpacked { limit: u64 },
+    #[error("HTML has more than {limit} tags, over the per-file work limit")]
+    TooManyTags { limit: usize },
     #[error("corrupt gzip data: {0}")]
     Gzip(std::io::Error),
     #[error("no article text found")]
@@ -66,6 +68,7 @@ impl ExtractError {
             ExtractError::TooLarge { .. } | ExtractError::TooLargeUnpacked { .. } => "too large",
             ExtractError::Gzip(_) => "bad gzip",
             ExtractError::NoText => "no text",
+            ExtractError::TooManyTags { .. } => "too many tags",
             ExtractError::Internal(_) => "internal error",
             ExtractError::Io(_) => "unreadable",
         }
@@ -150,7 +153,7 @@ pub fn extract_article(path: &str, bytes: &[u8]) -> Result<Article, ExtractError
         declared
     };
     let mut article = match format {
-        Format::Html => html::extract(&cap_nesting(&text, MAX_HTML_DEPTH)),
+        Format::Html => html::extract(&cap_nesting(&text, MAX_HTML_DEPTH)?),
         Format::Text => text::extract(&text),
     };
     if article.body.trim().is_empty()
@@ -172,6 +175,10 @@ pub fn extract_article(path: &str, bytes: &[u8]) -> Result<Article, ExtractError
 /// renderer's recursion overflow its stack.
 pub const MAX_HTML_DEPTH: usize = 256;
 
+/// Most tags an HTML page may have. Parsing and rendering take up to 50 bytes of memory
+/// per byte of such markup; real article pages have a few thousand tags.
+pub const MAX_HTML_TAGS: usize = 250_000;
+
 /// Elements that never nest in the tree html5ever builds (void elements, and ones an opening
 /// tag of the same kind closes implicitly), so sloppy pages with thousands of unclosed `<p>`
 /// or `<li>` are not mistaken for deep ones.
@@ -190,12 +197,14 @@ const RAW_TEXT_ELEMENTS: &[&str] = &[
 /// parser and renderer do bounded work on any page. Pages within the limit pass unchanged.
 ///
 /// This is a tag scanner, not a parser: it counts opening and closing tags, skipping
-/// comments, declarations, raw-text elements and [`FLAT_ELEMENTS`].
-pub fn cap_nesting(html: &str, limit: usize) -> std::borrow::Cow<'_, str> {
+/// comments, declarations, raw-text elements and [`FLAT_ELEMENTS`]. A page with more than
+/// [`MAX_HTML_TAGS`] tags is refused.
+pub fn cap_nesting(html: &str, limit: usize) -> Result<std::borrow::Cow<'_, str>, ExtractError> {
     let bytes = html.as_bytes();
     let mut out: Option<String> = None;
     let mut copied = 0; // bytes of `html` already in `out`
     let mut depth = 0usize;
+    let mut tags = 0usize;
     let mut i = 0;
     while let Some(off) = memchr_lt(&bytes[i..]) {
         let start = i + off;
@@ -220,6 +229,12 @@ pub fn cap_nesting(html: &str, limit: usize) -> std::borrow::Cow<'_, str> {
         if name_len == 0 || !bytes[name_start].is_ascii_alphabetic() {
             i = start + 1;
             continue;
+        }
+        tags += 1;
+        if tags > MAX_HTML_TAGS {
+            return Err(ExtractError::TooManyTags {
+                limit: MAX_HTML_TAGS,
+            });
         }
         let name = html[name_start..name_start + name_len].to_ascii_lowercase();
         let tag_end = tag_end(bytes, name_start + name_len);
@@ -247,13 +262,13 @@ pub fn cap_nesting(html: &str, limit: usize) -> std::borrow::Cow<'_, str> {
             i = find_ascii_ci(lower_rest, close.as_bytes()).map_or(bytes.len(), |p| i + p);
         }
     }
-    match out {
+    Ok(match out {
         None => std::borrow::Cow::Borrowed(html),
         Some(mut buf) => {
             buf.push_str(&html[copied..]);
             std::borrow::Cow::Owned(buf)
         }
-    }
+    })
 }
 
 fn memchr_lt(bytes: &[u8]) -> Option<usize> {
@@ -294,12 +309,12 @@ mod nesting_tests {
         let page = "<html><body><div class=\"a>b\"><p>One<p>Two<br><img src=x/>\
                     <script>var s = '<div><div><div>';</script><!-- <div> --></div></body></html>";
         assert!(matches!(
-            cap_nesting(page, 2),
+            cap_nesting(page, 2).unwrap(),
             std::borrow::Cow::Borrowed(_)
         ));
         let deep = format!("{}text{}", "<div>".repeat(10), "</div>".repeat(10));
         assert_eq!(
-            cap_nesting(&deep, 3),
+            cap_nesting(&deep, 3).unwrap(),
             format!(
                 "<div><div><div>{}text{}</div></div></div>",
                 " ".repeat(7),
@@ -308,12 +323,17 @@ mod nesting_tests {
         );
         let sloppy = "<ul>".to_string() + &"<li>item<p>para".repeat(5000) + "</ul>";
         assert!(matches!(
-            cap_nesting(&sloppy, 8),
+            cap_nesting(&sloppy, 8).unwrap(),
             std::borrow::Cow::Borrowed(_)
         ));
         let unclosed = "<b><i>".repeat(1000) + "text";
-        let capped = cap_nesting(&unclosed, 10);
+        let capped = cap_nesting(&unclosed, 10).unwrap();
         assert_eq!(capped.matches('<').count(), 10);
         assert!(capped.ends_with("text"));
+        let busy = "<p>x<b>y".repeat(MAX_HTML_TAGS / 2 + 1);
+        assert!(matches!(
+            cap_nesting(&busy, 10),
+            Err(ExtractError::TooManyTags { .. })
+        ));
     }
 }

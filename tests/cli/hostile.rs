@@ -74,6 +74,12 @@ fn write_hostile(dir: &Path) -> Vec<Hostile> {
         Expect::Skipped("empty file"),
     ));
     out.push(add(
+        "line\nbreak.html",
+        "a newline in the file name",
+        b"",
+        Expect::Skipped("empty file"),
+    ));
+    out.push(add(
         "blank.txt",
         "only whitespace",
         b" \n\n\t  \r\n",
@@ -220,6 +226,17 @@ fn write_hostile(dir: &Path) -> Vec<Hostile> {
         "20,000 unclosed <p> (flat, not deep)",
         flat.as_bytes(),
         Expect::Indexed(hmark(10)),
+    ));
+    let busy = format!(
+        "<html><body><p>{}</p>{}</body></html>",
+        prose("busy"),
+        "<p>The mayor “spoke”<b>x<i>y".repeat(100_000)
+    );
+    out.push(add(
+        "many-tags.html",
+        "300,000 tags (parsing would take ~50x the file in memory)",
+        busy.as_bytes(),
+        Expect::Skipped("more than 250000 tags, over the per-file work limit"),
     ));
     let mut line = prose(&hmark(11)).replace('\n', " ");
     while line.len() < 1024 * 1024 {
@@ -369,6 +386,16 @@ fn write_hostile(dir: &Path) -> Vec<Hostile> {
     out
 }
 
+/// The peak resident memory of the largest child process waited for so far, in KiB.
+fn max_child_rss_kib() -> i64 {
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    assert_eq!(
+        unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) },
+        0
+    );
+    usage.ru_maxrss
+}
+
 fn is_root() -> bool {
     unsafe { libc::geteuid() == 0 }
 }
@@ -415,20 +442,32 @@ fn index_survives_a_hostile_corpus_and_keeps_every_good_article() {
     assert_eq!(out.status.code(), Some(0), "index failed:\n{stderr}");
     assert!(!stderr.contains("internal error"), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
+    // Bounded memory: the largest child so far (this run included) stayed far below what
+    // reading the 1 GiB gzip bomb or parsing the 50 MB page would take.
+    let peak_kib = max_child_rss_kib();
+    eprintln!("peak RSS of a pressdex child so far: {peak_kib} KiB");
+    assert!(peak_kib < 1024 * 1024, "a pressdex run used {peak_kib} KiB");
 
+    // Every line is a skip report or the summary: one line per skipped file.
+    for line in stderr.lines() {
+        assert!(
+            line.starts_with("pressdex: skipped ") || line.starts_with("added "),
+            "stray stderr line: {line:?}"
+        );
+    }
     let skips = skip_lines(&stderr);
     // Every skip line is one known hostile file; no good article is ever skipped.
     for line in &skips {
         assert!(
             hostile
                 .iter()
-                .any(|h| line.contains(&*h.path.to_string_lossy())),
+                .any(|h| line.contains(&h.path.to_string_lossy().replace('\n', "\\n"))),
             "unexpected skip: {line}"
         );
     }
     let mut indexed_hostile = 0;
     for h in &hostile {
-        let name = h.path.to_string_lossy();
+        let name = h.path.to_string_lossy().replace('\n', "\\n");
         let line = skips
             .iter()
             .find(|l| l.starts_with(&format!("pressdex: skipped {name}: ")));
