@@ -56,9 +56,13 @@ pub fn run(args: SearchArgs) -> anyhow::Result<Outcome> {
     let started = Instant::now();
     let request = to_request(&args)?;
     let press = open(&args.location.index)?;
+    // A one-shot search never sees a later commit: a manual reload policy spares the
+    // file-watcher thread that the default policy starts (part of whole-process latency).
     let searcher = press
         .index
-        .reader()
+        .reader_builder()
+        .reload_policy(tantivy::ReloadPolicy::Manual)
+        .try_into()
         .context("opening an index reader")?
         .searcher();
     let results = search(&press, &searcher, &request)?;

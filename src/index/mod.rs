@@ -104,9 +104,23 @@ pub fn open_or_create(dir: &Path, rebuild: bool) -> anyhow::Result<PressIndex> {
     std::fs::write(dir.join(MARKER), serde_json::to_string_pretty(&marker)?)
         .with_context(|| format!("writing {}", dir.join(MARKER).display()))?;
     let mmap = MmapDirectory::open(dir).with_context(|| format!("opening {}", dir.display()))?;
-    let index = Index::create(mmap, build_schema(), Default::default())
+    let index = Index::create(mmap, build_schema(), index_settings())
         .with_context(|| format!("creating an index in {}", dir.display()))?;
     wrap(index, dir)
+}
+
+/// Doc-store settings of a new index. Stored text (bodies, plus each quote with its article's
+/// title and path) is the largest part of an index; zstd on 64 KiB blocks stores it in about
+/// two thirds of the space LZ4 on 16 KiB blocks takes, which keeps the whole index within
+/// 1.2x the raw text. Reading ten hits' blocks for snippets still costs well under a
+/// millisecond. Indexes built with the old settings stay readable (the compressor is recorded
+/// in meta.json).
+fn index_settings() -> tantivy::IndexSettings {
+    tantivy::IndexSettings {
+        docstore_compression: tantivy::store::Compressor::Zstd(Default::default()),
+        docstore_blocksize: 64 * 1024,
+        ..Default::default()
+    }
 }
 
 fn wrap(index: Index, dir: &Path) -> anyhow::Result<PressIndex> {

@@ -315,13 +315,21 @@ pub fn indexed_files(searcher: &Searcher) -> anyhow::Result<HashMap<String, File
         let sizes = ff.u64(super::schema::FILE_SIZE)?;
         let mtimes = ff.i64(super::schema::FILE_MTIME)?;
         let hashes = ff.u64(super::schema::CONTENT_HASH)?;
-        let mut path = String::new();
+        // Every path once, in term-ordinal order, from one pass over the dictionary. Looking
+        // each document's path up with `ord_to_str` decompressed a dictionary block (and
+        // created a zstd context) per document: ~60% of a no-change re-run's CPU time.
+        let mut names = Vec::with_capacity(paths.dictionary().num_terms());
+        let mut stream = paths.dictionary().stream()?;
+        while stream.advance() {
+            names.push(String::from_utf8_lossy(stream.key()).into_owned());
+        }
         for doc in segment.doc_ids_alive() {
             let (Some(size), Some(ord)) = (sizes.first(doc), paths.ords().first(doc)) else {
                 continue;
             };
-            path.clear();
-            paths.ord_to_str(ord, &mut path)?;
+            let Some(path) = names.get(ord as usize) else {
+                continue;
+            };
             out.insert(
                 path.clone(),
                 FileState {
