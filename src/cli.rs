@@ -27,7 +27,7 @@ Examples:
   pressdex extract --json page.html
 
 Exit codes: 0 success (search: at least one hit), 1 search found nothing,
-2 error (I/O, index, bad query, usage).";
+2 error (I/O, index, bad query, usage), 130 index interrupted (Ctrl-C; committed work kept).";
 
 #[derive(Debug, Subcommand)]
 pub enum Command {

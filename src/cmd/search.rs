@@ -11,6 +11,11 @@ use crate::index::open;
 use crate::output;
 use crate::query::{SearchRequest, Sort, search};
 
+/// Most hits one search prints: each costs a stored-document read and a snippet.
+const MAX_LIMIT: usize = 10_000;
+/// Deepest page: collecting top-k keeps k documents in memory.
+const MAX_OFFSET: usize = 1_000_000;
+
 /// Converts the command line into a validated request.
 pub fn to_request(args: &SearchArgs) -> anyhow::Result<SearchRequest> {
     let query = args
@@ -26,6 +31,18 @@ pub fn to_request(args: &SearchArgs) -> anyhow::Result<SearchRequest> {
     if query.is_none() && !filtered && !args.quotes {
         anyhow::bail!(
             "give a QUERY or a filter (--author, --speaker, --source, --since, --until); see `pressdex search --help`"
+        );
+    }
+    if args.limit > MAX_LIMIT {
+        anyhow::bail!(
+            "--limit {} is over the maximum of {MAX_LIMIT}; page with --offset",
+            args.limit
+        );
+    }
+    if args.offset > MAX_OFFSET {
+        anyhow::bail!(
+            "--offset {} is over the maximum of {MAX_OFFSET}; narrow the search with filters",
+            args.offset
         );
     }
     if let (Some(since), Some(until)) = (args.since, args.until)

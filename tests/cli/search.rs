@@ -158,6 +158,21 @@ fn bad_query_exits_2_and_points_at_the_problem() {
 }
 
 #[test]
+fn absurd_limits_are_refused_not_crashed_on() {
+    let env = env();
+    env.cmd()
+        .args(["search", "kremlin", "-n", "18446744073709551615"])
+        .assert()
+        .code(2)
+        .stderr(contains("--limit"));
+    env.cmd()
+        .args(["search", "kremlin", "--offset", "18446744073709551615"])
+        .assert()
+        .code(2)
+        .stderr(contains("--offset"));
+}
+
+#[test]
 fn search_needs_a_query_or_a_filter() {
     env()
         .cmd()
