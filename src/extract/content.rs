@@ -693,7 +693,8 @@ fn render_best(doc: &Html, stats: &Stats) -> String {
     let html = serialise(doc, stats, &roots);
     // html2text is the declared renderer; the walk stands in should it fail or panic.
     let rendered = std::panic::catch_unwind(|| {
-        html2text::config::plain_no_decorate()
+        html2text::config::with_decorator(html2text::render::TrivialDecorator::new())
+            .no_table_borders()
             .allow_width_overflow()
             .string_from_read(html.as_bytes(), RENDER_WIDTH)
     });
@@ -752,8 +753,10 @@ fn serialise(doc: &Html, stats: &Stats, roots: &[NodeId]) -> String {
                                 skip_depth = 1;
                                 continue;
                             }
+                            // A rule would be drawn as a line of box characters.
+                            let tag = if el.name() == "hr" { "br" } else { el.name() };
                             html.push('<');
-                            html.push_str(el.name());
+                            html.push_str(tag);
                             html.push('>');
                             if is_block(el.name()) {
                                 since_block = html.len();
@@ -941,15 +944,21 @@ mod tests {
                 "<body><article><p>First paragraph, with text.</p><p>Second one.</p></article></body>",
                 "First paragraph, with text.\n\nSecond one.",
             ),
+            (
+                "<body><ul><li>Item one, listed.</li></ul><hr><blockquote>Quoted, said.</blockquote></body>",
+                "Item one, listed.\n\nQuoted, said.",
+            ),
         ];
         for (html, want) in cases {
             let doc = Html::parse_document(html);
             let stats = collect_stats(&doc, None);
             let root = doc.root_element().id();
-            let rendered = html2text::config::plain_no_decorate()
-                .allow_width_overflow()
-                .string_from_read(serialise(&doc, &stats, &[root]).as_bytes(), RENDER_WIDTH)
-                .expect("renders");
+            let rendered =
+                html2text::config::with_decorator(html2text::render::TrivialDecorator::new())
+                    .no_table_borders()
+                    .allow_width_overflow()
+                    .string_from_read(serialise(&doc, &stats, &[root]).as_bytes(), RENDER_WIDTH)
+                    .expect("renders");
             assert_eq!(paragraphs(&rendered), want, "{html}");
         }
     }
