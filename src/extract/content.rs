@@ -296,7 +296,7 @@ fn class_weight(el: &Element) -> f64 {
 fn is_paragraph(node: ElementRef) -> bool {
     match node.value().name() {
         "p" | "pre" | "blockquote" => true,
-        "div" | "section" | "td" => {
+        "div" | "section" | "article" | "main" | "td" => {
             // A container holding text directly (e.g. paragraphs separated by <br>).
             let direct: usize = node
                 .children()
@@ -931,6 +931,18 @@ mod tests {
         let stats = collect_stats(&doc, None);
         let roots = choose_content(&doc, &stats);
         assert!(render(&doc, &stats, &roots).contains("Deep text"));
+    }
+
+    #[test]
+    fn scores_text_held_directly_by_an_article() {
+        let cases = [(
+            "<body><ul><li><a href=\"/x\"><article>Other story headline here, linked</article></a></li></ul>\
+             <article>Lead text of the story, with commas, long enough.<br>Second line, also text.</article></body>",
+            "Lead text of the story, with commas, long enough.\nSecond line, also text.",
+        )];
+        for (html, want) in cases {
+            assert_eq!(body(html), want, "{html}");
+        }
     }
 
     #[test]
