@@ -323,10 +323,19 @@ pub fn title(
         .map(element_text)
         .filter(|t| t.chars().count() >= 6 && t.len() < 400)
         .collect();
-    if let Some(h1) = h1s
-        .iter()
-        .find(|h1| candidates.iter().any(|c| resembles(h1, c)))
-    {
+    if let Some((h1, c)) = h1s.iter().find_map(|h1| {
+        candidates
+            .iter()
+            .find(|c| resembles(h1, c))
+            .map(|c| (h1, c))
+    }) {
+        // A heading that only adds or lacks a kicker ("Topic: ") defers to the metadata title.
+        let meta_title = strip_site_name(c, site_names);
+        if kicker_of(h1, &meta_title, &[':', '-', '–', '—']).is_some()
+            || kicker_of(&meta_title, h1, &[':']).is_some()
+        {
+            return Some(meta_title);
+        }
         return Some(h1.clone());
     }
     let first = candidates
@@ -339,6 +348,24 @@ pub fn title(
     } else {
         stripped
     })
+}
+
+/// The kicker when `long` is `short` preceded by a short label ending in one of `separators`
+/// ("Topic: Headline").
+fn kicker_of<'a>(long: &'a str, short: &str, separators: &[char]) -> Option<&'a str> {
+    let (long, short) = (long.trim(), short.trim());
+    if short.is_empty() || long.len() <= short.len() {
+        return None;
+    }
+    let split = long.len() - short.len();
+    let (head, tail) = (long.get(..split)?, long.get(split..)?);
+    if !tail.eq_ignore_ascii_case(short) {
+        return None;
+    }
+    let kicker = head.trim_end();
+    let label = kicker.trim_end_matches(separators).trim();
+    (kicker.ends_with(separators) && !label.is_empty() && label.chars().count() <= 60)
+        .then_some(label)
 }
 
 /// Whether a heading is (mostly) the same headline as a metadata title.
@@ -783,6 +810,31 @@ pub fn canonical_url(doc: &Html, meta: &MetaTags, ld: &LinkedData) -> Option<Str
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finds_kickers_before_headlines() {
+        let cases = [
+            (
+                "Topic: The headline here",
+                "The headline here",
+                &[':'][..],
+                Some("Topic"),
+            ),
+            (
+                "Topic - The headline",
+                "the headline",
+                &[':', '-'][..],
+                Some("Topic"),
+            ),
+            ("Topic - The headline", "The headline", &[':'][..], None),
+            ("The headline here", "The headline here", &[':'][..], None),
+            ("The headline: more", "The headline", &[':'][..], None),
+            (": The headline", "The headline", &[':'][..], None),
+        ];
+        for (long, short, seps, want) in cases {
+            assert_eq!(kicker_of(long, short, seps), want, "{long}");
+        }
+    }
 
     #[test]
     fn strips_site_names_from_titles() {
