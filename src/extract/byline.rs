@@ -25,6 +25,10 @@ static ROLE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
 static PARENTHESES: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\([^)]*(?:\)|$)|\[[^\]]*(?:\]|$)").expect("valid regex"));
 
+/// A word that is a domain name.
+static DOMAIN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\w[\w-]*\.[a-z]{2,6}$").expect("valid regex"));
+
 /// The names a byline line gives, or `None` when the line is not a byline.
 pub fn byline_names(line: &str) -> Option<Vec<String>> {
     let caps = BYLINE.captures(line)?;
@@ -117,13 +121,27 @@ fn clean_one(part: &str) -> Option<String> {
         "redazione",
         "newsroom",
         "editorial",
+        "follow",
+        "follow author",
+        "last",
+        "ma",
+        "md",
+        "phd",
+        "ph.d",
+        "rn",
+        "mph",
     ];
     if NOT_NAMES.contains(&lower.as_str()) || lower.ends_with(" staff") || lower.starts_with("the ")
     {
         return None;
     }
-    if !s.chars().any(char::is_alphabetic) || matches!(lower.as_str(), "by" | "von" | "par" | "por")
+    if !s.chars().next().is_some_and(char::is_alphabetic)
+        || matches!(lower.as_str(), "by" | "von" | "par" | "por")
     {
+        return None;
+    }
+    // A domain name ("example.com") is the outlet.
+    if words.iter().any(|w| DOMAIN.is_match(w)) {
         return None;
     }
     // Names start with a capital letter (or are all capitals, or are in a script without
@@ -202,6 +220,10 @@ mod tests {
             ("松岡大地", vec!["松岡大地"]),
             ("}", vec![]),
             ("By", vec![]),
+            ("Ann Lee, MD", vec!["Ann Lee"]),
+            ("Example.com", vec![]),
+            ("+ Follow", vec![]),
+            ("J.R. Lee", vec!["J.R. Lee"]),
         ] {
             assert_eq!(clean_author_names(raw), expected, "raw {raw:?}");
         }

@@ -404,12 +404,18 @@ const AUTHOR_KEYS: &[&str] = &[
 
 /// Authors from meta tags, microdata, `rel=author` and byline elements, in that order.
 pub fn authors(doc: &Html, meta: &MetaTags) -> Vec<String> {
+    // The copyright holder named as author is the publisher, set site-wide.
+    let copyright = meta
+        .first(&["copyright", "dc.rights"])
+        .unwrap_or_default()
+        .to_lowercase();
     for key in AUTHOR_KEYS {
         let names: Vec<String> = meta
             .all(key)
             .iter()
             .filter(|v| !v.contains("://") && !v.starts_with('@'))
             .flat_map(|v| clean_author_names(v))
+            .filter(|n| !copyright.contains(&n.to_lowercase()))
             .collect();
         if !names.is_empty() {
             return names;
@@ -938,6 +944,10 @@ mod tests {
             (
                 r#"<div class="byline">By Mary Major and Tom Minor</div>"#,
                 vec!["Mary Major", "Tom Minor"],
+            ),
+            (
+                r#"<meta name="author" content="Big Media"><meta name="copyright" content="(c) Big Media 2020"><a rel="author" href="/a">John Doe</a>"#,
+                vec!["John Doe"],
             ),
         ] {
             let doc = Html::parse_document(html);
