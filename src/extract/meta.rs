@@ -653,7 +653,57 @@ pub fn published(
     }
     date_elements(doc)
         .or_else(|| date_near_headline(doc))
+        .or_else(|| labelled_date(doc, PUBLISHED_LABELS))
+        .or_else(|| labelled_date(doc, UPDATED_LABELS))
         .map(|d| (d, "text"))
+}
+
+/// Words that introduce a publication date in page text.
+const PUBLISHED_LABELS: &[&str] = &[
+    "published",
+    "posted",
+    "veröffentlicht",
+    "publié",
+    "publicado",
+    "pubblicato",
+    "gepubliceerd",
+    "erschienen",
+];
+
+/// Words that introduce an update date: the last resort when nothing gives the publication.
+const UPDATED_LABELS: &[&str] = &[
+    "updated",
+    "last updated",
+    "aktualisiert",
+    "stand",
+    "mis à jour",
+    "actualizado",
+    "aggiornato",
+];
+
+/// How many nodes are searched for a labelled date.
+const LABEL_WINDOW: usize = 50_000;
+
+/// A full date in a short text that starts with one of `labels` ("Published: 3 May 2021").
+fn labelled_date(doc: &Html, labels: &[&str]) -> Option<PublishedDate> {
+    doc.root_element()
+        .descendants()
+        .take(LABEL_WINDOW)
+        .filter_map(|n| n.value().as_text())
+        .find_map(|t| {
+            let t = t.trim();
+            if t.is_empty() || t.len() > 100 {
+                return None;
+            }
+            let lower = t.to_lowercase();
+            let rest = labels.iter().find_map(|l| {
+                let rest = lower.strip_prefix(l)?;
+                rest.starts_with([' ', ':', '\u{a0}']).then_some(rest)
+            })?;
+            let rest = rest.trim_start_matches([' ', ':', '\u{a0}']);
+            let rest = rest.strip_prefix("on ").unwrap_or(rest);
+            parse_date_text(rest).filter(|d| d.day.is_some())
+        })
 }
 
 /// How many nodes after the headline are searched for a dateline.
@@ -816,6 +866,39 @@ pub fn canonical_url(doc: &Html, meta: &MetaTags, ld: &LinkedData) -> Option<Str
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finds_labelled_dates_in_text() {
+        let cases = [
+            (
+                "<p>Published: March 3, 2021</p>",
+                PUBLISHED_LABELS,
+                Some("2021-03-03"),
+            ),
+            (
+                "<span>Posted on 2020-05-06</span>",
+                PUBLISHED_LABELS,
+                Some("2020-05-06"),
+            ),
+            (
+                "<span>Updated: Dec 15, 2016 2:57 PM UTC</span>",
+                UPDATED_LABELS,
+                Some("2016-12-15"),
+            ),
+            ("<p>Published in March 2021</p>", PUBLISHED_LABELS, None),
+            ("<p>Publishedness 2021-03-03</p>", PUBLISHED_LABELS, None),
+            (
+                "<p>It was published on 2021-03-03 and then read.</p>",
+                PUBLISHED_LABELS,
+                None,
+            ),
+        ];
+        for (html, labels, want) in cases {
+            let doc = Html::parse_document(html);
+            let got = labelled_date(&doc, labels).map(|d| d.to_string());
+            assert_eq!(got.as_deref(), want, "{html}");
+        }
+    }
 
     #[test]
     fn finds_kickers_before_headlines() {
