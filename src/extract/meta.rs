@@ -447,7 +447,14 @@ pub fn authors(doc: &Html, meta: &MetaTags) -> Vec<String> {
         }
     }
     if names.is_empty() {
+        // Only the first byline's links (same container two levels up): later ones credit
+        // teasers of other articles.
+        let mut byline = None;
         for e in doc.select(&sel("a[rel~=author]")).take(10) {
+            let parent = e.parent().and_then(|p| p.parent()).map(|p| p.id());
+            if *byline.get_or_insert(parent) != parent {
+                continue;
+            }
             let raw = element_text(e);
             if raw.len() < 100 {
                 names.extend(clean_author_names(&raw));
@@ -1027,6 +1034,11 @@ mod tests {
             (
                 r#"<div class="byline">By Mary Major and Tom Minor</div>"#,
                 vec!["Mary Major", "Tom Minor"],
+            ),
+            (
+                r#"<div><p><a rel="author" href="/a">Ann Lee</a> and <a rel="author" href="/b">Bo Ek</a></p></div>
+                   <ul><li><div><a rel="author" href="/c">Cy Other</a></div></li></ul>"#,
+                vec!["Ann Lee", "Bo Ek"],
             ),
             (
                 r#"<meta name="author" content="Big Media"><meta name="copyright" content="(c) Big Media 2020"><a rel="author" href="/a">John Doe</a>"#,
