@@ -59,6 +59,9 @@ pub fn clean_author_names(raw: &str) -> Vec<String> {
         .unwrap_or(raw);
     let raw = PARENTHESES.replace_all(raw, " ");
     let raw = ROLE_TAIL.replace(&raw, "");
+    if let Some(name) = inverted_name(&raw) {
+        return clean_one(&name).into_iter().collect();
+    }
     for part in split_authors(&raw) {
         let name = clean_one(&part);
         if let Some(name) = name
@@ -68,6 +71,26 @@ pub fn clean_author_names(raw: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// "Surname, Given" (one surname word, one or two given-name words) as "Given Surname".
+fn inverted_name(raw: &str) -> Option<String> {
+    let (surname, given) = raw.split_once(',')?;
+    let (surname, given) = (surname.trim(), given.trim());
+    if given.contains([',', ';', '&', '|', '/']) || given.contains(" and ") {
+        return None;
+    }
+    let given_words = given.split_whitespace().count();
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    (surname.split_whitespace().count() == 1
+        && (1..=2).contains(&given_words)
+        && capitalised(surname)
+        && capitalised(given)
+        && given.chars().filter(|c| c.is_alphabetic()).count() > 2
+        && !given
+            .chars()
+            .all(|c| !c.is_alphabetic() || c.is_uppercase()))
+    .then(|| format!("{given} {surname}"))
 }
 
 fn clean_one(part: &str) -> Option<String> {
@@ -224,6 +247,10 @@ mod tests {
             ("Example.com", vec![]),
             ("+ Follow", vec![]),
             ("J.R. Lee", vec!["J.R. Lee"]),
+            ("Lee, Ann", vec!["Ann Lee"]),
+            ("Jong, Michiel de", vec!["Michiel de Jong"]),
+            ("Lee, Ann, Bo Ek", vec!["Lee", "Ann", "Bo Ek"]),
+            ("Ann Lee, PhD", vec!["Ann Lee"]),
         ] {
             assert_eq!(clean_author_names(raw), expected, "raw {raw:?}");
         }
