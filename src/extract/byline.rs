@@ -25,6 +25,10 @@ static ROLE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
 static PARENTHESES: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\([^)]*(?:\)|$)|\[[^\]]*(?:\]|$)").expect("valid regex"));
 
+/// A word that is a domain name.
+static DOMAIN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\w[\w-]*\.[a-z]{2,6}$").expect("valid regex"));
+
 /// The names a byline line gives, or `None` when the line is not a byline.
 pub fn byline_names(line: &str) -> Option<Vec<String>> {
     let caps = BYLINE.captures(line)?;
@@ -55,6 +59,9 @@ pub fn clean_author_names(raw: &str) -> Vec<String> {
         .unwrap_or(raw);
     let raw = PARENTHESES.replace_all(raw, " ");
     let raw = ROLE_TAIL.replace(&raw, "");
+    if let Some(name) = inverted_name(&raw) {
+        return clean_one(&name).into_iter().collect();
+    }
     for part in split_authors(&raw) {
         let name = clean_one(&part);
         if let Some(name) = name
@@ -64,6 +71,26 @@ pub fn clean_author_names(raw: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// "Surname, Given" (one surname word, one or two given-name words) as "Given Surname".
+fn inverted_name(raw: &str) -> Option<String> {
+    let (surname, given) = raw.split_once(',')?;
+    let (surname, given) = (surname.trim(), given.trim());
+    if given.contains([',', ';', '&', '|', '/']) || given.contains(" and ") {
+        return None;
+    }
+    let given_words = given.split_whitespace().count();
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    (surname.split_whitespace().count() == 1
+        && (1..=2).contains(&given_words)
+        && capitalised(surname)
+        && capitalised(given)
+        && given.chars().filter(|c| c.is_alphabetic()).count() > 2
+        && !given
+            .chars()
+            .all(|c| !c.is_alphabetic() || c.is_uppercase()))
+    .then(|| format!("{given} {surname}"))
 }
 
 fn clean_one(part: &str) -> Option<String> {
@@ -117,13 +144,27 @@ fn clean_one(part: &str) -> Option<String> {
         "redazione",
         "newsroom",
         "editorial",
+        "follow",
+        "follow author",
+        "last",
+        "ma",
+        "md",
+        "phd",
+        "ph.d",
+        "rn",
+        "mph",
     ];
     if NOT_NAMES.contains(&lower.as_str()) || lower.ends_with(" staff") || lower.starts_with("the ")
     {
         return None;
     }
-    if !s.chars().any(char::is_alphabetic) || matches!(lower.as_str(), "by" | "von" | "par" | "por")
+    if !s.chars().next().is_some_and(char::is_alphabetic)
+        || matches!(lower.as_str(), "by" | "von" | "par" | "por")
     {
+        return None;
+    }
+    // A domain name ("example.com") is the outlet.
+    if words.iter().any(|w| DOMAIN.is_match(w)) {
         return None;
     }
     // Names start with a capital letter (or are all capitals, or are in a script without
@@ -202,6 +243,14 @@ mod tests {
             ("松岡大地", vec!["松岡大地"]),
             ("}", vec![]),
             ("By", vec![]),
+            ("Ann Lee, MD", vec!["Ann Lee"]),
+            ("Example.com", vec![]),
+            ("+ Follow", vec![]),
+            ("J.R. Lee", vec!["J.R. Lee"]),
+            ("Lee, Ann", vec!["Ann Lee"]),
+            ("Jong, Michiel de", vec!["Michiel de Jong"]),
+            ("Lee, Ann, Bo Ek", vec!["Lee", "Ann", "Bo Ek"]),
+            ("Ann Lee, PhD", vec!["Ann Lee"]),
         ] {
             assert_eq!(clean_author_names(raw), expected, "raw {raw:?}");
         }

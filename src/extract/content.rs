@@ -4,7 +4,8 @@
 //! Readability-style: every element gets text and link-text lengths from one iterative pass;
 //! boilerplate subtrees (scripts, navigation, share widgets, comments, related links…) are left
 //! out; paragraphs score their ancestors; the best-scoring node and its qualified siblings are
-//! rendered with an iterative walk, so arbitrarily deep nesting cannot overflow the stack.
+//! serialised (clutter and labels left out) and rendered to text by `html2text`. A hand-written
+//! iterative walk, safe at any depth, stands in should `html2text` fail.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -295,7 +296,7 @@ fn class_weight(el: &Element) -> f64 {
 fn is_paragraph(node: ElementRef) -> bool {
     match node.value().name() {
         "p" | "pre" | "blockquote" => true,
-        "div" | "section" | "td" => {
+        "div" | "section" | "article" | "main" | "td" => {
             // A container holding text directly (e.g. paragraphs separated by <br>).
             let direct: usize = node
                 .children()
@@ -573,11 +574,7 @@ impl Renderer {
     /// Forgets the pending text when it is a short unpunctuated label ("Video", "Liveblog")
     /// closed by a layout container rather than a paragraph or heading.
     fn drop_label(&mut self) {
-        let p = self.current.trim();
-        if !p.is_empty()
-            && p.chars().count() <= 30
-            && !p.ends_with(['.', '!', '?', '"', '”', '»', ')', '…', ':'])
-        {
+        if is_label(&self.current) {
             self.current.clear();
         }
     }
@@ -693,7 +690,141 @@ const MIN_BODY_CHARS: usize = 250;
 
 fn render_best(doc: &Html, stats: &Stats) -> String {
     let roots = choose_content(doc, stats);
-    render(doc, stats, &roots)
+    let html = serialise(doc, stats, &roots);
+    // html2text is the declared renderer; the walk stands in should it fail or panic.
+    let rendered = std::panic::catch_unwind(|| {
+        html2text::config::with_decorator(html2text::render::TrivialDecorator::new())
+            .no_table_borders()
+            .allow_width_overflow()
+            .string_from_read(html.as_bytes(), RENDER_WIDTH)
+    });
+    match rendered {
+        Ok(Ok(text)) => paragraphs(&text),
+        _ => render(doc, stats, &roots),
+    }
+}
+
+/// Line width given to html2text: wide enough that it never wraps a paragraph.
+const RENDER_WIDTH: usize = 100_000;
+
+/// Tags written without an end tag.
+fn is_void(tag: &str) -> bool {
+    matches!(
+        tag,
+        "br" | "hr"
+            | "img"
+            | "wbr"
+            | "input"
+            | "meta"
+            | "link"
+            | "area"
+            | "col"
+            | "embed"
+            | "source"
+    )
+}
+
+/// Serialises the chosen nodes as bare HTML (no attributes), leaving out boilerplate, clutter
+/// and short unpunctuated labels closed by layout containers, as [`render`] does.
+fn serialise(doc: &Html, stats: &Stats, roots: &[NodeId]) -> String {
+    let mut html = String::from("<html><body>");
+    for &root in roots {
+        let Some(node) = doc.tree.get(root) else {
+            continue;
+        };
+        let mut skip_depth = 0usize;
+        // Where the text since the last block boundary starts, and that text.
+        let mut since_block = html.len();
+        let mut pending = String::new();
+        for edge in node.traverse() {
+            match edge {
+                Edge::Open(n) => {
+                    if skip_depth > 0 {
+                        if n.value().is_element() {
+                            skip_depth += 1;
+                        }
+                        continue;
+                    }
+                    match n.value() {
+                        Node::Element(el) => {
+                            let st = stats.get(n.id());
+                            let er = ElementRef::wrap(n).expect("element node");
+                            if st.skip || (n.id() != root && is_clutter(er, &st)) {
+                                skip_depth = 1;
+                                continue;
+                            }
+                            // A rule would be drawn as a line of box characters.
+                            let tag = if el.name() == "hr" { "br" } else { el.name() };
+                            html.push('<');
+                            html.push_str(tag);
+                            html.push('>');
+                            if is_block(el.name()) {
+                                since_block = html.len();
+                                pending.clear();
+                            }
+                        }
+                        Node::Text(t) => {
+                            pending.push_str(t);
+                            for c in t.chars() {
+                                match c {
+                                    '<' => html.push_str("&lt;"),
+                                    '>' => html.push_str("&gt;"),
+                                    '&' => html.push_str("&amp;"),
+                                    c => html.push(c),
+                                }
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                Edge::Close(n) => {
+                    if let Node::Element(el) = n.value() {
+                        if skip_depth > 0 {
+                            skip_depth -= 1;
+                            continue;
+                        }
+                        let tag = el.name();
+                        if is_block(tag) && !is_text_block(tag) && is_label(&pending) {
+                            html.truncate(since_block);
+                        }
+                        if !is_void(tag) {
+                            html.push_str("</");
+                            html.push_str(tag);
+                            html.push('>');
+                        }
+                        if is_block(tag) {
+                            since_block = html.len();
+                            pending.clear();
+                        }
+                    }
+                }
+            }
+        }
+        html.push_str("<p></p>");
+    }
+    html.push_str("</body></html>");
+    html
+}
+
+/// A short unpunctuated label ("Video", "Liveblog") rather than text.
+fn is_label(text: &str) -> bool {
+    let p = text.trim();
+    !p.is_empty()
+        && p.chars().count() <= 30
+        && !p.ends_with(['.', '!', '?', '"', '”', '»', ')', '…', ':'])
+}
+
+/// html2text output as paragraphs with collapsed whitespace, noise lines left out.
+fn paragraphs(text: &str) -> String {
+    let mut out = Renderer::default();
+    for para in text.split("\n\n") {
+        for line in para.lines() {
+            out.text(line.trim());
+            out.line_break();
+        }
+        out.paragraph_break();
+    }
+    out.finish()
 }
 
 #[cfg(test)]
@@ -793,6 +924,54 @@ mod tests {
             "<div>".repeat(depth),
             "</div>".repeat(depth)
         );
-        assert!(body(&html).contains("Deep text"));
+        // Production caps nesting before parsing; the walk (the fallback) needs no cap.
+        let capped = crate::extract::nesting::cap_nesting(&html);
+        assert!(body(&capped).contains("Deep text"));
+        let doc = Html::parse_document(&html);
+        let stats = collect_stats(&doc, None);
+        let roots = choose_content(&doc, &stats);
+        assert!(render(&doc, &stats, &roots).contains("Deep text"));
+    }
+
+    #[test]
+    fn scores_text_held_directly_by_an_article() {
+        let cases = [(
+            "<body><ul><li><a href=\"/x\"><article>Other story headline here, linked</article></a></li></ul>\
+             <article>Lead text of the story, with commas, long enough.<br>Second line, also text.</article></body>",
+            "Lead text of the story, with commas, long enough.\nSecond line, also text.",
+        )];
+        for (html, want) in cases {
+            assert_eq!(body(html), want, "{html}");
+        }
+    }
+
+    #[test]
+    fn serialises_the_content_without_clutter() {
+        let cases = [
+            (
+                "<body><article><p>One &lt;b&gt; &amp; two, three.</p><div>Video</div></article></body>",
+                "One <b> & two, three.",
+            ),
+            (
+                "<body><article><p>First paragraph, with text.</p><p>Second one.</p></article></body>",
+                "First paragraph, with text.\n\nSecond one.",
+            ),
+            (
+                "<body><ul><li>Item one, listed.</li></ul><hr><blockquote>Quoted, said.</blockquote></body>",
+                "Item one, listed.\n\nQuoted, said.",
+            ),
+        ];
+        for (html, want) in cases {
+            let doc = Html::parse_document(html);
+            let stats = collect_stats(&doc, None);
+            let root = doc.root_element().id();
+            let rendered =
+                html2text::config::with_decorator(html2text::render::TrivialDecorator::new())
+                    .no_table_borders()
+                    .allow_width_overflow()
+                    .string_from_read(serialise(&doc, &stats, &[root]).as_bytes(), RENDER_WIDTH)
+                    .expect("renders");
+            assert_eq!(paragraphs(&rendered), want, "{html}");
+        }
     }
 }

@@ -323,10 +323,19 @@ pub fn title(
         .map(element_text)
         .filter(|t| t.chars().count() >= 6 && t.len() < 400)
         .collect();
-    if let Some(h1) = h1s
-        .iter()
-        .find(|h1| candidates.iter().any(|c| resembles(h1, c)))
-    {
+    if let Some((h1, c)) = h1s.iter().find_map(|h1| {
+        candidates
+            .iter()
+            .find(|c| resembles(h1, c))
+            .map(|c| (h1, c))
+    }) {
+        // A heading that only adds or lacks a kicker ("Topic: ") defers to the metadata title.
+        let meta_title = strip_site_name(c, site_names);
+        if kicker_of(h1, &meta_title, &[':', '-', '–', '—']).is_some()
+            || kicker_of(&meta_title, h1, &[':']).is_some()
+        {
+            return Some(meta_title);
+        }
         return Some(h1.clone());
     }
     let first = candidates
@@ -339,6 +348,24 @@ pub fn title(
     } else {
         stripped
     })
+}
+
+/// The kicker when `long` is `short` preceded by a short label ending in one of `separators`
+/// ("Topic: Headline").
+fn kicker_of<'a>(long: &'a str, short: &str, separators: &[char]) -> Option<&'a str> {
+    let (long, short) = (long.trim(), short.trim());
+    if short.is_empty() || long.len() <= short.len() {
+        return None;
+    }
+    let split = long.len() - short.len();
+    let (head, tail) = (long.get(..split)?, long.get(split..)?);
+    if !tail.eq_ignore_ascii_case(short) {
+        return None;
+    }
+    let kicker = head.trim_end();
+    let label = kicker.trim_end_matches(separators).trim();
+    (kicker.ends_with(separators) && !label.is_empty() && label.chars().count() <= 60)
+        .then_some(label)
 }
 
 /// Whether a heading is (mostly) the same headline as a metadata title.
@@ -377,12 +404,18 @@ const AUTHOR_KEYS: &[&str] = &[
 
 /// Authors from meta tags, microdata, `rel=author` and byline elements, in that order.
 pub fn authors(doc: &Html, meta: &MetaTags) -> Vec<String> {
+    // The copyright holder named as author is the publisher, set site-wide.
+    let copyright = meta
+        .first(&["copyright", "dc.rights"])
+        .unwrap_or_default()
+        .to_lowercase();
     for key in AUTHOR_KEYS {
         let names: Vec<String> = meta
             .all(key)
             .iter()
             .filter(|v| !v.contains("://") && !v.starts_with('@'))
             .flat_map(|v| clean_author_names(v))
+            .filter(|n| !copyright.contains(&n.to_lowercase()))
             .collect();
         if !names.is_empty() {
             return names;
@@ -414,7 +447,14 @@ pub fn authors(doc: &Html, meta: &MetaTags) -> Vec<String> {
         }
     }
     if names.is_empty() {
+        // Only the first byline's links (same container two levels up): later ones credit
+        // teasers of other articles.
+        let mut byline = None;
         for e in doc.select(&sel("a[rel~=author]")).take(10) {
+            let parent = e.parent().and_then(|p| p.parent()).map(|p| p.id());
+            if *byline.get_or_insert(parent) != parent {
+                continue;
+            }
             let raw = element_text(e);
             if raw.len() < 100 {
                 names.extend(clean_author_names(&raw));
@@ -620,7 +660,57 @@ pub fn published(
     }
     date_elements(doc)
         .or_else(|| date_near_headline(doc))
+        .or_else(|| labelled_date(doc, PUBLISHED_LABELS))
+        .or_else(|| labelled_date(doc, UPDATED_LABELS))
         .map(|d| (d, "text"))
+}
+
+/// Words that introduce a publication date in page text.
+const PUBLISHED_LABELS: &[&str] = &[
+    "published",
+    "posted",
+    "veröffentlicht",
+    "publié",
+    "publicado",
+    "pubblicato",
+    "gepubliceerd",
+    "erschienen",
+];
+
+/// Words that introduce an update date: the last resort when nothing gives the publication.
+const UPDATED_LABELS: &[&str] = &[
+    "updated",
+    "last updated",
+    "aktualisiert",
+    "stand",
+    "mis à jour",
+    "actualizado",
+    "aggiornato",
+];
+
+/// How many nodes are searched for a labelled date.
+const LABEL_WINDOW: usize = 50_000;
+
+/// A full date in a short text that starts with one of `labels` ("Published: 3 May 2021").
+fn labelled_date(doc: &Html, labels: &[&str]) -> Option<PublishedDate> {
+    doc.root_element()
+        .descendants()
+        .take(LABEL_WINDOW)
+        .filter_map(|n| n.value().as_text())
+        .find_map(|t| {
+            let t = t.trim();
+            if t.is_empty() || t.len() > 100 {
+                return None;
+            }
+            let lower = t.to_lowercase();
+            let rest = labels.iter().find_map(|l| {
+                let rest = lower.strip_prefix(l)?;
+                rest.starts_with([' ', ':', '\u{a0}']).then_some(rest)
+            })?;
+            let rest = rest.trim_start_matches([' ', ':', '\u{a0}']);
+            let rest = rest.strip_prefix("on ").unwrap_or(rest);
+            parse_date_text(rest).filter(|d| d.day.is_some())
+        })
 }
 
 /// How many nodes after the headline are searched for a dateline.
@@ -785,6 +875,64 @@ mod tests {
     use super::*;
 
     #[test]
+    fn finds_labelled_dates_in_text() {
+        let cases = [
+            (
+                "<p>Published: March 3, 2021</p>",
+                PUBLISHED_LABELS,
+                Some("2021-03-03"),
+            ),
+            (
+                "<span>Posted on 2020-05-06</span>",
+                PUBLISHED_LABELS,
+                Some("2020-05-06"),
+            ),
+            (
+                "<span>Updated: Dec 15, 2016 2:57 PM UTC</span>",
+                UPDATED_LABELS,
+                Some("2016-12-15"),
+            ),
+            ("<p>Published in March 2021</p>", PUBLISHED_LABELS, None),
+            ("<p>Publishedness 2021-03-03</p>", PUBLISHED_LABELS, None),
+            (
+                "<p>It was published on 2021-03-03 and then read.</p>",
+                PUBLISHED_LABELS,
+                None,
+            ),
+        ];
+        for (html, labels, want) in cases {
+            let doc = Html::parse_document(html);
+            let got = labelled_date(&doc, labels).map(|d| d.to_string());
+            assert_eq!(got.as_deref(), want, "{html}");
+        }
+    }
+
+    #[test]
+    fn finds_kickers_before_headlines() {
+        let cases = [
+            (
+                "Topic: The headline here",
+                "The headline here",
+                &[':'][..],
+                Some("Topic"),
+            ),
+            (
+                "Topic - The headline",
+                "the headline",
+                &[':', '-'][..],
+                Some("Topic"),
+            ),
+            ("Topic - The headline", "The headline", &[':'][..], None),
+            ("The headline here", "The headline here", &[':'][..], None),
+            ("The headline: more", "The headline", &[':'][..], None),
+            (": The headline", "The headline", &[':'][..], None),
+        ];
+        for (long, short, seps, want) in cases {
+            assert_eq!(kicker_of(long, short, seps), want, "{long}");
+        }
+    }
+
+    #[test]
     fn strips_site_names_from_titles() {
         let sites = vec!["The Daily Example".to_string()];
         for (raw, expected) in [
@@ -886,6 +1034,15 @@ mod tests {
             (
                 r#"<div class="byline">By Mary Major and Tom Minor</div>"#,
                 vec!["Mary Major", "Tom Minor"],
+            ),
+            (
+                r#"<div><p><a rel="author" href="/a">Ann Lee</a> and <a rel="author" href="/b">Bo Ek</a></p></div>
+                   <ul><li><div><a rel="author" href="/c">Cy Other</a></div></li></ul>"#,
+                vec!["Ann Lee", "Bo Ek"],
+            ),
+            (
+                r#"<meta name="author" content="Big Media"><meta name="copyright" content="(c) Big Media 2020"><a rel="author" href="/a">John Doe</a>"#,
+                vec!["John Doe"],
             ),
         ] {
             let doc = Html::parse_document(html);
