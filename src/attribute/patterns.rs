@@ -16,8 +16,9 @@ use super::cues::{
 /// Latin letters only (with Latin-1 accents): far smaller automata than `\p{L}`, and the
 /// cue patterns are written for English prose anyway.
 /// A period is kept only on initials and short abbreviations ("F.", "Sen.", "Mrs."), so that a
-/// run of names never crosses a sentence end ("… Republic. Smith said").
-const WORD: &str = r"(?:[A-Z][a-z]{0,2}\.|[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ’'\-]*)";
+/// run of names never crosses a sentence end ("… Republic. Smith said"). Joined initials
+/// ("G.K.") are one word.
+const WORD: &str = r"(?:(?:[A-Z]\.){2,3}|[A-Z][a-z]{0,2}\.|[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ’'\-]*)";
 const PARTICLE: &str = r"(?:de|van|von|der|den|al|bin|ibn|la|le|du|da|di|del|dos|St\.)";
 
 /// A run of capitalised words (a name or an organisation), one to five words.
@@ -80,7 +81,7 @@ static SUBJECT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     let titles = alternation(TITLES);
     let roles = alternation(ROLE_NOUNS);
     build(&format!(
-        r"^\s+(?:(?:the|a|an|his|her|their)\s+(?:[a-z\-]+\s+){{0,3}}(?:of|from|by|at|for)\s+(?:the\s+)?)?(?:(?:{titles})\s+|(?:[A-Za-z\-]+\s+){{0,3}}?(?:{roles})(?:\s+of\s+[Ss]tate)?\s+)?{}",
+        r"^\s+(?:(?:the|a|an|his|her|their)\s+(?:[a-z\-]+\s+){{0,3}}(?:of|from|by|at|for)\s+(?:the\s+)?)?(?:(?:{titles})\s+|(?:[A-Za-z\-]+\s+){{0,3}}?(?:{roles})(?:\s+of\s+[Ss]tate)?\s+|the\s+)?{}",
         subject("s")
     ))
 });
@@ -240,11 +241,12 @@ pub static HANGING: LazyLock<Regex> = LazyLock::new(|| {
     build(&format!(r"(?:(?-u:\b)(?:{p})(?-u:\b)[^.!?]*|:\s*)$"))
 });
 
-/// The subject at the start of a sentence: optional lead-in ("On Tuesday,"), then a name.
+/// The subject at the start of a sentence: optional lead-in ("On Tuesday,", "Conversely,"),
+/// then a name.
 pub static SENTENCE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     let s = subject("s");
     build(&format!(
-        r"^\s*(?:(?:On|In|At|Later|Earlier|Meanwhile|Then|But|And|Also|Still|Yet|However|Speaking|Asked)(?-u:\b)[^,]{{0,40}},\s*)?{s}(?-u:\b)"
+        r"^\s*(?:(?:On|In|At|Later|Earlier|Meanwhile|Then|But|And|Also|Still|Yet|However|Speaking|Asked)(?-u:\b)[^,]{{0,40}},\s*|[A-Z][a-z]+ly,\s*)?{s}(?-u:\b)"
     ))
 });
 
@@ -299,6 +301,11 @@ mod tests {
             ("Bo Lind kept asking", &["Bo Lind"]),
             ("He went to the Soviet Republic. Ann Lee said", &["Ann Lee"]),
             ("Sen. John F. Lee said", &["Sen. John F. Lee"]),
+            ("Rep. J.R. Lind said", &["Rep. J.R. Lind"]),
+            (
+                "according to the Acme Policy Center, ",
+                &["Acme Policy Center"],
+            ),
             ("Bo Lind cited Ann Lee’s remarks on tax", &[]),
             ("Bo Lind left and said he was tired", &[]),
             ("Berg (R-Texas) said that ", &["Berg"]),
@@ -307,6 +314,19 @@ mod tests {
         ];
         for (input, expected) in table {
             assert_eq!(speakers(input), *expected, "input: {input}");
+        }
+    }
+
+    #[test]
+    fn sentence_subjects() {
+        let table: &[(&str, Option<&str>)] = &[
+            ("Conversely, Acme Group rated it", Some("Acme Group")),
+            ("On Monday, Ann Lee rated it", Some("Ann Lee")),
+            ("the group rated it", None),
+        ];
+        for (input, expected) in table {
+            let got = sentence_subject(input, input.len()).map(|(a, b)| &input[a..b]);
+            assert_eq!(got, *expected, "input: {input}");
         }
     }
 
