@@ -81,7 +81,7 @@ static SUBJECT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     let titles = alternation(TITLES);
     let roles = alternation(ROLE_NOUNS);
     build(&format!(
-        r"^\s+(?:(?:the|a|an|his|her|their)\s+(?:[a-z\-]+\s+){{0,3}}(?:of|from|by|at|for)\s+(?:the\s+)?)?(?:(?:{titles})\s+|(?:[A-Za-z\-]+\s+){{0,3}}?(?:{roles})(?:\s+of\s+[Ss]tate)?\s+|the\s+)?{}",
+        r"^\s+(?:(?:the|a|an|his|her|their)\s+(?:[a-z\-]+\s+){{0,3}}(?:of|from|by|at|for)\s+(?:the\s+)?|[a-z]+\s+(?:by|from)\s+(?:the\s+)?)?(?:(?:{titles})\s+|(?:[A-Za-z\-]+\s+){{0,3}}?(?:{roles})(?:\s+of\s+[Ss]tate)?\s+|the\s+)?{}",
         subject("s")
     ))
 });
@@ -163,10 +163,113 @@ pub fn find_cues(text: &str) -> Vec<Cue> {
                 verb: (v.start(), v.end()),
                 inverted: true,
             });
+        } else if let Some(s) = described_name(&text[v.end()..to]) {
+            let start = v.end() + s.0;
+            let end = start + trim_period(&text[start..v.end() + s.1]);
+            cues.push(Cue {
+                subject: (start, end),
+                verb: (v.start(), v.end()),
+                inverted: true,
+            });
         }
     }
     cues
 }
+
+/// A full name after a descriptor that ends in an agent noun: " retired neurosurgeon Ann
+/// Lee", " Republican party boss Ann Lee". Byte range of the name in `after`.
+fn described_name(after: &str) -> Option<(usize, usize)> {
+    let c = DESCRIBED.captures(after)?;
+    let (d, s) = (c.name("d")?, c.name("s")?);
+    let words: Vec<&str> = d.as_str().split_whitespace().collect();
+    let last = words.last()?;
+    let agent = AGENT_SUFFIXES.iter().any(|x| last.ends_with(x));
+    let plain = !words.iter().any(|w| FUNCTION_WORDS.contains(w));
+    (agent && plain).then(|| (s.start(), s.end()))
+}
+
+/// Endings of agent nouns ("neurosurgeon", "strategist", "boss", "nominee").
+const AGENT_SUFFIXES: &[&str] = &[
+    "er", "or", "ist", "ian", "ant", "ent", "man", "woman", "eon", "oss", "ief", "ive", "ate",
+    "ee", "ary", "ess",
+];
+
+/// Words that show a phrase after a verb is no descriptor of the speaker ("said in a
+/// statement", "said after the vote", "said later").
+const FUNCTION_WORDS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "of",
+    "to",
+    "for",
+    "from",
+    "by",
+    "with",
+    "the",
+    "a",
+    "an",
+    "and",
+    "but",
+    "or",
+    "that",
+    "this",
+    "these",
+    "those",
+    "after",
+    "before",
+    "during",
+    "when",
+    "while",
+    "as",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "your",
+    "my",
+    "is",
+    "was",
+    "were",
+    "be",
+    "been",
+    "has",
+    "had",
+    "have",
+    "also",
+    "later",
+    "then",
+    "never",
+    "ever",
+    "over",
+    "under",
+    "whether",
+    "other",
+    "either",
+    "rather",
+    "neither",
+    "per",
+    "about",
+    "into",
+    "via",
+    "since",
+    "until",
+    "than",
+    "statement",
+    "moment",
+    "comment",
+    "event",
+    "interview",
+    "letter",
+];
+
+/// One optional capitalised word, then one to three lowercase words, then a full name.
+static DESCRIBED: LazyLock<Regex> = LazyLock::new(|| {
+    build(&format!(
+        r"^\s+(?P<d>(?:[A-Z][a-z]+\s+)?(?:[a-z\-]+\s+){{1,3}})(?P<s>{WORD}(?:\s+(?:{PARTICLE}\s+)?{WORD})+)"
+    ))
+});
 
 /// Length of a name without a sentence-final period ("said Ann Lee." → "Ann Lee"); an
 /// initial or abbreviation ("John F.", "Jr.") keeps it.
