@@ -344,12 +344,12 @@ pub static HANGING: LazyLock<Regex> = LazyLock::new(|| {
     build(&format!(r"(?:(?-u:\b)(?:{p})(?-u:\b)[^.!?]*|:\s*)$"))
 });
 
-/// The subject at the start of a sentence: optional lead-in ("On Tuesday,", "Conversely,"),
-/// then a name.
+/// The subject at the start of a sentence: optional lead-in ("On Tuesday,", "Conversely,",
+/// "After the attacks,", "Speaking in Ohio,", a dateline "CITY (Agency) –"), then a name.
 pub static SENTENCE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     let s = subject("s");
     build(&format!(
-        r"^\s*(?:(?:On|In|At|Later|Earlier|Meanwhile|Then|But|And|Also|Still|Yet|However|Speaking|Asked)(?-u:\b)[^,]{{0,40}},\s*|[A-Z][a-z]+ly,\s*)?{s}(?-u:\b)"
+        r"^\s*(?:(?:On|In|At|Later|Earlier|Meanwhile|Then|But|And|Also|Still|Yet|However|Speaking|Asked|After|Before|During|When|While|With|Following|Despite|Unlike|Reached|[A-Z][a-z]{{3,}}ing)(?-u:\b)[^,]{{0,60}},\s*|[A-Z][a-z]+ly,\s*|[A-Z]{{3,}}[A-Z ,.]*(?:\([^()]{{1,20}}\))?\s*[–—-]+\s*)?{s}(?-u:\b)"
     ))
 });
 
@@ -425,6 +425,13 @@ mod tests {
         let table: &[(&str, Option<&str>)] = &[
             ("Conversely, Acme Group rated it", Some("Acme Group")),
             ("On Monday, Ann Lee rated it", Some("Ann Lee")),
+            ("After the Lyon attacks, Ann Lee rated it", Some("Ann Lee")),
+            (
+                "Reached by the Daily Post, Ann Lee rated it",
+                Some("Ann Lee"),
+            ),
+            ("CITYVILLE (Agency) – Ann Lee rated it", Some("Ann Lee")),
+            ("King rated it", Some("King")),
             ("the group rated it", None),
         ];
         for (input, expected) in table {
