@@ -186,7 +186,7 @@ impl Resolver {
         let name = match name.as_slice() {
             [] => return None,
             [.., last] if is_possessive(last) || DAYS.contains(last) => return None,
-            [one] if NOT_SPEAKERS.contains(one) => return None,
+            [one] if NOT_SPEAKERS.contains(one) || is_dateline(one) => return None,
             [one] => self
                 .full_names
                 .get(*one)
@@ -211,6 +211,12 @@ const DAYS: &[&str] = &[
     "Saturday",
     "Sunday",
 ];
+
+/// A long all-capitals word standing alone ("WASHINGTON"): a dateline, not a speaker.
+/// Acronyms of organisations are short ("NATO", "FBI") and stay.
+fn is_dateline(word: &str) -> bool {
+    word.len() > 5 && word.chars().all(|c| c.is_ascii_uppercase())
+}
 
 fn is_possessive(word: &str) -> bool {
     word.ends_with("’s") || word.ends_with("'s")
@@ -263,6 +269,8 @@ mod tests {
             ),
             ("", &[], "the RNC member", Some("RNC member")),
             ("", &[], "a source", None),
+            ("", &[], "LONDONVILLE", None),
+            ("", &[], "NATO", Some("NATO")),
             ("Ann Lee came", &["Ann Lee"], "she", Some("Ann Lee")),
             (
                 "Tom Lind and Mary Ray came",
