@@ -9,6 +9,8 @@ pub const SPEECH_VERBS: &[&str] = &[
     "says",
     "say",
     "barked",
+    "endorsed",
+    "endorses",
     "sniped",
     "pondered",
     "bragged",

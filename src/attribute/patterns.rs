@@ -402,6 +402,7 @@ mod tests {
             ("”, said former Utah governor Bo Lind.", &["Bo Lind"]),
             ("”, said former secretary of state Bo Lind.", &["Bo Lind"]),
             ("Bo Lind kept asking", &["Bo Lind"]),
+            ("Bo Lind endorsed Ann Lee on Monday", &["Bo Lind"]),
             ("He went to the Soviet Republic. Ann Lee said", &["Ann Lee"]),
             ("Sen. John F. Lee said", &["Sen. John F. Lee"]),
             ("Rep. J.R. Lind said", &["Rep. J.R. Lind"]),
