@@ -5,7 +5,8 @@
 //! each quote the speaker is, in order of preference: a cue right after it ("…,” X said), a cue
 //! earlier in its sentence (X said: “…), the subject of a sentence that hangs the quote on a
 //! participle or colon, the speaker of the previous quote of the same paragraph, or of a quote
-//! continued from the previous paragraph. Bullets under "X outlined several points:" are X's.
+//! continued from the previous paragraph or introduced by a line ending in a colon ("X released
+//! this statement:"). Bullets under "X outlined several points:" are X's.
 //! Reported speech ("X argued that …") adds X to the article's speakers without a quote.
 
 mod cues;
@@ -414,12 +415,24 @@ impl Walker {
 
     /// A paragraph ending with a colon: its cue speaks the bullets or quote that follow.
     fn colon_line(&mut self, masked: &str, cues: &[Cue]) {
-        let Some(cue) = cues.last() else {
-            return;
-        };
-        if let Some(r) = self.resolve_cue(masked, cue) {
+        if let Some(cue) = cues.last()
+            && let Some(r) = self.resolve_cue(masked, cue)
+        {
             self.resolver.note_speaker(&r.name);
             self.list_speaker = Some(r.name.clone());
+            self.carry = Some(r.name);
+            return;
+        }
+        // "Ann Lee released the following statement:": a full name opening the line speaks the
+        // quote that opens the next paragraph (bullets stay unattributed; a single word such
+        // as "Partial transcript:" is no speaker).
+        let end = masked.trim_end().len();
+        if let Some((a, b)) = sentence_subject(masked, end)
+            && let Some(r) = self.resolver.resolve(&masked[a..b])
+            && !r.indirect
+            && r.name.contains(' ')
+        {
+            self.resolver.note_speaker(&r.name);
             self.carry = Some(r.name);
         }
     }
@@ -463,6 +476,22 @@ mod tests {
             (
                 "Anna Berg said in a statement:\n“We are ready for all of it.”",
                 vec![s("Anna Berg")],
+            ),
+            (
+                "Anna Berg released the following text:\n“We are ready for all of it.”",
+                vec![s("Anna Berg")],
+            ),
+            (
+                "Stated Anna Berg:\n“We are ready for all of it.”",
+                vec![s("Anna Berg")],
+            ),
+            (
+                "The full text follows:\n“We are ready for all of it.”",
+                vec![None],
+            ),
+            (
+                "Partial transcript:\n“We are ready for all of it.”",
+                vec![None],
             ),
             (
                 "“First part of a long speech here.\n“Second part of it,” Anna Berg said.",

@@ -16,8 +16,9 @@ use super::cues::{
 /// Latin letters only (with Latin-1 accents): far smaller automata than `\p{L}`, and the
 /// cue patterns are written for English prose anyway.
 /// A period is kept only on initials and short abbreviations ("F.", "Sen.", "Mrs."), so that a
-/// run of names never crosses a sentence end ("… Republic. Smith said").
-const WORD: &str = r"(?:[A-Z][a-z]{0,2}\.|[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ’'\-]*)";
+/// run of names never crosses a sentence end ("… Republic. Smith said"). Joined initials
+/// ("G.K.") are one word.
+const WORD: &str = r"(?:(?:[A-Z]\.){2,3}|[A-Z][a-z]{0,2}\.|[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ’'\-]*)";
 const PARTICLE: &str = r"(?:de|van|von|der|den|al|bin|ibn|la|le|du|da|di|del|dos|St\.)";
 
 /// A run of capitalised words (a name or an organisation), one to five words.
@@ -80,7 +81,7 @@ static SUBJECT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     let titles = alternation(TITLES);
     let roles = alternation(ROLE_NOUNS);
     build(&format!(
-        r"^\s+(?:(?:the|a|an|his|her|their)\s+(?:[a-z\-]+\s+){{0,3}}(?:of|from|by|at|for)\s+(?:the\s+)?)?(?:(?:{titles})\s+|(?:[A-Za-z\-]+\s+){{0,3}}?(?:{roles})(?:\s+of\s+[Ss]tate)?\s+)?{}",
+        r"^\s+(?:(?:the|a|an|his|her|their)\s+(?:[a-z\-]+\s+){{0,3}}(?:of|from|by|at|for)\s+(?:the\s+)?|[a-z]+\s+(?:by|from)\s+(?:the\s+)?)?(?:(?:{titles})\s+|(?:[A-Za-z\-]+\s+){{0,3}}?(?:{roles})(?:\s+of\s+[Ss]tate)?\s+|the\s+)?{}",
         subject("s")
     ))
 });
@@ -162,10 +163,113 @@ pub fn find_cues(text: &str) -> Vec<Cue> {
                 verb: (v.start(), v.end()),
                 inverted: true,
             });
+        } else if let Some(s) = described_name(&text[v.end()..to]) {
+            let start = v.end() + s.0;
+            let end = start + trim_period(&text[start..v.end() + s.1]);
+            cues.push(Cue {
+                subject: (start, end),
+                verb: (v.start(), v.end()),
+                inverted: true,
+            });
         }
     }
     cues
 }
+
+/// A full name after a descriptor that ends in an agent noun: " retired neurosurgeon Ann
+/// Lee", " Republican party boss Ann Lee". Byte range of the name in `after`.
+fn described_name(after: &str) -> Option<(usize, usize)> {
+    let c = DESCRIBED.captures(after)?;
+    let (d, s) = (c.name("d")?, c.name("s")?);
+    let words: Vec<&str> = d.as_str().split_whitespace().collect();
+    let last = words.last()?;
+    let agent = AGENT_SUFFIXES.iter().any(|x| last.ends_with(x));
+    let plain = !words.iter().any(|w| FUNCTION_WORDS.contains(w));
+    (agent && plain).then(|| (s.start(), s.end()))
+}
+
+/// Endings of agent nouns ("neurosurgeon", "strategist", "boss", "nominee").
+const AGENT_SUFFIXES: &[&str] = &[
+    "er", "or", "ist", "ian", "ant", "ent", "man", "woman", "eon", "oss", "ief", "ive", "ate",
+    "ee", "ary", "ess",
+];
+
+/// Words that show a phrase after a verb is no descriptor of the speaker ("said in a
+/// statement", "said after the vote", "said later").
+const FUNCTION_WORDS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "of",
+    "to",
+    "for",
+    "from",
+    "by",
+    "with",
+    "the",
+    "a",
+    "an",
+    "and",
+    "but",
+    "or",
+    "that",
+    "this",
+    "these",
+    "those",
+    "after",
+    "before",
+    "during",
+    "when",
+    "while",
+    "as",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "your",
+    "my",
+    "is",
+    "was",
+    "were",
+    "be",
+    "been",
+    "has",
+    "had",
+    "have",
+    "also",
+    "later",
+    "then",
+    "never",
+    "ever",
+    "over",
+    "under",
+    "whether",
+    "other",
+    "either",
+    "rather",
+    "neither",
+    "per",
+    "about",
+    "into",
+    "via",
+    "since",
+    "until",
+    "than",
+    "statement",
+    "moment",
+    "comment",
+    "event",
+    "interview",
+    "letter",
+];
+
+/// One optional capitalised word, then one to three lowercase words, then a full name.
+static DESCRIBED: LazyLock<Regex> = LazyLock::new(|| {
+    build(&format!(
+        r"^\s+(?P<d>(?:[A-Z][a-z]+\s+)?(?:[a-z\-]+\s+){{1,3}})(?P<s>{WORD}(?:\s+(?:{PARTICLE}\s+)?{WORD})+)"
+    ))
+});
 
 /// Length of a name without a sentence-final period ("said Ann Lee." → "Ann Lee"); an
 /// initial or abbreviation ("John F.", "Jr.") keeps it.
@@ -240,11 +344,12 @@ pub static HANGING: LazyLock<Regex> = LazyLock::new(|| {
     build(&format!(r"(?:(?-u:\b)(?:{p})(?-u:\b)[^.!?]*|:\s*)$"))
 });
 
-/// The subject at the start of a sentence: optional lead-in ("On Tuesday,"), then a name.
+/// The subject at the start of a sentence: optional lead-in ("On Tuesday,", "Conversely,",
+/// "After the attacks,", "Speaking in Ohio,", a dateline "CITY (Agency) –"), then a name.
 pub static SENTENCE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     let s = subject("s");
     build(&format!(
-        r"^\s*(?:(?:On|In|At|Later|Earlier|Meanwhile|Then|But|And|Also|Still|Yet|However|Speaking|Asked)(?-u:\b)[^,]{{0,40}},\s*)?{s}(?-u:\b)"
+        r"^\s*(?:(?:On|In|At|Later|Earlier|Meanwhile|Then|But|And|Also|Still|Yet|However|Speaking|Asked|After|Before|During|When|While|With|Following|Despite|Unlike|Reached|[A-Z][a-z]{{3,}}ing)(?-u:\b)[^,]{{0,60}},\s*|[A-Z][a-z]+ly,\s*|[A-Z]{{3,}}[A-Z ,.]*(?:\([^()]{{1,20}}\))?\s*[–—-]+\s*)?{s}(?-u:\b)"
     ))
 });
 
@@ -297,8 +402,14 @@ mod tests {
             ("”, said former Utah governor Bo Lind.", &["Bo Lind"]),
             ("”, said former secretary of state Bo Lind.", &["Bo Lind"]),
             ("Bo Lind kept asking", &["Bo Lind"]),
+            ("Bo Lind endorsed Ann Lee on Monday", &["Bo Lind"]),
             ("He went to the Soviet Republic. Ann Lee said", &["Ann Lee"]),
             ("Sen. John F. Lee said", &["Sen. John F. Lee"]),
+            ("Rep. J.R. Lind said", &["Rep. J.R. Lind"]),
+            (
+                "according to the Acme Policy Center, ",
+                &["Acme Policy Center"],
+            ),
             ("Bo Lind cited Ann Lee’s remarks on tax", &[]),
             ("Bo Lind left and said he was tired", &[]),
             ("Berg (R-Texas) said that ", &["Berg"]),
@@ -307,6 +418,26 @@ mod tests {
         ];
         for (input, expected) in table {
             assert_eq!(speakers(input), *expected, "input: {input}");
+        }
+    }
+
+    #[test]
+    fn sentence_subjects() {
+        let table: &[(&str, Option<&str>)] = &[
+            ("Conversely, Acme Group rated it", Some("Acme Group")),
+            ("On Monday, Ann Lee rated it", Some("Ann Lee")),
+            ("After the Lyon attacks, Ann Lee rated it", Some("Ann Lee")),
+            (
+                "Reached by the Daily Post, Ann Lee rated it",
+                Some("Ann Lee"),
+            ),
+            ("CITYVILLE (Agency) – Ann Lee rated it", Some("Ann Lee")),
+            ("King rated it", Some("King")),
+            ("the group rated it", None),
+        ];
+        for (input, expected) in table {
+            let got = sentence_subject(input, input.len()).map(|(a, b)| &input[a..b]);
+            assert_eq!(got, *expected, "input: {input}");
         }
     }
 

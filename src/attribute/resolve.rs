@@ -4,7 +4,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::cues::{GENDERED_TITLES, Gender, NOT_SPEAKERS, PRONOUNS, ROLE_NOUNS, TITLES};
+use super::cues::{
+    FIRST_NAMES, GENDERED_TITLES, Gender, NOT_SPEAKERS, PRONOUNS, ROLE_NOUNS, TITLES,
+};
 use super::detect::ceil_char;
 use super::patterns::{FULL_NAME, trim_period};
 
@@ -48,6 +50,13 @@ fn role_of_title(word: &str) -> Option<&'static str> {
     Some(role)
 }
 
+fn gender_of_first_name(word: &str) -> Option<Gender> {
+    FIRST_NAMES
+        .iter()
+        .find(|(n, _)| *n == word)
+        .map(|(_, g)| *g)
+}
+
 fn gender_of_title(word: &str) -> Option<Gender> {
     GENDERED_TITLES
         .iter()
@@ -79,6 +88,9 @@ impl Resolver {
                 self.full_names.insert(last.to_string(), full.clone());
             }
             self.people.insert(full.clone());
+            if let Some(g) = gender_of_first_name(name_words[0]) {
+                self.genders.entry(full.clone()).or_insert(g);
+            }
             for w in &leading {
                 if let Some(role) = role_of_title(w) {
                     self.roles.insert(role.to_string(), full.clone());
@@ -174,7 +186,7 @@ impl Resolver {
         let name = match name.as_slice() {
             [] => return None,
             [.., last] if is_possessive(last) || DAYS.contains(last) => return None,
-            [one] if NOT_SPEAKERS.contains(one) => return None,
+            [one] if NOT_SPEAKERS.contains(one) || is_dateline(one) => return None,
             [one] => self
                 .full_names
                 .get(*one)
@@ -199,6 +211,12 @@ const DAYS: &[&str] = &[
     "Saturday",
     "Sunday",
 ];
+
+/// A long all-capitals word standing alone ("WASHINGTON"): a dateline, not a speaker.
+/// Acronyms of organisations are short ("NATO", "FBI") and stay.
+fn is_dateline(word: &str) -> bool {
+    word.len() > 5 && word.chars().all(|c| c.is_ascii_uppercase())
+}
 
 fn is_possessive(word: &str) -> bool {
     word.ends_with("’s") || word.ends_with("'s")
@@ -251,7 +269,21 @@ mod tests {
             ),
             ("", &[], "the RNC member", Some("RNC member")),
             ("", &[], "a source", None),
+            ("", &[], "LONDONVILLE", None),
+            ("", &[], "NATO", Some("NATO")),
             ("Ann Lee came", &["Ann Lee"], "she", Some("Ann Lee")),
+            (
+                "Tom Lind and Mary Ray came",
+                &["Tom Lind", "Mary Ray"],
+                "he",
+                Some("Tom Lind"),
+            ),
+            (
+                "Mary Ray and Tom Lind came",
+                &["Mary Ray", "Tom Lind"],
+                "she",
+                Some("Mary Ray"),
+            ),
             ("", &["Moscow"], "he", None),
             (
                 "Ann Lee and Mr. Bob Ray came",
