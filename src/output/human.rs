@@ -65,13 +65,12 @@ pub fn write_hits(out: &mut impl Write, hits: &[Hit], style: Style) -> std::io::
                 .speakers
                 .first()
                 .map_or("(unknown speaker)", String::as_str);
-            writeln!(
-                out,
-                "{:>2}. {}: “{}”",
-                hit.rank,
-                style.bold(speaker),
-                snippet
-            )?;
+            // Quote texts may carry their own marks (a fragment quoted inside reported speech).
+            let shown = one_line(&snippet);
+            let shown = shown
+                .trim_start_matches(['“', '"'])
+                .trim_end_matches(['”', '"']);
+            writeln!(out, "{:>2}. {}: “{}”", hit.rank, style.bold(speaker), shown)?;
             writeln!(out, "    in {} · {}", style.bold(title), meta.join(" · "))?;
         } else {
             writeln!(out, "{:>2}. {}", hit.rank, style.bold(title))?;
