@@ -4,6 +4,8 @@
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
+
+pub use crate::support::pressdex;
 use tempfile::TempDir;
 
 /// The repository root.
@@ -60,13 +62,10 @@ impl TestEnv {
         self.dir.path().join("index")
     }
 
-    /// `pressdex` with no colour, no inherited index path, run inside the temp folder.
+    /// `pressdex` with no colour and no inherited settings, run inside the temp folder.
     pub fn cmd(&self) -> Command {
-        let mut cmd = Command::cargo_bin("pressdex").expect("binary built");
-        cmd.current_dir(self.dir.path())
-            .env_remove("PRESSDEX_INDEX")
-            .env("NO_COLOR", "1")
-            .timeout(std::time::Duration::from_secs(120));
+        let mut cmd = pressdex();
+        cmd.current_dir(self.dir.path()).env("NO_COLOR", "1");
         cmd
     }
 
@@ -90,8 +89,7 @@ impl TestEnv {
 
 /// `pressdex extract --json FILE`, parsed.
 pub fn extract_json(file: &Path) -> serde_json::Value {
-    let out = Command::cargo_bin("pressdex")
-        .expect("binary built")
+    let out = pressdex()
         .args(["extract", "--json"])
         .arg(file)
         .output()
