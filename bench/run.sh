@@ -61,10 +61,17 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
-echo "building (release)..." >&2
-(cd "$REPO" && cargo build --release --quiet --bin pressdex)
-PRESSDEX="$REPO/target/release/pressdex"
-ENGINE="$(cd "$REPO" && cargo bench --no-run --bench engine 2>&1 |
+# The smoke run only proves the script works: it reuses the debug build that `cargo test`
+# already made (in CI) instead of compiling everything again in release mode.
+if [ "$SMOKE" = 1 ]; then
+  PROFILE=debug BUILD_ARGS=() ENGINE_BUILD=(test --no-run --bench engine)
+else
+  PROFILE=release BUILD_ARGS=(--release) ENGINE_BUILD=(bench --no-run --bench engine)
+fi
+echo "building ($PROFILE)..." >&2
+(cd "$REPO" && cargo build "${BUILD_ARGS[@]}" --quiet --bin pressdex)
+PRESSDEX="$REPO/target/$PROFILE/pressdex"
+ENGINE="$(cd "$REPO" && cargo "${ENGINE_BUILD[@]}" 2>&1 |
   sed -n 's/.*Executable .*(\(.*\)).*/\1/p' | tail -1)"
 case "$ENGINE" in /*) ;; *) ENGINE="$REPO/$ENGINE" ;; esac
 [ -x "$ENGINE" ] || { echo "bench/run.sh: could not build benches/engine.rs" >&2; exit 2; }
