@@ -14,7 +14,7 @@ use tantivy::{IndexWriter, Searcher, TantivyDocument, Term};
 use super::document::{FileState, article_documents};
 use super::walk::{FoundFile, WalkResult};
 use super::{PressIndex, claim_writer, release_writer, running_writer};
-use crate::extract::{ExtractError, Limits, read_file};
+use crate::extract::{ExtractError, Limits, read_file_with_metadata};
 use crate::pipeline::process_bytes;
 
 /// Memory the tantivy writer may use before flushing a segment. Bounded so peak memory stays
@@ -238,14 +238,15 @@ fn index_one(
     known: Option<&FileState>,
     limits: &Limits,
 ) -> FileOutcome {
-    let (size, mtime) = match std::fs::metadata(&file.path) {
-        Ok(meta) => (meta.len(), mtime_secs(&meta)),
+    let meta = match std::fs::metadata(&file.path) {
+        Ok(meta) => meta,
         Err(e) => return FileOutcome::Skipped(ExtractError::Io(e)),
     };
+    let (size, mtime) = (meta.len(), mtime_secs(&meta));
     if known.is_some_and(|k| k.size == size && k.mtime == mtime) {
         return FileOutcome::Unchanged;
     }
-    let bytes = match read_file(&file.path, limits) {
+    let bytes = match read_file_with_metadata(&file.path, &meta, limits) {
         Ok(b) => b,
         Err(e) => return FileOutcome::Skipped(e),
     };
