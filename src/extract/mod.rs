@@ -96,14 +96,25 @@ pub fn format_of(path: &str) -> Option<Format> {
 
 /// Reads a file within the limits, decompressing `.gz`.
 pub fn read_file(path: &std::path::Path, limits: &Limits) -> Result<Vec<u8>, ExtractError> {
+    read_file_with_metadata(path, &std::fs::metadata(path)?, limits)
+}
+
+/// [`read_file`] for a caller that has already looked up the file's metadata (following
+/// symlinks), so a file costs one `stat` instead of three: on corpora of small files the
+/// system calls were a tenth of indexing time.
+pub fn read_file_with_metadata(
+    path: &std::path::Path,
+    meta: &std::fs::Metadata,
+    limits: &Limits,
+) -> Result<Vec<u8>, ExtractError> {
     // Checked before opening: opening a named pipe blocks until someone writes to it.
-    if !std::fs::metadata(path)?.is_file() {
+    if !meta.is_file() {
         return Err(ExtractError::Io(std::io::Error::other(
             "not a regular file (named pipe, socket or device)",
         )));
     }
     let file = std::fs::File::open(path)?;
-    let size = file.metadata()?.len();
+    let size = meta.len();
     if size > limits.max_bytes {
         return Err(ExtractError::TooLarge {
             size,
