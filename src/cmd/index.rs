@@ -126,7 +126,6 @@ pub fn run(args: IndexArgs, quiet: bool) -> anyhow::Result<Outcome> {
         limits: Limits {
             max_bytes: args.max_file_size,
         },
-        threads,
         commit_every,
     };
     let pool = worker_pool(threads)?;

@@ -33,7 +33,6 @@ const COMMIT_INTERVAL: Duration = Duration::from_secs(20);
 #[derive(Debug, Clone)]
 pub struct IndexOptions {
     pub limits: Limits,
-    pub threads: usize,
     /// Commit after this many new or changed files instead of every [`COMMIT_INTERVAL`]
     /// (set from `PRESSDEX_COMMIT_EVERY`, a hook for tests of interrupted runs).
     pub commit_every: Option<usize>,
