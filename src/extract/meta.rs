@@ -11,7 +11,7 @@ use regex::Regex;
 use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;
 
-use super::byline::clean_author_names;
+use super::byline::{clean_author_names, is_wire_agency};
 use crate::date::{PublishedDate, parse_date_text};
 
 fn sel(s: &str) -> Selector {
@@ -74,6 +74,7 @@ fn ld_authors(v: &Value, out: &mut Vec<String>) {
             if types_of(o)
                 .iter()
                 .any(|t| *t == "Organization" || *t == "NewsMediaOrganization")
+                && !str_of(o.get("name")).is_some_and(|n| is_wire_agency(&n))
             {
                 return;
             }
@@ -321,8 +322,14 @@ pub fn title(
         .select(&sel("h1"))
         .take(5)
         .map(element_text)
-        .filter(|t| t.chars().count() >= 6 && t.len() < 400)
+        .filter(|t| t.chars().count() >= 6 && t.len() < 400 && !is_masthead(t, site_names))
         .collect();
+    // The metadata titles written by the page (not `<title>`, the last candidate when present).
+    let has_title_element = doc
+        .select(&sel("title"))
+        .next()
+        .is_some_and(|t| !element_text(t).is_empty());
+    let metadata_titles = &candidates[..candidates.len() - usize::from(has_title_element)];
     if let Some((h1, c)) = h1s.iter().find_map(|h1| {
         candidates
             .iter()
@@ -335,6 +342,16 @@ pub fn title(
             || kicker_of(&meta_title, h1, &[':']).is_some()
         {
             return Some(meta_title);
+        }
+        // The same words with other punctuation or spacing: the metadata spells them as typed,
+        // the rendered heading may lose the spaces and colons between its inline elements.
+        // Typographic quotes alone are no reason to prefer either.
+        if let Some(same) = metadata_titles
+            .iter()
+            .map(|m| strip_site_name(m, site_names))
+            .find(|m| norm(m) == norm(h1) && fold_quotes(m) != fold_quotes(h1))
+        {
+            return Some(same);
         }
         return Some(h1.clone());
     }
@@ -366,6 +383,27 @@ fn kicker_of<'a>(long: &'a str, short: &str, separators: &[char]) -> Option<&'a 
     let label = kicker.trim_end_matches(separators).trim();
     (kicker.ends_with(separators) && !label.is_empty() && label.chars().count() <= 60)
         .then_some(label)
+}
+
+/// Text with typographic quotes and apostrophes written as ASCII ones.
+fn fold_quotes(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '‘' | '’' | '‚' | '′' => '\'',
+            '“' | '”' | '„' | '″' => '"',
+            _ => c,
+        })
+        .collect()
+}
+
+/// Whether a heading is the site's name or logo ("Example News", "EXAMPLE Example Logo"), not
+/// the headline.
+fn is_masthead(heading: &str, site_names: &[String]) -> bool {
+    let h = norm(heading);
+    site_names
+        .iter()
+        .map(|s| norm(s))
+        .any(|s| !s.is_empty() && (h == s || (h.starts_with(&s) && h.ends_with("logo"))))
 }
 
 /// Whether a heading is (mostly) the same headline as a metadata title.
