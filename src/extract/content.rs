@@ -493,6 +493,57 @@ fn is_clutter(el: ElementRef, stat: &Stat) -> bool {
     stat.text > 0 && stat.link_density() > 0.5
 }
 
+/// The walk over one chosen root that both renderers share: every edge of its subtree, with
+/// boilerplate (`skip`) and clutter subtrees below the root left out entirely.
+struct KeptEdges<'a> {
+    edges: ego_tree::iter::Traverse<'a, Node>,
+    stats: &'a Stats,
+    root: NodeId,
+    /// Open elements of the subtree being left out (0: not in one).
+    skip_depth: usize,
+}
+
+fn kept_edges<'a>(root: ego_tree::NodeRef<'a, Node>, stats: &'a Stats) -> KeptEdges<'a> {
+    KeptEdges {
+        edges: root.traverse(),
+        stats,
+        root: root.id(),
+        skip_depth: 0,
+    }
+}
+
+impl<'a> Iterator for KeptEdges<'a> {
+    type Item = Edge<'a, Node>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            let edge = self.edges.next()?;
+            let (Edge::Open(n) | Edge::Close(n)) = edge;
+            let is_element = n.value().is_element();
+            match edge {
+                Edge::Open(_) if self.skip_depth > 0 => {
+                    self.skip_depth += usize::from(is_element);
+                }
+                Edge::Close(_) if self.skip_depth > 0 => {
+                    self.skip_depth -= usize::from(is_element);
+                }
+                Edge::Open(_) if self.is_left_out(n) => self.skip_depth = 1,
+                _ => return Some(edge),
+            }
+        }
+    }
+}
+
+impl KeptEdges<'_> {
+    fn is_left_out(&self, n: ego_tree::NodeRef<'_, Node>) -> bool {
+        let Some(el) = ElementRef::wrap(n) else {
+            return false;
+        };
+        let st = self.stats.get(n.id());
+        st.skip || (n.id() != self.root && is_clutter(el, &st))
+    }
+}
+
 /// Renders the chosen nodes as paragraphs of plain text.
 fn render(doc: &Html, stats: &Stats, roots: &[NodeId]) -> String {
     let mut out = Renderer::default();
@@ -500,46 +551,25 @@ fn render(doc: &Html, stats: &Stats, roots: &[NodeId]) -> String {
         let Some(node) = doc.tree.get(root) else {
             continue;
         };
-        let mut skip_depth = 0usize;
-        for edge in node.traverse() {
+        for edge in kept_edges(node, stats) {
             match edge {
-                Edge::Open(n) => {
-                    if skip_depth > 0 {
-                        if n.value().is_element() {
-                            skip_depth += 1;
-                        }
-                        continue;
-                    }
-                    match n.value() {
-                        Node::Element(el) => {
-                            let st = stats.get(n.id());
-                            let er = ElementRef::wrap(n).expect("element node");
-                            if st.skip || (n.id() != root && is_clutter(er, &st)) {
-                                skip_depth = 1;
-                                continue;
-                            }
-                            match el.name() {
-                                "br" => out.line_break(),
-                                t if is_block(t) => out.paragraph_break(),
-                                _ => {}
-                            }
-                        }
-                        Node::Text(t) => out.text(t),
+                Edge::Open(n) => match n.value() {
+                    Node::Element(el) => match el.name() {
+                        "br" => out.line_break(),
+                        t if is_block(t) => out.paragraph_break(),
                         _ => {}
-                    }
-                }
+                    },
+                    Node::Text(t) => out.text(t),
+                    _ => {}
+                },
                 Edge::Close(n) => {
-                    if let Node::Element(el) = n.value() {
-                        if skip_depth > 0 {
-                            skip_depth -= 1;
-                            continue;
+                    if let Node::Element(el) = n.value()
+                        && is_block(el.name())
+                    {
+                        if !is_text_block(el.name()) {
+                            out.drop_label();
                         }
-                        if is_block(el.name()) {
-                            if !is_text_block(el.name()) {
-                                out.drop_label();
-                            }
-                            out.paragraph_break();
-                        }
+                        out.paragraph_break();
                     }
                 }
             }
@@ -732,57 +762,38 @@ fn serialise(doc: &Html, stats: &Stats, roots: &[NodeId]) -> String {
         let Some(node) = doc.tree.get(root) else {
             continue;
         };
-        let mut skip_depth = 0usize;
         // Where the text since the last block boundary starts, and that text.
         let mut since_block = html.len();
         let mut pending = String::new();
-        for edge in node.traverse() {
+        for edge in kept_edges(node, stats) {
             match edge {
-                Edge::Open(n) => {
-                    if skip_depth > 0 {
-                        if n.value().is_element() {
-                            skip_depth += 1;
+                Edge::Open(n) => match n.value() {
+                    Node::Element(el) => {
+                        // A rule would be drawn as a line of box characters.
+                        let tag = if el.name() == "hr" { "br" } else { el.name() };
+                        html.push('<');
+                        html.push_str(tag);
+                        html.push('>');
+                        if is_block(el.name()) {
+                            since_block = html.len();
+                            pending.clear();
                         }
-                        continue;
                     }
-                    match n.value() {
-                        Node::Element(el) => {
-                            let st = stats.get(n.id());
-                            let er = ElementRef::wrap(n).expect("element node");
-                            if st.skip || (n.id() != root && is_clutter(er, &st)) {
-                                skip_depth = 1;
-                                continue;
-                            }
-                            // A rule would be drawn as a line of box characters.
-                            let tag = if el.name() == "hr" { "br" } else { el.name() };
-                            html.push('<');
-                            html.push_str(tag);
-                            html.push('>');
-                            if is_block(el.name()) {
-                                since_block = html.len();
-                                pending.clear();
+                    Node::Text(t) => {
+                        pending.push_str(t);
+                        for c in t.chars() {
+                            match c {
+                                '<' => html.push_str("&lt;"),
+                                '>' => html.push_str("&gt;"),
+                                '&' => html.push_str("&amp;"),
+                                c => html.push(c),
                             }
                         }
-                        Node::Text(t) => {
-                            pending.push_str(t);
-                            for c in t.chars() {
-                                match c {
-                                    '<' => html.push_str("&lt;"),
-                                    '>' => html.push_str("&gt;"),
-                                    '&' => html.push_str("&amp;"),
-                                    c => html.push(c),
-                                }
-                            }
-                        }
-                        _ => {}
                     }
-                }
+                    _ => {}
+                },
                 Edge::Close(n) => {
                     if let Node::Element(el) = n.value() {
-                        if skip_depth > 0 {
-                            skip_depth -= 1;
-                            continue;
-                        }
                         let tag = el.name();
                         if is_block(tag) && !is_text_block(tag) && is_label(&pending) {
                             html.truncate(since_block);

@@ -460,11 +460,16 @@ pub fn authors(doc: &Html, meta: &MetaTags) -> Vec<String> {
         }
     }
     let mut names = Vec::new();
+    // Only the first byline's entries: later ones credit teasers of other articles.
+    let mut byline = None;
     for e in doc
         .select(&sel("[itemprop~=author], [itemprop~=creator]"))
         .take(10)
     {
         if e.value().name() == "meta" {
+            continue;
+        }
+        if *byline.get_or_insert(byline_container(e)) != byline_container(e) {
             continue;
         }
         let inner = e.select(&sel("[itemprop=name]")).next();
@@ -489,8 +494,7 @@ pub fn authors(doc: &Html, meta: &MetaTags) -> Vec<String> {
         // teasers of other articles.
         let mut byline = None;
         for e in doc.select(&sel("a[rel~=author]")).take(10) {
-            let parent = e.parent().and_then(|p| p.parent()).map(|p| p.id());
-            if *byline.get_or_insert(parent) != parent {
+            if *byline.get_or_insert(byline_container(e)) != byline_container(e) {
                 continue;
             }
             let raw = element_text(e);
@@ -512,6 +516,21 @@ pub fn authors(doc: &Html, meta: &MetaTags) -> Vec<String> {
     names
 }
 
+/// The element two levels up, which holds all the names of one byline.
+fn byline_container(e: ElementRef) -> Option<ego_tree::NodeId> {
+    e.parent().and_then(|p| p.parent()).map(|p| p.id())
+}
+
+/// Whether a text starts like a byline: "By", or "Von"/"von" before a capitalised name.
+fn starts_like_byline(t: &str) -> bool {
+    if t.starts_with("By") || t.starts_with("BY") || t.starts_with("Von ") || t.trim() == "von" {
+        return true;
+    }
+    t.strip_prefix("von ")
+        .and_then(|rest| rest.trim_start().chars().next())
+        .is_some_and(char::is_uppercase)
+}
+
 /// Elements whose whole text is a short "By A and B" byline.
 fn by_text_elements(doc: &Html) -> Vec<String> {
     for node in doc.root_element().descendants().take(50_000) {
@@ -519,7 +538,7 @@ fn by_text_elements(doc: &Html) -> Vec<String> {
             continue;
         };
         let t = t.trim_start();
-        if !(t.starts_with("By") || t.starts_with("BY")) {
+        if !starts_like_byline(t) {
             continue;
         }
         let Some(parent) = node.parent().and_then(ElementRef::wrap) else {
@@ -532,7 +551,11 @@ fn by_text_elements(doc: &Html) -> Vec<String> {
             let Some(text) = short_text(e, 120) else {
                 break;
             };
-            if !(text.starts_with("By ") || text.starts_with("BY ")) {
+            // A lone "By" label: the names are in the next element up.
+            if text.eq_ignore_ascii_case("by") || text.eq_ignore_ascii_case("von") {
+                continue;
+            }
+            if !(starts_like_byline(&text) && text.contains(' ')) {
                 break;
             }
             if let Some(names) = super::byline::byline_names(&text)
@@ -630,6 +653,16 @@ fn byline_elements(doc: &Html) -> Vec<String> {
             .collect();
         if names.is_empty() {
             names = clean_author_names(&text);
+        }
+        if names.is_empty() {
+            // Names in separate elements with no separator between them.
+            names = e
+                .descendants()
+                .filter_map(ElementRef::wrap)
+                .filter(|d| !d.children().any(|c| c.value().is_element()))
+                .take(10)
+                .flat_map(|d| clean_author_names(&element_text(d)))
+                .collect();
         }
         if !names.is_empty() && names.len() <= 5 {
             return names;
@@ -1072,6 +1105,23 @@ mod tests {
             (
                 r#"<div class="byline">By Mary Major and Tom Minor</div>"#,
                 vec!["Mary Major", "Tom Minor"],
+            ),
+            (
+                r#"<div class="article-byline"><span>Ann Lee</span> <span>Bo Ek Holm</span> <span>Cy Dee</span></div>"#,
+                vec!["Ann Lee", "Bo Ek Holm", "Cy Dee"],
+            ),
+            (
+                r#"<div><span>By</span><span>by ANN LEE and BO EK</span></div>"#,
+                vec!["Ann Lee", "Bo Ek"],
+            ),
+            (
+                r#"<p class="meta">von <a href="/autoren/name/ann-lee">Ann Lee</a></p>"#,
+                vec!["Ann Lee"],
+            ),
+            (
+                r#"<div><span itemprop="author">Ann Lee</span></div>
+                   <ul><li><div><span itemprop="author">Cy Other</span></div></li></ul>"#,
+                vec!["Ann Lee"],
             ),
             (
                 r#"<div><p><a rel="author" href="/a">Ann Lee</a> and <a rel="author" href="/b">Bo Ek</a></p></div>
