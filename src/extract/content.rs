@@ -46,14 +46,16 @@ const SKIP_TAGS: &[&str] = &[
 /// Class or id words of containers that are not the article (readability's list, extended).
 static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)-ad-|\bads?\b|advert|banner|breadcrumb|combx|comment|community|cookie|consent|disqus|footer|gdpr|\bmenu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|pagination|pager|popup|modal|newsletter|subscri|\bshare|sharing|promo|recommend|more-stories|read-?more|\btags?\b|taglist|topics|toolbar|masthead|outbrain|taboola|paywall|signup|teaser|trending|most-?popular|author-?bio|\bbio\b|jump-?link|visually-hidden|sr-only|print-only|hidden",
+        r"(?i)-ad-|\bads?\b|advert|banner|caption|breadcrumb|combx|comment|community|cookie|consent|disqus|footer|gdpr|\bmenu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|pagination|pager|popup|modal|newsletter|subscri|\bshare|sharing|promo|recommend|more-stories|read-?more|\btags?\b|taglist|topics|toolbar|masthead|outbrain|taboola|paywall|signup|teaser|trending|most-?popular|author-?bio|\bbio\b|jump-?link|visually-hidden|sr-only|print-only|hidden",
     )
     .expect("valid regex")
 });
 
-/// Class or id words that rescue a container the negative list matched.
+/// Class or id words that rescue a container the negative list matched. "column" counts only
+/// as part of a longer name ("main-column"): grid frameworks put a bare `column` on every box,
+/// comment lists included.
 static MAYBE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)article|body|column|content|main|story|entry|post-text|blog")
+    Regex::new(r"(?i)article|body|[a-z_-]column|column[_-]|content|main|story|entry|post-text|blog")
         .expect("valid regex")
 });
 
@@ -499,15 +501,30 @@ struct KeptEdges<'a> {
     edges: ego_tree::iter::Traverse<'a, Node>,
     stats: &'a Stats,
     root: NodeId,
+    clutter: Clutter,
     /// Open elements of the subtree being left out (0: not in one).
     skip_depth: usize,
 }
 
-fn kept_edges<'a>(root: ego_tree::NodeRef<'a, Node>, stats: &'a Stats) -> KeptEdges<'a> {
+/// Whether link-heavy containers inside the content ([`is_clutter`]) are left out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Clutter {
+    Drop,
+    /// Kept: the last resort when dropping it left no text (a page whose whole article is
+    /// one `<p>` with `<br>` lines, followed by many links).
+    Keep,
+}
+
+fn kept_edges<'a>(
+    root: ego_tree::NodeRef<'a, Node>,
+    stats: &'a Stats,
+    clutter: Clutter,
+) -> KeptEdges<'a> {
     KeptEdges {
         edges: root.traverse(),
         stats,
         root: root.id(),
+        clutter,
         skip_depth: 0,
     }
 }
@@ -540,18 +557,18 @@ impl KeptEdges<'_> {
             return false;
         };
         let st = self.stats.get(n.id());
-        st.skip || (n.id() != self.root && is_clutter(el, &st))
+        st.skip || (self.clutter == Clutter::Drop && n.id() != self.root && is_clutter(el, &st))
     }
 }
 
 /// Renders the chosen nodes as paragraphs of plain text.
-fn render(doc: &Html, stats: &Stats, roots: &[NodeId]) -> String {
+fn render(doc: &Html, stats: &Stats, roots: &[NodeId], clutter: Clutter) -> String {
     let mut out = Renderer::default();
     for &root in roots {
         let Some(node) = doc.tree.get(root) else {
             continue;
         };
-        for edge in kept_edges(node, stats) {
+        for edge in kept_edges(node, stats, clutter) {
             match edge {
                 Edge::Open(n) => match n.value() {
                     Node::Element(el) => match el.name() {
@@ -702,25 +719,44 @@ pub fn main_text(doc: &Html) -> String {
     let raw = collect_stats(doc, None);
     let total = raw.get(doc.root_element().id()).text;
     let stats = collect_stats(doc, Some((&raw, total / 2)));
-    let text = render_best(doc, &stats);
+    let text = render_best(doc, &stats, Clutter::Drop);
     if text.len() >= MIN_BODY_CHARS {
         return text;
     }
     // Too little survived the boilerplate filter: try again trusting only the certain rules.
-    let retry = render_best(doc, &raw);
-    if retry.len() > text.len() {
+    let retry = render_best(doc, &raw, Clutter::Drop);
+    let text = if retry.len() > text.len() {
         retry
+    } else {
+        text
+    };
+    if text.len() >= MIN_BODY_CHARS {
+        return text;
+    }
+    // The article may be one block that also holds its links: keep such blocks, when that
+    // brings back prose rather than link lists.
+    let with_links = render_best(doc, &raw, Clutter::Keep);
+    if with_links.len() > text.len() && has_prose_line(&with_links) {
+        with_links
     } else {
         text
     }
 }
 
+/// Whether a text has a line of prose: long, and ending like a sentence.
+fn has_prose_line(text: &str) -> bool {
+    text.lines().any(|l| {
+        let l = l.trim();
+        l.chars().count() >= 80 && l.ends_with(['.', '!', '?', '。', '！', '？', '"', '”'])
+    })
+}
+
 /// Bodies shorter than this make the extractor retry with fewer exclusions.
 const MIN_BODY_CHARS: usize = 250;
 
-fn render_best(doc: &Html, stats: &Stats) -> String {
+fn render_best(doc: &Html, stats: &Stats, clutter: Clutter) -> String {
     let roots = choose_content(doc, stats);
-    let html = serialise(doc, stats, &roots);
+    let html = serialise(doc, stats, &roots, clutter);
     // html2text is the declared renderer; the walk stands in should it fail or panic.
     let rendered = std::panic::catch_unwind(|| {
         html2text::config::with_decorator(html2text::render::TrivialDecorator::new())
@@ -730,7 +766,7 @@ fn render_best(doc: &Html, stats: &Stats) -> String {
     });
     match rendered {
         Ok(Ok(text)) => paragraphs(&text),
-        _ => render(doc, stats, &roots),
+        _ => render(doc, stats, &roots, clutter),
     }
 }
 
@@ -756,7 +792,7 @@ fn is_void(tag: &str) -> bool {
 
 /// Serialises the chosen nodes as bare HTML (no attributes), leaving out boilerplate, clutter
 /// and short unpunctuated labels closed by layout containers, as [`render`] does.
-fn serialise(doc: &Html, stats: &Stats, roots: &[NodeId]) -> String {
+fn serialise(doc: &Html, stats: &Stats, roots: &[NodeId], clutter: Clutter) -> String {
     let mut html = String::from("<html><body>");
     for &root in roots {
         let Some(node) = doc.tree.get(root) else {
@@ -765,7 +801,7 @@ fn serialise(doc: &Html, stats: &Stats, roots: &[NodeId]) -> String {
         // Where the text since the last block boundary starts, and that text.
         let mut since_block = html.len();
         let mut pending = String::new();
-        for edge in kept_edges(node, stats) {
+        for edge in kept_edges(node, stats, clutter) {
             match edge {
                 Edge::Open(n) => match n.value() {
                     Node::Element(el) => {
@@ -879,6 +915,20 @@ mod tests {
                 "commas",
                 "script text",
             ),
+            (
+                format!(
+                    "<body><article><p>{para}</p><div class=image-caption>A man walks by, photo by Someone Else, in the rain today.</div><p>{para}</p></article></body>"
+                ),
+                "commas",
+                "photo by",
+            ),
+            (
+                format!(
+                    "<body><main><div class=\"columns\"><div class=column><p>{para}</p><p>{para}</p><p>{para}</p></div></div><ul class=\"comments-list columns\"><li class=\"comment column\"><p>Reader comment, much longer than it should be, goes on and on, and on, and on.</p></li></ul></main></body>"
+                ),
+                "commas",
+                "Reader comment",
+            ),
         ] {
             let got = body(&html);
             assert!(got.contains(must_have), "{got:?} lacks {must_have:?}");
@@ -917,6 +967,20 @@ mod tests {
     }
 
     #[test]
+    fn keeps_an_article_written_as_one_block_with_its_links() {
+        let line = "The article is one paragraph with line breaks, as some blogs write them, and it reads well.";
+        let links: String = (0..40)
+            .map(|i| {
+                format!("<br><a href=/r{i}>Related story number {i} with a long title here</a>")
+            })
+            .collect();
+        let got = body(&format!(
+            "<body><div class=entry><p>{line}<br><br>{line}{links}</p></div></body>"
+        ));
+        assert!(got.contains("as some blogs write them"), "{got:?}");
+    }
+
+    #[test]
     fn paragraphs_are_separated() {
         let got = body(
             "<body><article><p>First paragraph, it is long enough to count here.</p><p>Second   paragraph,\n it is long enough too.</p></article></body>",
@@ -941,7 +1005,7 @@ mod tests {
         let doc = Html::parse_document(&html);
         let stats = collect_stats(&doc, None);
         let roots = choose_content(&doc, &stats);
-        assert!(render(&doc, &stats, &roots).contains("Deep text"));
+        assert!(render(&doc, &stats, &roots, Clutter::Drop).contains("Deep text"));
     }
 
     #[test]
@@ -980,7 +1044,10 @@ mod tests {
                 html2text::config::with_decorator(html2text::render::TrivialDecorator::new())
                     .no_table_borders()
                     .allow_width_overflow()
-                    .string_from_read(serialise(&doc, &stats, &[root]).as_bytes(), RENDER_WIDTH)
+                    .string_from_read(
+                        serialise(&doc, &stats, &[root], Clutter::Drop).as_bytes(),
+                        RENDER_WIDTH,
+                    )
                     .expect("renders");
             assert_eq!(paragraphs(&rendered), want, "{html}");
         }
