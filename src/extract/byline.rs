@@ -70,6 +70,10 @@ pub fn clean_author_names(raw: &str) -> Vec<String> {
             out.push(name);
         }
     }
+    // Beside full names, a lone word is the dateline's place ("Ann Lee, Frankfurt").
+    if out.iter().any(|n| n.contains(' ')) {
+        out.retain(|n| n.contains(' ') || is_wire_agency(n) || !n.is_ascii());
+    }
     out
 }
 
@@ -308,7 +312,8 @@ mod tests {
             ("J.R. Lee", vec!["J.R. Lee"]),
             ("Lee, Ann", vec!["Ann Lee"]),
             ("Jong, Michiel de", vec!["Michiel de Jong"]),
-            ("Lee, Ann, Bo Ek", vec!["Lee", "Ann", "Bo Ek"]),
+            ("Lee, Ann, Bo Ek", vec!["Bo Ek"]),
+            ("Von Ann Lee, Frankfurt", vec!["Ann Lee"]),
             ("Ann Lee, PhD", vec!["Ann Lee"]),
         ] {
             assert_eq!(clean_author_names(raw), expected, "raw {raw:?}");

@@ -46,7 +46,7 @@ const SKIP_TAGS: &[&str] = &[
 /// Class or id words of containers that are not the article (readability's list, extended).
 static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)-ad-|\bads?\b|advert|banner|caption|breadcrumb|combx|comment|community|cookie|consent|disqus|footer|gdpr|\bmenu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|pagination|pager|popup|modal|newsletter|subscri|\bshare|sharing|promo|recommend|more-stories|read-?more|\btags?\b|taglist|topics|toolbar|masthead|outbrain|taboola|paywall|signup|teaser|trending|most-?popular|author-?bio|\bbio\b|jump-?link|visually-hidden|sr-only|print-only|hidden",
+        r"(?i)-ad-|\bads?\b|advert|banner|caption|gallery|slideshow|carousel|breadcrumb|combx|comment|community|cookie|consent|disqus|footer|gdpr|\bmenu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|pagination|pager|popup|modal|newsletter|subscri|\bshare|sharing|promo|recommend|more-stories|read-?more|\btags?\b|taglist|topics|toolbar|masthead|outbrain|taboola|paywall|signup|teaser|trending|most-?popular|author-?bio|\bbio\b|jump-?link|visually-hidden|sr-only|print-only|hidden",
     )
     .expect("valid regex")
 });

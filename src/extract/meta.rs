@@ -555,7 +555,10 @@ fn by_text_elements(doc: &Html) -> Vec<String> {
             if text.eq_ignore_ascii_case("by") || text.eq_ignore_ascii_case("von") {
                 continue;
             }
-            if !(starts_like_byline(&text) && text.contains(' ')) {
+            // German "von" is also a preposition: "von Montag, den 1. Mai bis …".
+            let preposition =
+                text.to_lowercase().starts_with("von ") && text.chars().any(|c| c.is_ascii_digit());
+            if !(starts_like_byline(&text) && text.contains(' ')) || preposition {
                 break;
             }
             if let Some(names) = super::byline::byline_names(&text)
@@ -655,20 +658,44 @@ fn byline_elements(doc: &Html) -> Vec<String> {
             names = clean_author_names(&text);
         }
         if names.is_empty() {
-            // Names in separate elements with no separator between them.
-            names = e
-                .descendants()
-                .filter_map(ElementRef::wrap)
-                .filter(|d| !d.children().any(|c| c.value().is_element()))
-                .take(10)
-                .flat_map(|d| clean_author_names(&element_text(d)))
-                .collect();
+            names = names_in_separate_elements(e);
         }
         if !names.is_empty() && names.len() <= 5 {
             return names;
         }
     }
     Vec::new()
+}
+
+/// Names each in an element of their own, with no separator between them
+/// (`<span>Ann Lee</span> <span>Bo Ek</span>`): every innermost element must be one
+/// full name (or no name at all: a date, a "By"), else this is a profile box or a label.
+fn names_in_separate_elements(e: ElementRef) -> Vec<String> {
+    let mut names = Vec::new();
+    for leaf in e
+        .descendants()
+        .filter_map(ElementRef::wrap)
+        .filter(|d| !d.children().any(|c| c.value().is_element()))
+        .take(10)
+    {
+        let text = element_text(leaf);
+        if text.is_empty() {
+            continue;
+        }
+        match clean_author_names(&text).as_slice() {
+            // Dates, times and "By" labels between the names.
+            [] => {}
+            [name] if looks_like_full_name(name) => names.push(name.clone()),
+            _ => return Vec::new(),
+        }
+    }
+    names
+}
+
+/// Two to four words, or a short name in a script written without spaces ("谢若含").
+fn looks_like_full_name(name: &str) -> bool {
+    let words = name.split_whitespace().count();
+    (2..=4).contains(&words) || (words == 1 && !name.is_ascii() && name.chars().count() <= 6)
 }
 
 /// Meta keys that carry the publication date, in order of trust.
@@ -1117,6 +1144,10 @@ mod tests {
             (
                 r#"<p class="meta">von <a href="/autoren/name/ann-lee">Ann Lee</a></p>"#,
                 vec!["Ann Lee"],
+            ),
+            (
+                r#"<p>Rabatt <strong>von Montag, den 1. Mai bis Sonntag</strong> im Laden.</p>"#,
+                vec![],
             ),
             (
                 r#"<div><span itemprop="author">Ann Lee</span></div>
