@@ -352,8 +352,55 @@ fn choose_content(doc: &Html, stats: &Stats) -> Vec<NodeId> {
     let Some((top, top_score)) = best else {
         return vec![doc.root_element().id()];
     };
+    let top = common_ancestor_of_runners_up(doc, stats, &scores, top, top_score);
     let top = promote_thin_wrapper(doc, stats, top);
     siblings_to_include(doc, stats, &scores, top, top_score)
+}
+
+/// How many near-best candidates must share an ancestor for it to replace the best one.
+const MIN_RUNNERS_UP: usize = 3;
+
+/// When the best candidate is one block of several (each paragraph in its own wrapper, the
+/// article split in sections), the nearest ancestor holding at least [`MIN_RUNNERS_UP`] of
+/// the candidates scoring close to it (readability's rule); otherwise the best candidate.
+fn common_ancestor_of_runners_up(
+    doc: &Html,
+    stats: &Stats,
+    scores: &HashMap<NodeId, f64>,
+    top: NodeId,
+    top_score: f64,
+) -> NodeId {
+    let mut runners_up: Vec<(NodeId, f64)> = scores
+        .iter()
+        .filter(|(id, _)| **id != top)
+        .map(|(&id, &s)| (id, s * (1.0 - stats.get(id).link_density())))
+        .filter(|&(_, s)| s >= 0.75 * top_score)
+        .collect();
+    if runners_up.len() < MIN_RUNNERS_UP {
+        return top;
+    }
+    runners_up.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    runners_up.truncate(4);
+    let Some(node) = doc.tree.get(top) else {
+        return top;
+    };
+    for ancestor in node.ancestors().filter_map(ElementRef::wrap) {
+        if matches!(ancestor.value().name(), "body" | "html") || stats.get(ancestor.id()).skip {
+            break;
+        }
+        let held = runners_up
+            .iter()
+            .filter(|(id, _)| {
+                doc.tree
+                    .get(*id)
+                    .is_some_and(|n| n.ancestors().any(|a| a.id() == ancestor.id()))
+            })
+            .count();
+        if held >= MIN_RUNNERS_UP {
+            return ancestor.id();
+        }
+    }
+    top
 }
 
 /// The element marked up as the article body (`itemprop=articleBody`), when it holds text.
@@ -978,6 +1025,27 @@ mod tests {
             "<body><div class=entry><p>{line}<br><br>{line}{links}</p></div></body>"
         ));
         assert!(got.contains("as some blogs write them"), "{got:?}");
+    }
+
+    #[test]
+    fn gathers_an_article_split_into_sections_of_wrapped_paragraphs() {
+        let item = |t: &str| {
+            format!(
+                "<div class=\"item text-body\"><p>{t}, which goes on with commas, clauses, and more words, for a while.</p></div>"
+            )
+        };
+        let html = format!(
+            "<body><div><div class=section>{}{}{}</div><div class=ad>Advert</div><div class=section>{}{}</div></div></body>",
+            item("First part"),
+            item("Second part"),
+            item("Third part"),
+            item("Fourth part"),
+            item("Fifth part, the longest of them all by some margin")
+        );
+        let got = body(&html);
+        for part in ["First part", "Third part", "Fifth part"] {
+            assert!(got.contains(part), "{got:?} lacks {part:?}");
+        }
     }
 
     #[test]
