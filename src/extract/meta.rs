@@ -338,7 +338,7 @@ pub fn title(
     }) {
         // A heading that only adds or lacks a kicker ("Topic: ") defers to the metadata title.
         let meta_title = strip_site_name(c, site_names);
-        if kicker_of(h1, &meta_title, &[':', '-', '–', '—']).is_some()
+        if kicker_of(h1, &meta_title, &[':', '-', '–', '—', ' ']).is_some()
             || kicker_of(&meta_title, h1, &[':']).is_some()
         {
             return Some(meta_title);
@@ -381,8 +381,12 @@ fn kicker_of<'a>(long: &'a str, short: &str, separators: &[char]) -> Option<&'a 
     }
     let kicker = head.trim_end();
     let label = kicker.trim_end_matches(separators).trim();
-    (kicker.ends_with(separators) && !label.is_empty() && label.chars().count() <= 60)
-        .then_some(label)
+    // A space alone separates only a short kicker set in its own element ("Premier League").
+    let separated = kicker.ends_with(separators)
+        || (separators.contains(&' ')
+            && head.ends_with(char::is_whitespace)
+            && label.split_whitespace().count() <= 3);
+    (separated && !label.is_empty() && label.chars().count() <= 60).then_some(label)
 }
 
 /// Text with typographic quotes and apostrophes written as ASCII ones.
@@ -1021,6 +1025,18 @@ mod tests {
                 Some("Topic"),
             ),
             ("Topic - The headline", "The headline", &[':'][..], None),
+            (
+                "Premier League The headline",
+                "The headline",
+                &[':', ' '][..],
+                Some("Premier League"),
+            ),
+            (
+                "A long kicker of words The headline",
+                "The headline",
+                &[':', ' '][..],
+                None,
+            ),
             ("The headline here", "The headline here", &[':'][..], None),
             ("The headline: more", "The headline", &[':'][..], None),
             (": The headline", "The headline", &[':'][..], None),
