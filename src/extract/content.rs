@@ -2,10 +2,12 @@
 //! rendering to plain text.
 //!
 //! Readability-style: every element gets text and link-text lengths from one iterative pass;
-//! boilerplate subtrees (scripts, navigation, share widgets, comments, related links…) are left
-//! out; paragraphs score their ancestors; the best-scoring node and its qualified siblings are
+//! boilerplate subtrees (scripts, navigation, share widgets, comments, captions, galleries,
+//! related links…) are left out; paragraphs score their ancestors; the best-scoring node
+//! (or the ancestor it shares with its near-best rivals) and its qualified siblings are
 //! serialised (clutter and labels left out) and rendered to text by `html2text`. A hand-written
-//! iterative walk, safe at any depth, stands in should `html2text` fail.
+//! iterative renderer, safe at any depth, stands in should `html2text` fail; both walk the
+//! content through the same [`KeptEdges`] iterator.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
