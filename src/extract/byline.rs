@@ -70,6 +70,10 @@ pub fn clean_author_names(raw: &str) -> Vec<String> {
             out.push(name);
         }
     }
+    // Beside full names, a lone word is the dateline's place ("Ann Lee, Frankfurt").
+    if out.iter().any(|n| n.contains(' ')) {
+        out.retain(|n| n.contains(' ') || is_wire_agency(n) || !n.is_ascii());
+    }
     out
 }
 
@@ -77,7 +81,8 @@ pub fn clean_author_names(raw: &str) -> Vec<String> {
 fn inverted_name(raw: &str) -> Option<String> {
     let (surname, given) = raw.split_once(',')?;
     let (surname, given) = (surname.trim(), given.trim());
-    if given.contains([',', ';', '&', '|', '/']) || given.contains(" and ") {
+    if given.contains([',', ';', '&', '|', '/']) || given.contains(" and ") || is_wire_agency(given)
+    {
         return None;
     }
     let given_words = given.split_whitespace().count();
@@ -93,6 +98,52 @@ fn inverted_name(raw: &str) -> Option<String> {
     .then(|| format!("{given} {surname}"))
 }
 
+/// News agencies: credited on wire copy that other outlets publish, they are the author of
+/// that text (the page's own outlet is dropped elsewhere, see `html::names_the_site`).
+const WIRE_AGENCIES: &[&str] = &[
+    "aap",
+    "afp",
+    "agence france-presse",
+    "anadolu agency",
+    "anadolu ajansı",
+    "ani",
+    "anp",
+    "ansa",
+    "ap",
+    "apa",
+    "associated press",
+    "belga",
+    "dpa",
+    "dpa-afx",
+    "deutsche presse-agentur",
+    "efe",
+    "epd",
+    "europa press",
+    "ians",
+    "keystone-sda",
+    "kna",
+    "kyodo",
+    "ntb",
+    "pa media",
+    "press association",
+    "pti",
+    "reuters",
+    "ritzau",
+    "sda",
+    "tass",
+    "the associated press",
+    "the canadian press",
+    "upi",
+    "xinhua",
+    "yonhap",
+];
+
+/// Whether a credit is a news agency ("dpa", "The Associated Press").
+pub fn is_wire_agency(name: &str) -> bool {
+    let lower = name.trim().to_lowercase();
+    WIRE_AGENCIES.contains(&lower.as_str())
+}
+
 fn clean_one(part: &str) -> Option<String> {
     let mut s = part.trim().trim_matches(|c: char| {
         c.is_whitespace()
@@ -101,10 +152,19 @@ fn clean_one(part: &str) -> Option<String> {
                 '*' | '_' | '"' | '“' | '”' | '(' | ')' | '[' | ']' | ':' | '.' | '-' | '–' | '—'
             )
     });
-    for prefix in ["By ", "by ", "BY ", "Von ", "Par ", "Por "] {
+    for prefix in [
+        "By ", "by ", "BY ", "Von ", "von ", "VON ", "Par ", "par ", "Por ", "por ",
+    ] {
         if let Some(rest) = s.strip_prefix(prefix) {
             s = rest.trim();
         }
+    }
+    if is_wire_agency(s) {
+        return Some(s.to_string());
+    }
+    // Korean and Japanese bylines end with the word for "reporter".
+    for role in [" 기자", " 특파원", " 記者", "記者"] {
+        s = s.strip_suffix(role).unwrap_or(s).trim_end();
     }
     if s.is_empty() || s.contains('@') || s.contains(':') || s.chars().any(|c| c.is_ascii_digit()) {
         return None;
@@ -119,10 +179,6 @@ fn clean_one(part: &str) -> Option<String> {
         "admin",
         "editor",
         "editors",
-        "reuters",
-        "associated press",
-        "ap",
-        "afp",
         "news",
         "desk",
         "team",
@@ -216,7 +272,7 @@ mod tests {
                 Some(vec!["Jane Smith", "John Doe"]),
             ),
             ("BY JANE SMITH", Some(vec!["Jane Smith"])),
-            ("Author: Ann Lee, Reuters", Some(vec!["Ann Lee"])),
+            ("Author: Ann Lee, Reuters", Some(vec!["Ann Lee", "Reuters"])),
             ("By Ann Lee, Senior Correspondent", Some(vec!["Ann Lee"])),
             ("By the time he arrived, it was over.", None),
             ("Peskov said the call could be arranged.", None),
@@ -235,12 +291,19 @@ mod tests {
                 "Jane Smith & John Doe & Jane Smith",
                 vec!["Jane Smith", "John Doe"],
             ),
-            ("Reuters", vec![]),
+            ("Reuters", vec!["Reuters"]),
+            (
+                "Felix Roe und Jo Ek, dpa",
+                vec!["Felix Roe", "Jo Ek", "dpa"],
+            ),
+            ("von APA", vec!["APA"]),
+            ("Lee, Reuters", vec!["Lee", "Reuters"]),
             ("jane@example.com", vec![]),
             ("By Ann Lee | Staff Writer", vec!["Ann Lee"]),
             ("Ann Lee (al), Bo Ek (be)", vec!["Ann Lee", "Bo Ek"]),
             ("Ann Lee (www.example.com", vec!["Ann Lee"]),
             ("松岡大地", vec!["松岡大地"]),
+            ("신현주 기자", vec!["신현주"]),
             ("}", vec![]),
             ("By", vec![]),
             ("Ann Lee, MD", vec!["Ann Lee"]),
@@ -249,7 +312,8 @@ mod tests {
             ("J.R. Lee", vec!["J.R. Lee"]),
             ("Lee, Ann", vec!["Ann Lee"]),
             ("Jong, Michiel de", vec!["Michiel de Jong"]),
-            ("Lee, Ann, Bo Ek", vec!["Lee", "Ann", "Bo Ek"]),
+            ("Lee, Ann, Bo Ek", vec!["Bo Ek"]),
+            ("Von Ann Lee, Frankfurt", vec!["Ann Lee"]),
             ("Ann Lee, PhD", vec!["Ann Lee"]),
         ] {
             assert_eq!(clean_author_names(raw), expected, "raw {raw:?}");

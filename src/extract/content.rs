@@ -2,10 +2,12 @@
 //! rendering to plain text.
 //!
 //! Readability-style: every element gets text and link-text lengths from one iterative pass;
-//! boilerplate subtrees (scripts, navigation, share widgets, comments, related links…) are left
-//! out; paragraphs score their ancestors; the best-scoring node and its qualified siblings are
+//! boilerplate subtrees (scripts, navigation, share widgets, comments, captions, galleries,
+//! related links…) are left out; paragraphs score their ancestors; the best-scoring node
+//! (or the ancestor it shares with its near-best rivals) and its qualified siblings are
 //! serialised (clutter and labels left out) and rendered to text by `html2text`. A hand-written
-//! iterative walk, safe at any depth, stands in should `html2text` fail.
+//! iterative renderer, safe at any depth, stands in should `html2text` fail; both walk the
+//! content through the same [`KeptEdges`] iterator.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -46,14 +48,16 @@ const SKIP_TAGS: &[&str] = &[
 /// Class or id words of containers that are not the article (readability's list, extended).
 static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)-ad-|\bads?\b|advert|banner|breadcrumb|combx|comment|community|cookie|consent|disqus|footer|gdpr|\bmenu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|pagination|pager|popup|modal|newsletter|subscri|\bshare|sharing|promo|recommend|more-stories|read-?more|\btags?\b|taglist|topics|toolbar|masthead|outbrain|taboola|paywall|signup|teaser|trending|most-?popular|author-?bio|\bbio\b|jump-?link|visually-hidden|sr-only|print-only|hidden",
+        r"(?i)-ad-|\bads?\b|advert|banner|caption|gallery|slideshow|carousel|breadcrumb|combx|comment|community|cookie|consent|disqus|footer|gdpr|\bmenu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|pagination|pager|popup|modal|newsletter|subscri|\bshare|sharing|promo|recommend|more-stories|read-?more|\btags?\b|taglist|topics|toolbar|masthead|outbrain|taboola|paywall|signup|teaser|trending|most-?popular|author-?bio|\bbio\b|jump-?link|visually-hidden|sr-only|print-only|hidden",
     )
     .expect("valid regex")
 });
 
-/// Class or id words that rescue a container the negative list matched.
+/// Class or id words that rescue a container the negative list matched. "column" counts only
+/// as part of a longer name ("main-column"): grid frameworks put a bare `column` on every box,
+/// comment lists included.
 static MAYBE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)article|body|column|content|main|story|entry|post-text|blog")
+    Regex::new(r"(?i)article|body|[a-z_-]column|column[_-]|content|main|story|entry|post-text|blog")
         .expect("valid regex")
 });
 
@@ -350,8 +354,55 @@ fn choose_content(doc: &Html, stats: &Stats) -> Vec<NodeId> {
     let Some((top, top_score)) = best else {
         return vec![doc.root_element().id()];
     };
+    let top = common_ancestor_of_runners_up(doc, stats, &scores, top, top_score);
     let top = promote_thin_wrapper(doc, stats, top);
     siblings_to_include(doc, stats, &scores, top, top_score)
+}
+
+/// How many near-best candidates must share an ancestor for it to replace the best one.
+const MIN_RUNNERS_UP: usize = 3;
+
+/// When the best candidate is one block of several (each paragraph in its own wrapper, the
+/// article split in sections), the nearest ancestor holding at least [`MIN_RUNNERS_UP`] of
+/// the candidates scoring close to it (readability's rule); otherwise the best candidate.
+fn common_ancestor_of_runners_up(
+    doc: &Html,
+    stats: &Stats,
+    scores: &HashMap<NodeId, f64>,
+    top: NodeId,
+    top_score: f64,
+) -> NodeId {
+    let mut runners_up: Vec<(NodeId, f64)> = scores
+        .iter()
+        .filter(|(id, _)| **id != top)
+        .map(|(&id, &s)| (id, s * (1.0 - stats.get(id).link_density())))
+        .filter(|&(_, s)| s >= 0.75 * top_score)
+        .collect();
+    if runners_up.len() < MIN_RUNNERS_UP {
+        return top;
+    }
+    runners_up.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    runners_up.truncate(4);
+    let Some(node) = doc.tree.get(top) else {
+        return top;
+    };
+    for ancestor in node.ancestors().filter_map(ElementRef::wrap) {
+        if matches!(ancestor.value().name(), "body" | "html") || stats.get(ancestor.id()).skip {
+            break;
+        }
+        let held = runners_up
+            .iter()
+            .filter(|(id, _)| {
+                doc.tree
+                    .get(*id)
+                    .is_some_and(|n| n.ancestors().any(|a| a.id() == ancestor.id()))
+            })
+            .count();
+        if held >= MIN_RUNNERS_UP {
+            return ancestor.id();
+        }
+    }
+    top
 }
 
 /// The element marked up as the article body (`itemprop=articleBody`), when it holds text.
@@ -493,53 +544,98 @@ fn is_clutter(el: ElementRef, stat: &Stat) -> bool {
     stat.text > 0 && stat.link_density() > 0.5
 }
 
+/// The walk over one chosen root that both renderers share: every edge of its subtree, with
+/// boilerplate (`skip`) and clutter subtrees below the root left out entirely.
+struct KeptEdges<'a> {
+    edges: ego_tree::iter::Traverse<'a, Node>,
+    stats: &'a Stats,
+    root: NodeId,
+    clutter: Clutter,
+    /// Open elements of the subtree being left out (0: not in one).
+    skip_depth: usize,
+}
+
+/// Whether link-heavy containers inside the content ([`is_clutter`]) are left out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Clutter {
+    Drop,
+    /// Kept: the last resort when dropping it left no text (a page whose whole article is
+    /// one `<p>` with `<br>` lines, followed by many links).
+    Keep,
+}
+
+fn kept_edges<'a>(
+    root: ego_tree::NodeRef<'a, Node>,
+    stats: &'a Stats,
+    clutter: Clutter,
+) -> KeptEdges<'a> {
+    KeptEdges {
+        edges: root.traverse(),
+        stats,
+        root: root.id(),
+        clutter,
+        skip_depth: 0,
+    }
+}
+
+impl<'a> Iterator for KeptEdges<'a> {
+    type Item = Edge<'a, Node>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            let edge = self.edges.next()?;
+            let (Edge::Open(n) | Edge::Close(n)) = edge;
+            let is_element = n.value().is_element();
+            match edge {
+                Edge::Open(_) if self.skip_depth > 0 => {
+                    self.skip_depth += usize::from(is_element);
+                }
+                Edge::Close(_) if self.skip_depth > 0 => {
+                    self.skip_depth -= usize::from(is_element);
+                }
+                Edge::Open(_) if self.is_left_out(n) => self.skip_depth = 1,
+                _ => return Some(edge),
+            }
+        }
+    }
+}
+
+impl KeptEdges<'_> {
+    fn is_left_out(&self, n: ego_tree::NodeRef<'_, Node>) -> bool {
+        let Some(el) = ElementRef::wrap(n) else {
+            return false;
+        };
+        let st = self.stats.get(n.id());
+        st.skip || (self.clutter == Clutter::Drop && n.id() != self.root && is_clutter(el, &st))
+    }
+}
+
 /// Renders the chosen nodes as paragraphs of plain text.
-fn render(doc: &Html, stats: &Stats, roots: &[NodeId]) -> String {
+fn render(doc: &Html, stats: &Stats, roots: &[NodeId], clutter: Clutter) -> String {
     let mut out = Renderer::default();
     for &root in roots {
         let Some(node) = doc.tree.get(root) else {
             continue;
         };
-        let mut skip_depth = 0usize;
-        for edge in node.traverse() {
+        for edge in kept_edges(node, stats, clutter) {
             match edge {
-                Edge::Open(n) => {
-                    if skip_depth > 0 {
-                        if n.value().is_element() {
-                            skip_depth += 1;
-                        }
-                        continue;
-                    }
-                    match n.value() {
-                        Node::Element(el) => {
-                            let st = stats.get(n.id());
-                            let er = ElementRef::wrap(n).expect("element node");
-                            if st.skip || (n.id() != root && is_clutter(er, &st)) {
-                                skip_depth = 1;
-                                continue;
-                            }
-                            match el.name() {
-                                "br" => out.line_break(),
-                                t if is_block(t) => out.paragraph_break(),
-                                _ => {}
-                            }
-                        }
-                        Node::Text(t) => out.text(t),
+                Edge::Open(n) => match n.value() {
+                    Node::Element(el) => match el.name() {
+                        "br" => out.line_break(),
+                        t if is_block(t) => out.paragraph_break(),
                         _ => {}
-                    }
-                }
+                    },
+                    Node::Text(t) => out.text(t),
+                    _ => {}
+                },
                 Edge::Close(n) => {
-                    if let Node::Element(el) = n.value() {
-                        if skip_depth > 0 {
-                            skip_depth -= 1;
-                            continue;
+                    if let Node::Element(el) = n.value()
+                        && is_block(el.name())
+                    {
+                        if !is_text_block(el.name()) {
+                            out.drop_label();
                         }
-                        if is_block(el.name()) {
-                            if !is_text_block(el.name()) {
-                                out.drop_label();
-                            }
-                            out.paragraph_break();
-                        }
+                        out.paragraph_break();
                     }
                 }
             }
@@ -672,25 +768,44 @@ pub fn main_text(doc: &Html) -> String {
     let raw = collect_stats(doc, None);
     let total = raw.get(doc.root_element().id()).text;
     let stats = collect_stats(doc, Some((&raw, total / 2)));
-    let text = render_best(doc, &stats);
+    let text = render_best(doc, &stats, Clutter::Drop);
     if text.len() >= MIN_BODY_CHARS {
         return text;
     }
     // Too little survived the boilerplate filter: try again trusting only the certain rules.
-    let retry = render_best(doc, &raw);
-    if retry.len() > text.len() {
+    let retry = render_best(doc, &raw, Clutter::Drop);
+    let text = if retry.len() > text.len() {
         retry
+    } else {
+        text
+    };
+    if text.len() >= MIN_BODY_CHARS {
+        return text;
+    }
+    // The article may be one block that also holds its links: keep such blocks, when that
+    // brings back prose rather than link lists.
+    let with_links = render_best(doc, &raw, Clutter::Keep);
+    if with_links.len() > text.len() && has_prose_line(&with_links) {
+        with_links
     } else {
         text
     }
 }
 
+/// Whether a text has a line of prose: long, and ending like a sentence.
+fn has_prose_line(text: &str) -> bool {
+    text.lines().any(|l| {
+        let l = l.trim();
+        l.chars().count() >= 80 && l.ends_with(['.', '!', '?', '。', '！', '？', '"', '”'])
+    })
+}
+
 /// Bodies shorter than this make the extractor retry with fewer exclusions.
 const MIN_BODY_CHARS: usize = 250;
 
-fn render_best(doc: &Html, stats: &Stats) -> String {
+fn render_best(doc: &Html, stats: &Stats, clutter: Clutter) -> String {
     let roots = choose_content(doc, stats);
-    let html = serialise(doc, stats, &roots);
+    let html = serialise(doc, stats, &roots, clutter);
     // html2text is the declared renderer; the walk stands in should it fail or panic.
     let rendered = std::panic::catch_unwind(|| {
         html2text::config::with_decorator(html2text::render::TrivialDecorator::new())
@@ -700,7 +815,7 @@ fn render_best(doc: &Html, stats: &Stats) -> String {
     });
     match rendered {
         Ok(Ok(text)) => paragraphs(&text),
-        _ => render(doc, stats, &roots),
+        _ => render(doc, stats, &roots, clutter),
     }
 }
 
@@ -726,63 +841,44 @@ fn is_void(tag: &str) -> bool {
 
 /// Serialises the chosen nodes as bare HTML (no attributes), leaving out boilerplate, clutter
 /// and short unpunctuated labels closed by layout containers, as [`render`] does.
-fn serialise(doc: &Html, stats: &Stats, roots: &[NodeId]) -> String {
+fn serialise(doc: &Html, stats: &Stats, roots: &[NodeId], clutter: Clutter) -> String {
     let mut html = String::from("<html><body>");
     for &root in roots {
         let Some(node) = doc.tree.get(root) else {
             continue;
         };
-        let mut skip_depth = 0usize;
         // Where the text since the last block boundary starts, and that text.
         let mut since_block = html.len();
         let mut pending = String::new();
-        for edge in node.traverse() {
+        for edge in kept_edges(node, stats, clutter) {
             match edge {
-                Edge::Open(n) => {
-                    if skip_depth > 0 {
-                        if n.value().is_element() {
-                            skip_depth += 1;
+                Edge::Open(n) => match n.value() {
+                    Node::Element(el) => {
+                        // A rule would be drawn as a line of box characters.
+                        let tag = if el.name() == "hr" { "br" } else { el.name() };
+                        html.push('<');
+                        html.push_str(tag);
+                        html.push('>');
+                        if is_block(el.name()) {
+                            since_block = html.len();
+                            pending.clear();
                         }
-                        continue;
                     }
-                    match n.value() {
-                        Node::Element(el) => {
-                            let st = stats.get(n.id());
-                            let er = ElementRef::wrap(n).expect("element node");
-                            if st.skip || (n.id() != root && is_clutter(er, &st)) {
-                                skip_depth = 1;
-                                continue;
-                            }
-                            // A rule would be drawn as a line of box characters.
-                            let tag = if el.name() == "hr" { "br" } else { el.name() };
-                            html.push('<');
-                            html.push_str(tag);
-                            html.push('>');
-                            if is_block(el.name()) {
-                                since_block = html.len();
-                                pending.clear();
+                    Node::Text(t) => {
+                        pending.push_str(t);
+                        for c in t.chars() {
+                            match c {
+                                '<' => html.push_str("&lt;"),
+                                '>' => html.push_str("&gt;"),
+                                '&' => html.push_str("&amp;"),
+                                c => html.push(c),
                             }
                         }
-                        Node::Text(t) => {
-                            pending.push_str(t);
-                            for c in t.chars() {
-                                match c {
-                                    '<' => html.push_str("&lt;"),
-                                    '>' => html.push_str("&gt;"),
-                                    '&' => html.push_str("&amp;"),
-                                    c => html.push(c),
-                                }
-                            }
-                        }
-                        _ => {}
                     }
-                }
+                    _ => {}
+                },
                 Edge::Close(n) => {
                     if let Node::Element(el) = n.value() {
-                        if skip_depth > 0 {
-                            skip_depth -= 1;
-                            continue;
-                        }
                         let tag = el.name();
                         if is_block(tag) && !is_text_block(tag) && is_label(&pending) {
                             html.truncate(since_block);
@@ -868,6 +964,20 @@ mod tests {
                 "commas",
                 "script text",
             ),
+            (
+                format!(
+                    "<body><article><p>{para}</p><div class=image-caption>A man walks by, photo by Someone Else, in the rain today.</div><p>{para}</p></article></body>"
+                ),
+                "commas",
+                "photo by",
+            ),
+            (
+                format!(
+                    "<body><main><div class=\"columns\"><div class=column><p>{para}</p><p>{para}</p><p>{para}</p></div></div><ul class=\"comments-list columns\"><li class=\"comment column\"><p>Reader comment, much longer than it should be, goes on and on, and on, and on.</p></li></ul></main></body>"
+                ),
+                "commas",
+                "Reader comment",
+            ),
         ] {
             let got = body(&html);
             assert!(got.contains(must_have), "{got:?} lacks {must_have:?}");
@@ -906,6 +1016,41 @@ mod tests {
     }
 
     #[test]
+    fn keeps_an_article_written_as_one_block_with_its_links() {
+        let line = "The article is one paragraph with line breaks, as some blogs write them, and it reads well.";
+        let links: String = (0..40)
+            .map(|i| {
+                format!("<br><a href=/r{i}>Related story number {i} with a long title here</a>")
+            })
+            .collect();
+        let got = body(&format!(
+            "<body><div class=entry><p>{line}<br><br>{line}{links}</p></div></body>"
+        ));
+        assert!(got.contains("as some blogs write them"), "{got:?}");
+    }
+
+    #[test]
+    fn gathers_an_article_split_into_sections_of_wrapped_paragraphs() {
+        let item = |t: &str| {
+            format!(
+                "<div class=\"item text-body\"><p>{t}, which goes on with commas, clauses, and more words, for a while.</p></div>"
+            )
+        };
+        let html = format!(
+            "<body><div><div class=section>{}{}{}</div><div class=ad>Advert</div><div class=section>{}{}</div></div></body>",
+            item("First part"),
+            item("Second part"),
+            item("Third part"),
+            item("Fourth part"),
+            item("Fifth part, the longest of them all by some margin")
+        );
+        let got = body(&html);
+        for part in ["First part", "Third part", "Fifth part"] {
+            assert!(got.contains(part), "{got:?} lacks {part:?}");
+        }
+    }
+
+    #[test]
     fn paragraphs_are_separated() {
         let got = body(
             "<body><article><p>First paragraph, it is long enough to count here.</p><p>Second   paragraph,\n it is long enough too.</p></article></body>",
@@ -930,7 +1075,7 @@ mod tests {
         let doc = Html::parse_document(&html);
         let stats = collect_stats(&doc, None);
         let roots = choose_content(&doc, &stats);
-        assert!(render(&doc, &stats, &roots).contains("Deep text"));
+        assert!(render(&doc, &stats, &roots, Clutter::Drop).contains("Deep text"));
     }
 
     #[test]
@@ -969,7 +1114,10 @@ mod tests {
                 html2text::config::with_decorator(html2text::render::TrivialDecorator::new())
                     .no_table_borders()
                     .allow_width_overflow()
-                    .string_from_read(serialise(&doc, &stats, &[root]).as_bytes(), RENDER_WIDTH)
+                    .string_from_read(
+                        serialise(&doc, &stats, &[root], Clutter::Drop).as_bytes(),
+                        RENDER_WIDTH,
+                    )
                     .expect("renders");
             assert_eq!(paragraphs(&rendered), want, "{html}");
         }

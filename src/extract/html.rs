@@ -68,8 +68,40 @@ pub fn extract(text: &str) -> Article {
     {
         article.body = ld_body.to_string();
     }
+    if let Some(lead) = visible_lead(&doc, &tags, &article.body) {
+        article.body = format!("{lead}\n\n{}", article.body);
+    }
     article
 }
+
+/// Shortest description taken for a lead paragraph: shorter ones are taglines.
+const MIN_LEAD_CHARS: usize = 60;
+
+/// The page's summary (its description meta tag) when the page also shows it as a paragraph
+/// (a standfirst above the text, outside the content block) and the body lacks it.
+fn visible_lead(doc: &Html, tags: &meta::MetaTags, body: &str) -> Option<String> {
+    let lead =
+        meta::squash(&tags.first(&["og:description", "description", "twitter:description"])?);
+    if lead.chars().count() < MIN_LEAD_CHARS || body.is_empty() {
+        return None;
+    }
+    let key = |s: &str| -> String { s.chars().filter(|c| c.is_alphanumeric()).collect() };
+    let lead_key = key(&lead);
+    let opening: String = lead_key.chars().take(MIN_LEAD_CHARS).collect();
+    if key(body).contains(&opening) {
+        return None;
+    }
+    let shown = doc
+        .root_element()
+        .descendants()
+        .take(LEAD_WINDOW)
+        .filter_map(|n| n.value().as_text())
+        .any(|t| t.len() >= lead.len() / 2 && t.len() <= lead.len() * 2 && key(t) == lead_key);
+    shown.then_some(lead)
+}
+
+/// How many nodes are searched for the lead paragraph.
+const LEAD_WINDOW: usize = 20_000;
 
 /// How many leading paragraphs may be dropped as headline, byline or dateline.
 const MAX_LEADING_META: usize = 5;
@@ -173,6 +205,27 @@ mod tests {
         ] {
             assert_eq!(names_the_site(author, &sites), is_site, "{author}");
         }
+    }
+
+    #[test]
+    fn adds_the_visible_lead_above_the_content() {
+        let lead = "A summary of the story that the page shows above the text, in bold.";
+        let text = "The text of the story, with commas, clauses and more words, goes on. ";
+        let page = |shown: bool| {
+            format!(
+                "<html><head><meta name=description content=\"{lead}\"></head><body>\
+                 <header>{}</header><article><p>{}</p><p>{}</p></article></body></html>",
+                if shown {
+                    format!("<p>{lead}</p>")
+                } else {
+                    String::new()
+                },
+                text.repeat(3),
+                text.repeat(3)
+            )
+        };
+        assert!(extract(&page(true)).body.starts_with(lead));
+        assert!(!extract(&page(false)).body.contains("summary of the story"));
     }
 
     #[test]

@@ -11,7 +11,7 @@ use regex::Regex;
 use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;
 
-use super::byline::clean_author_names;
+use super::byline::{clean_author_names, is_wire_agency};
 use crate::date::{PublishedDate, parse_date_text};
 
 fn sel(s: &str) -> Selector {
@@ -74,6 +74,7 @@ fn ld_authors(v: &Value, out: &mut Vec<String>) {
             if types_of(o)
                 .iter()
                 .any(|t| *t == "Organization" || *t == "NewsMediaOrganization")
+                && !str_of(o.get("name")).is_some_and(|n| is_wire_agency(&n))
             {
                 return;
             }
@@ -321,8 +322,14 @@ pub fn title(
         .select(&sel("h1"))
         .take(5)
         .map(element_text)
-        .filter(|t| t.chars().count() >= 6 && t.len() < 400)
+        .filter(|t| t.chars().count() >= 6 && t.len() < 400 && !is_masthead(t, site_names))
         .collect();
+    // The metadata titles written by the page (not `<title>`, the last candidate when present).
+    let has_title_element = doc
+        .select(&sel("title"))
+        .next()
+        .is_some_and(|t| !element_text(t).is_empty());
+    let metadata_titles = &candidates[..candidates.len() - usize::from(has_title_element)];
     if let Some((h1, c)) = h1s.iter().find_map(|h1| {
         candidates
             .iter()
@@ -331,10 +338,20 @@ pub fn title(
     }) {
         // A heading that only adds or lacks a kicker ("Topic: ") defers to the metadata title.
         let meta_title = strip_site_name(c, site_names);
-        if kicker_of(h1, &meta_title, &[':', '-', '–', '—']).is_some()
+        if kicker_of(h1, &meta_title, &[':', '-', '–', '—', ' ']).is_some()
             || kicker_of(&meta_title, h1, &[':']).is_some()
         {
             return Some(meta_title);
+        }
+        // The same words with other punctuation or spacing: the metadata spells them as typed,
+        // the rendered heading may lose the spaces and colons between its inline elements.
+        // Typographic quotes alone are no reason to prefer either.
+        if let Some(same) = metadata_titles
+            .iter()
+            .map(|m| strip_site_name(m, site_names))
+            .find(|m| norm(m) == norm(h1) && fold_quotes(m) != fold_quotes(h1))
+        {
+            return Some(same);
         }
         return Some(h1.clone());
     }
@@ -364,8 +381,33 @@ fn kicker_of<'a>(long: &'a str, short: &str, separators: &[char]) -> Option<&'a 
     }
     let kicker = head.trim_end();
     let label = kicker.trim_end_matches(separators).trim();
-    (kicker.ends_with(separators) && !label.is_empty() && label.chars().count() <= 60)
-        .then_some(label)
+    // A space alone separates only a short kicker set in its own element ("Premier League").
+    let separated = kicker.ends_with(separators)
+        || (separators.contains(&' ')
+            && head.ends_with(char::is_whitespace)
+            && label.split_whitespace().count() <= 3);
+    (separated && !label.is_empty() && label.chars().count() <= 60).then_some(label)
+}
+
+/// Text with typographic quotes and apostrophes written as ASCII ones.
+fn fold_quotes(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '‘' | '’' | '‚' | '′' => '\'',
+            '“' | '”' | '„' | '″' => '"',
+            _ => c,
+        })
+        .collect()
+}
+
+/// Whether a heading is the site's name or logo ("Example News", "EXAMPLE Example Logo"), not
+/// the headline.
+fn is_masthead(heading: &str, site_names: &[String]) -> bool {
+    let h = norm(heading);
+    site_names
+        .iter()
+        .map(|s| norm(s))
+        .any(|s| !s.is_empty() && (h == s || (h.starts_with(&s) && h.ends_with("logo"))))
 }
 
 /// Whether a heading is (mostly) the same headline as a metadata title.
@@ -422,11 +464,16 @@ pub fn authors(doc: &Html, meta: &MetaTags) -> Vec<String> {
         }
     }
     let mut names = Vec::new();
+    // Only the first byline's entries: later ones credit teasers of other articles.
+    let mut byline = None;
     for e in doc
         .select(&sel("[itemprop~=author], [itemprop~=creator]"))
         .take(10)
     {
         if e.value().name() == "meta" {
+            continue;
+        }
+        if *byline.get_or_insert(byline_container(e)) != byline_container(e) {
             continue;
         }
         let inner = e.select(&sel("[itemprop=name]")).next();
@@ -451,8 +498,7 @@ pub fn authors(doc: &Html, meta: &MetaTags) -> Vec<String> {
         // teasers of other articles.
         let mut byline = None;
         for e in doc.select(&sel("a[rel~=author]")).take(10) {
-            let parent = e.parent().and_then(|p| p.parent()).map(|p| p.id());
-            if *byline.get_or_insert(parent) != parent {
+            if *byline.get_or_insert(byline_container(e)) != byline_container(e) {
                 continue;
             }
             let raw = element_text(e);
@@ -474,6 +520,21 @@ pub fn authors(doc: &Html, meta: &MetaTags) -> Vec<String> {
     names
 }
 
+/// The element two levels up, which holds all the names of one byline.
+fn byline_container(e: ElementRef) -> Option<ego_tree::NodeId> {
+    e.parent().and_then(|p| p.parent()).map(|p| p.id())
+}
+
+/// Whether a text starts like a byline: "By", or "Von"/"von" before a capitalised name.
+fn starts_like_byline(t: &str) -> bool {
+    if t.starts_with("By") || t.starts_with("BY") || t.starts_with("Von ") || t.trim() == "von" {
+        return true;
+    }
+    t.strip_prefix("von ")
+        .and_then(|rest| rest.trim_start().chars().next())
+        .is_some_and(char::is_uppercase)
+}
+
 /// Elements whose whole text is a short "By A and B" byline.
 fn by_text_elements(doc: &Html) -> Vec<String> {
     for node in doc.root_element().descendants().take(50_000) {
@@ -481,7 +542,7 @@ fn by_text_elements(doc: &Html) -> Vec<String> {
             continue;
         };
         let t = t.trim_start();
-        if !(t.starts_with("By") || t.starts_with("BY")) {
+        if !starts_like_byline(t) {
             continue;
         }
         let Some(parent) = node.parent().and_then(ElementRef::wrap) else {
@@ -494,7 +555,14 @@ fn by_text_elements(doc: &Html) -> Vec<String> {
             let Some(text) = short_text(e, 120) else {
                 break;
             };
-            if !(text.starts_with("By ") || text.starts_with("BY ")) {
+            // A lone "By" label: the names are in the next element up.
+            if text.eq_ignore_ascii_case("by") || text.eq_ignore_ascii_case("von") {
+                continue;
+            }
+            // German "von" is also a preposition: "von Montag, den 1. Mai bis …".
+            let preposition =
+                text.to_lowercase().starts_with("von ") && text.chars().any(|c| c.is_ascii_digit());
+            if !(starts_like_byline(&text) && text.contains(' ')) || preposition {
                 break;
             }
             if let Some(names) = super::byline::byline_names(&text)
@@ -593,11 +661,45 @@ fn byline_elements(doc: &Html) -> Vec<String> {
         if names.is_empty() {
             names = clean_author_names(&text);
         }
+        if names.is_empty() {
+            names = names_in_separate_elements(e);
+        }
         if !names.is_empty() && names.len() <= 5 {
             return names;
         }
     }
     Vec::new()
+}
+
+/// Names each in an element of their own, with no separator between them
+/// (`<span>Ann Lee</span> <span>Bo Ek</span>`): every innermost element must be one
+/// full name (or no name at all: a date, a "By"), else this is a profile box or a label.
+fn names_in_separate_elements(e: ElementRef) -> Vec<String> {
+    let mut names = Vec::new();
+    for leaf in e
+        .descendants()
+        .filter_map(ElementRef::wrap)
+        .filter(|d| !d.children().any(|c| c.value().is_element()))
+        .take(10)
+    {
+        let text = element_text(leaf);
+        if text.is_empty() {
+            continue;
+        }
+        match clean_author_names(&text).as_slice() {
+            // Dates, times and "By" labels between the names.
+            [] => {}
+            [name] if looks_like_full_name(name) => names.push(name.clone()),
+            _ => return Vec::new(),
+        }
+    }
+    names
+}
+
+/// Two to four words, or a short name in a script written without spaces ("谢若含").
+fn looks_like_full_name(name: &str) -> bool {
+    let words = name.split_whitespace().count();
+    (2..=4).contains(&words) || (words == 1 && !name.is_ascii() && name.chars().count() <= 6)
 }
 
 /// Meta keys that carry the publication date, in order of trust.
@@ -923,6 +1025,18 @@ mod tests {
                 Some("Topic"),
             ),
             ("Topic - The headline", "The headline", &[':'][..], None),
+            (
+                "Premier League The headline",
+                "The headline",
+                &[':', ' '][..],
+                Some("Premier League"),
+            ),
+            (
+                "A long kicker of words The headline",
+                "The headline",
+                &[':', ' '][..],
+                None,
+            ),
             ("The headline here", "The headline here", &[':'][..], None),
             ("The headline: more", "The headline", &[':'][..], None),
             (": The headline", "The headline", &[':'][..], None),
@@ -1034,6 +1148,27 @@ mod tests {
             (
                 r#"<div class="byline">By Mary Major and Tom Minor</div>"#,
                 vec!["Mary Major", "Tom Minor"],
+            ),
+            (
+                r#"<div class="article-byline"><span>Ann Lee</span> <span>Bo Ek Holm</span> <span>Cy Dee</span></div>"#,
+                vec!["Ann Lee", "Bo Ek Holm", "Cy Dee"],
+            ),
+            (
+                r#"<div><span>By</span><span>by ANN LEE and BO EK</span></div>"#,
+                vec!["Ann Lee", "Bo Ek"],
+            ),
+            (
+                r#"<p class="meta">von <a href="/autoren/name/ann-lee">Ann Lee</a></p>"#,
+                vec!["Ann Lee"],
+            ),
+            (
+                r#"<p>Rabatt <strong>von Montag, den 1. Mai bis Sonntag</strong> im Laden.</p>"#,
+                vec![],
+            ),
+            (
+                r#"<div><span itemprop="author">Ann Lee</span></div>
+                   <ul><li><div><span itemprop="author">Cy Other</span></div></li></ul>"#,
+                vec!["Ann Lee"],
             ),
             (
                 r#"<div><p><a rel="author" href="/a">Ann Lee</a> and <a rel="author" href="/b">Bo Ek</a></p></div>

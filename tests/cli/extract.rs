@@ -137,3 +137,61 @@ fn a_failing_file_does_not_stop_the_others() {
     assert_eq!(lines[0]["error"], "empty file");
     assert!(lines[1]["title"].is_string());
 }
+
+/// A wire story split into sections around an ad, with a kicker in the heading, a caption
+/// and a dateline. Written to a temporary folder: the fixtures folder is indexed whole by the
+/// search tests, whose counts it would change.
+const WIRE_COPY_SECTIONS: &str = r#"<!DOCTYPE html>
+<html lang="de">
+<head>
+<meta charset="utf-8">
+<title>Hafenarbeiter legen Arbeit nieder | Nordkurier am Morgen</title>
+<meta property="og:title" content="Hafenarbeiter legen Arbeit nieder">
+<meta property="og:site_name" content="Nordkurier am Morgen">
+<meta property="article:published_time" content="2024-05-06T08:15:00+02:00">
+</head>
+<body>
+<main>
+<article>
+<h1><span class="kicker">Tarifstreit</span> <span>Hafenarbeiter legen Arbeit nieder</span></h1>
+<p class="byline">Von Anna Berger und Jonas Keller, dpa, Hamburg</p>
+<div class="stream">
+  <div class="item text-block"><p>Im Hamburger Hafen haben am Montag mehrere tausend Beschäftigte die Arbeit niedergelegt, weil die Verhandlungen über höhere Löhne ins Stocken geraten sind.</p></div>
+  <div class="item text-block"><p>Die Gewerkschaft fordert einen Inflationsausgleich, die Arbeitgeber bieten bisher deutlich weniger, und eine Einigung ist nicht in Sicht.</p></div>
+  <div class="image-caption">Ein Containerschiff liegt am Kai, Foto: Archiv, aufgenommen im Winter.</div>
+</div>
+<div class="ad-slot">Anzeige</div>
+<div class="stream">
+  <div class="item text-block"><p>Nach Angaben der Hafenbetreiber stauen sich bereits die Schiffe auf der Elbe, manche Reedereien leiten ihre Frachter nach Rotterdam um.</p></div>
+  <div class="item text-block"><p>Die nächste Verhandlungsrunde ist für Donnerstag angesetzt, teilte die Gewerkschaft mit, und bis dahin soll der Streik andauern.</p></div>
+</div>
+</article>
+</main>
+</body>
+</html>
+"#;
+
+#[test]
+fn wire_copy_split_into_sections() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("wire_copy_sections.html");
+    std::fs::write(&page, WIRE_COPY_SECTIONS).unwrap();
+    let a = extract_json(&page);
+    assert_eq!(a["title"], "Hafenarbeiter legen Arbeit nieder");
+    // The agency is credited, the dateline's place is not an author.
+    assert_eq!(
+        strings(&a["authors"]),
+        vec!["Anna Berger", "Jonas Keller", "dpa"]
+    );
+    let body = a["body"].as_str().unwrap();
+    for part in [
+        "mehrere tausend Beschäftigte",
+        "nach Rotterdam",
+        "für Donnerstag",
+    ] {
+        assert!(body.contains(part), "body lacks {part:?}: {body}");
+    }
+    for noise in ["Containerschiff liegt am Kai", "Anzeige"] {
+        assert!(!body.contains(noise), "body keeps {noise:?}: {body}");
+    }
+}
