@@ -84,7 +84,8 @@ fn stop_word_language(word: &str) -> Option<usize> {
         "the" | "and" | "of" | "that" | "with" | "said" | "from" | "have" | "has" | "were"
         | "this" | "which" | "would" | "been" | "their" | "they" | "will" | "but" | "its"
         | "his" | "she" | "are" | "it" | "by" | "be" | "not" | "had" | "who" | "after"
-        | "about" | "also" | "than" | "there" | "should" | "could" | "you" | "we" => 0,
+        | "about" | "also" | "than" | "there" | "should" | "could" | "you" | "we" | "in" | "to"
+        | "a" | "an" | "is" | "was" | "for" | "on" | "as" | "at" => 0,
         "der" | "und" | "das" | "nicht" | "ist" | "mit" | "sich" | "auf" | "dem" | "ein"
         | "eine" | "einen" | "zu" | "für" | "auch" | "wird" | "wurde" | "werden" | "bei"
         | "nach" | "über" | "dass" | "sind" | "hat" | "noch" | "sagte" | "sie" | "es" => 1,
