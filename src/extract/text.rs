@@ -80,8 +80,32 @@ pub fn extract(text: &str) -> Article {
 
 /// A line that holds a full publication date and little else.
 fn dateline(line: &str) -> Option<crate::date::PublishedDate> {
-    let caps = DATELINE.captures(line)?;
-    let date = parse_date_text(&caps["date"])?;
+    // Cheap exact pre-checks before the regex, whose captures search (a backtracker clearing
+    // its visited set per line) was half the instructions of indexing plain text: every date
+    // `parse_date_text` accepts has ASCII digits, and DATELINE allows no ASCII punctuation
+    // but `,./:+-_`.
+    let line = line.trim();
+    let bytes = line.as_bytes();
+    if !bytes.iter().any(u8::is_ascii_digit)
+        || bytes
+            .iter()
+            .any(|b| b.is_ascii_punctuation() && !b",./:+-_".contains(b))
+    {
+        return None;
+    }
+    // An ASCII line that cannot start with a label ("published", "posted", "date(d)") is
+    // the whole `date` group if it matches at all: checked directly, same result as the regex.
+    let first = bytes[0];
+    let date = if line.is_ascii() && !matches!(first.to_ascii_lowercase(), b'p' | b'd') {
+        let in_class = |b: &u8| b.is_ascii_alphanumeric() || b" ,./:+-_".contains(b);
+        if !(6..=60).contains(&bytes.len()) || !bytes.iter().all(in_class) {
+            return None;
+        }
+        parse_date_text(line)?
+    } else {
+        let caps = DATELINE.captures(line)?;
+        parse_date_text(&caps["date"])?
+    };
     // A year is required (parse_date_text guarantees it); a bare month/day in prose never counts.
     date.day.is_some().then_some(date)
 }

@@ -9,14 +9,16 @@
 //! quote (`kind: quote`) carrying its speaker, its text in `quote`, and its article's title,
 //! date, outlet and path, so a search can ask for a phrase inside a quote by a given speaker.
 
+use std::collections::HashMap;
 use tantivy::Index;
 use tantivy::schema::{
     DateOptions, DateTimePrecision, FAST, Field, INDEXED, IndexRecordOption, STORED, STRING,
     Schema, TextFieldIndexing, TextOptions,
 };
+
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
-    TextAnalyzer,
+    AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer,
+    Stemmer, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
 };
 
 /// Bumped whenever the schema or an analyzer changes; an index with another version is refused.
@@ -247,10 +249,95 @@ fn prose_analyzer(language: Option<Language>) -> TextAnalyzer {
         .filter(LowerCaser);
     match language {
         Some(language) => base
-            .filter(Stemmer::new(language))
+            .filter(CachedStemmer(language))
             .filter(AsciiFoldingFilter)
             .build(),
         None => base.filter(AsciiFoldingFilter).build(),
+    }
+}
+
+/// Words a [`CachedStemmer`] remembers before it starts afresh (bounds its memory).
+const STEM_CACHE_WORDS: usize = 100_000;
+
+/// tantivy's [`Stemmer`] with a cache of the words it has stemmed: the same few thousand
+/// words make up most of any text, and stemming each occurrence again was ~16% of indexing
+/// instructions (callgrind, Reuters). Same output as the plain stemmer.
+#[derive(Clone, Copy)]
+struct CachedStemmer(Language);
+
+impl TokenFilter for CachedStemmer {
+    type Tokenizer<T: Tokenizer> = CachedStemmerFilter<T>;
+
+    fn transform<T: Tokenizer>(self, tokenizer: T) -> CachedStemmerFilter<T> {
+        CachedStemmerFilter {
+            inner: tokenizer,
+            stemmer: TextAnalyzer::builder(RawTokenizer::default())
+                .filter(Stemmer::new(self.0))
+                .build(),
+            cache: HashMap::new(),
+        }
+    }
+}
+
+#[derive(Clone)]
+struct CachedStemmerFilter<T> {
+    inner: T,
+    /// Stems one whole word (raw tokenizer + stemmer).
+    stemmer: TextAnalyzer,
+    cache: HashMap<String, String>,
+}
+
+impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
+    type TokenStream<'a> = CachedStemmerStream<'a, T::TokenStream<'a>>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        CachedStemmerStream {
+            tail: self.inner.token_stream(text),
+            stemmer: &mut self.stemmer,
+            cache: &mut self.cache,
+        }
+    }
+}
+
+struct CachedStemmerStream<'a, T> {
+    tail: T,
+    stemmer: &'a mut TextAnalyzer,
+    cache: &'a mut HashMap<String, String>,
+}
+
+impl<T: TokenStream> TokenStream for CachedStemmerStream<'_, T> {
+    fn advance(&mut self) -> bool {
+        if !self.tail.advance() {
+            return false;
+        }
+        let token = self.tail.token_mut();
+        if let Some(stem) = self.cache.get(token.text.as_str()) {
+            token.text.clear();
+            token.text.push_str(stem);
+            return true;
+        }
+        let stem = {
+            let mut stream = self.stemmer.token_stream(&token.text);
+            if stream.advance() {
+                stream.token().text.clone()
+            } else {
+                token.text.clone()
+            }
+        };
+        if self.cache.len() >= STEM_CACHE_WORDS {
+            self.cache.clear();
+        }
+        self.cache
+            .insert(std::mem::replace(&mut token.text, stem.clone()), stem);
+        true
+    }
+
+    fn token(&self) -> &Token {
+        self.tail.token()
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.tail.token_mut()
     }
 }
 
@@ -263,4 +350,44 @@ pub fn name_tokens(name: &str) -> Vec<String> {
         tokens.push(stream.token().text.clone());
     }
     tokens
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tokens(mut analyzer: TextAnalyzer, text: &str) -> Vec<(String, usize, usize, usize)> {
+        let mut stream = analyzer.token_stream(text);
+        let mut out = Vec::new();
+        while stream.advance() {
+            let t = stream.token();
+            out.push((t.text.clone(), t.position, t.offset_from, t.offset_to));
+        }
+        out
+    }
+
+    #[test]
+    fn cached_stemming_gives_the_plain_stemmer_output() {
+        let text = "The ministers said talks continued; the MINISTERS were talking again. \
+                    Die Gespräche wurden fortgesetzt, sagten die Minister. Les négociations \
+                    continuent, ont déclaré les ministres. Переговоры продолжаются.";
+        for (_, language) in STEMMED_LANGUAGES {
+            let plain = TextAnalyzer::builder(SimpleTokenizer::default())
+                .filter(RemoveLongFilter::limit(40))
+                .filter(LowerCaser)
+                .filter(Stemmer::new(language))
+                .filter(AsciiFoldingFilter)
+                .build();
+            // Twice through one analyzer: the second pass is served from the cache.
+            let mut cached = prose_analyzer(Some(language));
+            let first = tokens(cached.clone(), text);
+            let _ = cached.token_stream(text).advance();
+            assert_eq!(first, tokens(plain.clone(), text), "{language:?}");
+            assert_eq!(
+                tokens(cached, &format!("{text} {text}")),
+                tokens(plain, &format!("{text} {text}")),
+                "{language:?}"
+            );
+        }
+    }
 }
