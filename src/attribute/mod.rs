@@ -19,7 +19,8 @@ use std::collections::HashMap;
 use crate::article::{Article, Quote};
 use detect::{Span, ceil_char, floor_char, mask, quote_spans, sentence_start};
 use patterns::{
-    Cue, DASH_NAME, HANGING, SENTENCE_SUBJECT, VERB, find_cues, is_gap, sentence_subject,
+    Cue, DASH_NAME, HANGING, SENTENCE_SUBJECT, VERB, find_cues, is_descriptor_gap, is_gap,
+    sentence_subject,
 };
 use resolve::{Resolved, Resolver};
 
@@ -140,6 +141,7 @@ struct Walker {
 
 fn analyse(body: &str) -> Analysis {
     let mut w = Walker::default();
+    w.resolver.learn_proper_nouns(body);
     for para in body.split('\n') {
         if !para.trim().is_empty() {
             w.paragraph(para);
@@ -243,9 +245,11 @@ impl Walker {
         }
         if let Some(cue) = cues.first()
             && cue.start() >= span.end
-            && is_gap(&masked[span.end..cue.start()])
         {
-            return self.found(masked, cue, 0.95, None);
+            let gap = &masked[span.end..cue.start()];
+            if is_gap(gap) || (!cue.inverted && is_descriptor_gap(gap)) {
+                return self.found(masked, cue, 0.95, None);
+            }
         }
         let end = floor_char(masked, span.end + 80);
         let name = DASH_NAME.captures(&masked[span.end..end])?.name("s")?;
@@ -508,6 +512,26 @@ mod tests {
             (
                 "“We are not going anywhere soon,” the Kremlin said.",
                 vec![s("Kremlin")],
+            ),
+            (
+                "“We are ready for all of it,” said Navy Capt. Bo Lind, who served.",
+                vec![s("Bo Lind")],
+            ),
+            (
+                "“We are ready for all of it,” said Oversight ranking Democrat Bo Lind (D-Md.).",
+                vec![s("Bo Lind")],
+            ),
+            (
+                "The paper wrote on it. “We are ready for all of it,” his nephew Bo Lind added.",
+                vec![s("Bo Lind")],
+            ),
+            (
+                "Secretary of State Bo Lind said “we are ready for all of it.”",
+                vec![s("Bo Lind")],
+            ),
+            (
+                "“We are ready for all of it,” Senate Republican leaders said.",
+                vec![s("Senate Republican leaders")],
             ),
         ];
         for (body, expected) in table {

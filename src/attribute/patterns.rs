@@ -6,24 +6,36 @@ use std::sync::LazyLock;
 
 use regex::{Regex, RegexBuilder};
 
-use super::detect::{ceil_char, floor_char, sentence_start};
+use super::detect::{ceil_char, floor_char, is_abbreviation, sentence_start};
 
 use super::cues::{
-    INVERTED_VERBS, NOT_SPEAKERS, ORG_NOUNS, PARTICIPLES, ROLE_NOUNS, SPEECH_VERBS, TITLES,
+    ABBREVIATIONS, GROUP_NOUNS, INVERTED_VERBS, NOT_SPEAKERS, ORG_NOUNS, PARTICIPLES, ROLE_NOUNS,
+    SPEECH_VERBS, TITLES,
 };
 
 /// One capitalised word of a name, an initial, or a particle inside a name.
 /// Latin letters only (with Latin-1 accents): far smaller automata than `\p{L}`, and the
 /// cue patterns are written for English prose anyway.
-/// A period is kept only on initials and short abbreviations ("F.", "Sen.", "Mrs."), so that a
-/// run of names never crosses a sentence end ("… Republic. Smith said"). Joined initials
-/// ("G.K.") are one word.
-const WORD: &str = r"(?:(?:[A-Z]\.){2,3}|[A-Z][a-z]{0,2}\.|[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ’'\-]*)";
-const PARTICLE: &str = r"(?:de|van|von|der|den|al|bin|ibn|la|le|du|da|di|del|dos|St\.)";
+/// A period is kept only on initials, short words and known abbreviations ("F.", "Sen.",
+/// "Capt."), so that a run of names never crosses a sentence end ("… Republic. Smith said").
+/// Joined initials ("G.K.") are one word.
+static WORD_PATTERN: LazyLock<String> = LazyLock::new(|| {
+    let long: Vec<&str> = ABBREVIATIONS
+        .iter()
+        .copied()
+        .filter(|a| a.len() > 3 && a.starts_with(|c: char| c.is_ascii_uppercase()))
+        .collect();
+    format!(
+        r"(?:(?:[A-Z]\.){{2,3}}|(?:{})\.|[A-Z][a-z]{{0,2}}\.|[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ’'\-]*)",
+        long.join("|")
+    )
+});
+const PARTICLE: &str = r"(?:de|van|von|der|den|al|el|bin|ibn|la|le|du|da|di|del|dos|St\.)";
 
 /// A run of capitalised words (a name or an organisation), one to five words.
 fn name_run() -> String {
-    format!(r"{WORD}(?:\s+(?:{PARTICLE}\s+)?{WORD})*")
+    let word = WORD_PATTERN.as_str();
+    format!(r"{word}(?:\s+(?:{PARTICLE}\s+)?{word})*")
 }
 
 fn alternation(words: &[&str]) -> String {
@@ -42,8 +54,9 @@ fn subject(group: &str) -> String {
     let run = name_run();
     let org = alternation(ORG_NOUNS);
     let role = alternation(ROLE_NOUNS);
+    let groups = alternation(GROUP_NOUNS);
     format!(
-        r"(?P<{group}>(?-u:\b)(?:{run}(?:['’]s?\s+(?:{org}))?|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne)\s+(?:[A-Za-z’'\-]+\s+){{0,3}}?(?:{role})s?(?-u:\b)|[Hh]e|[Ss]he))"
+        r"(?P<{group}>(?-u:\b)(?:{run}(?:['’]s?\s+(?:{org})|\s+(?:{groups})(?-u:\b))?|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne)\s+(?:[A-Za-z’'\-]+\s+){{0,3}}?(?:{role})s?(?-u:\b)|[Hh]e|[Ss]he))"
     )
 }
 
@@ -152,7 +165,15 @@ pub fn find_cues(text: &str) -> Vec<Cue> {
             continue;
         }
         let to = floor_char(text, v.end() + INVERTED_WINDOW);
-        if let Some(s) = SUBJECT_AFTER
+        if let Some((a, b)) = described_name_end(&text[v.end()..to]) {
+            let start = v.end() + a;
+            let end = start + trim_period(&text[start..v.end() + b]);
+            cues.push(Cue {
+                subject: (start, end),
+                verb: (v.start(), v.end()),
+                inverted: true,
+            });
+        } else if let Some(s) = SUBJECT_AFTER
             .captures(&text[v.end()..to])
             .and_then(|c| c.name("s"))
             .filter(|s| !matches!(s.as_str(), "he" | "she" | "He" | "She"))
@@ -187,6 +208,48 @@ fn described_name(after: &str) -> Option<(usize, usize)> {
     let plain = !words.iter().any(|w| FUNCTION_WORDS.contains(w));
     (agent && plain).then(|| (s.start(), s.end()))
 }
+
+/// A name that ends the speaker phrase after an inverted verb, behind a plain descriptor:
+/// " Republican party boss Ann Lee", " Army Capt. Bo Lind, who", " the Kremlin." Byte range
+/// of the name in `after`. A descriptor holding a function word ("in a statement") is none.
+fn described_name_end(after: &str) -> Option<(usize, usize)> {
+    let c = NAME_ENDING_PHRASE.captures(after)?;
+    let (d, s) = (c.name("d")?, c.name("s")?);
+    let mut words = d.as_str().split_whitespace().peekable();
+    if words
+        .peek()
+        .is_some_and(|w| matches!(*w, "the" | "a" | "an"))
+    {
+        words.next();
+    }
+    let words: Vec<&str> = words.collect();
+    let plain = words.iter().all(|w| {
+        let bare = w.strip_suffix('.');
+        !FUNCTION_WORDS.contains(&w.to_lowercase().as_str()) && bare.is_none_or(is_abbreviation)
+    });
+    // The descriptor ends in a title or an agent noun ("party boss"), not a verb ("hates").
+    let run_titled = s
+        .as_str()
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| TITLES.contains(&w));
+    let titled = run_titled
+        || words.last().is_none_or(|w| {
+            w.starts_with(|c: char| c.is_uppercase())
+                || ROLE_NOUNS.contains(w)
+                || AGENT_SUFFIXES.iter().any(|x| w.ends_with(x))
+        });
+    (plain && titled).then(|| (s.start(), s.end()))
+}
+
+/// Up to six descriptor words, then a name run that ends the phrase (punctuation, the end,
+/// or a preposition or relative pronoun).
+static NAME_ENDING_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
+    build(&format!(
+        r"^\s+(?P<d>(?:[A-Za-z][A-Za-z’'\-]*\.?\s+){{0,6}}?)(?P<s>{})(?:\s*(?:[,.;:()\[\]—–]|$)|\s+(?:of|from|at|in|for|with|who|whose|which|and)(?-u:\b))",
+        name_run()
+    ))
+});
 
 /// Endings of agent nouns ("neurosurgeon", "strategist", "boss", "nominee").
 const AGENT_SUFFIXES: &[&str] = &[
@@ -266,8 +329,9 @@ const FUNCTION_WORDS: &[&str] = &[
 
 /// One optional capitalised word, then one to three lowercase words, then a full name.
 static DESCRIBED: LazyLock<Regex> = LazyLock::new(|| {
+    let word = WORD_PATTERN.as_str();
     build(&format!(
-        r"^\s+(?P<d>(?:[A-Z][a-z]+\s+)?(?:[a-z\-]+\s+){{1,3}})(?P<s>{WORD}(?:\s+(?:{PARTICLE}\s+)?{WORD})+)"
+        r"^\s+(?P<d>(?:[A-Z][a-z]+\s+)?(?:[a-z\-]+\s+){{1,3}})(?P<s>{word}(?:\s+(?:{PARTICLE}\s+)?{word})+)"
     ))
 });
 
@@ -291,12 +355,16 @@ const PREPOSITIONS: &[&str] = &[
     "of", "from", "in", "at", "for", "with", "to", "by", "on", "near", "outside", "inside",
 ];
 
-/// Whether the text before a subject ends with a preposition ("… of Ohio").
+/// Whether the text before a subject ends with a preposition ("… of Ohio"), other than the
+/// "of" of a title ("Secretary of State Ann Lee").
 fn follows_preposition(before: &str) -> bool {
-    let tail = &before[floor_char(before, before.len().saturating_sub(12))..];
-    tail.split_whitespace()
-        .next_back()
-        .is_some_and(|w| PREPOSITIONS.contains(&w))
+    let tail = &before[floor_char(before, before.len().saturating_sub(24))..];
+    let mut words = tail.split_whitespace().rev();
+    match (words.next(), words.next()) {
+        (Some("of"), Some(title)) if TITLES.contains(&title) => false,
+        (Some(w), _) => PREPOSITIONS.contains(&w),
+        _ => false,
+    }
 }
 
 /// The name opening the sentence that holds byte `pos`, as a byte range of `text`.
@@ -338,6 +406,29 @@ pub fn is_gap(gap: &str) -> bool {
     })
 }
 
+/// Whether `gap` (text between a closing quote and a cue's subject) is punctuation and then a
+/// short lowercase descriptor of the subject: "…,” his nephew Bo Lind added.
+pub fn is_descriptor_gap(gap: &str) -> bool {
+    let words_from = gap.find(|c: char| c.is_alphabetic()).unwrap_or(gap.len());
+    if !is_gap(&gap[..words_from]) {
+        return false;
+    }
+    let mut words = gap[words_from..].split_whitespace().peekable();
+    if words
+        .peek()
+        .is_some_and(|w| matches!(*w, "his" | "her" | "their" | "its" | "the" | "a" | "an"))
+    {
+        words.next();
+    }
+    let words: Vec<&str> = words.collect();
+    (1..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars()
+                .all(|c| c.is_ascii_lowercase() || matches!(c, '’' | '\'' | '-'))
+                && !FUNCTION_WORDS.contains(w)
+        })
+}
+
 /// A participle or colon that hangs a quote on its sentence's subject: "…, saying “".
 pub static HANGING: LazyLock<Regex> = LazyLock::new(|| {
     let p = alternation(PARTICIPLES);
@@ -362,8 +453,10 @@ pub static DASH_NAME: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A full name in running text: two to five capitalised words.
-pub static FULL_NAME: LazyLock<Regex> =
-    LazyLock::new(|| build(&format!(r"{WORD}(?:\s+(?:{PARTICLE}\s+)?{WORD})+")));
+pub static FULL_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    let word = WORD_PATTERN.as_str();
+    build(&format!(r"{word}(?:\s+(?:{PARTICLE}\s+)?{word})+"))
+});
 
 #[cfg(test)]
 mod tests {
@@ -381,7 +474,11 @@ mod tests {
         let table: &[(&str, &[&str])] = &[
             (", Anna Berg said.", &["Anna Berg"]),
             (", said Anna Berg.", &["Anna Berg"]),
-            (", said Sen. Anna Berg.", &["Anna Berg"]),
+            (", said Sen. Anna Berg.", &["Sen. Anna Berg"]),
+            (", said Republican party boss Bo Lind.", &["Bo Lind"]),
+            (", said Army Capt. Bo Lind, who", &["Army Capt. Bo Lind"]),
+            ("Some Ohio officials said", &["Some Ohio officials"]),
+            ("which said Bo hates Ann Lee.", &["Bo"]),
             (", Berg, a spokeswoman for the group, said.", &["Berg"]),
             (" he added.", &["he"]),
             (", the senator told reporters.", &["the senator"]),
@@ -410,7 +507,7 @@ mod tests {
                 "according to the Acme Policy Center, ",
                 &["Acme Policy Center"],
             ),
-            ("Bo Lind cited Ann Lee’s remarks on tax", &[]),
+            ("Bo Lind cited Ann Lee’s remarks on tax", &["Bo Lind"]),
             ("Bo Lind left and said he was tired", &[]),
             ("Berg (R-Texas) said that ", &["Berg"]),
             ("In a statement, Berg also said ", &["Berg"]),

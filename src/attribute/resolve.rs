@@ -5,7 +5,8 @@
 use std::collections::{HashMap, HashSet};
 
 use super::cues::{
-    FIRST_NAMES, GENDERED_TITLES, Gender, NOT_SPEAKERS, PRONOUNS, ROLE_NOUNS, TITLES,
+    FIRST_NAMES, GENDERED_TITLES, Gender, NAME_SUFFIXES, NOT_SPEAKERS, ORG_NOUNS, PRONOUNS,
+    ROLE_NOUNS, TITLES,
 };
 use super::detect::ceil_char;
 use super::patterns::{FULL_NAME, trim_period};
@@ -32,6 +33,8 @@ pub struct Resolver {
     people: HashSet<String>,
     /// Most recent speakers, newest last.
     recent: Vec<String>,
+    /// Capitalised words seen mid-sentence: proper nouns.
+    proper_nouns: HashSet<String>,
 }
 
 /// Maps abbreviated titles to the role noun a later mention would use.
@@ -74,17 +77,13 @@ impl Resolver {
             let words: Vec<&str> = m.as_str()[..trim_period(m.as_str())]
                 .split_whitespace()
                 .collect();
-            let skip = words
-                .iter()
-                .position(|w| !TITLES.contains(w) && !NOT_SPEAKERS.contains(w))
-                .unwrap_or(words.len());
-            leading.extend(&words[..skip]);
-            let name_words = &words[skip..];
+            let name_words = strip_titles(&words);
+            leading.extend(&words[..words.len() - name_words.len()]);
             if name_words.len() < 2 || name_words.iter().any(|w| is_possessive(w)) {
                 continue;
             }
             let full = name_words.join(" ");
-            if let Some(last) = name_words.last() {
+            if let Some(last) = name_words.iter().rev().find(|w| !NAME_SUFFIXES.contains(w)) {
                 self.full_names.insert(last.to_string(), full.clone());
             }
             self.people.insert(full.clone());
@@ -100,6 +99,36 @@ impl Resolver {
                 }
             }
         }
+    }
+
+    /// Remembers the capitalised words written mid-sentence (not after a sentence end): proper
+    /// nouns, unlike a capitalised sentence opener ("Having", "Amid", "Four").
+    pub fn learn_proper_nouns(&mut self, text: &str) {
+        let mut mid_sentence = false;
+        for word in text.split_whitespace() {
+            let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+            if mid_sentence && bare.starts_with(|c: char| c.is_uppercase()) {
+                let bare = bare
+                    .strip_suffix("’s")
+                    .or_else(|| bare.strip_suffix("'s"))
+                    .unwrap_or(bare);
+                if !self.proper_nouns.contains(bare) {
+                    self.proper_nouns.insert(bare.to_string());
+                }
+            }
+            mid_sentence = TITLES.contains(&word)
+                || word.ends_with(|c: char| {
+                    c.is_alphanumeric() || matches!(c, ',' | '”' | '"' | '\'' | ')' | '_')
+                });
+        }
+    }
+
+    /// Whether a single word may name a speaker: an acronym ("NATO") or a proper noun seen
+    /// mid-sentence in the article.
+    fn is_proper_noun(&self, word: &str) -> bool {
+        let bare = word.trim_end_matches('.');
+        let acronym = (2..=6).contains(&bare.len()) && bare.chars().all(|c| c.is_ascii_uppercase());
+        acronym || self.proper_nouns.contains(bare)
     }
 
     /// Whether `name` reads as a person's (a pronoun may stand for it): a full name, a
@@ -172,7 +201,7 @@ impl Resolver {
         }
         let named = words[1..]
             .iter()
-            .any(|w| w.starts_with(|c: char| c.is_uppercase()) && !TITLES.contains(w));
+            .any(|w| w.starts_with(|c: char| c.is_uppercase()) && !is_person_title(w));
         named.then(|| Resolved {
             name: words[1..].join(" "),
             indirect: false,
@@ -182,16 +211,30 @@ impl Resolver {
     fn resolve_name(&mut self, raw: &str) -> Option<String> {
         let words: Vec<&str> = raw.split_whitespace().collect();
         let gender = words.first().and_then(|w| gender_of_title(w));
-        let name = strip_titles(&words);
+        let mut name = strip_titles(&words);
+        if name
+            .first()
+            .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()))
+        {
+            // A group ("Senate Republican leaders"): its capitalised words name it.
+            let from = words
+                .iter()
+                .position(|w| !NOT_SPEAKERS.contains(w))
+                .unwrap_or(words.len());
+            name = words[from..].to_vec();
+            if name.len() < 2 {
+                return None;
+            }
+        }
         let name = match name.as_slice() {
             [] => return None,
             [.., last] if is_possessive(last) || DAYS.contains(last) => return None,
             [one] if NOT_SPEAKERS.contains(one) || is_dateline(one) => return None,
-            [one] => self
-                .full_names
-                .get(*one)
-                .cloned()
-                .unwrap_or_else(|| one.to_string()),
+            [one] => match self.full_names.get(*one) {
+                Some(full) => full.clone(),
+                None if self.is_proper_noun(one) => one.to_string(),
+                None => return None,
+            },
             many => many.join(" "),
         };
         if let Some(g) = gender {
@@ -222,13 +265,30 @@ fn is_possessive(word: &str) -> bool {
     word.ends_with("’s") || word.ends_with("'s")
 }
 
-/// Drops leading titles and roles ("President", "Mr.") and sentence words ("The").
+/// Drops leading titles and roles ("President", "Mr.") and sentence words ("The"), and a
+/// descriptor that ends in a person's title inside the run ("Army Capt. Jeff Lee",
+/// "Senate Judiciary Committee Chairman Bo Lind" → "Jeff Lee", "Bo Lind").
 pub fn strip_titles<'a>(words: &[&'a str]) -> Vec<&'a str> {
     let start = words
         .iter()
         .position(|w| !TITLES.contains(w) && !NOT_SPEAKERS.contains(w))
         .unwrap_or(words.len());
-    words[start..].to_vec()
+    let rest = &words[start..];
+    let inner = rest
+        .iter()
+        .rposition(|w| is_person_title(w))
+        .filter(|&i| rest.get(i + 1).is_some_and(|w| !NAME_SUFFIXES.contains(w)));
+    match inner {
+        Some(i) => rest[i + 1..].to_vec(),
+        None => rest.to_vec(),
+    }
+}
+
+/// A title that only ever stands before a person's name: an abbreviation ("Capt.") or a
+/// capitalised role ("Chairman", "Secretary").
+fn is_person_title(word: &str) -> bool {
+    TITLES.contains(&word)
+        && (word.ends_with('.') || role_of_title(word).is_some_and(|r| !ORG_NOUNS.contains(&r)))
 }
 
 #[cfg(test)]
@@ -237,6 +297,7 @@ mod tests {
 
     fn resolved(context: &str, speakers: &[&str], raw: &str) -> Option<String> {
         let mut r = Resolver::default();
+        r.learn_proper_nouns(context);
         r.learn(context);
         for s in speakers {
             r.note_speaker(s);
@@ -271,6 +332,28 @@ mod tests {
             ("", &[], "a source", None),
             ("", &[], "LONDONVILLE", None),
             ("", &[], "NATO", Some("NATO")),
+            ("", &[], "Army Capt. Jeff Lee", Some("Jeff Lee")),
+            (
+                "",
+                &[],
+                "Senate Judiciary Committee Chairman Bo Lind",
+                Some("Bo Lind"),
+            ),
+            ("", &[], "Bob Casey Jr.", Some("Bob Casey Jr.")),
+            (
+                "",
+                &[],
+                "Senate Republican leaders",
+                Some("Senate Republican leaders"),
+            ),
+            ("", &[], "Lind", None),
+            ("They met Lind today", &[], "Lind", Some("Lind")),
+            (
+                "Joseph R. Biden Jr. spoke",
+                &[],
+                "Biden",
+                Some("Joseph R. Biden Jr."),
+            ),
             ("Ann Lee came", &["Ann Lee"], "she", Some("Ann Lee")),
             (
                 "Tom Lind and Mary Ray came",
