@@ -435,6 +435,9 @@ pub const SPEECH_VERBS: &[&str] = &[
     "predict",
     "estimate",
     "agree",
+    "reacted",
+    "reacts",
+    "opined",
 ];
 
 /// Participles that hang a quote on the sentence's subject: "X left, saying “…”".
@@ -530,6 +533,10 @@ pub const INVERTED_VERBS: &[&str] = &[
     "responded",
     "concluded",
     "remarked",
+    "reacted",
+    "declares",
+    "offered",
+    "opined",
 ];
 
 /// Pronouns that stand for a previously named speaker, with the gender they carry.
@@ -1201,6 +1208,13 @@ pub const ROLE_NOUNS: &[&str] = &[
     "voter",
     "supporter",
     "resident",
+    "employee",
+    "staffer",
+    "volunteer",
+    "delegate",
+    "organizer",
+    "researcher",
+    "expert",
 ];
 
 /// Lowercase nouns an organisation's possessive may take when it speaks: "Clinton’s campaign".
@@ -1313,3 +1327,16 @@ pub const GROUP_NOUNS: &[&str] = &[
     "veterans",
     "observers",
 ];
+
+/// Irregular past-tense verbs that, right after a sentence's named subject, make the quote
+/// later in the sentence that subject's ("Ann Lee took aim at the “…”").
+pub const IRREGULAR_PAST: &[&str] = &[
+    "took", "gave", "made", "spoke", "wrote", "sent", "put", "struck", "hit", "threw", "brought",
+    "held", "got", "led", "left", "met", "ran", "sought", "thought", "told", "kept", "found",
+    "began", "came", "drew", "won", "lost", "went", "said", "read", "saw", "set", "shot", "stood",
+    "swore", "tore", "took", "laid", "paid", "fought", "felt", "knew", "chose",
+];
+
+/// Titles followed by "of" and a department, all before the name ("Secretary of State Ann
+/// Lee"); after other words "of" introduces an organisation ("CEO of Acme Ann Lee").
+pub const TITLES_WITH_OF: &[&str] = &["Secretary", "Minister", "Director", "Commissioner"];

@@ -19,8 +19,8 @@ use std::collections::HashMap;
 use crate::article::{Article, Quote};
 use detect::{Span, ceil_char, floor_char, mask, quote_spans, sentence_start};
 use patterns::{
-    Cue, DASH_NAME, HANGING, SENTENCE_SUBJECT, VERB, find_cues, is_descriptor_gap, is_gap,
-    sentence_subject,
+    Cue, DASH_NAME, HANGING, SENTENCE_SUBJECT, VERB, acting_subject, find_cues, is_descriptor_gap,
+    is_gap, sentence_subject,
 };
 use resolve::{Resolved, Resolver};
 
@@ -344,10 +344,20 @@ impl Walker {
                 verb_end: verb_end_before(masked, span),
             });
         }
-        let cue = cues
+        if let Some(cue) = cues
             .last()
-            .filter(|c| span.start - c.end() <= NEAR_WINDOW && span.start >= c.end())?;
-        self.found(masked, cue, 0.6, None)
+            .filter(|c| span.start - c.end() <= NEAR_WINDOW && span.start >= c.end())
+        {
+            return self.found(masked, cue, 0.6, None);
+        }
+        // "Ann Lee (R) blamed the court’s “…”": a named subject acting in the quote's sentence.
+        let (a, b) = acting_subject(masked, span.start)?;
+        let speaker = self.resolver.resolve(&masked[a..b])?;
+        Some(Found {
+            speaker,
+            confidence: 0.5,
+            verb_end: None,
+        })
     }
 
     fn carried(name: Option<&str>, confidence: f32) -> Option<Found> {
@@ -528,6 +538,22 @@ mod tests {
             (
                 "Secretary of State Bo Lind said “we are ready for all of it.”",
                 vec![s("Bo Lind")],
+            ),
+            (
+                "Gov. Bo Lind (R) blamed the court’s “four liberal justices who blocked it.”",
+                vec![s("Bo Lind")],
+            ),
+            (
+                "Bo Lind, the director for the Acme Party said: “We are ready for all of it.”",
+                vec![s("Bo Lind")],
+            ),
+            (
+                "Bo Lind, president and CEO of Acme Group stated, “We are ready for all of it.”",
+                vec![s("Bo Lind")],
+            ),
+            (
+                "The Republican presidential nominee for the Nov. 8 election later said he was “sarcastic.”",
+                vec![None],
             ),
             (
                 "“We are ready for all of it,” Senate Republican leaders said.",

@@ -9,8 +9,8 @@ use regex::{Regex, RegexBuilder};
 use super::detect::{ceil_char, floor_char, is_abbreviation, sentence_start};
 
 use super::cues::{
-    ABBREVIATIONS, GROUP_NOUNS, INVERTED_VERBS, NOT_SPEAKERS, ORG_NOUNS, PARTICIPLES, ROLE_NOUNS,
-    SPEECH_VERBS, TITLES,
+    ABBREVIATIONS, GROUP_NOUNS, INVERTED_VERBS, IRREGULAR_PAST, NOT_SPEAKERS, ORG_NOUNS,
+    PARTICIPLES, ROLE_NOUNS, SPEECH_VERBS, TITLES, TITLES_WITH_OF,
 };
 
 /// One capitalised word of a name, an initial, or a particle inside a name.
@@ -355,13 +355,13 @@ const PREPOSITIONS: &[&str] = &[
     "of", "from", "in", "at", "for", "with", "to", "by", "on", "near", "outside", "inside",
 ];
 
-/// Whether the text before a subject ends with a preposition ("… of Ohio"), other than the
-/// "of" of a title ("Secretary of State Ann Lee").
+/// Whether the text before a subject ends with a preposition ("… of Ohio", "… for the Acme
+/// Party"), other than the "of" of a title ("Secretary of State Ann Lee").
 fn follows_preposition(before: &str) -> bool {
-    let tail = &before[floor_char(before, before.len().saturating_sub(24))..];
-    let mut words = tail.split_whitespace().rev();
+    let tail = &before[floor_char(before, before.len().saturating_sub(28))..];
+    let mut words = tail.split_whitespace().rev().skip_while(|w| *w == "the");
     match (words.next(), words.next()) {
-        (Some("of"), Some(title)) if TITLES.contains(&title) => false,
+        (Some("of"), Some(title)) if TITLES_WITH_OF.contains(&title) => false,
         (Some(w), _) => PREPOSITIONS.contains(&w),
         _ => false,
     }
@@ -443,6 +443,26 @@ pub static SENTENCE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
         r"^\s*(?:(?:On|In|At|Later|Earlier|Meanwhile|Then|But|And|Also|Still|Yet|However|Speaking|Asked|After|Before|During|When|While|With|Following|Despite|Unlike|Reached|[A-Z][a-z]{{3,}}ing)(?-u:\b)[^,]{{0,60}},\s*|[A-Z][a-z]+ly,\s*|[A-Z]{{3,}}[A-Z ,.]*(?:\([^()]{{1,20}}\))?\s*[–—-]+\s*)?{s}(?-u:\b)"
     ))
 });
+
+/// The subject opening a sentence when a past-tense (or progressive) verb follows it: "Ann
+/// Lee (R) blamed", "Ann Lee, the nominee, also welcomed", "Ann Lee is questioning". Byte range of the subject in `text`; `pos` is in
+/// the sentence.
+pub fn acting_subject(text: &str, pos: usize) -> Option<(usize, usize)> {
+    let (a, b) = sentence_subject(text, pos)?;
+    let verb = ACTION.find(&text[b..pos])?.as_str();
+    let word = verb.rsplit(|c: char| !c.is_ascii_lowercase()).next()?;
+    let past = word.ends_with("ed") || IRREGULAR_PAST.contains(&word);
+    // "Ann Lee is questioning whether …": a progressive after a form of "be".
+    let progressive = word.ends_with("ing")
+        && [" is ", " was ", " has been "]
+            .iter()
+            .any(|be| verb.contains(be));
+    (past || progressive).then_some((a, b))
+}
+
+/// What may follow a sentence's subject before its verb: a bracket, an apposition, adverbs.
+static ACTION: LazyLock<Regex> =
+    LazyLock::new(|| build(&format!(r"^{APPOSITION}{AUX}\s+[a-z]+(?-u:\b)")));
 
 /// A byline-style attribution after a closing quote: "“…” ― Ann Lee".
 pub static DASH_NAME: LazyLock<Regex> = LazyLock::new(|| {

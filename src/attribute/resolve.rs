@@ -127,8 +127,7 @@ impl Resolver {
     /// mid-sentence in the article.
     fn is_proper_noun(&self, word: &str) -> bool {
         let bare = word.trim_end_matches('.');
-        let acronym = (2..=6).contains(&bare.len()) && bare.chars().all(|c| c.is_ascii_uppercase());
-        acronym || self.proper_nouns.contains(bare)
+        is_acronym(bare) || self.proper_nouns.contains(bare)
     }
 
     /// Whether `name` reads as a person's (a pronoun may stand for it): a full name, a
@@ -199,9 +198,9 @@ impl Resolver {
                 });
             }
         }
-        let named = words[1..]
-            .iter()
-            .any(|w| w.starts_with(|c: char| c.is_uppercase()) && !is_person_title(w));
+        let named = words[1..].iter().any(|w| {
+            w.starts_with(|c: char| c.is_uppercase()) && (!TITLES.contains(w) || is_acronym(w))
+        });
         named.then(|| Resolved {
             name: words[1..].join(" "),
             indirect: false,
@@ -282,6 +281,11 @@ pub fn strip_titles<'a>(words: &[&'a str]) -> Vec<&'a str> {
         Some(i) => rest[i + 1..].to_vec(),
         None => rest.to_vec(),
     }
+}
+
+/// A word in capitals ("GOP", "NATO").
+fn is_acronym(word: &str) -> bool {
+    (2..=6).contains(&word.len()) && word.chars().all(|c| c.is_ascii_uppercase())
 }
 
 /// A title that only ever stands before a person's name: an abbreviation ("Capt.") or a
