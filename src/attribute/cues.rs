@@ -983,12 +983,6 @@ pub const NOT_SPEAKERS: &[&str] = &[
     "Getty",
     "Images",
     "AP",
-    "Twitter",
-    "Facebook",
-    "Instagram",
-    "YouTube",
-    "Reddit",
-    "Tumblr",
 ];
 
 /// Titles and roles that precede a name and are not part of it.
@@ -1326,6 +1320,8 @@ pub const GROUP_NOUNS: &[&str] = &[
     "students",
     "veterans",
     "observers",
+    "groups",
+    "organizations",
 ];
 
 /// Irregular past-tense verbs that, right after a sentence's named subject, make the quote

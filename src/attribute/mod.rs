@@ -19,8 +19,8 @@ use std::collections::HashMap;
 use crate::article::{Article, Quote};
 use detect::{Span, ceil_char, floor_char, mask, quote_spans, sentence_start};
 use patterns::{
-    Cue, DASH_NAME, HANGING, SENTENCE_SUBJECT, VERB, acting_subject, find_cues, is_descriptor_gap,
-    is_gap, sentence_subject,
+    Cue, DASH_NAME, HANGING, NAME_COLON, SENTENCE_SUBJECT, VERB, acting_subject, find_cues,
+    is_descriptor_gap, is_gap, sentence_subject,
 };
 use resolve::{Resolved, Resolver};
 
@@ -335,6 +335,17 @@ impl Walker {
             return self.cue_in_sentence(masked, span, cues);
         }
         let before = &masked[from..span.start];
+        // "… – Ann Lee: “…": a full name right before a colon introduces the quote.
+        if let Some(name) = NAME_COLON.captures(before).and_then(|c| c.name("s"))
+            && let Some(speaker) = self.resolver.resolve(name.as_str())
+            && speaker.name.contains(' ')
+        {
+            return Some(Found {
+                speaker,
+                confidence: 0.6,
+                verb_end: None,
+            });
+        }
         if HANGING.is_match(before) || VERB.is_match(before) {
             let caps = SENTENCE_SUBJECT.captures(before)?;
             let speaker = self.resolver.resolve(caps.name("s")?.as_str())?;
@@ -554,6 +565,22 @@ mod tests {
             (
                 "The Republican presidential nominee for the Nov. 8 election later said he was “sarcastic.”",
                 vec![None],
+            ),
+            (
+                "“We are ready for all of it,” Twitter said in a statement.",
+                vec![s("Twitter")],
+            ),
+            (
+                "Bo Lind on Sunday said “we are ready for all of it.”",
+                vec![s("Bo Lind")],
+            ),
+            (
+                "“We are ready for all of it,” the Acme administration said.",
+                vec![s("Acme administration")],
+            ),
+            (
+                "The interplay mattered – Bo Lind: “We are ready for all of it.”",
+                vec![s("Bo Lind")],
             ),
             (
                 "“We are ready for all of it,” Senate Republican leaders said.",

@@ -56,12 +56,15 @@ fn subject(group: &str) -> String {
     let role = alternation(ROLE_NOUNS);
     let groups = alternation(GROUP_NOUNS);
     format!(
-        r"(?P<{group}>(?-u:\b)(?:{run}(?:['’]s?\s+(?:{org})|\s+(?:{groups})(?-u:\b))?|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne)\s+(?:[A-Za-z’'\-]+\s+){{0,3}}?(?:{role})s?(?-u:\b)|[Hh]e|[Ss]he))"
+        r"(?P<{group}>(?-u:\b)(?:{run}(?:(?:['’]s?)?\s+(?:{org})(?-u:\b)|\s+(?:{groups})(?-u:\b))?|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne)\s+(?:[A-Za-z’'\-]+\s+){{0,3}}?(?:{role})s?(?-u:\b)|[Hh]e|[Ss]he))"
     )
 }
 
 /// An apposition or bracket between a speaker and the verb: ", a spokesman for Y," "(R-Texas)".
 const APPOSITION: &str = r"(?:\s*\([^()]+\))?(?:,\s+(?P<a>[^,;:“”_\n]+),)?";
+
+/// When, between a speaker and the verb: "Ann Lee on Sunday said", "Ann Lee late Tuesday said".
+const WHEN: &str = r"(?:\s+(?:on|late|early|last|this)\s+(?:[A-Z][a-z]+day|week|night|morning)(?:\s+(?:morning|afternoon|evening|night))?)?";
 
 /// Auxiliaries and adverbs between a speaker and the verb: "also said", "has repeatedly said".
 const AUX: &str = r"(?:[ \t]+(?:also|later|then|again|once|previously|recently|earlier|has|had|have|was|is|would|will|could|did|does|do|already|simply|only|just|quickly|often|kept|keeps|went|goes|[a-z]+ly)){0,3}";
@@ -87,7 +90,7 @@ pub static VERB: LazyLock<Regex> =
 
 /// The speaker ending right before a verb: `Peskov `, `Peskov, an aide, `, `he also `.
 static SUBJECT_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| build(&format!(r"{}{APPOSITION}{AUX}\s+$", subject("s"))));
+    LazyLock::new(|| build(&format!(r"{}{APPOSITION}{WHEN}{AUX}\s+$", subject("s"))));
 
 /// The speaker right after an inverted verb: ` Peskov`, ` Sen. Ted Cruz`.
 static SUBJECT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -381,10 +384,12 @@ pub fn sentence_subject(text: &str, pos: usize) -> Option<(usize, usize)> {
 
 /// Whether a subject phrase is a role ("the nominee", "a spokesman") rather than a name.
 fn is_role(subject: &str) -> bool {
+    let article = ["The ", "A ", "An "]
+        .iter()
+        .find_map(|a| subject.strip_prefix(a));
     subject.starts_with(|c: char| c.is_lowercase())
-        || subject.starts_with("The ")
-        || subject.starts_with("A ")
-        || subject.starts_with("An ")
+        // "The Acme Chamber" is a name, "The senator" a role.
+        || article.is_some_and(|rest| !rest.starts_with(|c: char| c.is_uppercase()))
 }
 
 /// Whether an apposition is just a name: capitalised words (and particles) only.
@@ -463,6 +468,14 @@ pub fn acting_subject(text: &str, pos: usize) -> Option<(usize, usize)> {
 /// What may follow a sentence's subject before its verb: a bracket, an apposition, adverbs.
 static ACTION: LazyLock<Regex> =
     LazyLock::new(|| build(&format!(r"^{APPOSITION}{AUX}\s+[a-z]+(?-u:\b)")));
+
+/// A name run ending right before a colon, after the start or a dash: "– Ann Lee: ".
+pub static NAME_COLON: LazyLock<Regex> = LazyLock::new(|| {
+    build(&format!(
+        r"(?:^|[―—–-][ \t\x{{a0}}]*)(?P<s>{}):\s*$",
+        name_run()
+    ))
+});
 
 /// A byline-style attribution after a closing quote: "“…” ― Ann Lee".
 pub static DASH_NAME: LazyLock<Regex> = LazyLock::new(|| {
