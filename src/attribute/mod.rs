@@ -127,8 +127,8 @@ struct Found {
 
 /// The walk over paragraphs, with what carries from one to the next.
 #[derive(Default)]
-struct Walker {
-    resolver: Resolver,
+struct Walker<'a> {
+    resolver: Resolver<'a>,
     quotes: Vec<Quote>,
     reported: Vec<String>,
     /// Speaker for bullets under a "X outlined several points:" line.
@@ -140,8 +140,10 @@ struct Walker {
 }
 
 fn analyse(body: &str) -> Analysis {
-    let mut w = Walker::default();
-    w.resolver.learn_proper_nouns(body);
+    let mut w = Walker {
+        resolver: Resolver::new(body),
+        ..Walker::default()
+    };
     for para in body.split('\n') {
         if !para.trim().is_empty() {
             w.paragraph(para);
@@ -153,7 +155,7 @@ fn analyse(body: &str) -> Analysis {
     }
 }
 
-impl Walker {
+impl Walker<'_> {
     fn paragraph(&mut self, para: &str) {
         let trimmed = para.trim();
         let is_bullet = trimmed.starts_with(BULLETS);

@@ -3,6 +3,7 @@
 //! (full names, roles, gender from titles and pronouns).
 
 use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
 use super::cues::{
     FIRST_NAMES, GENDERED_TITLES, Gender, NAME_SUFFIXES, NOT_SPEAKERS, ORG_NOUNS, PRONOUNS,
@@ -23,7 +24,7 @@ pub struct Resolved {
 
 /// Keeps the names seen so far in an article and resolves cue phrases against them.
 #[derive(Default)]
-pub struct Resolver {
+pub struct Resolver<'a> {
     /// Surname → full name, from the latest full mention.
     full_names: HashMap<String, String>,
     /// Role noun ("spokesman", "senator") → the person last given that role.
@@ -33,8 +34,10 @@ pub struct Resolver {
     people: HashSet<String>,
     /// Most recent speakers, newest last.
     recent: Vec<String>,
-    /// Capitalised words seen mid-sentence: proper nouns.
-    proper_nouns: HashSet<String>,
+    /// The article's text, where proper nouns are looked up.
+    text: &'a str,
+    /// Single words already asked about, and whether they are proper nouns.
+    proper_nouns: Vec<(String, bool)>,
 }
 
 /// Maps abbreviated titles to the role noun a later mention would use.
@@ -67,7 +70,15 @@ fn gender_of_title(word: &str) -> Option<Gender> {
         .map(|(_, g)| *g)
 }
 
-impl Resolver {
+impl<'a> Resolver<'a> {
+    /// A resolver for the article whose body is `text`.
+    pub fn new(text: &'a str) -> Self {
+        Self {
+            text,
+            ..Self::default()
+        }
+    }
+
     /// Learns full names, the roles and titles in front of them, from a paragraph.
     pub fn learn(&mut self, text: &str) {
         for m in FULL_NAME.find_iter(text) {
@@ -101,33 +112,27 @@ impl Resolver {
         }
     }
 
-    /// Remembers the capitalised words written mid-sentence (not after a sentence end): proper
-    /// nouns, unlike a capitalised sentence opener ("Having", "Amid", "Four").
-    pub fn learn_proper_nouns(&mut self, text: &str) {
-        let mut mid_sentence = false;
-        for word in text.split_whitespace() {
-            let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
-            if mid_sentence && bare.starts_with(|c: char| c.is_uppercase()) {
-                let bare = bare
-                    .strip_suffix("’s")
-                    .or_else(|| bare.strip_suffix("'s"))
-                    .unwrap_or(bare);
-                if !self.proper_nouns.contains(bare) {
-                    self.proper_nouns.insert(bare.to_string());
-                }
-            }
-            mid_sentence = TITLES.contains(&word)
-                || word.ends_with(|c: char| {
-                    c.is_alphanumeric() || matches!(c, ',' | '”' | '"' | '\'' | ')' | '_')
-                });
-        }
-    }
-
-    /// Whether a single word may name a speaker: an acronym ("NATO") or a proper noun seen
-    /// mid-sentence in the article.
-    fn is_proper_noun(&self, word: &str) -> bool {
+    /// Whether a single word may name a speaker: an acronym ("NATO") or a proper noun, i.e.
+    /// written capitalised mid-sentence somewhere in the article (unlike a capitalised
+    /// sentence opener: "Having", "Amid", "Four"). Answers are kept; past a bound on distinct
+    /// words (hostile inputs) the answer is no.
+    fn is_proper_noun(&mut self, word: &str) -> bool {
         let bare = word.trim_end_matches('.');
-        is_acronym(bare) || self.proper_nouns.contains(bare)
+        if is_acronym(bare) {
+            return true;
+        }
+        if let Some((_, known)) = self.proper_nouns.iter().find(|(w, _)| w == bare) {
+            return *known;
+        }
+        if self.proper_nouns.len() >= MAX_PROPER_NOUN_LOOKUPS {
+            return false;
+        }
+        let proper = self
+            .text
+            .match_indices(bare)
+            .any(|(i, _)| written_mid_sentence(self.text, i, bare.len()));
+        self.proper_nouns.push((bare.to_string(), proper));
+        proper
     }
 
     /// Whether `name` reads as a person's (a pronoun may stand for it): a full name, a
@@ -229,8 +234,8 @@ impl Resolver {
             [] => return None,
             [.., last] if is_possessive(last) || DAYS.contains(last) => return None,
             [one] if NOT_SPEAKERS.contains(one) || is_dateline(one) => return None,
-            [one] => match self.full_names.get(*one) {
-                Some(full) => full.clone(),
+            [one] => match self.full_names.get(*one).cloned() {
+                Some(full) => full,
                 None if self.is_proper_noun(one) => one.to_string(),
                 None => return None,
             },
@@ -283,6 +288,29 @@ pub fn strip_titles<'a>(words: &[&'a str]) -> Vec<&'a str> {
     }
 }
 
+/// How many distinct single words `is_proper_noun` looks up in one article.
+const MAX_PROPER_NOUN_LOOKUPS: usize = 256;
+
+/// Whether the word at `text[at..at + len]` stands alone after a word that does not end a
+/// sentence ("said Lind", "Mr. Lind", "“…,” Lind"), not at a paragraph start.
+fn written_mid_sentence(text: &str, at: usize, len: usize) -> bool {
+    let alone_after = text[at + len..]
+        .chars()
+        .next()
+        .is_none_or(|c| !c.is_alphanumeric());
+    let before = &text[..at];
+    let spaced = before.ends_with([' ', '\t', '\u{a0}']);
+    let before = before.trim_end_matches([' ', '\t', '\u{a0}']);
+    let previous = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    alone_after
+        && spaced
+        && !previous.is_empty()
+        && (TITLES.contains(&previous)
+            || previous.ends_with(|c: char| {
+                c.is_alphanumeric() || matches!(c, ',' | '”' | '"' | '\'' | ')' | '_')
+            }))
+}
+
 /// A word in capitals ("GOP", "NATO").
 fn is_acronym(word: &str) -> bool {
     (2..=6).contains(&word.len()) && word.chars().all(|c| c.is_ascii_uppercase())
@@ -291,17 +319,24 @@ fn is_acronym(word: &str) -> bool {
 /// A title that only ever stands before a person's name: an abbreviation ("Capt.") or a
 /// capitalised role ("Chairman", "Secretary").
 fn is_person_title(word: &str) -> bool {
-    TITLES.contains(&word)
-        && (word.ends_with('.') || role_of_title(word).is_some_and(|r| !ORG_NOUNS.contains(&r)))
+    PERSON_TITLES.contains(word)
 }
+
+/// The titles for which `is_person_title` holds, computed once.
+static PERSON_TITLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    TITLES
+        .iter()
+        .copied()
+        .filter(|w| w.ends_with('.') || role_of_title(w).is_some_and(|r| !ORG_NOUNS.contains(&r)))
+        .collect()
+});
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn resolved(context: &str, speakers: &[&str], raw: &str) -> Option<String> {
-        let mut r = Resolver::default();
-        r.learn_proper_nouns(context);
+        let mut r = Resolver::new(context);
         r.learn(context);
         for s in speakers {
             r.note_speaker(s);
