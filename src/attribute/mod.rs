@@ -569,6 +569,10 @@ mod tests {
                 vec![None],
             ),
             (
+                "Bo Lind, who is Muslim, also decried the “hateful discourse of the others.”",
+                vec![s("Bo Lind")],
+            ),
+            (
                 "“We are ready for all of it,” Twitter said in a statement.",
                 vec![s("Twitter")],
             ),

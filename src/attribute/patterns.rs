@@ -147,11 +147,13 @@ pub fn find_cues(text: &str) -> Vec<Cue> {
             }
             // "Ann Lee of Ohio said", "a clerk from Dover, Kent, said": the place is not the
             // speaker; the sentence's subject is, if it opens the sentence.
-            let subject = if follows_preposition(&text[..start]) {
-                sentence_subject(text, start)
-            } else {
-                Some((start, end))
-            };
+            // "Ann Lee, who is Muslim, said": a word inside a relative clause is not either.
+            let subject =
+                if follows_preposition(&text[..start]) || in_relative_clause(&text[..start]) {
+                    sentence_subject(text, start)
+                } else {
+                    Some((start, end))
+                };
             if let Some(subject) = subject {
                 cues.push(Cue {
                     subject,
@@ -357,6 +359,13 @@ fn ends_possessive(phrase: &str) -> bool {
 const PREPOSITIONS: &[&str] = &[
     "of", "from", "in", "at", "for", "with", "to", "by", "on", "near", "outside", "inside",
 ];
+
+/// Whether the text before a subject ends inside a describing clause: ", who is ".
+fn in_relative_clause(before: &str) -> bool {
+    let tail = &before[floor_char(before, before.len().saturating_sub(60))..];
+    tail.rsplit_once(", ")
+        .is_some_and(|(_, clause)| clause.starts_with("who is ") || clause.starts_with("who was "))
+}
 
 /// Whether the text before a subject ends with a preposition ("… of Ohio", "… for the Acme
 /// Party"), other than the "of" of a title ("Secretary of State Ann Lee").

@@ -9,7 +9,7 @@ use super::cues::{
     FIRST_NAMES, GENDERED_TITLES, Gender, NAME_SUFFIXES, NOT_SPEAKERS, ORG_NOUNS, PRONOUNS,
     ROLE_NOUNS, TITLES,
 };
-use super::detect::ceil_char;
+use super::detect::{ceil_char, is_abbreviation};
 use super::patterns::{FULL_NAME, trim_period};
 
 /// How many recent speakers a pronoun may reach back to.
@@ -213,7 +213,14 @@ impl<'a> Resolver<'a> {
     }
 
     fn resolve_name(&mut self, raw: &str) -> Option<String> {
-        let words: Vec<&str> = raw.split_whitespace().collect();
+        let mut words: Vec<&str> = raw.split_whitespace().collect();
+        // "Information Act. But Lind": a run that crossed a sentence end keeps its last part.
+        if let Some(end) = words[..words.len().saturating_sub(1)]
+            .iter()
+            .rposition(|w| ends_sentence_word(w))
+        {
+            words.drain(..=end);
+        }
         let gender = words.first().and_then(|w| gender_of_title(w));
         let mut name = strip_titles(&words);
         if name
@@ -298,7 +305,8 @@ fn written_mid_sentence(text: &str, at: usize, len: usize) -> bool {
         .chars()
         .next()
         .is_none_or(|c| !c.is_alphanumeric());
-    let before = &text[..at];
+    // An opening mark or bracket may stand between ("said “Lind").
+    let before = text[..at].trim_end_matches(['“', '"', '(', '‘', '\'']);
     let spaced = before.ends_with([' ', '\t', '\u{a0}']);
     let before = before.trim_end_matches([' ', '\t', '\u{a0}']);
     let previous = before.rsplit(char::is_whitespace).next().unwrap_or("");
@@ -309,6 +317,13 @@ fn written_mid_sentence(text: &str, at: usize, len: usize) -> bool {
             || previous.ends_with(|c: char| {
                 c.is_alphanumeric() || matches!(c, ',' | '”' | '"' | '\'' | ')' | '_')
             }))
+}
+
+/// Whether a word ends with a period that ends a sentence: not an initial ("F."), an
+/// abbreviation ("Capt.", "U.S.") or a title.
+fn ends_sentence_word(word: &str) -> bool {
+    word.strip_suffix('.')
+        .is_some_and(|w| w.chars().count() > 1 && !is_abbreviation(w) && !TITLES.contains(&word))
 }
 
 /// A word in capitals ("GOP", "NATO").
@@ -372,6 +387,8 @@ mod tests {
             ("", &[], "LONDONVILLE", None),
             ("", &[], "NATO", Some("NATO")),
             ("", &[], "Army Capt. Jeff Lee", Some("Jeff Lee")),
+            ("", &[], "Information Act. But Bo Lind", Some("Bo Lind")),
+            ("", &[], "John F. Lee", Some("John F. Lee")),
             (
                 "",
                 &[],
