@@ -6,7 +6,8 @@
 //! earlier in its sentence (X said: “…), the subject of a sentence that hangs the quote on a
 //! participle or colon, the speaker of the previous quote of the same paragraph, or of a quote
 //! continued from the previous paragraph or introduced by a line ending in a colon ("X released
-//! this statement:"). Bullets under "X outlined several points:" are X's.
+//! this statement:"), or, for a paragraph that is one quote, the last speaker of the paragraph
+//! before. Bullets under "X outlined several points:" are X's.
 //! Reported speech ("X argued that …") adds X to the article's speakers without a quote.
 
 mod cues;
@@ -137,6 +138,10 @@ struct Walker<'a> {
     carry: Option<String>,
     /// Quotes of an unattributed multi-paragraph quote, waiting for a later cue.
     pending: Vec<usize>,
+    /// Speaker of the previous paragraph's last quote or cue.
+    previous_speaker: Option<String>,
+    /// Speaker of the last cue of the current paragraph.
+    last_cue_speaker: Option<String>,
 }
 
 fn analyse(body: &str) -> Analysis {
@@ -203,6 +208,19 @@ impl Walker<'_> {
                     } else {
                         None
                     }
+                })
+                .or_else(|| {
+                    // A paragraph that is one closed quote, right after a paragraph whose
+                    // last speaker is known: that speaker goes on.
+                    let standalone = spans.len() == 1
+                        && starts_with_quote
+                        && !span.open_at_end
+                        && para[span.end..].trim().is_empty();
+                    if standalone {
+                        Self::carried(self.previous_speaker.as_deref(), 0.5)
+                    } else {
+                        None
+                    }
                 });
             if let Some(f) = &found {
                 self.resolver.note_speaker(&f.speaker.name);
@@ -220,6 +238,7 @@ impl Walker<'_> {
         for c in &cues[next_cue..] {
             self.note_reported(&masked, c);
         }
+        self.previous_speaker = prev.clone().or(self.last_cue_speaker.take());
         self.carry = match spans.last() {
             Some(s) if s.open_at_end => prev,
             _ => None,
@@ -233,6 +252,7 @@ impl Walker<'_> {
     fn note_reported(&mut self, masked: &str, c: &Cue) {
         if let Some(r) = self.resolve_cue(masked, c) {
             self.resolver.note_speaker(&r.name);
+            self.last_cue_speaker = Some(r.name.clone());
             if !r.indirect {
                 self.reported.push(r.name);
             }
@@ -571,6 +591,14 @@ mod tests {
             (
                 "Bo Lind, who is Muslim, also decried the “hateful discourse of the others.”",
                 vec![s("Bo Lind")],
+            ),
+            (
+                "Bo Lind argued that taxes were high.\n“We need more of it now, and soon.”",
+                vec![s("Bo Lind")],
+            ),
+            (
+                "The rain fell on Bo Lind.\n“We need more of it now, and soon.”",
+                vec![None],
             ),
             (
                 "“We are ready for all of it,” Twitter said in a statement.",
