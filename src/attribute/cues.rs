@@ -1336,3 +1336,42 @@ pub const IRREGULAR_PAST: &[&str] = &[
 /// Titles followed by "of" and a department, all before the name ("Secretary of State Ann
 /// Lee"); after other words "of" introduces an organisation ("CEO of Acme Ann Lee").
 pub const TITLES_WITH_OF: &[&str] = &["Secretary", "Minister", "Director", "Commissioner"];
+
+/// Prepositions that tie an unnamed source to whom it speaks for or is close to: "a
+/// spokeswoman for the Acme Party", "a person close to Ann Lee", "an aide familiar with …".
+pub const DESCRIBING_PREPOSITIONS: &[&str] = &["to", "for", "with", "of", "at", "from", "on"];
+
+/// Nouns for unnamed sources described after an inverted verb ("said a longtime adviser to
+/// Ann Lee", "said one Democrat familiar with the campaign").
+pub const SOURCE_NOUNS: &[&str] = &[
+    "person",
+    "people",
+    "source",
+    "sources",
+    "adviser",
+    "advisor",
+    "aide",
+    "official",
+    "ally",
+    "confidant",
+    "friend",
+    "associate",
+    "member",
+    "strategist",
+    "operative",
+    "donor",
+    "Democrat",
+    "Republican",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "representative",
+    "insider",
+    "staffer",
+    "employee",
+    "veteran",
+    "lawyer",
+    "attorney",
+    "reporter",
+    "delegate",
+];

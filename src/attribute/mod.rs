@@ -601,6 +601,10 @@ mod tests {
                 vec![None],
             ),
             (
+                "“We are ready for all of it,” said a longtime adviser to Bo Lind, who asked not to be named.",
+                vec![s("longtime adviser to Bo Lind")],
+            ),
+            (
                 "“We are ready for all of it,” Twitter said in a statement.",
                 vec![s("Twitter")],
             ),

@@ -10,7 +10,7 @@ use super::detect::{ceil_char, floor_char, is_abbreviation, sentence_start};
 
 use super::cues::{
     ABBREVIATIONS, GROUP_NOUNS, INVERTED_VERBS, IRREGULAR_PAST, NOT_SPEAKERS, ORG_NOUNS,
-    PARTICIPLES, ROLE_NOUNS, SPEECH_VERBS, TITLES, TITLES_WITH_OF,
+    PARTICIPLES, ROLE_NOUNS, SOURCE_NOUNS, SPEECH_VERBS, TITLES, TITLES_WITH_OF,
 };
 
 /// One capitalised word of a name, an initial, or a particle inside a name.
@@ -170,7 +170,18 @@ pub fn find_cues(text: &str) -> Vec<Cue> {
             continue;
         }
         let to = floor_char(text, v.end() + INVERTED_WINDOW);
-        if let Some((a, b)) = described_name_end(&text[v.end()..to]) {
+        if let Some(s) = DESCRIBED_SOURCE
+            .captures(&text[v.end()..to])
+            .and_then(|c| c.name("s"))
+        {
+            let start = v.end() + s.start();
+            let end = start + trim_period(s.as_str());
+            cues.push(Cue {
+                subject: (start, end),
+                verb: (v.start(), v.end()),
+                inverted: true,
+            });
+        } else if let Some((a, b)) = described_name_end(&text[v.end()..to]) {
             let start = v.end() + a;
             let end = start + trim_period(&text[start..v.end() + b]);
             cues.push(Cue {
@@ -253,6 +264,17 @@ static NAME_ENDING_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
     build(&format!(
         r"^\s+(?P<d>(?:[A-Za-z][A-Za-z’'\-]*\.?\s+){{0,6}}?)(?P<s>{})(?:\s*(?:[,.;:()\[\]—–]|$)|\s+(?:of|from|at|in|for|with|who|whose|which|and)(?-u:\b))",
         name_run()
+    ))
+});
+
+/// An unnamed source tied to a name after an inverted verb: " a longtime adviser to Ann
+/// Lee", " one Democrat familiar with the Acme campaign".
+static DESCRIBED_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
+    let nouns = alternation(SOURCE_NOUNS);
+    let org = alternation(ORG_NOUNS);
+    build(&format!(
+        r"^\s+(?P<s>(?:a|an|one|another)\s+(?:[A-Za-z’'\-]+\s+){{0,3}}?(?:{nouns})\s+(?:close\s+to|familiar\s+with|for|to|with|in)\s+(?:the\s+)?{run}(?:(?:['’]s?)?\s+(?:{org})(?-u:\b))?)",
+        run = name_run()
     ))
 });
 

@@ -6,8 +6,8 @@ use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use super::cues::{
-    FIRST_NAMES, GENDERED_TITLES, Gender, NAME_SUFFIXES, NOT_SPEAKERS, ORG_NOUNS, PRONOUNS,
-    ROLE_NOUNS, TITLES,
+    DESCRIBING_PREPOSITIONS, FIRST_NAMES, GENDERED_TITLES, Gender, NAME_SUFFIXES, NOT_SPEAKERS,
+    ORG_NOUNS, PRONOUNS, ROLE_NOUNS, TITLES,
 };
 use super::detect::{ceil_char, is_abbreviation};
 use super::patterns::{FULL_NAME, trim_period};
@@ -206,9 +206,12 @@ impl<'a> Resolver<'a> {
         let named = words[1..].iter().any(|w| {
             w.starts_with(|c: char| c.is_uppercase()) && (!TITLES.contains(w) || is_acronym(w))
         });
+        // "a longtime adviser to Ann Lee": an unnamed source described by whom it is close to;
+        // it speaks, but is no reported speaker of its own.
+        let described = words.iter().any(|w| DESCRIBING_PREPOSITIONS.contains(w));
         named.then(|| Resolved {
             name: words[1..].join(" "),
-            indirect: false,
+            indirect: described,
         })
     }
 
