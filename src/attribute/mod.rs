@@ -252,7 +252,11 @@ impl Walker<'_> {
     fn note_reported(&mut self, masked: &str, c: &Cue) {
         if let Some(r) = self.resolve_cue(masked, c) {
             self.resolver.note_speaker(&r.name);
-            self.last_cue_speaker = Some(r.name.clone());
+            // "Ann Lee and Bo Lind argued": the last of a list speaks with others, and does not
+            // go on alone into the next paragraph.
+            let listed = masked[..c.subject.0].trim_end().ends_with([',', '&'])
+                || masked[..c.subject.0].ends_with(" and ");
+            self.last_cue_speaker = (!listed).then(|| r.name.clone());
             if !r.indirect {
                 self.reported.push(r.name);
             }
@@ -598,6 +602,10 @@ mod tests {
             ),
             (
                 "The rain fell on Bo Lind.\n“We need more of it now, and soon.”",
+                vec![None],
+            ),
+            (
+                "Ann Lee, Cy Ray and Bo Lind argued that taxes were high.\n“We need more of it now, and soon.”",
                 vec![None],
             ),
             (
