@@ -367,6 +367,77 @@ pub const SPEECH_VERBS: &[&str] = &[
     "Asked",
     "Wrote",
     "According to",
+    // Stance, cognition and finding verbs: the sources news prose reports ("Ann Lee wants",
+    // "a poll found").
+    "want",
+    "support",
+    "supports",
+    "supported",
+    "oppose",
+    "opposes",
+    "opposed",
+    "believe",
+    "think",
+    "hope",
+    "know",
+    "knows",
+    "knew",
+    "show",
+    "shown",
+    "find",
+    "indicate",
+    "expressed",
+    "expresses",
+    "declined",
+    "declines",
+    "refused",
+    "refuses",
+    "welcomed",
+    "welcomes",
+    "thanked",
+    "thanks",
+    "blamed",
+    "blames",
+    "condemned",
+    "condemns",
+    "denounced",
+    "denounces",
+    "applauded",
+    "applauds",
+    "cited",
+    "cites",
+    "backed",
+    "backs",
+    "sought",
+    "seeks",
+    "voiced",
+    "voices",
+    "projected",
+    "projects",
+    "published",
+    "publishes",
+    "issued",
+    "issues",
+    "spoke",
+    "speaks",
+    "discussed",
+    "discusses",
+    "bemoaned",
+    "bemoans",
+    "lambasted",
+    "lambastes",
+    "disagreed",
+    "disagrees",
+    "fear",
+    "worry",
+    "expect",
+    "contend",
+    "predict",
+    "estimate",
+    "agree",
+    "reacted",
+    "reacts",
+    "opined",
 ];
 
 /// Participles that hang a quote on the sentence's subject: "X left, saying “…”".
@@ -462,6 +533,10 @@ pub const INVERTED_VERBS: &[&str] = &[
     "responded",
     "concluded",
     "remarked",
+    "reacted",
+    "declares",
+    "offered",
+    "opined",
 ];
 
 /// Pronouns that stand for a previously named speaker, with the gender they carry.
@@ -908,12 +983,6 @@ pub const NOT_SPEAKERS: &[&str] = &[
     "Getty",
     "Images",
     "AP",
-    "Twitter",
-    "Facebook",
-    "Instagram",
-    "YouTube",
-    "Reddit",
-    "Tumblr",
 ];
 
 /// Titles and roles that precede a name and are not part of it.
@@ -1133,6 +1202,13 @@ pub const ROLE_NOUNS: &[&str] = &[
     "voter",
     "supporter",
     "resident",
+    "employee",
+    "staffer",
+    "volunteer",
+    "delegate",
+    "organizer",
+    "researcher",
+    "expert",
 ];
 
 /// Lowercase nouns an organisation's possessive may take when it speaks: "Clinton’s campaign".
@@ -1185,4 +1261,117 @@ pub const ORG_NOUNS: &[&str] = &[
     "complaint",
     "ad",
     "ads",
+];
+
+/// Abbreviations whose period does not end a sentence.
+pub const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Sen", "Sens", "Rep", "Reps", "Gov", "Gen", "Lt", "Col", "Capt",
+    "Sgt", "St", "Jr", "Sr", "Prof", "Rev", "Hon", "Inc", "Corp", "Co", "Ltd", "No", "vs", "Jan",
+    "Feb", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mt", "Ft", "Adm", "Maj",
+    "Atty", "Gens", "Cmdr", "Supt", "Det", "Mass", "Calif", "Fla", "Ky", "Va", "Wis", "Insp",
+    "Msgr", "Govs", "Sgts", "Conn", "Minn", "Tenn", "Ariz", "Colo", "Okla", "Penn", "Wash",
+];
+
+/// Words that end a name and are no part of the surname ("Bob Casey Jr.").
+pub const NAME_SUFFIXES: &[&str] = &["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"];
+
+/// Plural nouns that make a group speaker of the capitalised words before them ("Senate
+/// Republican leaders", "Clinton aides", "Pentagon officials").
+pub const GROUP_NOUNS: &[&str] = &[
+    "officials",
+    "aides",
+    "advisers",
+    "advisors",
+    "leaders",
+    "lawmakers",
+    "members",
+    "strategists",
+    "operatives",
+    "staffers",
+    "spokespeople",
+    "officers",
+    "prosecutors",
+    "investigators",
+    "analysts",
+    "experts",
+    "researchers",
+    "economists",
+    "voters",
+    "supporters",
+    "delegates",
+    "donors",
+    "critics",
+    "organizers",
+    "activists",
+    "senators",
+    "lawyers",
+    "attorneys",
+    "allies",
+    "insiders",
+    "sources",
+    "authorities",
+    "representatives",
+    "executives",
+    "diplomats",
+    "negotiators",
+    "protesters",
+    "residents",
+    "workers",
+    "students",
+    "veterans",
+    "observers",
+    "groups",
+    "organizations",
+];
+
+/// Irregular past-tense verbs that, right after a sentence's named subject, make the quote
+/// later in the sentence that subject's ("Ann Lee took aim at the “…”").
+pub const IRREGULAR_PAST: &[&str] = &[
+    "took", "gave", "made", "spoke", "wrote", "sent", "put", "struck", "hit", "threw", "brought",
+    "held", "got", "led", "left", "met", "ran", "sought", "thought", "told", "kept", "found",
+    "began", "came", "drew", "won", "lost", "went", "said", "read", "saw", "set", "shot", "stood",
+    "swore", "tore", "took", "laid", "paid", "fought", "felt", "knew", "chose",
+];
+
+/// Titles followed by "of" and a department, all before the name ("Secretary of State Ann
+/// Lee"); after other words "of" introduces an organisation ("CEO of Acme Ann Lee").
+pub const TITLES_WITH_OF: &[&str] = &["Secretary", "Minister", "Director", "Commissioner"];
+
+/// Prepositions that tie an unnamed source to whom it speaks for or is close to: "a
+/// spokeswoman for the Acme Party", "a person close to Ann Lee", "an aide familiar with …".
+pub const DESCRIBING_PREPOSITIONS: &[&str] = &["to", "for", "with", "of", "at", "from", "on"];
+
+/// Nouns for unnamed sources described after an inverted verb ("said a longtime adviser to
+/// Ann Lee", "said one Democrat familiar with the campaign").
+pub const SOURCE_NOUNS: &[&str] = &[
+    "person",
+    "people",
+    "source",
+    "sources",
+    "adviser",
+    "advisor",
+    "aide",
+    "official",
+    "ally",
+    "confidant",
+    "friend",
+    "associate",
+    "member",
+    "strategist",
+    "operative",
+    "donor",
+    "Democrat",
+    "Republican",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "representative",
+    "insider",
+    "staffer",
+    "employee",
+    "veteran",
+    "lawyer",
+    "attorney",
+    "reporter",
+    "delegate",
 ];

@@ -2,6 +2,8 @@
 //! their words masked (so that cue patterns never match inside a quote), and sentence bounds.
 //! Everything here is a single left-to-right scan over the paragraph.
 
+use super::cues::ABBREVIATIONS;
+
 /// A quoted span inside a paragraph, in byte offsets of the paragraph.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Span {
@@ -93,15 +95,8 @@ pub fn mask(para: &str, spans: &[Span]) -> String {
     out
 }
 
-/// Abbreviations whose period does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Sen", "Sens", "Rep", "Reps", "Gov", "Gen", "Lt", "Col", "Capt",
-    "Sgt", "St", "Jr", "Sr", "Prof", "Rev", "Hon", "Inc", "Corp", "Co", "Ltd", "No", "vs", "Jan",
-    "Feb", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mt", "Ft", "Adm", "Maj",
-    "Atty", "Gens", "Cmdr", "Supt", "Det", "Mass", "Calif", "Fla", "Ky", "Va", "Wis",
-];
-
-fn is_abbreviation(word: &str) -> bool {
+/// Whether `word` (without its period) is an abbreviation, an initial or holds a period.
+pub fn is_abbreviation(word: &str) -> bool {
     let w = word.trim_start_matches(|c: char| !c.is_alphanumeric());
     ABBREVIATIONS.contains(&w) || w.contains('.') || w.chars().count() == 1
 }

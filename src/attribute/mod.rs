@@ -6,7 +6,8 @@
 //! earlier in its sentence (X said: “…), the subject of a sentence that hangs the quote on a
 //! participle or colon, the speaker of the previous quote of the same paragraph, or of a quote
 //! continued from the previous paragraph or introduced by a line ending in a colon ("X released
-//! this statement:"). Bullets under "X outlined several points:" are X's.
+//! this statement:"), or, for a paragraph that is one quote, the last speaker of the paragraph
+//! before. Bullets under "X outlined several points:" are X's.
 //! Reported speech ("X argued that …") adds X to the article's speakers without a quote.
 
 mod cues;
@@ -19,7 +20,8 @@ use std::collections::HashMap;
 use crate::article::{Article, Quote};
 use detect::{Span, ceil_char, floor_char, mask, quote_spans, sentence_start};
 use patterns::{
-    Cue, DASH_NAME, HANGING, SENTENCE_SUBJECT, VERB, find_cues, is_gap, sentence_subject,
+    Cue, DASH_NAME, HANGING, NAME_COLON, SENTENCE_SUBJECT, VERB, acting_subject, find_cues,
+    is_descriptor_gap, is_gap, sentence_subject,
 };
 use resolve::{Resolved, Resolver};
 
@@ -126,8 +128,8 @@ struct Found {
 
 /// The walk over paragraphs, with what carries from one to the next.
 #[derive(Default)]
-struct Walker {
-    resolver: Resolver,
+struct Walker<'a> {
+    resolver: Resolver<'a>,
     quotes: Vec<Quote>,
     reported: Vec<String>,
     /// Speaker for bullets under a "X outlined several points:" line.
@@ -136,10 +138,17 @@ struct Walker {
     carry: Option<String>,
     /// Quotes of an unattributed multi-paragraph quote, waiting for a later cue.
     pending: Vec<usize>,
+    /// Speaker of the previous paragraph's last quote or cue.
+    previous_speaker: Option<String>,
+    /// Speaker of the last cue of the current paragraph.
+    last_cue_speaker: Option<String>,
 }
 
 fn analyse(body: &str) -> Analysis {
-    let mut w = Walker::default();
+    let mut w = Walker {
+        resolver: Resolver::new(body),
+        ..Walker::default()
+    };
     for para in body.split('\n') {
         if !para.trim().is_empty() {
             w.paragraph(para);
@@ -151,7 +160,7 @@ fn analyse(body: &str) -> Analysis {
     }
 }
 
-impl Walker {
+impl Walker<'_> {
     fn paragraph(&mut self, para: &str) {
         let trimmed = para.trim();
         let is_bullet = trimmed.starts_with(BULLETS);
@@ -199,6 +208,19 @@ impl Walker {
                     } else {
                         None
                     }
+                })
+                .or_else(|| {
+                    // A paragraph that is one closed quote, right after a paragraph whose
+                    // last speaker is known: that speaker goes on.
+                    let standalone = spans.len() == 1
+                        && starts_with_quote
+                        && !span.open_at_end
+                        && para[span.end..].trim().is_empty();
+                    if standalone {
+                        Self::carried(self.previous_speaker.as_deref(), 0.5)
+                    } else {
+                        None
+                    }
                 });
             if let Some(f) = &found {
                 self.resolver.note_speaker(&f.speaker.name);
@@ -216,6 +238,7 @@ impl Walker {
         for c in &cues[next_cue..] {
             self.note_reported(&masked, c);
         }
+        self.previous_speaker = prev.clone().or(self.last_cue_speaker.take());
         self.carry = match spans.last() {
             Some(s) if s.open_at_end => prev,
             _ => None,
@@ -229,6 +252,11 @@ impl Walker {
     fn note_reported(&mut self, masked: &str, c: &Cue) {
         if let Some(r) = self.resolve_cue(masked, c) {
             self.resolver.note_speaker(&r.name);
+            // "Ann Lee and Bo Lind argued": the last of a list speaks with others, and does not
+            // go on alone into the next paragraph.
+            let listed = masked[..c.subject.0].trim_end().ends_with([',', '&'])
+                || masked[..c.subject.0].ends_with(" and ");
+            self.last_cue_speaker = (!listed).then(|| r.name.clone());
             if !r.indirect {
                 self.reported.push(r.name);
             }
@@ -243,9 +271,11 @@ impl Walker {
         }
         if let Some(cue) = cues.first()
             && cue.start() >= span.end
-            && is_gap(&masked[span.end..cue.start()])
         {
-            return self.found(masked, cue, 0.95, None);
+            let gap = &masked[span.end..cue.start()];
+            if is_gap(gap) || (!cue.inverted && is_descriptor_gap(gap)) {
+                return self.found(masked, cue, 0.95, None);
+            }
         }
         let end = floor_char(masked, span.end + 80);
         let name = DASH_NAME.captures(&masked[span.end..end])?.name("s")?;
@@ -331,6 +361,17 @@ impl Walker {
             return self.cue_in_sentence(masked, span, cues);
         }
         let before = &masked[from..span.start];
+        // "… – Ann Lee: “…": a full name right before a colon introduces the quote.
+        if let Some(name) = NAME_COLON.captures(before).and_then(|c| c.name("s"))
+            && let Some(speaker) = self.resolver.resolve(name.as_str())
+            && speaker.name.contains(' ')
+        {
+            return Some(Found {
+                speaker,
+                confidence: 0.6,
+                verb_end: None,
+            });
+        }
         if HANGING.is_match(before) || VERB.is_match(before) {
             let caps = SENTENCE_SUBJECT.captures(before)?;
             let speaker = self.resolver.resolve(caps.name("s")?.as_str())?;
@@ -340,10 +381,20 @@ impl Walker {
                 verb_end: verb_end_before(masked, span),
             });
         }
-        let cue = cues
+        if let Some(cue) = cues
             .last()
-            .filter(|c| span.start - c.end() <= NEAR_WINDOW && span.start >= c.end())?;
-        self.found(masked, cue, 0.6, None)
+            .filter(|c| span.start - c.end() <= NEAR_WINDOW && span.start >= c.end())
+        {
+            return self.found(masked, cue, 0.6, None);
+        }
+        // "Ann Lee (R) blamed the court’s “…”": a named subject acting in the quote's sentence.
+        let (a, b) = acting_subject(masked, span.start)?;
+        let speaker = self.resolver.resolve(&masked[a..b])?;
+        Some(Found {
+            speaker,
+            confidence: 0.5,
+            verb_end: None,
+        })
     }
 
     fn carried(name: Option<&str>, confidence: f32) -> Option<Found> {
@@ -508,6 +559,78 @@ mod tests {
             (
                 "“We are not going anywhere soon,” the Kremlin said.",
                 vec![s("Kremlin")],
+            ),
+            (
+                "“We are ready for all of it,” said Navy Capt. Bo Lind, who served.",
+                vec![s("Bo Lind")],
+            ),
+            (
+                "“We are ready for all of it,” said Oversight ranking Democrat Bo Lind (D-Md.).",
+                vec![s("Bo Lind")],
+            ),
+            (
+                "The paper wrote on it. “We are ready for all of it,” his nephew Bo Lind added.",
+                vec![s("Bo Lind")],
+            ),
+            (
+                "Secretary of State Bo Lind said “we are ready for all of it.”",
+                vec![s("Bo Lind")],
+            ),
+            (
+                "Gov. Bo Lind (R) blamed the court’s “four liberal justices who blocked it.”",
+                vec![s("Bo Lind")],
+            ),
+            (
+                "Bo Lind, the director for the Acme Party said: “We are ready for all of it.”",
+                vec![s("Bo Lind")],
+            ),
+            (
+                "Bo Lind, president and CEO of Acme Group stated, “We are ready for all of it.”",
+                vec![s("Bo Lind")],
+            ),
+            (
+                "The Republican presidential nominee for the Nov. 8 election later said he was “sarcastic.”",
+                vec![None],
+            ),
+            (
+                "Bo Lind, who is Muslim, also decried the “hateful discourse of the others.”",
+                vec![s("Bo Lind")],
+            ),
+            (
+                "Bo Lind argued that taxes were high.\n“We need more of it now, and soon.”",
+                vec![s("Bo Lind")],
+            ),
+            (
+                "The rain fell on Bo Lind.\n“We need more of it now, and soon.”",
+                vec![None],
+            ),
+            (
+                "Ann Lee, Cy Ray and Bo Lind argued that taxes were high.\n“We need more of it now, and soon.”",
+                vec![None],
+            ),
+            (
+                "“We are ready for all of it,” said a longtime adviser to Bo Lind, who asked not to be named.",
+                vec![s("longtime adviser to Bo Lind")],
+            ),
+            (
+                "“We are ready for all of it,” Twitter said in a statement.",
+                vec![s("Twitter")],
+            ),
+            (
+                "Bo Lind on Sunday said “we are ready for all of it.”",
+                vec![s("Bo Lind")],
+            ),
+            (
+                "“We are ready for all of it,” the Acme administration said.",
+                vec![s("Acme administration")],
+            ),
+            (
+                "The interplay mattered – Bo Lind: “We are ready for all of it.”",
+                vec![s("Bo Lind")],
+            ),
+            (
+                "“We are ready for all of it,” Senate Republican leaders said.",
+                vec![s("Senate Republican leaders")],
             ),
         ];
         for (body, expected) in table {

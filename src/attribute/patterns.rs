@@ -6,24 +6,36 @@ use std::sync::LazyLock;
 
 use regex::{Regex, RegexBuilder};
 
-use super::detect::{ceil_char, floor_char, sentence_start};
+use super::detect::{ceil_char, floor_char, is_abbreviation, sentence_start};
 
 use super::cues::{
-    INVERTED_VERBS, NOT_SPEAKERS, ORG_NOUNS, PARTICIPLES, ROLE_NOUNS, SPEECH_VERBS, TITLES,
+    ABBREVIATIONS, GROUP_NOUNS, INVERTED_VERBS, IRREGULAR_PAST, NOT_SPEAKERS, ORG_NOUNS,
+    PARTICIPLES, ROLE_NOUNS, SOURCE_NOUNS, SPEECH_VERBS, TITLES, TITLES_WITH_OF,
 };
 
 /// One capitalised word of a name, an initial, or a particle inside a name.
 /// Latin letters only (with Latin-1 accents): far smaller automata than `\p{L}`, and the
 /// cue patterns are written for English prose anyway.
-/// A period is kept only on initials and short abbreviations ("F.", "Sen.", "Mrs."), so that a
-/// run of names never crosses a sentence end ("… Republic. Smith said"). Joined initials
-/// ("G.K.") are one word.
-const WORD: &str = r"(?:(?:[A-Z]\.){2,3}|[A-Z][a-z]{0,2}\.|[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ’'\-]*)";
-const PARTICLE: &str = r"(?:de|van|von|der|den|al|bin|ibn|la|le|du|da|di|del|dos|St\.)";
+/// A period is kept only on initials, short words and known abbreviations ("F.", "Sen.",
+/// "Capt."), so that a run of names never crosses a sentence end ("… Republic. Smith said").
+/// Joined initials ("G.K.") are one word.
+static WORD_PATTERN: LazyLock<String> = LazyLock::new(|| {
+    let long: Vec<&str> = ABBREVIATIONS
+        .iter()
+        .copied()
+        .filter(|a| a.len() > 3 && a.starts_with(|c: char| c.is_ascii_uppercase()))
+        .collect();
+    format!(
+        r"(?:(?:[A-Z]\.){{2,3}}|(?:{})\.|[A-Z][a-z]{{0,2}}\.|[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ’'\-]*)",
+        long.join("|")
+    )
+});
+const PARTICLE: &str = r"(?:de|van|von|der|den|al|el|bin|ibn|la|le|du|da|di|del|dos|St\.)";
 
 /// A run of capitalised words (a name or an organisation), one to five words.
 fn name_run() -> String {
-    format!(r"{WORD}(?:\s+(?:{PARTICLE}\s+)?{WORD})*")
+    let word = WORD_PATTERN.as_str();
+    format!(r"{word}(?:\s+(?:{PARTICLE}\s+)?{word})*")
 }
 
 fn alternation(words: &[&str]) -> String {
@@ -42,13 +54,17 @@ fn subject(group: &str) -> String {
     let run = name_run();
     let org = alternation(ORG_NOUNS);
     let role = alternation(ROLE_NOUNS);
+    let groups = alternation(GROUP_NOUNS);
     format!(
-        r"(?P<{group}>(?-u:\b)(?:{run}(?:['’]s?\s+(?:{org}))?|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne)\s+(?:[A-Za-z’'\-]+\s+){{0,3}}?(?:{role})s?(?-u:\b)|[Hh]e|[Ss]he))"
+        r"(?P<{group}>(?-u:\b)(?:{run}(?:(?:['’]s?)?\s+(?:{org})(?-u:\b)|\s+(?:{groups})(?-u:\b))?|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne)\s+(?:[A-Za-z’'\-]+\s+){{0,3}}?(?:{role})s?(?-u:\b)|[Hh]e|[Ss]he))"
     )
 }
 
 /// An apposition or bracket between a speaker and the verb: ", a spokesman for Y," "(R-Texas)".
 const APPOSITION: &str = r"(?:\s*\([^()]+\))?(?:,\s+(?P<a>[^,;:“”_\n]+),)?";
+
+/// When, between a speaker and the verb: "Ann Lee on Sunday said", "Ann Lee late Tuesday said".
+const WHEN: &str = r"(?:\s+(?:on|late|early|last|this)\s+(?:[A-Z][a-z]+day|week|night|morning)(?:\s+(?:morning|afternoon|evening|night))?)?";
 
 /// Auxiliaries and adverbs between a speaker and the verb: "also said", "has repeatedly said".
 const AUX: &str = r"(?:[ \t]+(?:also|later|then|again|once|previously|recently|earlier|has|had|have|was|is|would|will|could|did|does|do|already|simply|only|just|quickly|often|kept|keeps|went|goes|[a-z]+ly)){0,3}";
@@ -74,7 +90,7 @@ pub static VERB: LazyLock<Regex> =
 
 /// The speaker ending right before a verb: `Peskov `, `Peskov, an aide, `, `he also `.
 static SUBJECT_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| build(&format!(r"{}{APPOSITION}{AUX}\s+$", subject("s"))));
+    LazyLock::new(|| build(&format!(r"{}{APPOSITION}{WHEN}{AUX}\s+$", subject("s"))));
 
 /// The speaker right after an inverted verb: ` Peskov`, ` Sen. Ted Cruz`.
 static SUBJECT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -131,11 +147,13 @@ pub fn find_cues(text: &str) -> Vec<Cue> {
             }
             // "Ann Lee of Ohio said", "a clerk from Dover, Kent, said": the place is not the
             // speaker; the sentence's subject is, if it opens the sentence.
-            let subject = if follows_preposition(&text[..start]) {
-                sentence_subject(text, start)
-            } else {
-                Some((start, end))
-            };
+            // "Ann Lee, who is Muslim, said": a word inside a relative clause is not either.
+            let subject =
+                if follows_preposition(&text[..start]) || in_relative_clause(&text[..start]) {
+                    sentence_subject(text, start)
+                } else {
+                    Some((start, end))
+                };
             if let Some(subject) = subject {
                 cues.push(Cue {
                     subject,
@@ -152,7 +170,26 @@ pub fn find_cues(text: &str) -> Vec<Cue> {
             continue;
         }
         let to = floor_char(text, v.end() + INVERTED_WINDOW);
-        if let Some(s) = SUBJECT_AFTER
+        if let Some(s) = DESCRIBED_SOURCE
+            .captures(&text[v.end()..to])
+            .and_then(|c| c.name("s"))
+        {
+            let start = v.end() + s.start();
+            let end = start + trim_period(s.as_str());
+            cues.push(Cue {
+                subject: (start, end),
+                verb: (v.start(), v.end()),
+                inverted: true,
+            });
+        } else if let Some((a, b)) = described_name_end(&text[v.end()..to]) {
+            let start = v.end() + a;
+            let end = start + trim_period(&text[start..v.end() + b]);
+            cues.push(Cue {
+                subject: (start, end),
+                verb: (v.start(), v.end()),
+                inverted: true,
+            });
+        } else if let Some(s) = SUBJECT_AFTER
             .captures(&text[v.end()..to])
             .and_then(|c| c.name("s"))
             .filter(|s| !matches!(s.as_str(), "he" | "she" | "He" | "She"))
@@ -187,6 +224,59 @@ fn described_name(after: &str) -> Option<(usize, usize)> {
     let plain = !words.iter().any(|w| FUNCTION_WORDS.contains(w));
     (agent && plain).then(|| (s.start(), s.end()))
 }
+
+/// A name that ends the speaker phrase after an inverted verb, behind a plain descriptor:
+/// " Republican party boss Ann Lee", " Army Capt. Bo Lind, who", " the Kremlin." Byte range
+/// of the name in `after`. A descriptor holding a function word ("in a statement") is none.
+fn described_name_end(after: &str) -> Option<(usize, usize)> {
+    let c = NAME_ENDING_PHRASE.captures(after)?;
+    let (d, s) = (c.name("d")?, c.name("s")?);
+    let mut words = d.as_str().split_whitespace().peekable();
+    if words
+        .peek()
+        .is_some_and(|w| matches!(*w, "the" | "a" | "an"))
+    {
+        words.next();
+    }
+    let words: Vec<&str> = words.collect();
+    let plain = words.iter().all(|w| {
+        let bare = w.strip_suffix('.');
+        !FUNCTION_WORDS.contains(&w.to_lowercase().as_str()) && bare.is_none_or(is_abbreviation)
+    });
+    // The descriptor ends in a title or an agent noun ("party boss"), not a verb ("hates").
+    let run_titled = s
+        .as_str()
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| TITLES.contains(&w));
+    let titled = run_titled
+        || words.last().is_none_or(|w| {
+            w.starts_with(|c: char| c.is_uppercase())
+                || ROLE_NOUNS.contains(w)
+                || AGENT_SUFFIXES.iter().any(|x| w.ends_with(x))
+        });
+    (plain && titled).then(|| (s.start(), s.end()))
+}
+
+/// Up to six descriptor words, then a name run that ends the phrase (punctuation, the end,
+/// or a preposition or relative pronoun).
+static NAME_ENDING_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
+    build(&format!(
+        r"^\s+(?P<d>(?:[A-Za-z][A-Za-z’'\-]*\.?\s+){{0,6}}?)(?P<s>{})(?:\s*(?:[,.;:()\[\]—–]|$)|\s+(?:of|from|at|in|for|with|who|whose|which|and)(?-u:\b))",
+        name_run()
+    ))
+});
+
+/// An unnamed source tied to a name after an inverted verb: " a longtime adviser to Ann
+/// Lee", " one Democrat familiar with the Acme campaign".
+static DESCRIBED_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
+    let nouns = alternation(SOURCE_NOUNS);
+    let org = alternation(ORG_NOUNS);
+    build(&format!(
+        r"^\s+(?P<s>(?:a|an|one|another)\s+(?:[A-Za-z’'\-]+\s+){{0,3}}?(?:{nouns})\s+(?:close\s+to|familiar\s+with|for|to|with|in)\s+(?:the\s+)?{run}(?:(?:['’]s?)?\s+(?:{org})(?-u:\b))?)",
+        run = name_run()
+    ))
+});
 
 /// Endings of agent nouns ("neurosurgeon", "strategist", "boss", "nominee").
 const AGENT_SUFFIXES: &[&str] = &[
@@ -266,8 +356,9 @@ const FUNCTION_WORDS: &[&str] = &[
 
 /// One optional capitalised word, then one to three lowercase words, then a full name.
 static DESCRIBED: LazyLock<Regex> = LazyLock::new(|| {
+    let word = WORD_PATTERN.as_str();
     build(&format!(
-        r"^\s+(?P<d>(?:[A-Z][a-z]+\s+)?(?:[a-z\-]+\s+){{1,3}})(?P<s>{WORD}(?:\s+(?:{PARTICLE}\s+)?{WORD})+)"
+        r"^\s+(?P<d>(?:[A-Z][a-z]+\s+)?(?:[a-z\-]+\s+){{1,3}})(?P<s>{word}(?:\s+(?:{PARTICLE}\s+)?{word})+)"
     ))
 });
 
@@ -291,12 +382,23 @@ const PREPOSITIONS: &[&str] = &[
     "of", "from", "in", "at", "for", "with", "to", "by", "on", "near", "outside", "inside",
 ];
 
-/// Whether the text before a subject ends with a preposition ("… of Ohio").
+/// Whether the text before a subject ends inside a describing clause: ", who is ".
+fn in_relative_clause(before: &str) -> bool {
+    let tail = &before[floor_char(before, before.len().saturating_sub(60))..];
+    tail.rsplit_once(", ")
+        .is_some_and(|(_, clause)| clause.starts_with("who is ") || clause.starts_with("who was "))
+}
+
+/// Whether the text before a subject ends with a preposition ("… of Ohio", "… for the Acme
+/// Party"), other than the "of" of a title ("Secretary of State Ann Lee").
 fn follows_preposition(before: &str) -> bool {
-    let tail = &before[floor_char(before, before.len().saturating_sub(12))..];
-    tail.split_whitespace()
-        .next_back()
-        .is_some_and(|w| PREPOSITIONS.contains(&w))
+    let tail = &before[floor_char(before, before.len().saturating_sub(28))..];
+    let mut words = tail.split_whitespace().rev().skip_while(|w| *w == "the");
+    match (words.next(), words.next()) {
+        (Some("of"), Some(title)) if TITLES_WITH_OF.contains(&title) => false,
+        (Some(w), _) => PREPOSITIONS.contains(&w),
+        _ => false,
+    }
 }
 
 /// The name opening the sentence that holds byte `pos`, as a byte range of `text`.
@@ -313,10 +415,12 @@ pub fn sentence_subject(text: &str, pos: usize) -> Option<(usize, usize)> {
 
 /// Whether a subject phrase is a role ("the nominee", "a spokesman") rather than a name.
 fn is_role(subject: &str) -> bool {
+    let article = ["The ", "A ", "An "]
+        .iter()
+        .find_map(|a| subject.strip_prefix(a));
     subject.starts_with(|c: char| c.is_lowercase())
-        || subject.starts_with("The ")
-        || subject.starts_with("A ")
-        || subject.starts_with("An ")
+        // "The Acme Chamber" is a name, "The senator" a role.
+        || article.is_some_and(|rest| !rest.starts_with(|c: char| c.is_uppercase()))
 }
 
 /// Whether an apposition is just a name: capitalised words (and particles) only.
@@ -338,6 +442,29 @@ pub fn is_gap(gap: &str) -> bool {
     })
 }
 
+/// Whether `gap` (text between a closing quote and a cue's subject) is punctuation and then a
+/// short lowercase descriptor of the subject: "…,” his nephew Bo Lind added.
+pub fn is_descriptor_gap(gap: &str) -> bool {
+    let words_from = gap.find(|c: char| c.is_alphabetic()).unwrap_or(gap.len());
+    if !is_gap(&gap[..words_from]) {
+        return false;
+    }
+    let mut words = gap[words_from..].split_whitespace().peekable();
+    if words
+        .peek()
+        .is_some_and(|w| matches!(*w, "his" | "her" | "their" | "its" | "the" | "a" | "an"))
+    {
+        words.next();
+    }
+    let words: Vec<&str> = words.collect();
+    (1..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars()
+                .all(|c| c.is_ascii_lowercase() || matches!(c, '’' | '\'' | '-'))
+                && !FUNCTION_WORDS.contains(w)
+        })
+}
+
 /// A participle or colon that hangs a quote on its sentence's subject: "…, saying “".
 pub static HANGING: LazyLock<Regex> = LazyLock::new(|| {
     let p = alternation(PARTICIPLES);
@@ -353,6 +480,34 @@ pub static SENTENCE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// The subject opening a sentence when a past-tense (or progressive) verb follows it: "Ann
+/// Lee (R) blamed", "Ann Lee, the nominee, also welcomed", "Ann Lee is questioning". Byte range of the subject in `text`; `pos` is in
+/// the sentence.
+pub fn acting_subject(text: &str, pos: usize) -> Option<(usize, usize)> {
+    let (a, b) = sentence_subject(text, pos)?;
+    let verb = ACTION.find(&text[b..pos])?.as_str();
+    let word = verb.rsplit(|c: char| !c.is_ascii_lowercase()).next()?;
+    let past = word.ends_with("ed") || IRREGULAR_PAST.contains(&word);
+    // "Ann Lee is questioning whether …": a progressive after a form of "be".
+    let progressive = word.ends_with("ing")
+        && [" is ", " was ", " has been "]
+            .iter()
+            .any(|be| verb.contains(be));
+    (past || progressive).then_some((a, b))
+}
+
+/// What may follow a sentence's subject before its verb: a bracket, an apposition, adverbs.
+static ACTION: LazyLock<Regex> =
+    LazyLock::new(|| build(&format!(r"^{APPOSITION}{AUX}\s+[a-z]+(?-u:\b)")));
+
+/// A name run ending right before a colon, after the start or a dash: "– Ann Lee: ".
+pub static NAME_COLON: LazyLock<Regex> = LazyLock::new(|| {
+    build(&format!(
+        r"(?:^|[―—–-][ \t\x{{a0}}]*)(?P<s>{}):\s*$",
+        name_run()
+    ))
+});
+
 /// A byline-style attribution after a closing quote: "“…” ― Ann Lee".
 pub static DASH_NAME: LazyLock<Regex> = LazyLock::new(|| {
     build(&format!(
@@ -362,8 +517,10 @@ pub static DASH_NAME: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A full name in running text: two to five capitalised words.
-pub static FULL_NAME: LazyLock<Regex> =
-    LazyLock::new(|| build(&format!(r"{WORD}(?:\s+(?:{PARTICLE}\s+)?{WORD})+")));
+pub static FULL_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    let word = WORD_PATTERN.as_str();
+    build(&format!(r"{word}(?:\s+(?:{PARTICLE}\s+)?{word})+"))
+});
 
 #[cfg(test)]
 mod tests {
@@ -381,7 +538,11 @@ mod tests {
         let table: &[(&str, &[&str])] = &[
             (", Anna Berg said.", &["Anna Berg"]),
             (", said Anna Berg.", &["Anna Berg"]),
-            (", said Sen. Anna Berg.", &["Anna Berg"]),
+            (", said Sen. Anna Berg.", &["Sen. Anna Berg"]),
+            (", said Republican party boss Bo Lind.", &["Bo Lind"]),
+            (", said Army Capt. Bo Lind, who", &["Army Capt. Bo Lind"]),
+            ("Some Ohio officials said", &["Some Ohio officials"]),
+            ("which said Bo hates Ann Lee.", &["Bo"]),
             (", Berg, a spokeswoman for the group, said.", &["Berg"]),
             (" he added.", &["he"]),
             (", the senator told reporters.", &["the senator"]),
@@ -410,7 +571,7 @@ mod tests {
                 "according to the Acme Policy Center, ",
                 &["Acme Policy Center"],
             ),
-            ("Bo Lind cited Ann Lee’s remarks on tax", &[]),
+            ("Bo Lind cited Ann Lee’s remarks on tax", &["Bo Lind"]),
             ("Bo Lind left and said he was tired", &[]),
             ("Berg (R-Texas) said that ", &["Berg"]),
             ("In a statement, Berg also said ", &["Berg"]),

@@ -3,11 +3,13 @@
 //! (full names, roles, gender from titles and pronouns).
 
 use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
 use super::cues::{
-    FIRST_NAMES, GENDERED_TITLES, Gender, NOT_SPEAKERS, PRONOUNS, ROLE_NOUNS, TITLES,
+    DESCRIBING_PREPOSITIONS, FIRST_NAMES, GENDERED_TITLES, Gender, NAME_SUFFIXES, NOT_SPEAKERS,
+    ORG_NOUNS, PRONOUNS, ROLE_NOUNS, TITLES,
 };
-use super::detect::ceil_char;
+use super::detect::{ceil_char, is_abbreviation};
 use super::patterns::{FULL_NAME, trim_period};
 
 /// How many recent speakers a pronoun may reach back to.
@@ -22,7 +24,7 @@ pub struct Resolved {
 
 /// Keeps the names seen so far in an article and resolves cue phrases against them.
 #[derive(Default)]
-pub struct Resolver {
+pub struct Resolver<'a> {
     /// Surname → full name, from the latest full mention.
     full_names: HashMap<String, String>,
     /// Role noun ("spokesman", "senator") → the person last given that role.
@@ -32,6 +34,10 @@ pub struct Resolver {
     people: HashSet<String>,
     /// Most recent speakers, newest last.
     recent: Vec<String>,
+    /// The article's text, where proper nouns are looked up.
+    text: &'a str,
+    /// Single words already asked about, and whether they are proper nouns.
+    proper_nouns: Vec<(String, bool)>,
 }
 
 /// Maps abbreviated titles to the role noun a later mention would use.
@@ -64,7 +70,15 @@ fn gender_of_title(word: &str) -> Option<Gender> {
         .map(|(_, g)| *g)
 }
 
-impl Resolver {
+impl<'a> Resolver<'a> {
+    /// A resolver for the article whose body is `text`.
+    pub fn new(text: &'a str) -> Self {
+        Self {
+            text,
+            ..Self::default()
+        }
+    }
+
     /// Learns full names, the roles and titles in front of them, from a paragraph.
     pub fn learn(&mut self, text: &str) {
         for m in FULL_NAME.find_iter(text) {
@@ -74,17 +88,13 @@ impl Resolver {
             let words: Vec<&str> = m.as_str()[..trim_period(m.as_str())]
                 .split_whitespace()
                 .collect();
-            let skip = words
-                .iter()
-                .position(|w| !TITLES.contains(w) && !NOT_SPEAKERS.contains(w))
-                .unwrap_or(words.len());
-            leading.extend(&words[..skip]);
-            let name_words = &words[skip..];
+            let name_words = strip_titles(&words);
+            leading.extend(&words[..words.len() - name_words.len()]);
             if name_words.len() < 2 || name_words.iter().any(|w| is_possessive(w)) {
                 continue;
             }
             let full = name_words.join(" ");
-            if let Some(last) = name_words.last() {
+            if let Some(last) = name_words.iter().rev().find(|w| !NAME_SUFFIXES.contains(w)) {
                 self.full_names.insert(last.to_string(), full.clone());
             }
             self.people.insert(full.clone());
@@ -100,6 +110,29 @@ impl Resolver {
                 }
             }
         }
+    }
+
+    /// Whether a single word may name a speaker: an acronym ("NATO") or a proper noun, i.e.
+    /// written capitalised mid-sentence somewhere in the article (unlike a capitalised
+    /// sentence opener: "Having", "Amid", "Four"). Answers are kept; past a bound on distinct
+    /// words (hostile inputs) the answer is no.
+    fn is_proper_noun(&mut self, word: &str) -> bool {
+        let bare = word.trim_end_matches('.');
+        if is_acronym(bare) {
+            return true;
+        }
+        if let Some((_, known)) = self.proper_nouns.iter().find(|(w, _)| w == bare) {
+            return *known;
+        }
+        if self.proper_nouns.len() >= MAX_PROPER_NOUN_LOOKUPS {
+            return false;
+        }
+        let proper = self
+            .text
+            .match_indices(bare)
+            .any(|(i, _)| written_mid_sentence(self.text, i, bare.len()));
+        self.proper_nouns.push((bare.to_string(), proper));
+        proper
     }
 
     /// Whether `name` reads as a person's (a pronoun may stand for it): a full name, a
@@ -170,28 +203,52 @@ impl Resolver {
                 });
             }
         }
-        let named = words[1..]
-            .iter()
-            .any(|w| w.starts_with(|c: char| c.is_uppercase()) && !TITLES.contains(w));
+        let named = words[1..].iter().any(|w| {
+            w.starts_with(|c: char| c.is_uppercase()) && (!TITLES.contains(w) || is_acronym(w))
+        });
+        // "a longtime adviser to Ann Lee": an unnamed source described by whom it is close to;
+        // it speaks, but is no reported speaker of its own.
+        let described = words.iter().any(|w| DESCRIBING_PREPOSITIONS.contains(w));
         named.then(|| Resolved {
             name: words[1..].join(" "),
-            indirect: false,
+            indirect: described,
         })
     }
 
     fn resolve_name(&mut self, raw: &str) -> Option<String> {
-        let words: Vec<&str> = raw.split_whitespace().collect();
+        let mut words: Vec<&str> = raw.split_whitespace().collect();
+        // "Information Act. But Lind": a run that crossed a sentence end keeps its last part.
+        if let Some(end) = words[..words.len().saturating_sub(1)]
+            .iter()
+            .rposition(|w| ends_sentence_word(w))
+        {
+            words.drain(..=end);
+        }
         let gender = words.first().and_then(|w| gender_of_title(w));
-        let name = strip_titles(&words);
+        let mut name = strip_titles(&words);
+        if name
+            .first()
+            .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()))
+        {
+            // A group ("Senate Republican leaders"): its capitalised words name it.
+            let from = words
+                .iter()
+                .position(|w| !NOT_SPEAKERS.contains(w))
+                .unwrap_or(words.len());
+            name = words[from..].to_vec();
+            if name.len() < 2 {
+                return None;
+            }
+        }
         let name = match name.as_slice() {
             [] => return None,
             [.., last] if is_possessive(last) || DAYS.contains(last) => return None,
             [one] if NOT_SPEAKERS.contains(one) || is_dateline(one) => return None,
-            [one] => self
-                .full_names
-                .get(*one)
-                .cloned()
-                .unwrap_or_else(|| one.to_string()),
+            [one] => match self.full_names.get(*one).cloned() {
+                Some(full) => full,
+                None if self.is_proper_noun(one) => one.to_string(),
+                None => return None,
+            },
             many => many.join(" "),
         };
         if let Some(g) = gender {
@@ -222,21 +279,82 @@ fn is_possessive(word: &str) -> bool {
     word.ends_with("’s") || word.ends_with("'s")
 }
 
-/// Drops leading titles and roles ("President", "Mr.") and sentence words ("The").
+/// Drops leading titles and roles ("President", "Mr.") and sentence words ("The"), and a
+/// descriptor that ends in a person's title inside the run ("Army Capt. Jeff Lee",
+/// "Senate Judiciary Committee Chairman Bo Lind" → "Jeff Lee", "Bo Lind").
 pub fn strip_titles<'a>(words: &[&'a str]) -> Vec<&'a str> {
     let start = words
         .iter()
         .position(|w| !TITLES.contains(w) && !NOT_SPEAKERS.contains(w))
         .unwrap_or(words.len());
-    words[start..].to_vec()
+    let rest = &words[start..];
+    let inner = rest
+        .iter()
+        .rposition(|w| is_person_title(w))
+        .filter(|&i| rest.get(i + 1).is_some_and(|w| !NAME_SUFFIXES.contains(w)));
+    match inner {
+        Some(i) => rest[i + 1..].to_vec(),
+        None => rest.to_vec(),
+    }
 }
+
+/// How many distinct single words `is_proper_noun` looks up in one article.
+const MAX_PROPER_NOUN_LOOKUPS: usize = 256;
+
+/// Whether the word at `text[at..at + len]` stands alone after a word that does not end a
+/// sentence ("said Lind", "Mr. Lind", "“…,” Lind"), not at a paragraph start.
+fn written_mid_sentence(text: &str, at: usize, len: usize) -> bool {
+    let alone_after = text[at + len..]
+        .chars()
+        .next()
+        .is_none_or(|c| !c.is_alphanumeric());
+    // An opening mark or bracket may stand between ("said “Lind").
+    let before = text[..at].trim_end_matches(['“', '"', '(', '‘', '\'']);
+    let spaced = before.ends_with([' ', '\t', '\u{a0}']);
+    let before = before.trim_end_matches([' ', '\t', '\u{a0}']);
+    let previous = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    alone_after
+        && spaced
+        && !previous.is_empty()
+        && (TITLES.contains(&previous)
+            || previous.ends_with(|c: char| {
+                c.is_alphanumeric() || matches!(c, ',' | '”' | '"' | '\'' | ')' | '_')
+            }))
+}
+
+/// Whether a word ends with a period that ends a sentence: not an initial ("F."), an
+/// abbreviation ("Capt.", "U.S.") or a title.
+fn ends_sentence_word(word: &str) -> bool {
+    word.strip_suffix('.')
+        .is_some_and(|w| w.chars().count() > 1 && !is_abbreviation(w) && !TITLES.contains(&word))
+}
+
+/// A word in capitals ("GOP", "NATO").
+fn is_acronym(word: &str) -> bool {
+    (2..=6).contains(&word.len()) && word.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// A title that only ever stands before a person's name: an abbreviation ("Capt.") or a
+/// capitalised role ("Chairman", "Secretary").
+fn is_person_title(word: &str) -> bool {
+    PERSON_TITLES.contains(word)
+}
+
+/// The titles for which `is_person_title` holds, computed once.
+static PERSON_TITLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    TITLES
+        .iter()
+        .copied()
+        .filter(|w| w.ends_with('.') || role_of_title(w).is_some_and(|r| !ORG_NOUNS.contains(&r)))
+        .collect()
+});
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn resolved(context: &str, speakers: &[&str], raw: &str) -> Option<String> {
-        let mut r = Resolver::default();
+        let mut r = Resolver::new(context);
         r.learn(context);
         for s in speakers {
             r.note_speaker(s);
@@ -271,6 +389,30 @@ mod tests {
             ("", &[], "a source", None),
             ("", &[], "LONDONVILLE", None),
             ("", &[], "NATO", Some("NATO")),
+            ("", &[], "Army Capt. Jeff Lee", Some("Jeff Lee")),
+            ("", &[], "Information Act. But Bo Lind", Some("Bo Lind")),
+            ("", &[], "John F. Lee", Some("John F. Lee")),
+            (
+                "",
+                &[],
+                "Senate Judiciary Committee Chairman Bo Lind",
+                Some("Bo Lind"),
+            ),
+            ("", &[], "Bob Casey Jr.", Some("Bob Casey Jr.")),
+            (
+                "",
+                &[],
+                "Senate Republican leaders",
+                Some("Senate Republican leaders"),
+            ),
+            ("", &[], "Lind", None),
+            ("They met Lind today", &[], "Lind", Some("Lind")),
+            (
+                "Joseph R. Biden Jr. spoke",
+                &[],
+                "Biden",
+                Some("Joseph R. Biden Jr."),
+            ),
             ("Ann Lee came", &["Ann Lee"], "she", Some("Ann Lee")),
             (
                 "Tom Lind and Mary Ray came",
