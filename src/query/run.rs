@@ -2,20 +2,20 @@
 //! requested order, count all matches, and build a snippet for each hit.
 
 use std::collections::hash_map::Entry;
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{AllQuery, BooleanQuery, Occur, Query};
 use tantivy::schema::{Field, Value};
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{DateTime, DocAddress, Order, Searcher, TantivyDocument};
+use tantivy::{DateTime, DocAddress, Order, Searcher, TantivyDocument, Term};
 
 use super::filter::build_filters;
 use super::parse::{QueryError, Target, parse_user_query};
 use super::{Hit, SearchRequest, Snippet, Sort};
 use crate::date::PublishedDate;
 use crate::index::PressIndex;
-use crate::index::schema::{Fields, KIND_ARTICLE, KIND_QUOTE, PUBLISHED};
+use crate::index::schema::{Fields, KIND_ARTICLE, KIND_QUOTE, PUBLISHED, snippet_analyzer};
 
 /// Longest snippet, in characters.
 const SNIPPET_CHARS: usize = 240;
@@ -96,6 +96,7 @@ pub fn search(
     let f = press.fields;
     let mut snippets = Snippets {
         searcher,
+        fields: &press.fields,
         query: req.query.is_some().then_some(&*query),
         phrase_only_words: req
             .query
@@ -116,6 +117,7 @@ pub fn search(
 /// language has its own stemmer), made on first use.
 struct Snippets<'a> {
     searcher: &'a Searcher,
+    fields: &'a Fields,
     query: Option<&'a dyn Query>,
     /// Words the query asks for only inside a phrase: alone, they are not worth marking.
     phrase_only_words: HashSet<String>,
@@ -131,8 +133,19 @@ impl Snippets<'_> {
         let generator = match self.generators.entry(field) {
             Entry::Occupied(e) => e.into_mut(),
             Entry::Vacant(e) => {
-                let mut g = SnippetGenerator::create(self.searcher, query, field)?;
-                g.set_max_num_chars(SNIPPET_CHARS);
+                let g = match snippet_analyzer(self.fields, field) {
+                    Some(analyzer) => SnippetGenerator::new(
+                        snippet_terms(self.searcher, query, field)?,
+                        analyzer,
+                        field,
+                        SNIPPET_CHARS,
+                    ),
+                    None => {
+                        let mut g = SnippetGenerator::create(self.searcher, query, field)?;
+                        g.set_max_num_chars(SNIPPET_CHARS);
+                        g
+                    }
+                };
                 e.insert(g)
             }
         };
@@ -219,6 +232,33 @@ fn stored_date(f: &Fields, doc: &TantivyDocument) -> Option<PublishedDate> {
         day: (precision >= 3).then_some(full.day).flatten(),
         ..full
     })
+}
+
+/// The query's words in `field` that occur in the index, each scored as
+/// [`SnippetGenerator::create`] scores them (rarer words count more).
+fn snippet_terms(
+    searcher: &Searcher,
+    query: &dyn Query,
+    field: Field,
+) -> tantivy::Result<BTreeMap<String, f32>> {
+    let mut terms: BTreeSet<&Term> = BTreeSet::new();
+    query.query_terms(&mut |term, _| {
+        if term.field() == field {
+            terms.insert(term);
+        }
+    });
+    let mut scored = BTreeMap::new();
+    for term in terms {
+        let value = term.value();
+        let Some(text) = value.as_str() else {
+            continue;
+        };
+        let doc_freq = searcher.doc_freq(term)?;
+        if doc_freq > 0 {
+            scored.insert(text.to_string(), 1.0 / (1.0 + doc_freq as f32));
+        }
+    }
+    Ok(scored)
 }
 
 /// Lowercased words that occur in the query only inside quoted phrases.
