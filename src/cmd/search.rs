@@ -3,11 +3,9 @@
 use std::io::Write;
 use std::time::Instant;
 
-use anyhow::Context;
-
 use super::Outcome;
 use crate::cli::{SearchArgs, SortOrder};
-use crate::index::open;
+use crate::index::open_with_reader;
 use crate::output;
 use crate::query::{SearchRequest, Sort, search};
 
@@ -72,16 +70,10 @@ pub fn to_request(args: &SearchArgs) -> anyhow::Result<SearchRequest> {
 pub fn run(args: SearchArgs) -> anyhow::Result<Outcome> {
     let started = Instant::now();
     let request = to_request(&args)?;
-    let press = open(&args.location.index)?;
-    // A one-shot search never sees a later commit: a manual reload policy spares the
-    // file-watcher thread that the default policy starts (part of whole-process latency).
-    let searcher = press
-        .index
-        .reader_builder()
-        .reload_policy(tantivy::ReloadPolicy::Manual)
-        .try_into()
-        .context("opening an index reader")?
-        .searcher();
+    // A one-shot search never sees a later commit: the reader that opening the index made
+    // (with a manual reload policy) serves it, so each segment is opened once.
+    let (press, reader) = open_with_reader(&args.location.index)?;
+    let searcher = reader.searcher();
     let results = search(&press, &searcher, &request)?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -93,8 +85,9 @@ pub fn run(args: SearchArgs) -> anyhow::Result<Outcome> {
     }
     out.flush()?;
     let noun = if request.quotes { "quote" } else { "article" };
-    eprintln!(
-        "{} {noun} hit{} in {:.1} ms{}",
+    // One write to the unbuffered stderr, not one per formatted piece.
+    let summary = format!(
+        "{} {noun} hit{} in {:.1} ms{}\n",
         results.total,
         if results.total == 1 { "" } else { "s" },
         started.elapsed().as_secs_f64() * 1000.0,
@@ -107,6 +100,7 @@ pub fn run(args: SearchArgs) -> anyhow::Result<Outcome> {
             String::new()
         }
     );
+    let _ = std::io::stderr().write_all(summary.as_bytes());
     Ok(if results.total == 0 {
         Outcome::NoHits
     } else {

@@ -41,6 +41,12 @@ pub struct PressIndex {
 
 /// Opens an existing index for reading.
 pub fn open(dir: &Path) -> anyhow::Result<PressIndex> {
+    open_with_reader(dir).map(|(press, _)| press)
+}
+
+/// Opens an existing index for reading, with the reader that opened (and so checked) every
+/// segment: a one-shot search reuses it rather than opening every segment a second time.
+pub fn open_with_reader(dir: &Path) -> anyhow::Result<(PressIndex, tantivy::IndexReader)> {
     if !dir.join("meta.json").exists() {
         if dir.join(MARKER).exists() {
             bail!(
@@ -70,14 +76,14 @@ pub fn open(dir: &Path) -> anyhow::Result<PressIndex> {
     };
     let index = Index::open_in_dir(dir).with_context(damaged)?;
     // Opening every segment now turns a missing or truncated file into this clear error
-    // rather than a bare tantivy one later.
-    index
+    // rather than a bare tantivy one later. A manual reload policy spares the file-watcher
+    // thread that the default policy starts.
+    let reader: tantivy::IndexReader = index
         .reader_builder()
         .reload_policy(tantivy::ReloadPolicy::Manual)
         .try_into()
-        .map(|_: tantivy::IndexReader| ())
         .with_context(damaged)?;
-    wrap(index, dir)
+    Ok((wrap(index, dir)?, reader))
 }
 
 /// Opens the index for writing, creating it if absent; `rebuild` starts from an empty one.

@@ -10,6 +10,7 @@
 //! date, outlet and path, so a search can ask for a phrase inside a quote by a given speaker.
 
 use std::collections::HashMap;
+use std::sync::{Arc, Mutex, MutexGuard};
 use tantivy::Index;
 use tantivy::schema::{
     DateOptions, DateTimePrecision, FAST, Field, INDEXED, IndexRecordOption, STORED, STRING,
@@ -249,11 +250,34 @@ fn prose_analyzer(language: Option<Language>) -> TextAnalyzer {
         .filter(LowerCaser);
     match language {
         Some(language) => base
-            .filter(CachedStemmer(language))
+            .filter(CachedStemmer(language, false))
             .filter(AsciiFoldingFilter)
             .build(),
         None => base.filter(AsciiFoldingFilter).build(),
     }
+}
+
+/// The analyzer `field` was indexed with, for making snippets: the same tokens, but clones
+/// share one stem cache. A snippet generator clones its analyzer for every snippet, so with
+/// the indexing analyzer each hit's text would be stemmed word by word from an empty cache.
+/// `None` for a field that is not prose.
+pub fn snippet_analyzer(fields: &Fields, field: Field) -> Option<TextAnalyzer> {
+    let language = if field == fields.title || field == fields.quote {
+        Some(Language::English)
+    } else {
+        let idx = fields.bodies.iter().position(|&f| f == field)?;
+        STEMMED_LANGUAGES.get(idx).map(|&(_, language)| language)
+    };
+    let base = TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser);
+    Some(match language {
+        Some(language) => base
+            .filter(CachedStemmer(language, true))
+            .filter(AsciiFoldingFilter)
+            .build(),
+        None => base.filter(AsciiFoldingFilter).build(),
+    })
 }
 
 /// Words a [`CachedStemmer`] remembers before it starts afresh (bounds its memory).
@@ -263,7 +287,7 @@ const STEM_CACHE_WORDS: usize = 100_000;
 /// words make up most of any text, and stemming each occurrence again was ~16% of indexing
 /// instructions (callgrind, Reuters). Same output as the plain stemmer.
 #[derive(Clone, Copy)]
-struct CachedStemmer(Language);
+struct CachedStemmer(Language, bool);
 
 impl TokenFilter for CachedStemmer {
     type Tokenizer<T: Tokenizer> = CachedStemmerFilter<T>;
@@ -274,17 +298,29 @@ impl TokenFilter for CachedStemmer {
             stemmer: TextAnalyzer::builder(RawTokenizer::default())
                 .filter(Stemmer::new(self.0))
                 .build(),
-            cache: HashMap::new(),
+            cache: if self.1 {
+                StemCache::Shared(Default::default())
+            } else {
+                StemCache::Own(HashMap::new())
+            },
         }
     }
+}
+
+/// Stems already computed: each clone of an indexing analyzer has its own (indexing threads
+/// do not contend for a lock); clones of a snippet analyzer share one.
+#[derive(Clone)]
+enum StemCache {
+    Own(HashMap<String, String>),
+    Shared(Arc<Mutex<HashMap<String, String>>>),
 }
 
 #[derive(Clone)]
 struct CachedStemmerFilter<T> {
     inner: T,
-    /// Stems one whole word (raw tokenizer + stemmer).
+    /// Tantivy's stemmer, run on one word at a time.
     stemmer: TextAnalyzer,
-    cache: HashMap<String, String>,
+    cache: StemCache,
 }
 
 impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
@@ -294,7 +330,27 @@ impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
         CachedStemmerStream {
             tail: self.inner.token_stream(text),
             stemmer: &mut self.stemmer,
-            cache: &mut self.cache,
+            cache: match &mut self.cache {
+                StemCache::Own(cache) => CacheRef::Own(cache),
+                StemCache::Shared(cache) => {
+                    CacheRef::Shared(cache.lock().unwrap_or_else(|e| e.into_inner()))
+                }
+            },
+        }
+    }
+}
+
+/// The cache a token stream uses, held (and for a shared one, locked) for the stream's life.
+enum CacheRef<'a> {
+    Own(&'a mut HashMap<String, String>),
+    Shared(MutexGuard<'a, HashMap<String, String>>),
+}
+
+impl CacheRef<'_> {
+    fn map(&mut self) -> &mut HashMap<String, String> {
+        match self {
+            CacheRef::Own(cache) => cache,
+            CacheRef::Shared(cache) => cache,
         }
     }
 }
@@ -302,7 +358,7 @@ impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
 struct CachedStemmerStream<'a, T> {
     tail: T,
     stemmer: &'a mut TextAnalyzer,
-    cache: &'a mut HashMap<String, String>,
+    cache: CacheRef<'a>,
 }
 
 impl<T: TokenStream> TokenStream for CachedStemmerStream<'_, T> {
@@ -311,7 +367,8 @@ impl<T: TokenStream> TokenStream for CachedStemmerStream<'_, T> {
             return false;
         }
         let token = self.tail.token_mut();
-        if let Some(stem) = self.cache.get(token.text.as_str()) {
+        let cache = self.cache.map();
+        if let Some(stem) = cache.get(token.text.as_str()) {
             token.text.clear();
             token.text.push_str(stem);
             return true;
@@ -324,11 +381,10 @@ impl<T: TokenStream> TokenStream for CachedStemmerStream<'_, T> {
                 token.text.clone()
             }
         };
-        if self.cache.len() >= STEM_CACHE_WORDS {
-            self.cache.clear();
+        if cache.len() >= STEM_CACHE_WORDS {
+            cache.clear();
         }
-        self.cache
-            .insert(std::mem::replace(&mut token.text, stem.clone()), stem);
+        cache.insert(std::mem::replace(&mut token.text, stem.clone()), stem);
         true
     }
 
@@ -364,6 +420,30 @@ mod tests {
             out.push((t.text.clone(), t.position, t.offset_from, t.offset_to));
         }
         out
+    }
+
+    #[test]
+    fn snippet_analyzers_give_the_indexing_tokens() {
+        let text = "The ministers said talks continued; the MINISTERS were talking again. \
+                    Die Gespräche wurden fortgesetzt. Les négociations continuent.";
+        let index = Index::create_in_ram(build_schema());
+        register_analyzers(&index);
+        let fields = Fields::new(&index.schema()).unwrap();
+        for field in fields
+            .bodies
+            .into_iter()
+            .chain([fields.title, fields.quote])
+        {
+            let indexing = index.tokenizer_for_field(field).unwrap();
+            let snippet = snippet_analyzer(&fields, field).unwrap();
+            // Clones share the cache: the second is served from what the first stemmed.
+            assert_eq!(
+                tokens(snippet.clone(), text),
+                tokens(indexing.clone(), text)
+            );
+            assert_eq!(tokens(snippet, text), tokens(indexing, text));
+        }
+        assert!(snippet_analyzer(&fields, fields.speakers).is_none());
     }
 
     #[test]

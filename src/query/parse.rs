@@ -9,6 +9,7 @@ use tantivy::query::{Query, QueryParser};
 use tantivy::query_grammar::{
     Occur, UserInputAst, UserInputLeaf, parse_query, parse_query_lenient,
 };
+use tantivy::schema::Field;
 
 use crate::index::schema::{self, Fields};
 
@@ -56,6 +57,18 @@ pub fn parse_user_query(
     text: &str,
     target: Target,
 ) -> Result<Box<dyn Query>, QueryError> {
+    parse_user_query_over(index, fields, &fields.bodies, text, target)
+}
+
+/// Parses a user query whose body words are searched in `bodies` only: the per-language body
+/// fields that hold any text (see [`crate::query::run::indexed_bodies`]).
+pub fn parse_user_query_over(
+    index: &Index,
+    fields: &Fields,
+    bodies: &[Field],
+    text: &str,
+    target: Target,
+) -> Result<Box<dyn Query>, QueryError> {
     check_structure(text)?;
     let (mut ast, errors) = parse_query_lenient(text);
     if let Some(e) = errors.first() {
@@ -65,8 +78,7 @@ pub fn parse_user_query(
         return Err(QueryError::new(text, 0, "cannot parse this query"));
     }
     let mut clauses = 0;
-    let body_names: Vec<String> = fields
-        .bodies
+    let body_names: Vec<String> = bodies
         .iter()
         .map(|f| index.schema().get_field_name(*f).to_string())
         .collect();
@@ -79,7 +91,9 @@ pub fn parse_user_query(
         ));
     }
     let default_fields = match target {
-        Target::Articles => std::iter::once(fields.title).chain(fields.bodies).collect(),
+        Target::Articles => std::iter::once(fields.title)
+            .chain(bodies.iter().copied())
+            .collect(),
         Target::Quotes => vec![fields.quote],
     };
     let mut parser = QueryParser::for_index(index, default_fields);

@@ -2,20 +2,23 @@
 //! requested order, count all matches, and build a snippet for each hit.
 
 use std::collections::hash_map::Entry;
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use tantivy::collector::{Count, TopDocs};
+use tantivy::directory::{CompositeFile, Directory};
 use tantivy::query::{AllQuery, BooleanQuery, Occur, Query};
 use tantivy::schema::{Field, Value};
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{DateTime, DocAddress, Order, Searcher, TantivyDocument};
+use tantivy::{DateTime, DocAddress, Order, Searcher, TantivyDocument, Term};
 
 use super::filter::build_filters;
-use super::parse::{QueryError, Target, parse_user_query};
+use super::parse::{QueryError, Target, parse_user_query_over};
 use super::{Hit, SearchRequest, Snippet, Sort};
 use crate::date::PublishedDate;
 use crate::index::PressIndex;
-use crate::index::schema::{Fields, KIND_ARTICLE, KIND_QUOTE, PUBLISHED};
+use crate::index::schema::{
+    BODY_FIELDS, Fields, KIND_ARTICLE, KIND_QUOTE, PUBLISHED, snippet_analyzer,
+};
 
 /// Longest snippet, in characters.
 const SNIPPET_CHARS: usize = 240;
@@ -38,6 +41,47 @@ pub enum SearchError {
 
 /// The combined query of a request: the user's query (if any) AND every filter.
 pub fn build_query(press: &PressIndex, req: &SearchRequest) -> Result<Box<dyn Query>, QueryError> {
+    build_query_over(press, &press.fields.bodies, req)
+}
+
+/// The per-language body fields that hold postings in some segment of `searcher`; all of
+/// them when that cannot be told. A body field without postings matches nothing, and asking
+/// a segment for its empty inverted index costs more than the rest of a typical query.
+pub fn indexed_bodies(searcher: &Searcher, fields: &Fields) -> Vec<Field> {
+    let mut present = [false; BODY_FIELDS];
+    for segment in searcher.segment_readers() {
+        let path = format!("{}.idx", segment.segment_id().uuid_string());
+        let postings = searcher
+            .index()
+            .directory()
+            .open_read(std::path::Path::new(&path))
+            .ok()
+            .and_then(|file| CompositeFile::open(&file).ok());
+        let Some(postings) = postings else {
+            return fields.bodies.to_vec();
+        };
+        for (seen, &field) in present.iter_mut().zip(&fields.bodies) {
+            *seen |= postings.open_read(field).is_some();
+        }
+    }
+    let bodies: Vec<Field> = fields
+        .bodies
+        .iter()
+        .zip(present)
+        .filter_map(|(&field, seen)| seen.then_some(field))
+        .collect();
+    if bodies.is_empty() {
+        fields.bodies.to_vec()
+    } else {
+        bodies
+    }
+}
+
+fn build_query_over(
+    press: &PressIndex,
+    bodies: &[Field],
+    req: &SearchRequest,
+) -> Result<Box<dyn Query>, QueryError> {
     let target = if req.quotes {
         Target::Quotes
     } else {
@@ -47,7 +91,7 @@ pub fn build_query(press: &PressIndex, req: &SearchRequest) -> Result<Box<dyn Qu
     match &req.query {
         Some(text) => clauses.push((
             Occur::Must,
-            parse_user_query(&press.index, &press.fields, text, target)?,
+            parse_user_query_over(&press.index, &press.fields, bodies, text, target)?,
         )),
         None => clauses.push((Occur::Must, Box::new(AllQuery))),
     }
@@ -67,7 +111,10 @@ pub fn search(
     searcher: &Searcher,
     req: &SearchRequest,
 ) -> Result<SearchResults, SearchError> {
-    let query = build_query(press, req)?;
+    let query = match req.query {
+        Some(_) => build_query_over(press, &indexed_bodies(searcher, &press.fields), req)?,
+        None => build_query(press, req)?,
+    };
     let sort = match (req.sort, &req.query) {
         // Without query text there is no relevance: newest first is what users expect.
         (Sort::Relevance, None) => Sort::Newest,
@@ -96,6 +143,7 @@ pub fn search(
     let f = press.fields;
     let mut snippets = Snippets {
         searcher,
+        fields: &press.fields,
         query: req.query.is_some().then_some(&*query),
         phrase_only_words: req
             .query
@@ -116,6 +164,7 @@ pub fn search(
 /// language has its own stemmer), made on first use.
 struct Snippets<'a> {
     searcher: &'a Searcher,
+    fields: &'a Fields,
     query: Option<&'a dyn Query>,
     /// Words the query asks for only inside a phrase: alone, they are not worth marking.
     phrase_only_words: HashSet<String>,
@@ -131,8 +180,19 @@ impl Snippets<'_> {
         let generator = match self.generators.entry(field) {
             Entry::Occupied(e) => e.into_mut(),
             Entry::Vacant(e) => {
-                let mut g = SnippetGenerator::create(self.searcher, query, field)?;
-                g.set_max_num_chars(SNIPPET_CHARS);
+                let g = match snippet_analyzer(self.fields, field) {
+                    Some(analyzer) => SnippetGenerator::new(
+                        snippet_terms(self.searcher, query, field)?,
+                        analyzer,
+                        field,
+                        SNIPPET_CHARS,
+                    ),
+                    None => {
+                        let mut g = SnippetGenerator::create(self.searcher, query, field)?;
+                        g.set_max_num_chars(SNIPPET_CHARS);
+                        g
+                    }
+                };
                 e.insert(g)
             }
         };
@@ -219,6 +279,33 @@ fn stored_date(f: &Fields, doc: &TantivyDocument) -> Option<PublishedDate> {
         day: (precision >= 3).then_some(full.day).flatten(),
         ..full
     })
+}
+
+/// The query's words in `field` that occur in the index, each scored as
+/// [`SnippetGenerator::create`] scores them (rarer words count more).
+fn snippet_terms(
+    searcher: &Searcher,
+    query: &dyn Query,
+    field: Field,
+) -> tantivy::Result<BTreeMap<String, f32>> {
+    let mut terms: BTreeSet<&Term> = BTreeSet::new();
+    query.query_terms(&mut |term, _| {
+        if term.field() == field {
+            terms.insert(term);
+        }
+    });
+    let mut scored = BTreeMap::new();
+    for term in terms {
+        let value = term.value();
+        let Some(text) = value.as_str() else {
+            continue;
+        };
+        let doc_freq = searcher.doc_freq(term)?;
+        if doc_freq > 0 {
+            scored.insert(text.to_string(), 1.0 / (1.0 + doc_freq as f32));
+        }
+    }
+    Ok(scored)
 }
 
 /// Lowercased words that occur in the query only inside quoted phrases.
@@ -519,6 +606,18 @@ mod tests {
             &hits[0].snippet.text[hits[0].snippet.highlights[0].clone()],
             "Verhandlungen"
         );
+    }
+
+    #[test]
+    fn searches_only_the_body_fields_that_hold_text() {
+        let press = index();
+        let searcher = press.index.reader().unwrap().searcher();
+        let bodies = indexed_bodies(&searcher, &press.fields);
+        assert!(!bodies.is_empty() && bodies.len() < BODY_FIELDS);
+        assert!(!bodies.contains(&press.fields.body_for(Some("fi"))));
+        let mut found = paths(&press, q("body:diplomacy"));
+        found.sort();
+        assert_eq!(found, vec!["a", "b", "c"]);
     }
 
     #[test]
