@@ -152,9 +152,59 @@ const MONTHS: [&str; 12] = [
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
 
-/// Month number from an English month name or its abbreviation ("Sept." included).
+/// Full month names in the other languages of the news the index sees most (de, fr, es, it,
+/// pt, nl and the Scandinavian ones), lowercase; English is handled with its abbreviations.
+const OTHER_MONTHS: [&[&str]; 12] = [
+    &[
+        "januar", "jänner", "janvier", "enero", "gennaio", "janeiro", "januari",
+    ],
+    &[
+        "februar",
+        "février",
+        "febrero",
+        "febbraio",
+        "fevereiro",
+        "februari",
+    ],
+    &["märz", "mars", "marzo", "março", "maart"],
+    &["avril", "abril", "aprile"],
+    &["mai", "mayo", "maggio", "maio", "mei", "maj"],
+    &["juni", "juin", "junio", "giugno", "junho"],
+    &["juli", "juillet", "julio", "luglio", "julho"],
+    &["août", "agosto", "augustus", "augusti"],
+    &[
+        "septembre",
+        "septiembre",
+        "setiembre",
+        "settembre",
+        "setembro",
+    ],
+    &["oktober", "octobre", "octubre", "ottobre", "outubro"],
+    &["novembre", "noviembre", "novembro"],
+    &[
+        "dezember",
+        "décembre",
+        "diciembre",
+        "dicembre",
+        "dezembro",
+        "desember",
+    ],
+];
+
+/// Month number from an English month name or its abbreviation ("Sept." included), or from
+/// a full month name in one of [`OTHER_MONTHS`]' languages ("Mai", "juillet").
 pub fn month_from_name(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    let w = word.trim_end_matches('.').to_lowercase();
+    english_month(&w).or_else(|| {
+        OTHER_MONTHS
+            .iter()
+            .position(|names| names.contains(&w.as_str()))
+            .map(|idx| idx as u32 + 1)
+    })
+}
+
+/// Month number from a lowercase English month name or abbreviation.
+fn english_month(w: &str) -> Option<u32> {
     if w.len() < 3 {
         return None;
     }
@@ -173,12 +223,13 @@ pub fn month_from_name(word: &str) -> Option<u32> {
         "november",
         "december",
     ][idx];
-    (full.starts_with(&w) || w == "sept").then_some(idx as u32 + 1)
+    (full.starts_with(w) || w == "sept").then_some(idx as u32 + 1)
 }
 
 /// Parses a date as pages write it in metadata or datelines: ISO 8601 and RFC 3339
-/// (`2025-12-03T10:00:00Z`), RFC 2822, `2025/12/03`, `12/03/2025` (US order),
-/// `3 December 2025`, `December 3, 2025`, `Dec. 3 2025`, `December 2025`.
+/// (`2025-12-03T10:00:00Z`), RFC 2822, `2025/12/03`, `12/03/2025` (US order), `26.04.2024`
+/// (day first), `3 December 2025`, `December 3, 2025`, `Dec. 3 2025`, `December 2025`,
+/// `21. Mai 2026`.
 /// Returns `None` for anything else rather than guessing.
 pub fn parse_date_text(text: &str) -> Option<PublishedDate> {
     let s = text.trim();
@@ -216,7 +267,9 @@ pub fn parse_date_text(text: &str) -> Option<PublishedDate> {
         )
         .filter(PublishedDate::is_plausible);
     }
-    parse_ymd_anywhere(s).or_else(|| parse_words(s))
+    parse_ymd_anywhere(s)
+        .or_else(|| parse_dmy_dotted(s))
+        .or_else(|| parse_words(s))
 }
 
 /// A timestamp with a UTC offset, as the calendar day where it was written (the publisher's
@@ -244,6 +297,19 @@ fn parse_ymd_anywhere(s: &str) -> Option<PublishedDate> {
         .filter(PublishedDate::is_plausible)
 }
 
+/// Day-first numeric dates with dots, as most of Europe writes them: `26.04.2024`,
+/// `06. 01. 2026, 14:59 Uhr`. The year must have four digits.
+static DMY_DOTTED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?:^|[^\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})(?:$|[^\d])")
+        .expect("valid regex")
+});
+
+fn parse_dmy_dotted(s: &str) -> Option<PublishedDate> {
+    let c = DMY_DOTTED.captures(s)?;
+    PublishedDate::ymd(c[3].parse().ok()?, c[2].parse().ok()?, c[1].parse().ok()?)
+        .filter(PublishedDate::is_plausible)
+}
+
 /// Dates written with words or slashes: "December 3, 2025", "3 Dec 2025", "12/03/2025".
 fn parse_words(s: &str) -> Option<PublishedDate> {
     let tokens: Vec<&str> = s
@@ -253,6 +319,9 @@ fn parse_words(s: &str) -> Option<PublishedDate> {
     let mut year = None;
     let mut month = None;
     let mut day = None;
+    // A month named in another language counts only with a day: "Mai 2022" alone is as
+    // often a phrase ("seit Mai 2022") as a date.
+    let mut foreign_month = false;
     for t in tokens.iter().take(12) {
         let t = t.trim_matches(|c: char| !c.is_alphanumeric() && c != '/');
         if let Some((a, rest)) = t.split_once('/')
@@ -276,11 +345,13 @@ fn parse_words(s: &str) -> Option<PublishedDate> {
             && let Some(m) = month_from_name(t)
         {
             month = Some(m);
+            foreign_month = english_month(&t.trim_end_matches('.').to_lowercase()).is_none();
         }
     }
     let (year, month) = (year?, month?);
     let date = match day {
         Some(d) => PublishedDate::ymd(year, month, d)?,
+        None if foreign_month => return None,
         None => PublishedDate::ym(year, month)?,
     };
     date.is_plausible().then_some(date)
@@ -324,6 +395,15 @@ mod tests {
             ("2025-12-03T23:30:00-0500", Some("2025-12-03")),
             ("2019年3月4日 10:00", Some("2019-03-04")),
             ("Posted 2019.3.4", Some("2019-03-04")),
+            ("Stand: 26.04.2024, 20:44 Uhr", Some("2024-04-26")),
+            ("06. 01. 2026, 14:59 Uhr", Some("2026-01-06")),
+            ("21. Mai 2026", Some("2026-05-21")),
+            ("3 juillet 2024", Some("2024-07-03")),
+            ("5 de mayo de 2024", Some("2024-05-05")),
+            ("14. März 2023", Some("2023-03-14")),
+            ("Seit Mai 2022 Chefkontrolleur", None),
+            ("1.2.3.2024", None),
+            ("26.04.24", None),
             ("October 16", None),
             ("yesterday", None),
             ("", None),
