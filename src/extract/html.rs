@@ -1,9 +1,11 @@
 //! HTML pages: assembles an [`Article`] from the page's metadata (see [`super::meta`]) and its
 //! main content (see [`super::content`]).
 
-use scraper::Html;
+use std::sync::LazyLock;
 
-use super::{content, meta};
+use scraper::{Html, Selector};
+
+use super::{byline, content, meta};
 use crate::article::Article;
 
 /// Pages larger than this are cut before parsing, to bound the work on one file.
@@ -62,7 +64,8 @@ pub fn extract(text: &str) -> Article {
         .attr("lang")
         .map(|l| l.split(['-', '_']).next().unwrap_or(l).to_ascii_lowercase())
         .filter(|l| l.len() == 2);
-    article.body = trim_leading_meta(&content::main_text(&doc), article.title.as_deref());
+    let headlines = headline_keys(&doc, &tags, &ld, article.title.as_deref());
+    article.body = trim_leading_meta(&content::main_text(&doc), &headlines);
     if let Some(ld_body) = ld.body.as_deref().map(str::trim)
         && ld_body.chars().count() > 2 * article.body.chars().count()
     {
@@ -106,19 +109,59 @@ const LEAD_WINDOW: usize = 20_000;
 /// How many leading paragraphs may be dropped as headline, byline or dateline.
 const MAX_LEADING_META: usize = 5;
 
-/// Drops the title, bylines and datelines that precede the first paragraph.
-fn trim_leading_meta(body: &str, title: Option<&str>) -> String {
+/// Shortest headline key (letters and digits) matched against the opening paragraphs.
+const MIN_HEADLINE_KEY: usize = 12;
+
+/// The headline as the page may repeat it above the text, as [`meta::norm`] keys: the chosen
+/// title, the metadata titles and the first `<h1>` (later ones may be captions).
+fn headline_keys(
+    doc: &Html,
+    tags: &meta::MetaTags,
+    ld: &meta::LinkedData,
+    title: Option<&str>,
+) -> Vec<String> {
+    static H1: LazyLock<Selector> = LazyLock::new(|| Selector::parse("h1").expect("valid"));
+    let h1 = doc.select(&H1).next().map(|h| h.text().collect::<String>());
+    let mut keys: Vec<String> = title
+        .map(str::to_string)
+        .into_iter()
+        .chain(tags.first(&["og:title"]))
+        .chain(tags.first(&["twitter:title"]))
+        .chain(ld.headline.clone())
+        .chain(h1)
+        .map(|t| meta::norm(&t))
+        .filter(|k| k.chars().count() >= MIN_HEADLINE_KEY)
+        .collect();
+    keys.dedup();
+    keys
+}
+
+/// Drops the title, bylines and datelines that precede the first paragraph, and a byline
+/// that follows a standfirst.
+fn trim_leading_meta(body: &str, headlines: &[String]) -> String {
     let paragraphs: Vec<&str> = body.split("\n\n").collect();
-    let title = title.map(meta::squash).unwrap_or_default();
     let skip = paragraphs
         .iter()
         .take(MAX_LEADING_META)
-        .take_while(|p| is_leading_meta(p, &title))
+        .take_while(|p| is_leading_meta(p, headlines))
         .count();
     if skip == paragraphs.len() {
         return body.to_string();
     }
-    let rest = &paragraphs[skip..];
+    let mut rest: Vec<&str> = paragraphs[skip..].to_vec();
+    let opening = rest.len().min(MAX_LEADING_META);
+    let bylines = rest[..opening]
+        .iter()
+        .filter(|p| is_byline_paragraph(p))
+        .count();
+    if bylines < rest.len() {
+        let mut i = 0;
+        rest.retain(|p| {
+            i += 1;
+            i > opening || !is_byline_paragraph(p)
+        });
+    }
+    let rest = &rest[..];
     let tail = rest
         .iter()
         .rev()
@@ -139,10 +182,29 @@ fn is_trailing_label(p: &str) -> bool {
     p.chars().count() <= 40 && !p.ends_with(['.', '!', '?', '"', '”', '»', ')', '…'])
 }
 
+/// A paragraph that is only a byline ("Von Ann Lee und Bo Ek", "By Ann Lee, Senior Writer").
+fn is_byline_paragraph(p: &str) -> bool {
+    p.chars().count() <= 150 && !p.contains('\n') && byline::byline_names(p).is_some()
+}
+
+/// Whether a paragraph is the headline: one of `headlines` (as [`meta::norm`] keys), or,
+/// when it does not end like a sentence, one with a kicker before it or the site's name after.
+fn is_headline(p: &str, headlines: &[String]) -> bool {
+    const MAX_EXTRA: usize = 60;
+    let key = meta::norm(p);
+    let sentence = p.trim_end().ends_with('.');
+    headlines.iter().any(|h| {
+        key == *h
+            || (!sentence
+                && key.chars().count() <= h.chars().count() + MAX_EXTRA
+                && (key.ends_with(h.as_str()) || key.starts_with(h.as_str())))
+    })
+}
+
 /// A short paragraph that is the headline, a byline or a dateline, not prose.
-fn is_leading_meta(p: &str, title: &str) -> bool {
+fn is_leading_meta(p: &str, headlines: &[String]) -> bool {
     let p = meta::squash(p);
-    if p.is_empty() || (!title.is_empty() && p.eq_ignore_ascii_case(title)) {
+    if p.is_empty() || is_headline(&p, headlines) {
         return true;
     }
     let chars = p.chars().count();
@@ -232,9 +294,29 @@ mod tests {
     fn drops_headline_byline_and_dateline_before_the_text() {
         for (body, title, expected) in [
             (
-                "Big News\n\nBy Ann Lee\n\nMarch 3, 2024\n\nThe text starts here.",
-                Some("Big News"),
+                "Big News Today\n\nBy Ann Lee\n\nMarch 3, 2024\n\nThe text starts here.",
+                Some("Big News Today"),
                 "The text starts here.",
+            ),
+            (
+                "Kicker Big News Today\n\nThe text starts here.",
+                Some("Big News Today"),
+                "The text starts here.",
+            ),
+            (
+                "Big News Today | Example Site\n\nThe text starts here.",
+                Some("Big News Today"),
+                "The text starts here.",
+            ),
+            (
+                "Big news today in the city, as rain fell.\n\nThe text goes on.",
+                Some("Big News Today"),
+                "Big news today in the city, as rain fell.\n\nThe text goes on.",
+            ),
+            (
+                "A standfirst that sums the story up.\n\nVon Ann Lee und Bo Ek\n\nThe text.",
+                None,
+                "A standfirst that sums the story up.\n\nThe text.",
             ),
             ("Published: 11/18/2011 2:27 AM\n\nText.", None, "Text."),
             (
@@ -246,7 +328,8 @@ mod tests {
             ("Text one.\n\nTags\n\nSee more", None, "Text one."),
             ("Only\n\nlabels", None, "Only\n\nlabels"),
         ] {
-            assert_eq!(trim_leading_meta(body, title), expected, "{body:?}");
+            let keys: Vec<String> = title.map(meta::norm).into_iter().collect();
+            assert_eq!(trim_leading_meta(body, &keys), expected, "{body:?}");
         }
     }
 }

@@ -245,7 +245,8 @@ const TITLE_SEPARATORS: &[&str] = &[
     " | ", " - ", " – ", " — ", " :: ", " » ", " · ", " / ", " • ", " ｜ ", "｜", "：",
 ];
 
-fn norm(s: &str) -> String {
+/// Lowercase letters and digits only: the key two spellings of one headline share.
+pub fn norm(s: &str) -> String {
     s.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
