@@ -47,12 +47,18 @@ pub fn extract(text: &str) -> Article {
         site_names.push(host);
     }
     article.title = meta::title(&doc, &tags, &ld, &site_names);
+    let is_outlet = |a: &str| names_the_site(a, &site_names);
     let mut authors = if ld.authors.is_empty() {
-        meta::authors(&doc, &tags)
+        meta::authors(&doc, &tags, &is_outlet)
     } else {
         ld.authors.clone()
     };
-    authors.retain(|a| !names_the_site(a, &site_names));
+    authors.retain(|a| !is_outlet(a));
+    // The outlet named as author: a "By …" line on the page names the writer.
+    if authors.is_empty() && !ld.authors.is_empty() {
+        authors = meta::stated_byline(&doc);
+        authors.retain(|a| !is_outlet(a));
+    }
     article.authors = authors;
     if let Some((date, source)) = meta::published(&doc, &tags, &ld, article.url.as_deref()) {
         article.published = Some(date);

@@ -445,8 +445,9 @@ const AUTHOR_KEYS: &[&str] = &[
     "cxenseparse:author",
 ];
 
-/// Authors from meta tags, microdata, `rel=author` and byline elements, in that order.
-pub fn authors(doc: &Html, meta: &MetaTags) -> Vec<String> {
+/// Authors from meta tags, microdata, `rel=author` and byline elements, in that order. Meta
+/// tags that only name the outlet (`is_outlet`) defer to a "By …" line on the page.
+pub fn authors(doc: &Html, meta: &MetaTags, is_outlet: &dyn Fn(&str) -> bool) -> Vec<String> {
     // The copyright holder named as author is the publisher, set site-wide.
     let copyright = meta
         .first(&["copyright", "dc.rights"])
@@ -460,6 +461,9 @@ pub fn authors(doc: &Html, meta: &MetaTags) -> Vec<String> {
             .flat_map(|v| clean_author_names(v))
             .filter(|n| !copyright.contains(&n.to_lowercase()))
             .collect();
+        if names.iter().all(|n| is_outlet(n)) && !names.is_empty() {
+            return stated_byline(doc);
+        }
         if !names.is_empty() {
             return names;
         }
@@ -509,7 +513,7 @@ pub fn authors(doc: &Html, meta: &MetaTags) -> Vec<String> {
         }
     }
     if names.is_empty() {
-        names = by_text_elements(doc);
+        names = stated_byline(doc);
     }
     if names.is_empty() {
         names = byline_elements(doc);
@@ -536,8 +540,8 @@ fn starts_like_byline(t: &str) -> bool {
         .is_some_and(char::is_uppercase)
 }
 
-/// Elements whose whole text is a short "By A and B" byline.
-fn by_text_elements(doc: &Html) -> Vec<String> {
+/// The names of the first element whose whole text is a short "By A and B" byline.
+pub fn stated_byline(doc: &Html) -> Vec<String> {
     for node in doc.root_element().descendants().take(50_000) {
         let Some(t) = node.value().as_text() else {
             continue;
@@ -1180,9 +1184,21 @@ mod tests {
                 r#"<meta name="author" content="Big Media"><meta name="copyright" content="(c) Big Media 2020"><a rel="author" href="/a">John Doe</a>"#,
                 vec!["John Doe"],
             ),
+            // The outlet as meta author gives way to a "By" line, not to weaker hints.
+            (
+                r#"<meta name="author" content="EXN"><p class="meta">von <a href="/x">Dr. Ann Lee</a></p>"#,
+                vec!["Dr. Ann Lee"],
+            ),
+            (
+                r#"<meta name="author" content="EXN"><div class="author"><a href="/x">Bo Ek</a></div>"#,
+                vec![],
+            ),
         ] {
             let doc = Html::parse_document(html);
-            assert_eq!(authors(&doc, &MetaTags::read(&doc)), expected, "{html}");
+            let is_outlet = |a: &str| a.eq_ignore_ascii_case("EXN");
+            let mut got = authors(&doc, &MetaTags::read(&doc), &is_outlet);
+            got.retain(|a| !is_outlet(a));
+            assert_eq!(got, expected, "{html}");
         }
     }
 }
