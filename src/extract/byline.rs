@@ -36,15 +36,19 @@ pub fn byline_names(line: &str) -> Option<Vec<String>> {
     (!names.is_empty()).then_some(names)
 }
 
+/// "And" between two names, in the languages whose bylines the index sees most (English,
+/// German, French, Spanish, Italian/Portuguese, Dutch, Danish/Norwegian, Swedish).
+const AND_WORDS: &[&str] = &[
+    " and ", " And ", " und ", " et ", " y ", " e ", " en ", " og ", " och ",
+];
+
 /// Splits a raw author string ("A, B and C") into names.
 pub fn split_authors(raw: &str) -> Vec<String> {
-    raw.split([',', ';', '&', '|', '\n', '/'])
-        .flat_map(|part| part.split(" and "))
-        .flat_map(|part| part.split(" And "))
-        .flat_map(|part| part.split(" und "))
-        .flat_map(|part| part.split(" et "))
-        .map(str::to_string)
-        .collect()
+    let mut parts: Vec<&str> = raw.split([',', ';', '&', '|', '\n', '/']).collect();
+    for and in AND_WORDS {
+        parts = parts.into_iter().flat_map(|p| p.split(and)).collect();
+    }
+    parts.into_iter().map(str::to_string).collect()
 }
 
 /// Cleans a raw author string into person names: strips "By", roles, outlets, e-mail
@@ -315,6 +319,8 @@ mod tests {
             ("Lee, Ann, Bo Ek", vec!["Bo Ek"]),
             ("Von Ann Lee, Frankfurt", vec!["Ann Lee"]),
             ("Ann Lee, PhD", vec!["Ann Lee"]),
+            ("Ann Lee og Bo Ek Holm", vec!["Ann Lee", "Bo Ek Holm"]),
+            ("Ana Ruiz y Bo Ek", vec!["Ana Ruiz", "Bo Ek"]),
         ] {
             assert_eq!(clean_author_names(raw), expected, "raw {raw:?}");
         }
