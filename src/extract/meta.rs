@@ -867,7 +867,7 @@ fn parsely_page_date(meta: &MetaTags) -> Option<PublishedDate> {
 }
 
 /// A `<time>` (or microdata) date: marked as the publication date when `strict`, else the
-/// first `<time datetime>` that is not marked as a modification date.
+/// first `datetime` attribute that is not marked as a modification date.
 fn time_element(doc: &Html, strict: bool) -> Option<PublishedDate> {
     if strict {
         let s =
@@ -880,7 +880,10 @@ fn time_element(doc: &Html, strict: bool) -> Option<PublishedDate> {
                 .or_else(|| parse_date_text(&element_text(e)))
         });
     }
-    doc.select(&sel("time[datetime]")).take(5).find_map(|e| {
+    // Any element with a `datetime` (custom elements like `<relative-time>` too), except
+    // the edit marks `<ins>` and `<del>`.
+    let dated = sel("[datetime]:not(ins):not(del)");
+    doc.select(&dated).take(5).find_map(|e| {
         let ci = format!(
             "{} {} {}",
             e.value().attr("class").unwrap_or(""),
@@ -1131,6 +1134,24 @@ mod tests {
             ("<p>March 3, 2024</p><h1>Head line</h1>", None),
         ] {
             let got = date_near_headline(&Html::parse_document(html)).map(|d| d.to_string());
+            assert_eq!(got.as_deref(), expected, "{html}");
+        }
+    }
+
+    #[test]
+    fn reads_datetime_attributes_of_any_element() {
+        for (html, expected) in [
+            (
+                r#"<p>Opened <relative-time datetime="2020-07-07T12:10:51Z">Jul 7</relative-time></p>"#,
+                Some("2020-07-07"),
+            ),
+            (
+                r#"<time class="updated" datetime="2021-01-02">x</time><time datetime="2020-05-06">y</time>"#,
+                Some("2020-05-06"),
+            ),
+            (r#"<p><ins datetime="2021-01-02">added</ins></p>"#, None),
+        ] {
+            let got = time_element(&Html::parse_document(html), false).map(|d| d.to_string());
             assert_eq!(got.as_deref(), expected, "{html}");
         }
     }
