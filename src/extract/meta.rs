@@ -208,9 +208,10 @@ impl MetaTags {
             let Some(content) = value.map(str::trim).filter(|c| !c.is_empty()) else {
                 continue;
             };
+            // RDFa allows several space-separated properties on one tag.
             for key in ["property", "name", "itemprop"] {
-                if let Some(k) = el.attr(key) {
-                    map.entry(k.trim().to_ascii_lowercase())
+                for k in el.attr(key).into_iter().flat_map(str::split_whitespace) {
+                    map.entry(k.to_ascii_lowercase())
                         .or_default()
                         .push(content.to_string());
                 }
@@ -309,6 +310,7 @@ pub fn title(
             "twitter:title",
             "headline",
             "dc.title",
+            "dc:title",
             "sailthru.title",
             "parsely-title",
         ]),
@@ -1136,6 +1138,18 @@ mod tests {
             let got = date_near_headline(&Html::parse_document(html)).map(|d| d.to_string());
             assert_eq!(got.as_deref(), expected, "{html}");
         }
+    }
+
+    #[test]
+    fn reads_space_separated_meta_properties() {
+        let doc = Html::parse_document(
+            r#"<head><title>Site Home</title><meta property="x:title dc:title" content="My Headline"></head>"#,
+        );
+        let tags = MetaTags::read(&doc);
+        assert_eq!(tags.first(&["dc:title"]).as_deref(), Some("My Headline"));
+        assert_eq!(tags.first(&["x:title"]).as_deref(), Some("My Headline"));
+        let ld = LinkedData::default();
+        assert_eq!(title(&doc, &tags, &ld, &[]).as_deref(), Some("My Headline"));
     }
 
     #[test]
