@@ -48,7 +48,7 @@ const SKIP_TAGS: &[&str] = &[
 /// Class or id words of containers that are not the article (readability's list, extended).
 static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)-ad-|\bads?\b|advert|banner|caption|gallery|slideshow|carousel|breadcrumb|combx|comment|community|cookie|consent|disqus|footer|gdpr|\bmenu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|pagination|pager|popup|modal|newsletter|subscri|\bshare|sharing|promo|recommend|more-stories|read-?more|\btags?\b|taglist|topics|toolbar|masthead|outbrain|taboola|paywall|signup|teaser|trending|most-?popular|author-?bio|\bbio\b|jump-?link|visually-hidden|sr-only|print-only|hidden",
+        r"(?i)-ad-|\bads?\b|advert|banner|caption|gallery|slideshow|carousel|breadcrumb|combx|comment|community|cookie|consent|disqus|footer|gdpr|\bmenu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|pagination|pager|popup|modal|newsletter|subscri|\bshare|sharing|promo|recommend|more-stories|read-?more|\btags?\b|taglist|topics|toolbar|masthead|outbrain|taboola|paywall|signup|teaser|trending|most-?popular|author-?bio|author-?profile|about-?(?:the-?)?author|\bbio\b|placeholder|jump-?link|visually-hidden|sr-only|print-only|hidden",
     )
     .expect("valid regex")
 });
@@ -977,6 +977,20 @@ mod tests {
                 ),
                 "commas",
                 "Reader comment",
+            ),
+            (
+                format!(
+                    "<body><article><p>{para}</p><div class=\"c-oembed-placeholder\"><p>To show this embedded content, you consent to sending data to the platform.</p></div><p>{para}</p><div class=authorprofile><p>Ann Lee is a producer, filing stories on politics, who has worked for us since 2019.</p></div></article></body>"
+                ),
+                "commas",
+                "consent",
+            ),
+            (
+                format!(
+                    "<body><article><p>{para}</p><p>{para}</p><div class=about-the-author><p>Ann Lee is a producer, filing stories on politics, who has worked for us since 2019.</p></div></article></body>"
+                ),
+                "commas",
+                "Ann Lee",
             ),
         ] {
             let got = body(&html);
