@@ -3,16 +3,19 @@
 //! interrupted run keeps everything up to its last commit.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Mutex, mpsc};
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use rayon::prelude::*;
+use tantivy::indexer::IndexWriterOptions;
 use tantivy::{IndexWriter, Searcher, TantivyDocument, Term};
 
 use super::document::{FileState, article_documents};
-use super::walk::{FoundFile, WalkResult};
+use super::merge::BoundedMerges;
+use super::walk::{Found, FoundFile, absolute_roots, walk};
 use super::{PressIndex, claim_writer, release_writer, running_writer};
 use crate::extract::{ExtractError, Limits, read_file_with_metadata};
 use crate::pipeline::process_bytes;
@@ -24,6 +27,8 @@ const WRITER_MEMORY_BYTES: usize = 192 * 1024 * 1024;
 /// do most of the work: a second one only competed with them for the cores (on Reuters-21578
 /// with 2 cores, one writer thread cut wall time ~13%, user time ~17% and peak memory 84 → 75 MB).
 const WRITER_THREADS: usize = 1;
+/// Merges at a time: each holds up to [`super::merge::MAX_MERGE_BYTES`] of segments in memory.
+const MERGE_THREADS: usize = 1;
 /// Files extracted ahead of the writer: extraction goes on while a commit flushes a segment,
 /// until this many files wait. Bounds the memory their documents take.
 const AHEAD_FILES: usize = 1_000;
@@ -37,6 +42,8 @@ pub struct IndexOptions {
     /// Commit after this many new or changed files instead of every [`COMMIT_INTERVAL`]
     /// (set from `PRESSDEX_COMMIT_EVERY`, a hook for tests of interrupted runs).
     pub commit_every: Option<usize>,
+    /// Follow symbolic links while walking.
+    pub follow_links: bool,
 }
 
 /// What an indexing pass did, for the summary line.
@@ -63,8 +70,8 @@ pub struct IndexReport {
 
 /// Callbacks through which the pass reports progress without printing itself.
 pub trait Progress: Sync {
-    /// `done` of `total` files have been looked at.
-    fn advance(&self, done: usize, total: usize);
+    /// `done` files have been looked at.
+    fn advance(&self, done: usize);
     /// A file was skipped.
     fn skipped(&self, path: &str, reason: &str);
     /// A commit starts.
@@ -73,10 +80,10 @@ pub trait Progress: Sync {
     fn committed(&self, _files: usize) {}
 }
 
-/// Runs an incremental indexing pass over walked files.
+/// Runs an incremental indexing pass over the files under `roots`.
 pub fn index_files(
     press: &PressIndex,
-    walked: WalkResult,
+    roots: &[PathBuf],
     options: &IndexOptions,
     progress: &dyn Progress,
     stop: &AtomicBool,
@@ -84,7 +91,7 @@ pub fn index_files(
     let started = Instant::now();
     let mut writer = open_writer(press)?;
     claim_writer(&press.dir).ok();
-    let result = run_pass(press, &mut writer, walked, options, progress, stop);
+    let result = run_pass(press, &mut writer, roots, options, progress, stop);
     release_writer(&press.dir);
     let mut report = result?;
     let searcher = press.index.reader()?.searcher();
@@ -94,11 +101,18 @@ pub fn index_files(
 }
 
 fn open_writer(press: &PressIndex) -> anyhow::Result<IndexWriter> {
-    match press
-        .index
-        .writer_with_num_threads(WRITER_THREADS, WRITER_MEMORY_BYTES)
-    {
-        Ok(w) => Ok(w),
+    let options = IndexWriterOptions::builder()
+        .num_worker_threads(WRITER_THREADS)
+        .memory_budget_per_thread(WRITER_MEMORY_BYTES / WRITER_THREADS)
+        .num_merge_threads(MERGE_THREADS)
+        .build();
+    match press.index.writer_with_options(options) {
+        Ok(writer) => {
+            writer.set_merge_policy(Box::new(BoundedMerges {
+                dir: press.dir.clone(),
+            }));
+            Ok(writer)
+        }
         Err(tantivy::TantivyError::LockFailure(..)) => {
             // The other writer records its pid just after taking the lock; give it a moment.
             let mut pid = running_writer(&press.dir);
@@ -125,62 +139,70 @@ fn open_writer(press: &PressIndex) -> anyhow::Result<IndexWriter> {
 fn run_pass(
     press: &PressIndex,
     writer: &mut IndexWriter,
-    walked: WalkResult,
+    roots: &[PathBuf],
     options: &IndexOptions,
     progress: &dyn Progress,
     stop: &AtomicBool,
 ) -> anyhow::Result<IndexReport> {
-    let mut report = IndexReport {
-        ignored: walked.ignored,
-        ..Default::default()
-    };
-    for (path, reason) in &walked.errors {
-        progress.skipped(path, reason);
-        report.skipped.push((path.clone(), reason.clone()));
-        *report.skip_kinds.entry("unreadable").or_default() += 1;
-    }
     let known = indexed_files(&press.index.reader()?.searcher())?;
-    let total = walked.files.len();
     let done = AtomicUsize::new(0);
     let fields = press.fields;
+    let (ignored, unchanged) = (AtomicUsize::new(0), AtomicUsize::new(0));
     let skipped = Mutex::new(Vec::new());
-    let unchanged = AtomicUsize::new(0);
+    let skip = |path: String, reason: String, kind: &'static str| {
+        progress.skipped(&path, &reason);
+        let mut skipped = skipped.lock().expect("no panics while holding the lock");
+        skipped.push((path, reason, kind));
+    };
     let (sender, receiver) = mpsc::sync_channel::<Prepared>(AHEAD_FILES);
     let written = std::thread::scope(|scope| {
         let feeder = scope.spawn(|| feed_writer(writer, &fields, receiver, options, progress));
-        walked
-            .files
-            .par_iter()
-            .for_each_with(sender, |sender, file| {
-                if stop.load(Ordering::Relaxed) {
-                    return;
+        walk(roots, options.follow_links)
+            .take_while(|_| !stop.load(Ordering::Relaxed))
+            .par_bridge()
+            .for_each_with(sender, |sender, found| {
+                let file = match found {
+                    Found::File(file) => file,
+                    Found::Error(path, reason) => return skip(path, reason, "unreadable"),
+                    Found::Ignored => {
+                        ignored.fetch_add(1, Ordering::Relaxed);
+                        return;
+                    }
+                };
+                let indexed = known.get(&file.key);
+                if let Some(indexed) = indexed {
+                    indexed.seen.store(true, Ordering::Relaxed);
                 }
-                match prepare_one(&fields, file, known.get(&file.key), &options.limits) {
+                match prepare_one(&fields, &file, indexed.map(|k| &k.state), &options.limits) {
                     Prepared::Unchanged => {
                         unchanged.fetch_add(1, Ordering::Relaxed);
                     }
                     Prepared::Skipped(e) => {
-                        progress.skipped(&file.path.display().to_string(), &e.to_string());
-                        skipped
-                            .lock()
-                            .expect("no panics while holding the lock")
-                            .push((file.path.display().to_string(), e.to_string(), e.kind()));
+                        skip(file.path.display().to_string(), e.to_string(), e.kind())
                     }
                     // A send fails only once the feeder has stopped on an error it returns.
-                    docs => _ = sender.send(docs),
+                    docs => {
+                        let _ = sender.send(docs);
+                    }
                 }
-                progress.advance(done.fetch_add(1, Ordering::Relaxed) + 1, total);
+                progress.advance(done.fetch_add(1, Ordering::Relaxed) + 1);
             });
         feeder.join().expect("the writer feeder does not panic")
     })?;
-    report.interrupted = stop.load(Ordering::Relaxed);
+    let mut report = IndexReport {
+        ignored: ignored.into_inner(),
+        interrupted: stop.load(Ordering::Relaxed),
+        ..Default::default()
+    };
+    let skipped = skipped.into_inner().expect("workers finished");
     if !report.interrupted {
-        report.removed = remove_vanished(writer, press, &known, &walked);
+        let unreadable: HashSet<&str> = skipped.iter().map(|(p, ..)| p.as_str()).collect();
+        report.removed = remove_vanished(writer, press, &known, &unreadable, roots);
     }
     progress.committing();
     writer.commit().context("committing the index")?;
     progress.committed(written.added + written.updated);
-    for (path, reason, kind) in skipped.into_inner().expect("workers finished") {
+    for (path, reason, kind) in skipped {
         report.skipped.push((path, reason));
         *report.skip_kinds.entry(kind).or_default() += 1;
     }
@@ -313,22 +335,22 @@ fn mtime_secs(meta: &std::fs::Metadata) -> i64 {
 }
 
 /// Deletes articles whose files were not seen by this walk although they lie under one of
-/// its roots, or no longer exist at all.
+/// its roots, or no longer exist at all. Paths the walk could not read are kept.
 fn remove_vanished(
     writer: &IndexWriter,
     press: &PressIndex,
-    known: &HashMap<String, FileState>,
-    walked: &WalkResult,
+    known: &HashMap<String, Indexed>,
+    unreadable: &HashSet<&str>,
+    roots: &[PathBuf],
 ) -> usize {
-    let seen: HashSet<&str> = walked.files.iter().map(|f| f.key.as_str()).collect();
-    let unreadable: HashSet<&str> = walked.errors.iter().map(|(p, _)| p.as_str()).collect();
+    let roots = absolute_roots(roots);
     let mut removed = 0;
-    for key in known.keys() {
-        if seen.contains(key.as_str()) || unreadable.contains(key.as_str()) {
+    for (key, indexed) in known {
+        if indexed.seen.load(Ordering::Relaxed) || unreadable.contains(key.as_str()) {
             continue;
         }
         let path = std::path::Path::new(key);
-        let under_root = walked.roots.iter().any(|r| path.starts_with(r));
+        let under_root = roots.iter().any(|r| path.starts_with(r));
         if under_root || !super::walk::key_exists(key) {
             writer.delete_term(Term::from_field_text(press.fields.path, key));
             removed += 1;
@@ -337,8 +359,15 @@ fn remove_vanished(
     removed
 }
 
+/// An indexed file: its state when indexed, and whether this pass's walk met it.
+#[derive(Debug)]
+pub struct Indexed {
+    pub state: FileState,
+    seen: AtomicBool,
+}
+
 /// The file state of every indexed article, read from fast fields (no stored documents).
-pub fn indexed_files(searcher: &Searcher) -> anyhow::Result<HashMap<String, FileState>> {
+pub fn indexed_files(searcher: &Searcher) -> anyhow::Result<HashMap<String, Indexed>> {
     let mut out = HashMap::new();
     for segment in searcher.segment_readers() {
         let ff = segment.fast_fields();
@@ -363,14 +392,13 @@ pub fn indexed_files(searcher: &Searcher) -> anyhow::Result<HashMap<String, File
             let Some(path) = names.get(ord as usize) else {
                 continue;
             };
-            out.insert(
-                path.clone(),
-                FileState {
-                    size,
-                    mtime: mtimes.first(doc).unwrap_or(0),
-                    hash: hashes.first(doc).unwrap_or(0),
-                },
-            );
+            let state = FileState {
+                size,
+                mtime: mtimes.first(doc).unwrap_or(0),
+                hash: hashes.first(doc).unwrap_or(0),
+            };
+            let seen = AtomicBool::new(false);
+            out.insert(path.clone(), Indexed { state, seen });
         }
     }
     Ok(out)
