@@ -1,6 +1,9 @@
-//! One incremental indexing pass: compare walked files with what the index holds, extract
-//! the new and changed ones in parallel, delete the vanished ones, and commit in batches so an
-//! interrupted run keeps everything up to its last commit.
+//! One incremental indexing pass: compare walked files with what the index holds as the walk
+//! goes, extract the new and changed ones in parallel, delete the vanished ones, and commit
+//! every [`COMMIT_INTERVAL`] so an interrupted run keeps everything up to its last commit.
+//!
+//! Extraction threads hand documents to one feeder thread, which alone adds them to the
+//! tantivy writer and commits; extraction goes on while a commit flushes a segment.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
@@ -25,7 +28,8 @@ use crate::pipeline::process_bytes;
 const WRITER_MEMORY_BYTES: usize = 192 * 1024 * 1024;
 /// Indexing threads of the tantivy writer. One keeps up with the extraction threads, which
 /// do most of the work: a second one only competed with them for the cores (on Reuters-21578
-/// with 2 cores, one writer thread cut wall time ~13%, user time ~17% and peak memory 84 → 75 MB).
+/// with 2 cores, one writer thread cut wall time ~13%, user time ~17% and peak memory 84 → 75 MB;
+/// on 20k generated articles, two threads took as much CPU time and 15% more memory).
 const WRITER_THREADS: usize = 1;
 /// Merges at a time: each holds up to [`super::merge::MAX_MERGE_BYTES`] of segments in memory.
 const MERGE_THREADS: usize = 1;
@@ -156,7 +160,12 @@ fn run_pass(
     };
     let (sender, receiver) = mpsc::sync_channel::<Prepared>(AHEAD_FILES);
     let written = std::thread::scope(|scope| {
-        let feeder = scope.spawn(|| feed_writer(writer, &fields, receiver, options, progress));
+        let feeder = std::thread::Builder::new()
+            .name("pressdex-feeder".into())
+            .spawn_scoped(scope, || {
+                feed_writer(writer, &fields, receiver, options, progress, stop)
+            })
+            .context("starting the writer feeder")?;
         walk(roots, options.follow_links)
             .take_while(|_| !stop.load(Ordering::Relaxed))
             .par_bridge()
@@ -228,19 +237,24 @@ struct Written {
 }
 
 /// Adds prepared articles to the writer as they come and commits every [`COMMIT_INTERVAL`]
-/// (or every `commit_every` files). It runs on its own thread, so extraction goes on, up to
-/// [`AHEAD_FILES`] files ahead, while a commit waits for the writer to flush its segment.
+/// (or every `commit_every` files), until all are added or `stop` is set. It runs on its own
+/// thread, so extraction goes on, up to [`AHEAD_FILES`] files ahead, while a commit waits for
+/// the writer to flush its segment.
 fn feed_writer(
     writer: &mut IndexWriter,
     fields: &super::schema::Fields,
     prepared: mpsc::Receiver<Prepared>,
     options: &IndexOptions,
     progress: &dyn Progress,
+    stop: &AtomicBool,
 ) -> anyhow::Result<Written> {
     let mut written = Written::default();
     let mut last_commit = Instant::now();
     let mut pending = 0usize;
     for item in prepared {
+        if stop.load(Ordering::Relaxed) {
+            break;
+        }
         let Prepared::Documents {
             key,
             replaced,
