@@ -189,7 +189,7 @@ fn run_pass(
                     Prepared::Skipped(e) => {
                         skip(file.path.display().to_string(), e.to_string(), e.kind())
                     }
-                    // A send fails only once the feeder has stopped on an error it returns.
+                    // A send fails only once the feeder has stopped (on an error or Ctrl-C).
                     docs => {
                         let _ = sender.send(docs);
                     }
