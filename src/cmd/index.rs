@@ -10,8 +10,9 @@ use indicatif::{ProgressBar, ProgressStyle};
 use super::Outcome;
 use crate::cli::IndexArgs;
 use crate::extract::Limits;
+use crate::index::open_or_create;
+use crate::index::walk::{Found, walk};
 use crate::index::writer::{IndexOptions, IndexReport, Progress, index_files};
-use crate::index::{open_or_create, walk::walk};
 use crate::pipeline::worker_pool;
 
 /// Environment variable that makes the indexer commit after every N new or changed files
@@ -39,9 +40,8 @@ impl Reporter {
 }
 
 impl Progress for Reporter {
-    fn advance(&self, done: usize, total: usize) {
+    fn advance(&self, done: usize) {
         if let Some(bar) = &self.bar {
-            bar.set_length(total as u64);
             bar.set_position(done as u64);
         }
     }
@@ -104,9 +104,12 @@ pub fn run(args: IndexArgs, quiet: bool) -> anyhow::Result<Outcome> {
         }
     });
     let press = open_or_create(&args.location.index, args.rebuild)?;
-    let walked = walk(&args.dirs, args.follow_links);
     let bar = (!quiet && std::io::stderr().is_terminal()).then(|| {
-        let bar = ProgressBar::new(walked.files.len() as u64);
+        // The pass walks as it goes; a first walk that only counts sizes the bar.
+        let files = walk(&args.dirs, args.follow_links)
+            .filter(|found| matches!(found, Found::File(_)))
+            .count();
+        let bar = ProgressBar::new(files as u64);
         bar.set_style(
             ProgressStyle::with_template(
                 "{spinner} indexing {pos}/{len} files [{bar:30}] {per_sec} eta {eta}",
@@ -127,9 +130,10 @@ pub fn run(args: IndexArgs, quiet: bool) -> anyhow::Result<Outcome> {
             max_bytes: args.max_file_size,
         },
         commit_every,
+        follow_links: args.follow_links,
     };
     let pool = worker_pool(threads)?;
-    let report = pool.install(|| index_files(&press, walked, &options, &reporter, &stop))?;
+    let report = pool.install(|| index_files(&press, &args.dirs, &options, &reporter, &stop))?;
     if let Some(bar) = &reporter.bar {
         bar.finish_and_clear();
     }

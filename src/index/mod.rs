@@ -2,9 +2,11 @@
 //! corrupt directories, the single-writer lock), walking folders and writing articles.
 //!
 //! `walk` finds files, `document` turns an [`Article`](crate::article::Article) into tantivy
-//! documents, `writer` runs an incremental indexing pass.
+//! documents, `writer` runs an incremental indexing pass, `merge` decides which segments to
+//! merge.
 
 pub mod document;
+pub mod merge;
 pub mod schema;
 pub mod walk;
 pub mod writer;

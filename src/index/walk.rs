@@ -14,17 +14,15 @@ pub struct FoundFile {
     pub key: String,
 }
 
-/// What a walk found.
-#[derive(Debug, Default)]
-pub struct WalkResult {
-    /// Article files, in walk order.
-    pub files: Vec<FoundFile>,
-    /// Entries that could not be visited, with the reason (permission, symlink loop …).
-    pub errors: Vec<(String, String)>,
-    /// Files skipped for their extension.
-    pub ignored: usize,
-    /// The absolute roots walked, to tell which indexed files a walk should have seen.
-    pub roots: Vec<PathBuf>,
+/// One entry the walk met.
+#[derive(Debug)]
+pub enum Found {
+    /// An article file.
+    File(FoundFile),
+    /// An entry that could not be visited, with the reason (permission, symlink loop …).
+    Error(String, String),
+    /// A file skipped for its extension.
+    Ignored,
 }
 
 /// The key a file is indexed under: its absolute path as UTF-8.
@@ -80,68 +78,77 @@ pub fn key_exists(key: &str) -> bool {
     false
 }
 
-/// Walks `roots` for article files. A root that is a file is taken whatever its extension.
-pub fn walk(roots: &[PathBuf], follow_links: bool) -> WalkResult {
-    let mut result = WalkResult::default();
-    for root in roots {
-        result
-            .roots
-            .push(std::path::absolute(root).unwrap_or_else(|_| root.clone()));
-        if !root.exists() {
-            result
-                .errors
-                .push((root.display().to_string(), "no such file or folder".into()));
-            continue;
-        }
-        let walker = WalkDir::new(root)
-            .follow_links(follow_links)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
-        for entry in walker {
-            match entry {
-                Err(err) => {
-                    let path = err
-                        .path()
-                        .map_or_else(|| root.display().to_string(), |p| p.display().to_string());
-                    let reason = match (err.loop_ancestor(), err.io_error()) {
-                        (Some(_), _) => "symbolic link loop".to_string(),
-                        (_, Some(io)) => io.to_string(),
-                        _ => err.to_string(),
-                    };
-                    result.errors.push((path, reason));
-                }
-                Ok(entry) => {
-                    let file_type = entry.file_type();
-                    if file_type.is_dir() {
-                        continue;
-                    }
-                    let path = entry.path();
-                    if file_type.is_symlink() && !follow_links {
-                        continue;
-                    }
-                    let explicit = entry.depth() == 0;
-                    let name = entry.file_name().to_string_lossy();
-                    if !(explicit || format_of(&name).is_some()) {
-                        result.ignored += 1;
-                    } else if !file_type.is_file() {
-                        // Opening a named pipe blocks until someone writes to it; devices and
-                        // sockets are no articles either.
-                        result.errors.push((
-                            path.display().to_string(),
-                            "not a regular file (named pipe, socket or device)".into(),
-                        ));
-                    } else {
-                        result.files.push(FoundFile {
-                            key: file_key(path),
-                            path: path.to_path_buf(),
-                        });
-                    }
-                }
-            }
-        }
+/// The roots as absolute paths, to tell which indexed files a walk should have seen.
+pub fn absolute_roots(roots: &[PathBuf]) -> Vec<PathBuf> {
+    roots
+        .iter()
+        .map(|root| std::path::absolute(root).unwrap_or_else(|_| root.clone()))
+        .collect()
+}
+
+/// Walks `roots` for article files, lazily and in name order, so a large tree is never held
+/// in memory as a list. A root that is a file is taken whatever its extension.
+pub fn walk(roots: &[PathBuf], follow_links: bool) -> impl Iterator<Item = Found> + Send + '_ {
+    roots
+        .iter()
+        .flat_map(move |root| walk_root(root, follow_links))
+}
+
+fn walk_root(root: &Path, follow_links: bool) -> Box<dyn Iterator<Item = Found> + Send + '_> {
+    if !root.exists() {
+        let error = Found::Error(root.display().to_string(), "no such file or folder".into());
+        return Box::new(std::iter::once(error));
     }
-    result
+    let walker = WalkDir::new(root)
+        .follow_links(follow_links)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
+    Box::new(walker.filter_map(move |entry| classify(root, entry, follow_links)))
+}
+
+/// What one walked entry is; `None` for folders and for symbolic links not followed.
+fn classify(
+    root: &Path,
+    entry: walkdir::Result<walkdir::DirEntry>,
+    follow_links: bool,
+) -> Option<Found> {
+    let entry = match entry {
+        Ok(entry) => entry,
+        Err(err) => {
+            let path = err
+                .path()
+                .map_or_else(|| root.display().to_string(), |p| p.display().to_string());
+            let reason = match (err.loop_ancestor(), err.io_error()) {
+                (Some(_), _) => "symbolic link loop".to_string(),
+                (_, Some(io)) => io.to_string(),
+                _ => err.to_string(),
+            };
+            return Some(Found::Error(path, reason));
+        }
+    };
+    let file_type = entry.file_type();
+    if file_type.is_dir() || (file_type.is_symlink() && !follow_links) {
+        return None;
+    }
+    let path = entry.path();
+    let explicit = entry.depth() == 0;
+    let name = entry.file_name().to_string_lossy();
+    Some(if !(explicit || format_of(&name).is_some()) {
+        Found::Ignored
+    } else if !file_type.is_file() {
+        // Opening a named pipe blocks until someone writes to it; devices and sockets are
+        // no articles either.
+        Found::Error(
+            path.display().to_string(),
+            "not a regular file (named pipe, socket or device)".into(),
+        )
+    } else {
+        Found::File(FoundFile {
+            key: file_key(path),
+            path: entry.into_path(),
+        })
+    })
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {

@@ -1,18 +1,24 @@
-//! One incremental indexing pass: compare walked files with what the index holds, extract
-//! the new and changed ones in parallel, delete the vanished ones, and commit in batches so an
-//! interrupted run keeps everything up to its last commit.
+//! One incremental indexing pass: compare walked files with what the index holds as the walk
+//! goes, extract the new and changed ones in parallel, delete the vanished ones, and commit
+//! every [`COMMIT_INTERVAL`] so an interrupted run keeps everything up to its last commit.
+//!
+//! Extraction threads hand documents to one feeder thread, which alone adds them to the
+//! tantivy writer and commits; extraction goes on while a commit flushes a segment.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::sync::Mutex;
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Mutex, mpsc};
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use rayon::prelude::*;
+use tantivy::indexer::IndexWriterOptions;
 use tantivy::{IndexWriter, Searcher, TantivyDocument, Term};
 
 use super::document::{FileState, article_documents};
-use super::walk::{FoundFile, WalkResult};
+use super::merge::BoundedMerges;
+use super::walk::{Found, FoundFile, absolute_roots, walk};
 use super::{PressIndex, claim_writer, release_writer, running_writer};
 use crate::extract::{ExtractError, Limits, read_file_with_metadata};
 use crate::pipeline::process_bytes;
@@ -22,10 +28,14 @@ use crate::pipeline::process_bytes;
 const WRITER_MEMORY_BYTES: usize = 192 * 1024 * 1024;
 /// Indexing threads of the tantivy writer. One keeps up with the extraction threads, which
 /// do most of the work: a second one only competed with them for the cores (on Reuters-21578
-/// with 2 cores, one writer thread cut wall time ~13%, user time ~17% and peak memory 84 → 75 MB).
+/// with 2 cores, one writer thread cut wall time ~13%, user time ~17% and peak memory 84 → 75 MB;
+/// on 20k generated articles, two threads took as much CPU time and 15% more memory).
 const WRITER_THREADS: usize = 1;
-/// Files extracted between checks for a commit and for an interrupt.
-const BATCH_FILES: usize = 2_000;
+/// Merges at a time: each holds up to [`super::merge::MAX_MERGE_BYTES`] of segments in memory.
+const MERGE_THREADS: usize = 1;
+/// Files extracted ahead of the writer: extraction goes on while a commit flushes a segment,
+/// until this many files wait. Bounds the memory their documents take.
+const AHEAD_FILES: usize = 1_000;
 /// Longest time between commits, so an interrupted run loses at most this much work.
 const COMMIT_INTERVAL: Duration = Duration::from_secs(20);
 
@@ -36,6 +46,8 @@ pub struct IndexOptions {
     /// Commit after this many new or changed files instead of every [`COMMIT_INTERVAL`]
     /// (set from `PRESSDEX_COMMIT_EVERY`, a hook for tests of interrupted runs).
     pub commit_every: Option<usize>,
+    /// Follow symbolic links while walking.
+    pub follow_links: bool,
 }
 
 /// What an indexing pass did, for the summary line.
@@ -62,8 +74,8 @@ pub struct IndexReport {
 
 /// Callbacks through which the pass reports progress without printing itself.
 pub trait Progress: Sync {
-    /// `done` of `total` files have been looked at.
-    fn advance(&self, done: usize, total: usize);
+    /// `done` files have been looked at.
+    fn advance(&self, done: usize);
     /// A file was skipped.
     fn skipped(&self, path: &str, reason: &str);
     /// A commit starts.
@@ -72,21 +84,10 @@ pub trait Progress: Sync {
     fn committed(&self, _files: usize) {}
 }
 
-/// The outcome for one file.
-enum FileOutcome {
-    Unchanged,
-    /// Not looked at because the pass was interrupted.
-    NotReached,
-    Indexed {
-        replaced: bool,
-    },
-    Skipped(ExtractError),
-}
-
-/// Runs an incremental indexing pass over walked files.
+/// Runs an incremental indexing pass over the files under `roots`.
 pub fn index_files(
     press: &PressIndex,
-    walked: WalkResult,
+    roots: &[PathBuf],
     options: &IndexOptions,
     progress: &dyn Progress,
     stop: &AtomicBool,
@@ -94,7 +95,7 @@ pub fn index_files(
     let started = Instant::now();
     let mut writer = open_writer(press)?;
     claim_writer(&press.dir).ok();
-    let result = run_pass(press, &mut writer, walked, options, progress, stop);
+    let result = run_pass(press, &mut writer, roots, options, progress, stop);
     release_writer(&press.dir);
     let mut report = result?;
     let searcher = press.index.reader()?.searcher();
@@ -104,11 +105,18 @@ pub fn index_files(
 }
 
 fn open_writer(press: &PressIndex) -> anyhow::Result<IndexWriter> {
-    match press
-        .index
-        .writer_with_num_threads(WRITER_THREADS, WRITER_MEMORY_BYTES)
-    {
-        Ok(w) => Ok(w),
+    let options = IndexWriterOptions::builder()
+        .num_worker_threads(WRITER_THREADS)
+        .memory_budget_per_thread(WRITER_MEMORY_BYTES / WRITER_THREADS)
+        .num_merge_threads(MERGE_THREADS)
+        .build();
+    match press.index.writer_with_options(options) {
+        Ok(writer) => {
+            writer.set_merge_policy(Box::new(BoundedMerges {
+                dir: press.dir.clone(),
+            }));
+            Ok(writer)
+        }
         Err(tantivy::TantivyError::LockFailure(..)) => {
             // The other writer records its pid just after taking the lock; give it a moment.
             let mut pid = running_writer(&press.dir);
@@ -135,143 +143,201 @@ fn open_writer(press: &PressIndex) -> anyhow::Result<IndexWriter> {
 fn run_pass(
     press: &PressIndex,
     writer: &mut IndexWriter,
-    walked: WalkResult,
+    roots: &[PathBuf],
     options: &IndexOptions,
     progress: &dyn Progress,
     stop: &AtomicBool,
 ) -> anyhow::Result<IndexReport> {
-    let mut report = IndexReport {
-        ignored: walked.ignored,
-        ..Default::default()
-    };
-    for (path, reason) in &walked.errors {
-        progress.skipped(path, reason);
-        report.skipped.push((path.clone(), reason.clone()));
-        *report.skip_kinds.entry("unreadable").or_default() += 1;
-    }
-    let reader = press.index.reader()?;
-    let known = indexed_files(&reader.searcher())?;
-    let total = walked.files.len();
+    let known = indexed_files(&press.index.reader()?.searcher())?;
     let done = AtomicUsize::new(0);
     let fields = press.fields;
+    let (ignored, unchanged) = (AtomicUsize::new(0), AtomicUsize::new(0));
     let skipped = Mutex::new(Vec::new());
-    let (mut added, mut updated, mut unchanged) = (0, 0, 0);
+    let skip = |path: String, reason: String, kind: &'static str| {
+        progress.skipped(&path, &reason);
+        let mut skipped = skipped.lock().expect("no panics while holding the lock");
+        skipped.push((path, reason, kind));
+    };
+    let (sender, receiver) = mpsc::sync_channel::<Prepared>(AHEAD_FILES);
+    let written = std::thread::scope(|scope| {
+        let feeder = std::thread::Builder::new()
+            .name("pressdex-feeder".into())
+            .spawn_scoped(scope, || {
+                feed_writer(writer, &fields, receiver, options, progress, stop)
+            })
+            .context("starting the writer feeder")?;
+        walk(roots, options.follow_links)
+            .take_while(|_| !stop.load(Ordering::Relaxed))
+            .par_bridge()
+            .for_each_with(sender, |sender, found| {
+                let file = match found {
+                    Found::File(file) => file,
+                    Found::Error(path, reason) => return skip(path, reason, "unreadable"),
+                    Found::Ignored => {
+                        ignored.fetch_add(1, Ordering::Relaxed);
+                        return;
+                    }
+                };
+                let indexed = known.get(&file.key);
+                if let Some(indexed) = indexed {
+                    indexed.seen.store(true, Ordering::Relaxed);
+                }
+                match prepare_one(&fields, &file, indexed.map(|k| &k.state), &options.limits) {
+                    Prepared::Unchanged => {
+                        unchanged.fetch_add(1, Ordering::Relaxed);
+                    }
+                    Prepared::Skipped(e) => {
+                        skip(file.path.display().to_string(), e.to_string(), e.kind())
+                    }
+                    // A send fails only once the feeder has stopped (on an error or Ctrl-C).
+                    docs => {
+                        let _ = sender.send(docs);
+                    }
+                }
+                progress.advance(done.fetch_add(1, Ordering::Relaxed) + 1);
+            });
+        feeder.join().expect("the writer feeder does not panic")
+    })?;
+    let mut report = IndexReport {
+        ignored: ignored.into_inner(),
+        interrupted: stop.load(Ordering::Relaxed),
+        ..Default::default()
+    };
+    let skipped = skipped.into_inner().expect("workers finished");
+    if !report.interrupted {
+        let unreadable: HashSet<&str> = skipped.iter().map(|(p, ..)| p.as_str()).collect();
+        report.removed = remove_vanished(writer, press, &known, &unreadable, roots);
+    }
+    progress.committing();
+    writer.commit().context("committing the index")?;
+    progress.committed(written.added + written.updated);
+    for (path, reason, kind) in skipped {
+        report.skipped.push((path, reason));
+        *report.skip_kinds.entry(kind).or_default() += 1;
+    }
+    for (path, reason) in written.failed {
+        progress.skipped(&path, &reason);
+        report.skipped.push((path, reason));
+        *report.skip_kinds.entry("internal error").or_default() += 1;
+        report.internal_errors += 1;
+    }
+    report.added = written.added;
+    report.updated = written.updated;
+    report.unchanged = unchanged.into_inner();
+    Ok(report)
+}
+
+/// What the feeder wrote.
+#[derive(Default)]
+struct Written {
+    added: usize,
+    updated: usize,
+    /// Files the index writer refused, with its reason.
+    failed: Vec<(String, String)>,
+}
+
+/// Adds prepared articles to the writer as they come and commits every [`COMMIT_INTERVAL`]
+/// (or every `commit_every` files), until all are added or `stop` is set. It runs on its own
+/// thread, so extraction goes on, up to [`AHEAD_FILES`] files ahead, while a commit waits for
+/// the writer to flush its segment.
+fn feed_writer(
+    writer: &mut IndexWriter,
+    fields: &super::schema::Fields,
+    prepared: mpsc::Receiver<Prepared>,
+    options: &IndexOptions,
+    progress: &dyn Progress,
+    stop: &AtomicBool,
+) -> anyhow::Result<Written> {
+    let mut written = Written::default();
     let mut last_commit = Instant::now();
     let mut pending = 0usize;
-    let batch_files = options
-        .commit_every
-        .map_or(BATCH_FILES, |n| n.clamp(1, BATCH_FILES));
-    for batch in walked.files.chunks(batch_files) {
+    for item in prepared {
         if stop.load(Ordering::Relaxed) {
-            report.interrupted = true;
             break;
         }
-        let outcomes: Vec<FileOutcome> = batch
-            .par_iter()
-            .map(|file| {
-                let outcome = if stop.load(Ordering::Relaxed) {
-                    FileOutcome::NotReached
-                } else {
-                    index_one(writer, &fields, file, known.get(&file.key), &options.limits)
-                };
-                if let FileOutcome::Skipped(e) = &outcome {
-                    progress.skipped(&file.path.display().to_string(), &e.to_string());
-                    skipped
-                        .lock()
-                        .expect("no panics while holding the lock")
-                        .push((file.path.display().to_string(), e.to_string(), e.kind()));
-                }
-                progress.advance(done.fetch_add(1, Ordering::Relaxed) + 1, total);
-                outcome
-            })
-            .collect();
-        for outcome in outcomes {
-            match outcome {
-                FileOutcome::Unchanged => unchanged += 1,
-                FileOutcome::NotReached => {}
-                FileOutcome::Indexed { replaced: false } => {
-                    added += 1;
-                    pending += 1
-                }
-                FileOutcome::Indexed { replaced: true } => {
-                    updated += 1;
-                    pending += 1
-                }
-                FileOutcome::Skipped(ExtractError::Internal(_)) => report.internal_errors += 1,
-                FileOutcome::Skipped(_) => {}
-            }
+        let Prepared::Documents {
+            key,
+            replaced,
+            docs,
+        } = item
+        else {
+            continue;
+        };
+        if replaced {
+            writer.delete_term(Term::from_field_text(fields.path, &key));
         }
+        if let Err(e) = docs
+            .into_iter()
+            .try_for_each(|doc| writer.add_document(doc).map(drop))
+        {
+            written.failed.push((key, format!("index writer: {e}")));
+            continue;
+        }
+        if replaced {
+            written.updated += 1;
+        } else {
+            written.added += 1;
+        }
+        pending += 1;
         let due = match options.commit_every {
             Some(n) => pending >= n,
             None => last_commit.elapsed() > COMMIT_INTERVAL,
         };
-        if pending > 0 && due {
+        if due {
             progress.committing();
             writer.commit().context("committing the index")?;
-            progress.committed(added + updated);
+            progress.committed(written.added + written.updated);
             last_commit = Instant::now();
             pending = 0;
         }
     }
-    if stop.load(Ordering::Relaxed) {
-        report.interrupted = true;
-    }
-    if !report.interrupted {
-        report.removed = remove_vanished(writer, press, &known, &walked);
-    }
-    progress.committing();
-    writer.commit().context("committing the index")?;
-    progress.committed(added + updated);
-    for (path, reason, kind) in skipped.into_inner().expect("workers finished") {
-        report.skipped.push((path, reason));
-        *report.skip_kinds.entry(kind).or_default() += 1;
-    }
-    report.added = added;
-    report.updated = updated;
-    report.unchanged = unchanged;
-    Ok(report)
+    Ok(written)
 }
 
-/// Indexes one file if it is new or changed.
-fn index_one(
-    writer: &IndexWriter,
+/// A file made ready for the writer.
+enum Prepared {
+    Unchanged,
+    Skipped(ExtractError),
+    /// The documents of a new or changed file; `replaced` when an older version is indexed.
+    Documents {
+        key: String,
+        replaced: bool,
+        docs: Vec<TantivyDocument>,
+    },
+}
+
+/// Reads and extracts one file if it is new or changed.
+fn prepare_one(
     fields: &super::schema::Fields,
     file: &FoundFile,
     known: Option<&FileState>,
     limits: &Limits,
-) -> FileOutcome {
+) -> Prepared {
     let meta = match std::fs::metadata(&file.path) {
         Ok(meta) => meta,
-        Err(e) => return FileOutcome::Skipped(ExtractError::Io(e)),
+        Err(e) => return Prepared::Skipped(ExtractError::Io(e)),
     };
     let (size, mtime) = (meta.len(), mtime_secs(&meta));
     if known.is_some_and(|k| k.size == size && k.mtime == mtime) {
-        return FileOutcome::Unchanged;
+        return Prepared::Unchanged;
     }
     let bytes = match read_file_with_metadata(&file.path, &meta, limits) {
         Ok(b) => b,
-        Err(e) => return FileOutcome::Skipped(e),
+        Err(e) => return Prepared::Skipped(e),
     };
     let hash = xxhash_rust::xxh3::xxh3_64(&bytes);
     if known.is_some_and(|k| k.hash == hash) {
-        return FileOutcome::Unchanged;
+        return Prepared::Unchanged;
     }
     let article = match process_bytes(&file.key, &bytes) {
         Ok(a) => a,
-        Err(e) => return FileOutcome::Skipped(e),
+        Err(e) => return Prepared::Skipped(e),
     };
     let state = FileState { size, mtime, hash };
-    let docs: Vec<TantivyDocument> = article_documents(fields, &article, state);
-    if known.is_some() {
-        writer.delete_term(Term::from_field_text(fields.path, &file.key));
-    }
-    for doc in docs {
-        if let Err(e) = writer.add_document(doc) {
-            return FileOutcome::Skipped(ExtractError::Internal(format!("index writer: {e}")));
-        }
-    }
-    FileOutcome::Indexed {
+    Prepared::Documents {
+        key: file.key.clone(),
         replaced: known.is_some(),
+        docs: article_documents(fields, &article, state),
     }
 }
 
@@ -283,22 +349,22 @@ fn mtime_secs(meta: &std::fs::Metadata) -> i64 {
 }
 
 /// Deletes articles whose files were not seen by this walk although they lie under one of
-/// its roots, or no longer exist at all.
+/// its roots, or no longer exist at all. Paths the walk could not read are kept.
 fn remove_vanished(
     writer: &IndexWriter,
     press: &PressIndex,
-    known: &HashMap<String, FileState>,
-    walked: &WalkResult,
+    known: &HashMap<String, Indexed>,
+    unreadable: &HashSet<&str>,
+    roots: &[PathBuf],
 ) -> usize {
-    let seen: HashSet<&str> = walked.files.iter().map(|f| f.key.as_str()).collect();
-    let unreadable: HashSet<&str> = walked.errors.iter().map(|(p, _)| p.as_str()).collect();
+    let roots = absolute_roots(roots);
     let mut removed = 0;
-    for key in known.keys() {
-        if seen.contains(key.as_str()) || unreadable.contains(key.as_str()) {
+    for (key, indexed) in known {
+        if indexed.seen.load(Ordering::Relaxed) || unreadable.contains(key.as_str()) {
             continue;
         }
         let path = std::path::Path::new(key);
-        let under_root = walked.roots.iter().any(|r| path.starts_with(r));
+        let under_root = roots.iter().any(|r| path.starts_with(r));
         if under_root || !super::walk::key_exists(key) {
             writer.delete_term(Term::from_field_text(press.fields.path, key));
             removed += 1;
@@ -307,8 +373,15 @@ fn remove_vanished(
     removed
 }
 
+/// An indexed file: its state when indexed, and whether this pass's walk met it.
+#[derive(Debug)]
+pub struct Indexed {
+    pub state: FileState,
+    seen: AtomicBool,
+}
+
 /// The file state of every indexed article, read from fast fields (no stored documents).
-pub fn indexed_files(searcher: &Searcher) -> anyhow::Result<HashMap<String, FileState>> {
+pub fn indexed_files(searcher: &Searcher) -> anyhow::Result<HashMap<String, Indexed>> {
     let mut out = HashMap::new();
     for segment in searcher.segment_readers() {
         let ff = segment.fast_fields();
@@ -333,14 +406,13 @@ pub fn indexed_files(searcher: &Searcher) -> anyhow::Result<HashMap<String, File
             let Some(path) = names.get(ord as usize) else {
                 continue;
             };
-            out.insert(
-                path.clone(),
-                FileState {
-                    size,
-                    mtime: mtimes.first(doc).unwrap_or(0),
-                    hash: hashes.first(doc).unwrap_or(0),
-                },
-            );
+            let state = FileState {
+                size,
+                mtime: mtimes.first(doc).unwrap_or(0),
+                hash: hashes.first(doc).unwrap_or(0),
+            };
+            let seen = AtomicBool::new(false);
+            out.insert(path.clone(), Indexed { state, seen });
         }
     }
     Ok(out)
@@ -374,7 +446,6 @@ mod tests {
         let index = tantivy::Index::create_in_ram(build_schema());
         register_analyzers(&index);
         let fields = Fields::new(&index.schema()).unwrap();
-        let writer: IndexWriter = index.writer_with_num_threads(1, 15_000_000).unwrap();
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("gone.html");
         std::fs::write(&path, "<p>“Here today,” she said.</p>").unwrap();
@@ -383,8 +454,8 @@ mod tests {
             path: path.clone(),
         };
         std::fs::remove_file(&path).unwrap();
-        match index_one(&writer, &fields, &file, None, &Limits::default()) {
-            FileOutcome::Skipped(e) => {
+        match prepare_one(&fields, &file, None, &Limits::default()) {
+            Prepared::Skipped(e) => {
                 assert_eq!(e.kind(), "unreadable");
                 assert!(e.to_string().contains("No such file"), "{e}");
             }
