@@ -65,10 +65,22 @@ fn str_of(v: Option<&Value>) -> Option<String> {
     }
 }
 
+/// Text with its character references decoded (`&ouml;` → `ö`, `&#8217;` → `’`): JSON-LD is
+/// often filled from HTML-escaped strings. Tags in the string are dropped too.
+fn decode_entities(s: &str) -> String {
+    if !s.contains('&') && !s.contains('<') {
+        return s.to_string();
+    }
+    let frag = Html::parse_fragment(s);
+    squash(&frag.root_element().text().collect::<String>())
+}
+
 /// Person names in a JSON-LD `author` value (string, object or array); organisations skipped.
 fn ld_authors(v: &Value, out: &mut Vec<String>) {
     match v {
-        Value::String(s) if !s.contains("://") => out.extend(clean_author_names(s)),
+        Value::String(s) if !s.contains("://") => {
+            out.extend(clean_author_names(&decode_entities(s)))
+        }
         Value::Array(a) => a.iter().for_each(|x| ld_authors(x, out)),
         Value::Object(o) => {
             if types_of(o)
@@ -80,7 +92,7 @@ fn ld_authors(v: &Value, out: &mut Vec<String>) {
             }
             if let Some(name) = o.get("name") {
                 match name {
-                    Value::String(s) => out.extend(clean_author_names(s)),
+                    Value::String(s) => out.extend(clean_author_names(&decode_entities(s))),
                     Value::Array(a) => a.iter().for_each(|x| ld_authors(x, out)),
                     _ => {}
                 }
@@ -166,16 +178,21 @@ fn read_ld_object(o: &serde_json::Map<String, Value>) -> LinkedData {
     }
     dedup_names(&mut authors);
     LinkedData {
-        headline: str_of(o.get("headline")).or_else(|| str_of(o.get("name"))),
+        headline: str_of(o.get("headline"))
+            .or_else(|| str_of(o.get("name")))
+            .map(|h| decode_entities(&h)),
         authors,
         published: date_of(o.get("datePublished")).or_else(|| date_of(o.get("dateCreated"))),
-        publisher: o.get("publisher").and_then(|p| match p {
-            Value::Object(po) => str_of(po.get("name")),
-            Value::Array(a) => a
-                .iter()
-                .find_map(|x| x.as_object().and_then(|po| str_of(po.get("name")))),
-            _ => None,
-        }),
+        publisher: o
+            .get("publisher")
+            .and_then(|p| match p {
+                Value::Object(po) => str_of(po.get("name")),
+                Value::Array(a) => a
+                    .iter()
+                    .find_map(|x| x.as_object().and_then(|po| str_of(po.get("name")))),
+                _ => None,
+            })
+            .map(|p| decode_entities(&p)),
         body: str_of(o.get("articleBody")),
         url: str_of(o.get("url"))
             .filter(|u| u.starts_with("http"))
@@ -303,9 +320,28 @@ pub fn title(
     ld: &LinkedData,
     site_names: &[String],
 ) -> Option<String> {
+    let h1s: Vec<String> = doc
+        .select(&sel("h1"))
+        .take(5)
+        .map(element_text)
+        .filter(|t| t.chars().count() >= 6 && t.len() < 400 && !is_masthead(t, site_names))
+        .collect();
+    // The article's JSON-LD headline is the publisher's stated headline; the heading may add a
+    // kicker, lose punctuation or be a teaser. The heading wins only when the headline is it
+    // plus a tail the site-name list misses ("Headline - Section | Site").
+    if let Some(m) = ld
+        .headline
+        .as_deref()
+        .map(|m| strip_site_name(m, site_names))
+        .filter(|m| !m.is_empty() && !is_masthead(m, site_names))
+    {
+        if let Some(h1) = h1s.iter().find(|h| has_extra_tail(&m, h)) {
+            return Some(h1.clone());
+        }
+        return Some(m);
+    }
     let candidates: Vec<String> = [
         meta.first(&["og:title"]),
-        ld.headline.clone(),
         meta.first(&[
             "twitter:title",
             "headline",
@@ -321,12 +357,6 @@ pub fn title(
     .map(|t| squash(&t))
     .filter(|t| !t.is_empty())
     .collect();
-    let h1s: Vec<String> = doc
-        .select(&sel("h1"))
-        .take(5)
-        .map(element_text)
-        .filter(|t| t.chars().count() >= 6 && t.len() < 400 && !is_masthead(t, site_names))
-        .collect();
     // The metadata titles written by the page (not `<title>`, the last candidate when present).
     let has_title_element = doc
         .select(&sel("title"))
@@ -368,6 +398,18 @@ pub fn title(
     } else {
         stripped
     })
+}
+
+/// Whether `long` is `short` followed by a separator and a short tail (a section or site
+/// name): "Headline - National | Site" for the heading "Headline".
+fn has_extra_tail(long: &str, short: &str) -> bool {
+    let s = norm(short);
+    !s.is_empty()
+        && norm(long).len() > s.len()
+        && TITLE_SEPARATORS.iter().any(|sep| {
+            long.split_once(sep)
+                .is_some_and(|(head, tail)| norm(head) == s && tail.split_whitespace().count() <= 6)
+        })
 }
 
 /// The kicker when `long` is `short` preceded by a short label ending in one of `separators`
@@ -1119,6 +1161,42 @@ mod tests {
             assert_eq!(ld.headline.as_deref(), Some(headline));
             assert_eq!(ld.authors, authors);
             assert_eq!(ld.published.as_deref(), Some(date));
+        }
+    }
+
+    #[test]
+    fn prefers_the_json_ld_headline_to_the_heading() {
+        let page = |ld: &str, h1: &str| {
+            format!(
+                "<html><head><title>T</title><meta property=\"og:title\" content=\"Social teaser for the story\">\
+                 <script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\"headline\":\"{ld}\"}}</script>\
+                 </head><body><h1>{h1}</h1></body></html>"
+            )
+        };
+        let sites = vec!["Example Times".to_string()];
+        for (ld, h1, expected) in [
+            // The stated headline over a reworded heading.
+            (
+                "Mayor opens the new bridge over the river",
+                "Mayor opens new river bridge at last",
+                "Mayor opens the new bridge over the river",
+            ),
+            // Escaped characters in the JSON-LD are decoded.
+            (
+                "Caf&eacute; owners say &quot;no&quot; to the plan",
+                "Something else entirely here",
+                "Café owners say \"no\" to the plan",
+            ),
+            // A tail the site names miss: the heading is the clean headline.
+            (
+                "Mayor opens the new bridge - Local News | Example Times",
+                "Mayor opens the new bridge",
+                "Mayor opens the new bridge",
+            ),
+        ] {
+            let doc = Html::parse_document(&page(ld, h1));
+            let (tags, ld) = (MetaTags::read(&doc), linked_data(&doc));
+            assert_eq!(title(&doc, &tags, &ld, &sites).as_deref(), Some(expected));
         }
     }
 
