@@ -584,9 +584,16 @@ fn starts_like_byline(t: &str) -> bool {
         .is_some_and(char::is_uppercase)
 }
 
-/// The names of the first element whose whole text is a short "By A and B" byline.
+/// The names of the first element whose whole text is a short "By A and B" byline, preferring
+/// one after the first `<h1>`: "By …" links above the headline are menus ("By Topic").
 pub fn stated_byline(doc: &Html) -> Vec<String> {
+    let h1 = doc.select(&sel("h1")).next().map(|h| h.id());
+    let mut past_h1 = h1.is_none();
+    let mut before_h1 = None;
     for node in doc.root_element().descendants().take(50_000) {
+        if Some(node.id()) == h1 {
+            past_h1 = true;
+        }
         let Some(t) = node.value().as_text() else {
             continue;
         };
@@ -594,34 +601,43 @@ pub fn stated_byline(doc: &Html) -> Vec<String> {
         if !starts_like_byline(t) {
             continue;
         }
-        let Some(parent) = node.parent().and_then(ElementRef::wrap) else {
+        let Some(names) = byline_at(node) else {
             continue;
         };
-        for e in [Some(parent), parent.parent().and_then(ElementRef::wrap)]
-            .into_iter()
-            .flatten()
+        if past_h1 {
+            return names;
+        }
+        before_h1.get_or_insert(names);
+    }
+    before_h1.unwrap_or_default()
+}
+
+/// The names of the byline a text node that starts like one opens: its element's or, when
+/// that is a lone "By" label, the element above's.
+fn byline_at(node: ego_tree::NodeRef<scraper::Node>) -> Option<Vec<String>> {
+    let parent = node.parent().and_then(ElementRef::wrap)?;
+    for e in [Some(parent), parent.parent().and_then(ElementRef::wrap)]
+        .into_iter()
+        .flatten()
+    {
+        let text = short_text(e, 120)?;
+        // A lone "By" label: the names are in the next element up.
+        if text.eq_ignore_ascii_case("by") || text.eq_ignore_ascii_case("von") {
+            continue;
+        }
+        // German "von" is also a preposition: "von Montag, den 1. Mai bis …".
+        let preposition =
+            text.to_lowercase().starts_with("von ") && text.chars().any(|c| c.is_ascii_digit());
+        if !(starts_like_byline(&text) && text.contains(' ')) || preposition {
+            return None;
+        }
+        if let Some(names) = super::byline::byline_names(&text)
+            && names.len() <= 5
         {
-            let Some(text) = short_text(e, 120) else {
-                break;
-            };
-            // A lone "By" label: the names are in the next element up.
-            if text.eq_ignore_ascii_case("by") || text.eq_ignore_ascii_case("von") {
-                continue;
-            }
-            // German "von" is also a preposition: "von Montag, den 1. Mai bis …".
-            let preposition =
-                text.to_lowercase().starts_with("von ") && text.chars().any(|c| c.is_ascii_digit());
-            if !(starts_like_byline(&text) && text.contains(' ')) || preposition {
-                break;
-            }
-            if let Some(names) = super::byline::byline_names(&text)
-                && names.len() <= 5
-            {
-                return names;
-            }
+            return Some(names);
         }
     }
-    Vec::new()
+    None
 }
 
 /// Links to an author page (`/author/…`, `/profile/…`): the first one and its siblings.
@@ -700,13 +716,17 @@ fn byline_elements(doc: &Html) -> Vec<String> {
         let Some(text) = short_text(e, 150).filter(|t| !t.is_empty()) else {
             continue;
         };
-        // Linked names are the cleanest source; otherwise the text minus role words.
-        let mut names: Vec<String> = e
-            .select(&sel("a"))
-            .map(element_text)
-            .filter(|t| t.len() < 60)
-            .flat_map(|t| clean_author_names(&t))
-            .collect();
+        // A "By …" line reads as one ("By <a>A</a> in <a>Section</a>"); otherwise linked names
+        // are the cleanest source, then the text minus role words.
+        let mut names = super::byline::byline_names(&text).unwrap_or_default();
+        if names.is_empty() {
+            names = e
+                .select(&sel("a"))
+                .map(element_text)
+                .filter(|t| t.len() < 60)
+                .flat_map(|t| clean_author_names(&t))
+                .collect();
+        }
         if names.is_empty() {
             names = clean_author_names(&text);
         }
@@ -1249,6 +1269,17 @@ mod tests {
     }
 
     #[test]
+    fn takes_the_byline_under_the_headline_before_a_menu_entry() {
+        let doc = Html::parse_document(
+            r#"<nav><a href="/t">By Topic Area</a></nav><h1>Headline</h1>
+               <a class="x"><span>By</span> Ann Lee</a><p>Text.</p>"#,
+        );
+        assert_eq!(stated_byline(&doc), vec!["Ann Lee"]);
+        let doc = Html::parse_document(r#"<p>By Ann Lee</p><h1>Headline</h1><p>Text.</p>"#);
+        assert_eq!(stated_byline(&doc), vec!["Ann Lee"]);
+    }
+
+    #[test]
     fn reads_authors_from_markup() {
         for (html, expected) in [
             (
@@ -1266,6 +1297,10 @@ mod tests {
             (
                 r#"<div class="byline">By Mary Major and Tom Minor</div>"#,
                 vec!["Mary Major", "Tom Minor"],
+            ),
+            (
+                r#"<div class="author">Written by <a href="/a">Ann Lee</a> in <a href="/s">Science</a></div>"#,
+                vec!["Ann Lee"],
             ),
             (
                 r#"<div class="article-byline"><span>Ann Lee</span> <span>Bo Ek Holm</span> <span>Cy Dee</span></div>"#,
