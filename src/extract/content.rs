@@ -160,6 +160,17 @@ fn is_negative(el: &Element) -> bool {
     !ci.is_empty() && NEGATIVE.is_match(&ci) && !MAYBE.is_match(&ci)
 }
 
+/// True for a cookie or consent prompt (a consent manager's banner and its settings dialog).
+fn is_consent_prompt(el: &Element) -> bool {
+    static CONSENT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)cookie|consent|gdpr").expect("valid regex"));
+    matches!(el.name(), "div" | "section" | "aside" | "dialog")
+        && [el.attr("id"), el.attr("class")]
+            .into_iter()
+            .flatten()
+            .any(|v| CONSENT.is_match(v))
+}
+
 /// True when an element's whole subtree is boilerplate, judged from its tag and attributes.
 fn is_boilerplate(el: &Element) -> bool {
     let name = el.name();
@@ -168,6 +179,9 @@ fn is_boilerplate(el: &Element) -> bool {
     }
     if matches!(name, "html" | "body" | "article" | "main" | "a") {
         return false;
+    }
+    if el.attr("aria-modal") == Some("true") || is_consent_prompt(el) {
+        return true;
     }
     if el.attr("role").is_some_and(|r| {
         matches!(
@@ -1121,6 +1135,24 @@ mod tests {
         assert!(!content.text.contains("harbour"), "{:?}", content.text);
         let content = main_content(&Html::parse_document(&page(false)));
         assert_eq!(content.lead_caption, None);
+    }
+
+    #[test]
+    fn leaves_out_consent_prompts_that_outweigh_the_article() {
+        let para = "The article text, with commas, and more words to read, goes on for a while.";
+        let notice = "We and our partners store cookies on your device, use them for ads, measure them, \
+                      and share them, as you allow, under the law, in line with the policy. ";
+        let html = format!(
+            "<body><article><p>{para}</p><p>{para}</p><p>{para}</p></article>\
+             <div id=cmp-consent-sdk><div class=pc-main-content><p>{}</p><p>{}</p></div></div>\
+             <div aria-modal=true><div class=main-content><p>{}</p></div></div></body>",
+            notice.repeat(3),
+            notice.repeat(3),
+            notice.repeat(3)
+        );
+        let got = body(&html);
+        assert!(got.contains("The article text"), "{got:?}");
+        assert!(!got.contains("partners"), "{got:?}");
     }
 
     #[test]
