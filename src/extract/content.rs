@@ -160,6 +160,17 @@ fn is_negative(el: &Element) -> bool {
     !ci.is_empty() && NEGATIVE.is_match(&ci) && !MAYBE.is_match(&ci)
 }
 
+/// True for a cookie or consent prompt (a consent manager's banner and its settings dialog).
+fn is_consent_prompt(el: &Element) -> bool {
+    static CONSENT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)cookie|consent|gdpr").expect("valid regex"));
+    matches!(el.name(), "div" | "section" | "aside" | "dialog")
+        && [el.attr("id"), el.attr("class")]
+            .into_iter()
+            .flatten()
+            .any(|v| CONSENT.is_match(v))
+}
+
 /// True when an element's whole subtree is boilerplate, judged from its tag and attributes.
 fn is_boilerplate(el: &Element) -> bool {
     let name = el.name();
@@ -168,6 +179,9 @@ fn is_boilerplate(el: &Element) -> bool {
     }
     if matches!(name, "html" | "body" | "article" | "main" | "a") {
         return false;
+    }
+    if el.attr("aria-modal") == Some("true") || is_consent_prompt(el) {
+        return true;
     }
     if el.attr("role").is_some_and(|r| {
         matches!(
@@ -764,32 +778,126 @@ fn is_boilerplate_line(p: &str) -> bool {
 }
 
 /// The article body of a parsed page as plain text, or an empty string.
+#[cfg(test)]
 pub fn main_text(doc: &Html) -> String {
+    main_content(doc).text
+}
+
+/// The article body of a page, and the caption of the picture that opens it.
+#[derive(Debug, Default)]
+pub struct MainContent {
+    /// The body as plain text, or an empty string.
+    pub text: String,
+    /// The caption (and credit) of a picture placed before the first paragraph of the
+    /// content block, which the body leaves out with the other captions.
+    pub lead_caption: Option<String>,
+}
+
+/// The article body of a parsed page and its lead caption.
+pub fn main_content(doc: &Html) -> MainContent {
     let raw = collect_stats(doc, None);
     let total = raw.get(doc.root_element().id()).text;
     let stats = collect_stats(doc, Some((&raw, total / 2)));
-    let text = render_best(doc, &stats, Clutter::Drop);
-    if text.len() >= MIN_BODY_CHARS {
-        return text;
-    }
-    // Too little survived the boilerplate filter: try again trusting only the certain rules.
-    let retry = render_best(doc, &raw, Clutter::Drop);
-    let text = if retry.len() > text.len() {
-        retry
+    let (text, roots) = render_best(doc, &stats, Clutter::Drop);
+    let (text, roots) = if text.len() >= MIN_BODY_CHARS {
+        (text, roots)
     } else {
-        text
+        // Too little survived the boilerplate filter: try again trusting only the certain rules.
+        let retry = render_best(doc, &raw, Clutter::Drop);
+        let best = if retry.0.len() > text.len() {
+            retry
+        } else {
+            (text, roots)
+        };
+        if best.0.len() >= MIN_BODY_CHARS {
+            best
+        } else {
+            // The article may be one block that also holds its links: keep such blocks, when
+            // that brings back prose rather than link lists.
+            let with_links = render_best(doc, &raw, Clutter::Keep);
+            if with_links.0.len() > best.0.len() && has_prose_line(&with_links.0) {
+                with_links
+            } else {
+                best
+            }
+        }
     };
-    if text.len() >= MIN_BODY_CHARS {
-        return text;
+    let lead_caption = roots
+        .first()
+        .and_then(|&root| lead_caption(doc, &raw, root))
+        .filter(|c| !text.contains(c.as_str()));
+    MainContent { text, lead_caption }
+}
+
+/// The visible text of a caption, with collapsed whitespace; `None` when it is mostly links
+/// (a menu or a gallery's navigation rather than a caption).
+fn caption_text(node: ego_tree::NodeRef<'_, Node>) -> Option<String> {
+    let mut words: Vec<&str> = Vec::new();
+    let (mut chars, mut link_chars) = (0, 0);
+    let mut edges = node.traverse();
+    while let Some(edge) = edges.next() {
+        let Edge::Open(n) = edge else { continue };
+        match n.value() {
+            Node::Element(el)
+                if matches!(
+                    el.name(),
+                    "script" | "style" | "noscript" | "svg" | "button" | "template"
+                ) || is_hidden(el) =>
+            {
+                // Skip the subtree: advance to this element's close edge.
+                for e in edges.by_ref() {
+                    if matches!(e, Edge::Close(c) if c.id() == n.id()) {
+                        break;
+                    }
+                }
+            }
+            Node::Text(t) => {
+                let len = collapsed_len(t);
+                chars += len;
+                if n.ancestors()
+                    .take_while(|a| a.id() != node.id())
+                    .any(|a| a.value().as_element().is_some_and(|e| e.name() == "a"))
+                {
+                    link_chars += len;
+                }
+                words.extend(t.split_whitespace());
+            }
+            _ => {}
+        }
     }
-    // The article may be one block that also holds its links: keep such blocks, when that
-    // brings back prose rather than link lists.
-    let with_links = render_best(doc, &raw, Clutter::Keep);
-    if with_links.len() > text.len() && has_prose_line(&with_links) {
-        with_links
-    } else {
-        text
+    (chars > 0 && link_chars * 2 <= chars).then(|| words.join(" "))
+}
+
+/// Longest caption taken as a lead caption.
+const MAX_CAPTION_CHARS: usize = 300;
+
+/// How many nodes of the content are searched for a lead caption.
+const CAPTION_WINDOW: usize = 2_000;
+
+/// The text of the first caption (a `<figure>`, `<figcaption>` or caption/credit-classed
+/// block) in the content under `root`, when it comes before the first paragraph of prose.
+fn lead_caption(doc: &Html, raw: &Stats, root: NodeId) -> Option<String> {
+    static CAPTION: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)caption|credit").expect("valid regex"));
+    let node = doc.tree.get(root)?;
+    for n in node.descendants().skip(1).take(CAPTION_WINDOW) {
+        let Some(el) = ElementRef::wrap(n) else {
+            continue;
+        };
+        let name = el.value().name();
+        let captioned =
+            matches!(name, "figure" | "figcaption") || CAPTION.is_match(&class_id(el.value()));
+        if captioned && !is_hidden(el.value()) {
+            return caption_text(n).filter(|t| {
+                let chars = t.chars().count();
+                chars <= MAX_CAPTION_CHARS && t.chars().any(char::is_alphabetic)
+            });
+        }
+        if is_text_block(name) && !raw.get(n.id()).skip && raw.get(n.id()).text >= 60 {
+            return None;
+        }
     }
+    None
 }
 
 /// Whether a text has a line of prose: long, and ending like a sentence.
@@ -803,7 +911,8 @@ fn has_prose_line(text: &str) -> bool {
 /// Bodies shorter than this make the extractor retry with fewer exclusions.
 const MIN_BODY_CHARS: usize = 250;
 
-fn render_best(doc: &Html, stats: &Stats, clutter: Clutter) -> String {
+/// The chosen content rendered as text, and the roots it was rendered from.
+fn render_best(doc: &Html, stats: &Stats, clutter: Clutter) -> (String, Vec<NodeId>) {
     let roots = choose_content(doc, stats);
     let html = serialise(doc, stats, &roots, clutter);
     // html2text is the declared renderer; the walk stands in should it fail or panic.
@@ -813,10 +922,11 @@ fn render_best(doc: &Html, stats: &Stats, clutter: Clutter) -> String {
             .allow_width_overflow()
             .string_from_read(html.as_bytes(), RENDER_WIDTH)
     });
-    match rendered {
+    let text = match rendered {
         Ok(Ok(text)) => paragraphs(&text),
         _ => render(doc, stats, &roots, clutter),
-    }
+    };
+    (text, roots)
 }
 
 /// Line width given to html2text: wide enough that it never wraps a paragraph.
@@ -997,6 +1107,52 @@ mod tests {
             assert!(got.contains(must_have), "{got:?} lacks {must_have:?}");
             assert!(!got.contains(must_not), "{got:?} has {must_not:?}");
         }
+    }
+
+    #[test]
+    fn takes_the_caption_of_a_picture_that_opens_the_content() {
+        let para =
+            "The text of the story, with commas, clauses and more words, goes on for a while. ";
+        let page = |figure_first: bool| {
+            let figure = "<figure><img src=a.jpg><noscript><img src=b.jpg></noscript>\
+                          <figcaption>Boats in the harbour at dawn. <span class=credit>Ann Lee</span></figcaption></figure>";
+            let (before, after) = if figure_first {
+                (figure, "")
+            } else {
+                ("", figure)
+            };
+            format!(
+                "<body><article>{before}<p>{}</p>{after}<p>{}</p></article></body>",
+                para.repeat(3),
+                para.repeat(3)
+            )
+        };
+        let content = main_content(&Html::parse_document(&page(true)));
+        assert_eq!(
+            content.lead_caption.as_deref(),
+            Some("Boats in the harbour at dawn. Ann Lee")
+        );
+        assert!(!content.text.contains("harbour"), "{:?}", content.text);
+        let content = main_content(&Html::parse_document(&page(false)));
+        assert_eq!(content.lead_caption, None);
+    }
+
+    #[test]
+    fn leaves_out_consent_prompts_that_outweigh_the_article() {
+        let para = "The article text, with commas, and more words to read, goes on for a while.";
+        let notice = "We and our partners store cookies on your device, use them for ads, measure them, \
+                      and share them, as you allow, under the law, in line with the policy. ";
+        let html = format!(
+            "<body><article><p>{para}</p><p>{para}</p><p>{para}</p></article>\
+             <div id=cmp-consent-sdk><div class=pc-main-content><p>{}</p><p>{}</p></div></div>\
+             <div aria-modal=true><div class=main-content><p>{}</p></div></div></body>",
+            notice.repeat(3),
+            notice.repeat(3),
+            notice.repeat(3)
+        );
+        let got = body(&html);
+        assert!(got.contains("The article text"), "{got:?}");
+        assert!(!got.contains("partners"), "{got:?}");
     }
 
     #[test]

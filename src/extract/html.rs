@@ -71,11 +71,17 @@ pub fn extract(text: &str) -> Article {
         .map(|l| l.split(['-', '_']).next().unwrap_or(l).to_ascii_lowercase())
         .filter(|l| l.len() == 2);
     let headlines = headline_keys(&doc, &tags, &ld, article.title.as_deref());
-    article.body = trim_leading_meta(&content::main_text(&doc), &headlines);
+    let content = content::main_content(&doc);
+    article.body = trim_leading_meta(&content.text, &headlines);
     if let Some(ld_body) = ld.body.as_deref().map(str::trim)
         && ld_body.chars().count() > 2 * article.body.chars().count()
     {
         article.body = ld_body.to_string();
+    }
+    if let Some(caption) = content.lead_caption
+        && !article.body.is_empty()
+    {
+        article.body = format!("{caption}\n\n{}", article.body);
     }
     if let Some(lead) = visible_lead(&doc, &tags, &article.body) {
         article.body = format!("{lead}\n\n{}", article.body);
@@ -294,6 +300,24 @@ mod tests {
         };
         assert!(extract(&page(true)).body.starts_with(lead));
         assert!(!extract(&page(false)).body.contains("summary of the story"));
+    }
+
+    #[test]
+    fn puts_the_lead_caption_before_the_trimmed_text() {
+        let text = "The text of the story, with commas, clauses and more words, goes on. ";
+        let page = format!(
+            "<html><head><title>Storm hits the coast today</title></head><body><article>\
+             <h2>Storm hits the coast today</h2><figure><img src=a.jpg>\
+             <figcaption>Waves on the pier.</figcaption></figure><p>{}</p><p>{}</p>\
+             </article></body></html>",
+            text.repeat(3),
+            text.repeat(3)
+        );
+        let body = extract(&page).body;
+        assert!(
+            body.starts_with("Waves on the pier.\n\nThe text"),
+            "{body:?}"
+        );
     }
 
     #[test]
