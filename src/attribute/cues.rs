@@ -1333,6 +1333,10 @@ pub const IRREGULAR_PAST: &[&str] = &[
     "swore", "tore", "took", "laid", "paid", "fought", "felt", "knew", "chose",
 ];
 
+/// Irregular past participles of speech verbs, for passives ("Ann Lee was told"); regular
+/// ones end in "-ed".
+pub const PASSIVE_PARTICIPLES: &[&str] = &["told", "shown", "known", "thought", "found", "said"];
+
 /// Titles followed by "of" and a department, all before the name ("Secretary of State Ann
 /// Lee"); after other words "of" introduces an organisation ("CEO of Acme Ann Lee").
 pub const TITLES_WITH_OF: &[&str] = &["Secretary", "Minister", "Director", "Commissioner"];

@@ -21,7 +21,7 @@ use crate::article::{Article, Quote};
 use detect::{Span, ceil_char, floor_char, mask, quote_spans, sentence_start};
 use patterns::{
     Cue, DASH_NAME, HANGING, NAME_COLON, SENTENCE_SUBJECT, VERB, acting_subject, find_cues,
-    is_descriptor_gap, is_gap, sentence_subject,
+    is_descriptor_gap, is_gap, is_passive, sentence_subject,
 };
 use resolve::{Resolved, Resolver};
 
@@ -326,6 +326,9 @@ impl Walker<'_> {
         confidence: f32,
         verb_end: Option<usize>,
     ) -> Option<Found> {
+        if cue.agent {
+            return None;
+        }
         let speaker = self.resolve_cue(masked, cue)?;
         let confidence = if speaker.indirect {
             confidence * 0.8
@@ -372,7 +375,12 @@ impl Walker<'_> {
                 verb_end: None,
             });
         }
-        if HANGING.is_match(before) || VERB.is_match(before) {
+        // "Ann Lee was asked, “…": a passive speech verb leaves its subject out.
+        let passive = VERB.find_iter(before).last().is_some_and(|v| {
+            let words_from = floor_char(before, v.start().saturating_sub(24));
+            is_passive(&before[words_from..v.start()], v.as_str())
+        });
+        if !passive && (HANGING.is_match(before) || VERB.is_match(before)) {
             let caps = SENTENCE_SUBJECT.captures(before)?;
             let speaker = self.resolver.resolve(caps.name("s")?.as_str())?;
             return Some(Found {
@@ -631,6 +639,14 @@ mod tests {
             (
                 "“We are ready for all of it,” Senate Republican leaders said.",
                 vec![s("Senate Republican leaders")],
+            ),
+            (
+                "Bo Lind was asked, “Are you ready for all of it?”",
+                vec![None],
+            ),
+            (
+                "Bo Lind, praised by Ann Lee, said that “we are ready for all of it.”",
+                vec![s("Bo Lind")],
             ),
         ];
         for (body, expected) in table {

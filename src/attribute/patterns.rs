@@ -10,7 +10,8 @@ use super::detect::{ceil_char, floor_char, is_abbreviation, sentence_start};
 
 use super::cues::{
     ABBREVIATIONS, GROUP_NOUNS, INVERTED_VERBS, IRREGULAR_PAST, NOT_SPEAKERS, ORG_NOUNS,
-    PARTICIPLES, ROLE_NOUNS, SOURCE_NOUNS, SPEECH_VERBS, TITLES, TITLES_WITH_OF,
+    PARTICIPLES, PASSIVE_PARTICIPLES, ROLE_NOUNS, SOURCE_NOUNS, SPEECH_VERBS, TITLES,
+    TITLES_WITH_OF,
 };
 
 /// One capitalised word of a name, an initial, or a particle inside a name.
@@ -111,6 +112,9 @@ pub struct Cue {
     pub verb: (usize, usize),
     /// The speaker comes after the verb ("said Peskov", "according to Peskov").
     pub inverted: bool,
+    /// The agent of a passive ("reported by Acme News"): a source of the article, but no
+    /// speaker for a quote nearby.
+    pub agent: bool,
 }
 
 impl Cue {
@@ -132,9 +136,33 @@ pub fn find_cues(text: &str) -> Vec<Cue> {
     let mut cues: Vec<Cue> = Vec::new();
     for v in VERB.find_iter(text) {
         let from = ceil_char(text, v.start().saturating_sub(SUBJECT_WINDOW));
-        if let Some(c) = SUBJECT_BEFORE.captures(&text[from..v.start()])
+        let to = floor_char(text, v.end() + INVERTED_WINDOW);
+        // "The plan was first reported by Acme News", "asked by Ann Lee": the agent after "by"
+        // is the source.
+        if let Some(s) = AGENT_BY
+            .captures(&text[v.end()..to])
+            .and_then(|c| c.name("s"))
+            .filter(|s| !matches!(s.as_str(), "he" | "she" | "He" | "She"))
+        {
+            let start = v.end() + s.start();
+            cues.push(Cue {
+                subject: (start, start + trim_period(s.as_str())),
+                verb: (v.start(), v.end()),
+                inverted: true,
+                agent: true,
+            });
+            continue;
+        }
+        // "…, according to Ann Lee": the source always follows.
+        let according = v.as_str().eq_ignore_ascii_case("according to");
+        if !according
+            && let Some(c) = SUBJECT_BEFORE.captures(&text[from..v.start()])
             && let Some(s) = c.name("s")
         {
+            // "Ann Lee was asked": a passive subject is spoken to, not a speaker.
+            if is_passive(&text[from + s.end()..v.start()], v.as_str()) {
+                continue;
+            }
             // "the nominee, Ann Lee, said": the apposition is the name.
             let s = match c.name("a") {
                 Some(a) if is_role(s.as_str()) && is_name(a.as_str()) => a,
@@ -159,6 +187,7 @@ pub fn find_cues(text: &str) -> Vec<Cue> {
                     subject,
                     verb: (v.start(), v.end()),
                     inverted: false,
+                    agent: false,
                 });
             }
             continue;
@@ -169,7 +198,6 @@ pub fn find_cues(text: &str) -> Vec<Cue> {
         {
             continue;
         }
-        let to = floor_char(text, v.end() + INVERTED_WINDOW);
         if let Some(s) = DESCRIBED_SOURCE
             .captures(&text[v.end()..to])
             .and_then(|c| c.name("s"))
@@ -180,6 +208,7 @@ pub fn find_cues(text: &str) -> Vec<Cue> {
                 subject: (start, end),
                 verb: (v.start(), v.end()),
                 inverted: true,
+                agent: false,
             });
         } else if let Some((a, b)) = described_name_end(&text[v.end()..to]) {
             let start = v.end() + a;
@@ -188,6 +217,7 @@ pub fn find_cues(text: &str) -> Vec<Cue> {
                 subject: (start, end),
                 verb: (v.start(), v.end()),
                 inverted: true,
+                agent: false,
             });
         } else if let Some(s) = SUBJECT_AFTER
             .captures(&text[v.end()..to])
@@ -199,6 +229,7 @@ pub fn find_cues(text: &str) -> Vec<Cue> {
                 subject: (v.end() + s.start(), end),
                 verb: (v.start(), v.end()),
                 inverted: true,
+                agent: false,
             });
         } else if let Some(s) = described_name(&text[v.end()..to]) {
             let start = v.end() + s.0;
@@ -207,11 +238,70 @@ pub fn find_cues(text: &str) -> Vec<Cue> {
                 subject: (start, end),
                 verb: (v.start(), v.end()),
                 inverted: true,
+                agent: false,
+            });
+        } else if according
+            && let Some(s) = ACCORDING_SOURCE
+                .captures(&text[v.end()..to])
+                .and_then(|c| c.name("s"))
+        {
+            // "according to a 2015 Acme Research survey": the name inside the source phrase.
+            let start = v.end() + s.start();
+            cues.push(Cue {
+                subject: (start, start + trim_period(s.as_str())),
+                verb: (v.start(), v.end()),
+                inverted: true,
+                agent: false,
             });
         }
     }
     cues
 }
+
+/// Whether the words between a subject and its verb make the verb passive ("was asked", "has
+/// been told"): a form of "be", then a past participle.
+pub fn is_passive(between: &str, verb: &str) -> bool {
+    let participle = verb.ends_with("ed") || PASSIVE_PARTICIPLES.contains(&verb);
+    // Walk back over adverbs ("was first reported", "has been repeatedly asked").
+    let before = between.split_whitespace().rev().find(|w| {
+        !(w.ends_with("ly")
+            || matches!(
+                *w,
+                "also"
+                    | "first"
+                    | "later"
+                    | "then"
+                    | "again"
+                    | "not"
+                    | "never"
+                    | "just"
+                    | "already"
+                    | "once"
+                    | "since"
+            ))
+    });
+    participle
+        && before
+            .is_some_and(|w| matches!(w, "was" | "were" | "is" | "are" | "been" | "being" | "be"))
+}
+
+/// The agent of a passive speech verb: " by Ann Lee", " by the Acme Times".
+static AGENT_BY: LazyLock<Regex> = LazyLock::new(|| {
+    build(&format!(
+        r"^\s+by\s+(?:the\s+)?(?:(?:{})\s+)?{}",
+        alternation(TITLES),
+        subject("s")
+    ))
+});
+
+/// A source phrase after "according to" that holds a name after lowercase words: " a 2015
+/// Acme Research survey", " polling by the Acme Union". The phrase ends at punctuation.
+static ACCORDING_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
+    build(&format!(
+        r"^\s+(?:[a-z0-9][a-z0-9’'\-]*\s+){{0,6}}?(?P<s>{})",
+        name_run()
+    ))
+});
 
 /// A full name after a descriptor that ends in an agent noun: " retired neurosurgeon Ann
 /// Lee", " Republican party boss Ann Lee". Byte range of the name in `after`.
@@ -487,7 +577,9 @@ pub fn acting_subject(text: &str, pos: usize) -> Option<(usize, usize)> {
     let (a, b) = sentence_subject(text, pos)?;
     let verb = ACTION.find(&text[b..pos])?.as_str();
     let word = verb.rsplit(|c: char| !c.is_ascii_lowercase()).next()?;
-    let past = word.ends_with("ed") || IRREGULAR_PAST.contains(&word);
+    // "Ann Lee was asked": a passive subject does not act.
+    let past = (word.ends_with("ed") || IRREGULAR_PAST.contains(&word))
+        && !is_passive(&verb[..verb.len() - word.len()], word);
     // "Ann Lee is questioning whether …": a progressive after a form of "be".
     let progressive = word.ends_with("ing")
         && [" is ", " was ", " has been "]
@@ -576,6 +668,17 @@ mod tests {
             ("Berg (R-Texas) said that ", &["Berg"]),
             ("In a statement, Berg also said ", &["Berg"]),
             ("the rain fell in the report.", &[]),
+            ("The plan was first reported by Acme News.", &["Acme News"]),
+            ("When asked by Ann Lee about it, ", &["Ann Lee"]),
+            ("Bo Lind was asked, ", &[]),
+            (
+                "the bill, according to a 2015 Acme Research survey.",
+                &["Acme Research"],
+            ),
+            (
+                "Bo Lind, an aide, said it rose, according to Acme News.",
+                &["Bo Lind", "Acme News"],
+            ),
         ];
         for (input, expected) in table {
             assert_eq!(speakers(input), *expected, "input: {input}");
