@@ -13,8 +13,8 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard};
 use tantivy::Index;
 use tantivy::schema::{
-    DateOptions, DateTimePrecision, FAST, Field, INDEXED, IndexRecordOption, STORED, STRING,
-    Schema, TextFieldIndexing, TextOptions,
+    DateOptions, DateTimePrecision, FAST, Field, IndexRecordOption, STORED, Schema,
+    TextFieldIndexing, TextOptions,
 };
 
 use tantivy::tokenizer::{
@@ -23,7 +23,7 @@ use tantivy::tokenizer::{
 };
 
 /// Bumped whenever the schema or an analyzer changes; an index with another version is refused.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 pub const KIND: &str = "kind";
 pub const PATH: &str = "path";
@@ -126,8 +126,8 @@ pub fn build_schema() -> Schema {
             .set_tokenizer(NAME_ANALYZER)
             .set_index_option(IndexRecordOption::WithFreqsAndPositions),
     );
-    b.add_text_field(KIND, STRING | STORED | FAST);
-    b.add_text_field(PATH, STRING | STORED | FAST);
+    b.add_text_field(KIND, exact_key() | STORED | FAST);
+    b.add_text_field(PATH, exact_key() | STORED | FAST);
     b.add_text_field(URL, STORED);
     b.add_text_field(TITLE, prose.clone());
     b.add_text_field(BODY, STORED);
@@ -144,10 +144,11 @@ pub fn build_schema() -> Schema {
     b.add_text_field(AUTHORS, name.clone());
     b.add_text_field(SPEAKERS, name.clone());
     b.add_text_field(SOURCE, name);
-    b.add_text_field(LANGUAGE, STRING | STORED);
+    b.add_text_field(LANGUAGE, exact_key() | STORED);
     b.add_date_field(
         PUBLISHED,
-        DateOptions::from(INDEXED)
+        DateOptions::default()
+            .set_indexed()
             .set_stored()
             .set_fast()
             .set_precision(DateTimePrecision::Seconds),
@@ -156,13 +157,26 @@ pub fn build_schema() -> Schema {
     b.add_text_field(PUBLISHED_SOURCE, STORED);
     b.add_f64_field(CONFIDENCE, STORED);
     b.add_u64_field(QUOTE_COUNT, STORED);
-    b.add_text_field(AUTHOR_KEY, STRING | FAST);
-    b.add_text_field(SPEAKER_KEY, STRING | FAST);
-    b.add_text_field(SOURCE_KEY, STRING | FAST);
+    b.add_text_field(AUTHOR_KEY, exact_key() | FAST);
+    b.add_text_field(SPEAKER_KEY, exact_key() | FAST);
+    b.add_text_field(SOURCE_KEY, exact_key() | FAST);
     b.add_u64_field(FILE_SIZE, FAST);
     b.add_i64_field(FILE_MTIME, FAST);
     b.add_u64_field(CONTENT_HASH, FAST);
     b.build()
+}
+
+/// An untokenized field (tantivy's `STRING`) without field norms. Field norms (one byte per
+/// document per field, documents of either kind) serve only BM25 scoring: these fields are
+/// matched by filters and facets, which do not score, or (`language:`) hold one token per
+/// document, which scores the same with or without them.
+fn exact_key() -> TextOptions {
+    TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer("raw")
+            .set_index_option(IndexRecordOption::Basic)
+            .set_fieldnorms(false),
+    )
 }
 
 /// Language codes of the indexed body fields, `xx` last.
