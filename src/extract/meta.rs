@@ -808,6 +808,7 @@ pub fn published(
     meta: &MetaTags,
     ld: &LinkedData,
     url: Option<&str>,
+    title: Option<&str>,
 ) -> Option<(PublishedDate, &'static str)> {
     if let Some(d) = ld.published.as_deref().and_then(parse_date_text) {
         return Some((d, "json-ld"));
@@ -829,9 +830,11 @@ pub fn published(
     if let Some(d) = time_element(doc, false) {
         return Some((d, "time"));
     }
-    date_elements(doc)
-        .or_else(|| date_near_headline(doc))
-        .or_else(|| labelled_date(doc, PUBLISHED_LABELS))
+    // A date the page labels as published before dates that only sit in date-classed
+    // elements, which may be a live ticker's entries or a teaser's.
+    labelled_date(doc, PUBLISHED_LABELS)
+        .or_else(|| date_elements(doc))
+        .or_else(|| date_near_headline(doc, title))
         .or_else(|| labelled_date(doc, UPDATED_LABELS))
         .map(|d| (d, "text"))
 }
@@ -846,6 +849,10 @@ const PUBLISHED_LABELS: &[&str] = &[
     "pubblicato",
     "gepubliceerd",
     "erschienen",
+    "date",
+    "datum",
+    "fecha",
+    "data",
 ];
 
 /// Words that introduce an update date: the last resort when nothing gives the publication.
@@ -862,26 +869,43 @@ const UPDATED_LABELS: &[&str] = &[
 /// How many nodes are searched for a labelled date.
 const LABEL_WINDOW: usize = 50_000;
 
-/// A full date in a short text that starts with one of `labels` ("Published: 3 May 2021").
+/// A full date in a short text that starts with one of `labels` ("Published: 3 May 2021"),
+/// or follows a label set in an element of its own (`<b>Published</b> 3 May 2021`).
 fn labelled_date(doc: &Html, labels: &[&str]) -> Option<PublishedDate> {
     doc.root_element()
         .descendants()
         .take(LABEL_WINDOW)
-        .filter_map(|n| n.value().as_text())
-        .find_map(|t| {
-            let t = t.trim();
+        .find_map(|n| {
+            let t = n.value().as_text()?.trim();
             if t.is_empty() || t.len() > 100 {
                 return None;
             }
-            let lower = t.to_lowercase();
-            let rest = labels.iter().find_map(|l| {
-                let rest = lower.strip_prefix(l)?;
-                rest.starts_with([' ', ':', '\u{a0}']).then_some(rest)
-            })?;
-            let rest = rest.trim_start_matches([' ', ':', '\u{a0}']);
-            let rest = rest.strip_prefix("on ").unwrap_or(rest);
-            parse_date_text(rest).filter(|d| d.day.is_some())
+            date_after_label(t, labels).or_else(|| {
+                // A lone label: the date follows it in the element around the label's.
+                let label = t.trim_end_matches([':', ' ', '\u{a0}']).to_lowercase();
+                if !labels.contains(&label.as_str()) {
+                    return None;
+                }
+                let parent = n.parent().and_then(ElementRef::wrap)?;
+                [Some(parent), parent.parent().and_then(ElementRef::wrap)]
+                    .into_iter()
+                    .flatten()
+                    .map_while(|e| short_text(e, 100))
+                    .find_map(|text| date_after_label(&text, labels))
+            })
         })
+}
+
+/// The full date in `text` after one of `labels` it starts with.
+fn date_after_label(text: &str, labels: &[&str]) -> Option<PublishedDate> {
+    let lower = text.to_lowercase();
+    let rest = labels.iter().find_map(|l| {
+        let rest = lower.strip_prefix(l)?;
+        rest.starts_with([' ', ':', '\u{a0}']).then_some(rest)
+    })?;
+    let rest = rest.trim_start_matches([' ', ':', '\u{a0}']);
+    let rest = rest.strip_prefix("on ").unwrap_or(rest);
+    parse_date_text(rest).filter(|d| d.day.is_some())
 }
 
 /// How many nodes after the headline are searched for a dateline.
@@ -889,8 +913,15 @@ const DATELINE_WINDOW: usize = 400;
 
 /// A full date written in a short text just after the first `<h1>` (a dateline under the
 /// headline), skipping texts that announce an update.
-fn date_near_headline(doc: &Html) -> Option<PublishedDate> {
-    let h1 = doc.select(&sel("h1")).next()?;
+fn date_near_headline(doc: &Html, title: Option<&str>) -> Option<PublishedDate> {
+    let h1 = doc.select(&sel("h1")).next().or_else(|| {
+        // Without an `<h1>`, the lesser heading that holds the headline.
+        let key = norm(title?);
+        (key.chars().count() >= 12).then_some(())?;
+        doc.select(&sel("h2, h3"))
+            .take(50)
+            .find(|h| norm(&element_text(*h)).contains(&key))
+    })?;
     let mut node = *h1;
     let mut seen = 0;
     while seen < DATELINE_WINDOW {
@@ -1066,6 +1097,16 @@ mod tests {
                 UPDATED_LABELS,
                 Some("2016-12-15"),
             ),
+            (
+                "<ul><li><strong>Datum</strong> 28.04.2023</li></ul>",
+                PUBLISHED_LABELS,
+                Some("2023-04-28"),
+            ),
+            (
+                "<p><b>Date:</b></p><p>28.04.2023</p>",
+                PUBLISHED_LABELS,
+                None,
+            ),
             ("<p>Published in March 2021</p>", PUBLISHED_LABELS, None),
             ("<p>Publishedness 2021-03-03</p>", PUBLISHED_LABELS, None),
             (
@@ -1079,6 +1120,25 @@ mod tests {
             let got = labelled_date(&doc, labels).map(|d| d.to_string());
             assert_eq!(got.as_deref(), want, "{html}");
         }
+    }
+
+    #[test]
+    fn a_labelled_date_beats_a_date_classed_element() {
+        let doc = Html::parse_document(
+            r#"<article><h2>Update <span class="date">24.04.2023</span></h2><p>Text.</p></article>
+               <aside><ul><li><b>Published</b> 28.04.2023</li></ul></aside>"#,
+        );
+        let got = published(
+            &doc,
+            &MetaTags::read(&doc),
+            &LinkedData::default(),
+            None,
+            None,
+        );
+        assert_eq!(
+            got.map(|(d, s)| (d.to_string(), s)),
+            Some(("2023-04-28".into(), "text"))
+        );
     }
 
     #[test]
@@ -1232,8 +1292,15 @@ mod tests {
                 None,
             ),
             ("<p>March 3, 2024</p><h1>Head line</h1>", None),
+            (
+                "<h3><span>Kicker</span> Head line of the story</h3><div>Do 25.04.24 | 14:07 Uhr</div>",
+                Some("2024-04-25"),
+            ),
+            ("<h3>Other heading</h3><div>March 3, 2024</div>", None),
         ] {
-            let got = date_near_headline(&Html::parse_document(html)).map(|d| d.to_string());
+            let got =
+                date_near_headline(&Html::parse_document(html), Some("Head line of the story"))
+                    .map(|d| d.to_string());
             assert_eq!(got.as_deref(), expected, "{html}");
         }
     }
