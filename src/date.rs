@@ -259,11 +259,14 @@ pub fn parse_date_text(text: &str) -> Option<PublishedDate> {
             return PublishedDate::ym(y, m).filter(PublishedDate::is_plausible);
         }
     }
-    if bytes.len() == 8 && bytes.iter().all(u8::is_ascii_digit) {
+    // YYYYMMDD, alone or as the ISO 8601 basic format's date part (`20180619T055000+0900`).
+    if (bytes.len() == 8 || bytes.get(8) == Some(&b'T'))
+        && bytes[..8].iter().all(u8::is_ascii_digit)
+    {
         return PublishedDate::ymd(
             s[..4].parse().ok()?,
             s[4..6].parse().ok()?,
-            s[6..].parse().ok()?,
+            s[6..8].parse().ok()?,
         )
         .filter(PublishedDate::is_plausible);
     }
@@ -404,6 +407,8 @@ mod tests {
             ("December 2025", Some("2025-12")),
             ("12/03/2025", Some("2025-12-03")),
             ("20251203", Some("2025-12-03")),
+            ("20251203T055000+0900", Some("2025-12-03")),
+            ("20251203X", None),
             ("2025-12-03T01:00:00+09:00", Some("2025-12-03")),
             ("2025-12-03T23:30:00-0500", Some("2025-12-03")),
             ("2019年3月4日 10:00", Some("2019-03-04")),
