@@ -24,6 +24,8 @@ pub struct LinkedData {
     pub headline: Option<String>,
     pub authors: Vec<String>,
     pub published: Option<String>,
+    /// `dateCreated`: when the stated publication date is missing everywhere else.
+    pub created: Option<String>,
     pub publisher: Option<String>,
     pub url: Option<String>,
     /// `articleBody`, the full text some sites give only here.
@@ -182,7 +184,8 @@ fn read_ld_object(o: &serde_json::Map<String, Value>) -> LinkedData {
             .or_else(|| str_of(o.get("name")))
             .map(|h| decode_entities(&h)),
         authors,
-        published: date_of(o.get("datePublished")).or_else(|| date_of(o.get("dateCreated"))),
+        published: date_of(o.get("datePublished")),
+        created: date_of(o.get("dateCreated")),
         publisher: o
             .get("publisher")
             .and_then(|p| match p {
@@ -821,6 +824,11 @@ pub fn published(
     if let Some(d) = parsely_page_date(meta) {
         return Some((d, "meta"));
     }
+    // The record's creation, often a UTC timestamp of an import, is below the page's
+    // stated publication date.
+    if let Some(d) = ld.created.as_deref().and_then(parse_date_text) {
+        return Some((d, "json-ld"));
+    }
     if let Some(d) = time_element(doc, true) {
         return Some((d, "time"));
     }
@@ -1139,6 +1147,29 @@ mod tests {
             got.map(|(d, s)| (d.to_string(), s)),
             Some(("2023-04-28".into(), "text"))
         );
+    }
+
+    #[test]
+    fn json_ld_date_created_ranks_below_the_stated_publication_date() {
+        let page = |meta: &str| {
+            format!(
+                r#"<head>{meta}<script type="application/ld+json">{{"@type":"NewsArticle","dateCreated":"2017-02-24T01:18:13Z"}}</script></head>"#
+            )
+        };
+        for (meta, expected) in [
+            (
+                r#"<meta property="article:published_time" content="2017-02-23T17:18:13-08:00">"#,
+                ("2017-02-23", "meta"),
+            ),
+            ("", ("2017-02-24", "json-ld")),
+        ] {
+            let doc = Html::parse_document(&page(meta));
+            let got = published(&doc, &MetaTags::read(&doc), &linked_data(&doc), None, None);
+            assert_eq!(
+                got.map(|(d, s)| (d.to_string(), s)),
+                Some((expected.0.to_string(), expected.1))
+            );
+        }
     }
 
     #[test]
