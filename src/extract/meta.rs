@@ -577,9 +577,34 @@ fn byline_container(e: ElementRef) -> Option<ego_tree::NodeId> {
     e.parent().and_then(|p| p.parent()).map(|p| p.id())
 }
 
-/// Whether a text starts like a byline: "By", or "Von"/"von" before a capitalised name.
+/// Labels set before the author's name in a page's info box ("Author: Ann Lee",
+/// `<b>Autorin/Autor</b> Ann Lee`), longest first.
+const AUTHOR_LABELS: &[&str] = &[
+    "autorin/autor",
+    "autor/autorin",
+    "author/s",
+    "autorinnen",
+    "autorin",
+    "autoren",
+    "authors",
+    "author",
+    "auteurs",
+    "auteur",
+    "autore",
+    "autor",
+];
+
+/// Whether a text starts like a byline: "By", "Author", or "Von"/"von" before a capitalised
+/// name.
 fn starts_like_byline(t: &str) -> bool {
     if t.starts_with("By") || t.starts_with("BY") || t.starts_with("Von ") || t.trim() == "von" {
+        return true;
+    }
+    if AUTHOR_LABELS.iter().any(|l| {
+        t.get(..l.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(l))
+            && t.starts_with(char::is_uppercase)
+    }) {
         return true;
     }
     t.strip_prefix("von ")
@@ -624,8 +649,12 @@ fn byline_at(node: ego_tree::NodeRef<scraper::Node>) -> Option<Vec<String>> {
         .flatten()
     {
         let text = short_text(e, 120)?;
-        // A lone "By" label: the names are in the next element up.
-        if text.eq_ignore_ascii_case("by") || text.eq_ignore_ascii_case("von") {
+        // A lone "By" or "Author" label: the names are in the next element up.
+        let label = text.trim_end_matches([':', ' ']);
+        if label.eq_ignore_ascii_case("by")
+            || label.eq_ignore_ascii_case("von")
+            || AUTHOR_LABELS.iter().any(|l| label.eq_ignore_ascii_case(l))
+        {
             continue;
         }
         // German "von" is also a preposition: "von Montag, den 1. Mai bis …".
@@ -1374,6 +1403,10 @@ mod tests {
         );
         assert_eq!(stated_byline(&doc), vec!["Ann Lee"]);
         let doc = Html::parse_document(r#"<p>By Ann Lee</p><h1>Headline</h1><p>Text.</p>"#);
+        assert_eq!(stated_byline(&doc), vec!["Ann Lee"]);
+        let doc = Html::parse_document(
+            r#"<h1>Headline</h1><ul><li><strong>Autor</strong> Ann Lee</li></ul>"#,
+        );
         assert_eq!(stated_byline(&doc), vec!["Ann Lee"]);
     }
 
