@@ -299,8 +299,33 @@ pub fn strip_site_name(title: &str, site_names: &[String]) -> String {
             }
         }
     }
+    // The site's name glued on with a bare separator ("Headline:Site", "Headline_Site").
+    for site in site_names
+        .iter()
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+    {
+        let Some(head) = title
+            .len()
+            .checked_sub(site.len())
+            .and_then(|cut| title.get(..cut))
+            .filter(|head| title[head.len()..].eq_ignore_ascii_case(site))
+        else {
+            continue;
+        };
+        let bare = head.trim_end();
+        if bare.ends_with(GLUE_SEPARATORS) {
+            let bare = bare.trim_end_matches(GLUE_SEPARATORS).trim_end();
+            if norm(bare).chars().count() >= 4 {
+                return bare.to_string();
+            }
+        }
+    }
     title
 }
+
+/// Characters that join a site name to a headline without spaces around them.
+const GLUE_SEPARATORS: &[char] = &[':', '|', '-', '_', '–', '—', '｜', '：', '/', '·', '•', '»'];
 
 /// Removes a short trailing segment after a strong separator (`Long headline here | Outlet`)
 /// when no site name is known.
@@ -396,11 +421,21 @@ pub fn title(
         .cloned()
         .or_else(|| h1s.first().cloned())?;
     let stripped = strip_site_name(&first, site_names);
-    Some(if stripped == first && site_names.is_empty() {
+    let stripped = if stripped == first && site_names.is_empty() {
         strip_short_suffix(&first)
     } else {
         stripped
-    })
+    };
+    // A page title that is one word is a section's name ("Work - Party"); a heading of
+    // several words that mentions it is the headline.
+    if stripped.split_whitespace().count() == 1
+        && let Some(h1) = h1s
+            .iter()
+            .find(|h| h.split_whitespace().count() >= 3 && norm(h).contains(&norm(&stripped)))
+    {
+        return Some(h1.clone());
+    }
+    Some(stripped)
 }
 
 /// Whether `long` is `short` followed by a separator and a short tail (a section or site
@@ -1246,6 +1281,9 @@ mod tests {
             ("Big News Happens - The Daily Example", "Big News Happens"),
             ("The Daily Example: Big News", "The Daily Example: Big News"),
             ("Big News - Part Two", "Big News - Part Two"),
+            ("Big News Happens:The Daily Example", "Big News Happens"),
+            ("Big News Happens_The Daily Example", "Big News Happens"),
+            ("The Daily Example", "The Daily Example"),
         ] {
             assert_eq!(strip_site_name(raw, &sites), expected, "raw {raw:?}");
         }
@@ -1338,6 +1376,19 @@ mod tests {
             let (tags, ld) = (MetaTags::read(&doc), linked_data(&doc));
             assert_eq!(title(&doc, &tags, &ld, &sites).as_deref(), Some(expected));
         }
+    }
+
+    #[test]
+    fn a_one_word_page_title_gives_way_to_the_heading() {
+        let doc = Html::parse_document(
+            "<title>Work - Example Party</title><h1>We fight for good work</h1><h1>Work</h1>",
+        );
+        let sites = vec!["Example Party".to_string()];
+        let (tags, ld) = (MetaTags::read(&doc), LinkedData::default());
+        assert_eq!(
+            title(&doc, &tags, &ld, &sites).as_deref(),
+            Some("We fight for good work")
+        );
     }
 
     #[test]
