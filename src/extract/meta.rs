@@ -24,6 +24,8 @@ pub struct LinkedData {
     pub headline: Option<String>,
     pub authors: Vec<String>,
     pub published: Option<String>,
+    /// `dateCreated`: when the stated publication date is missing everywhere else.
+    pub created: Option<String>,
     pub publisher: Option<String>,
     pub url: Option<String>,
     /// `articleBody`, the full text some sites give only here.
@@ -182,7 +184,8 @@ fn read_ld_object(o: &serde_json::Map<String, Value>) -> LinkedData {
             .or_else(|| str_of(o.get("name")))
             .map(|h| decode_entities(&h)),
         authors,
-        published: date_of(o.get("datePublished")).or_else(|| date_of(o.get("dateCreated"))),
+        published: date_of(o.get("datePublished")),
+        created: date_of(o.get("dateCreated")),
         publisher: o
             .get("publisher")
             .and_then(|p| match p {
@@ -296,8 +299,33 @@ pub fn strip_site_name(title: &str, site_names: &[String]) -> String {
             }
         }
     }
+    // The site's name glued on with a bare separator ("Headline:Site", "Headline_Site").
+    for site in site_names
+        .iter()
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+    {
+        let Some(head) = title
+            .len()
+            .checked_sub(site.len())
+            .and_then(|cut| title.get(..cut))
+            .filter(|head| title[head.len()..].eq_ignore_ascii_case(site))
+        else {
+            continue;
+        };
+        let bare = head.trim_end();
+        if bare.ends_with(GLUE_SEPARATORS) {
+            let bare = bare.trim_end_matches(GLUE_SEPARATORS).trim_end();
+            if norm(bare).chars().count() >= 4 {
+                return bare.to_string();
+            }
+        }
+    }
     title
 }
+
+/// Characters that join a site name to a headline without spaces around them.
+const GLUE_SEPARATORS: &[char] = &[':', '|', '-', '_', '–', '—', '｜', '：', '/', '·', '•', '»'];
 
 /// Removes a short trailing segment after a strong separator (`Long headline here | Outlet`)
 /// when no site name is known.
@@ -393,11 +421,21 @@ pub fn title(
         .cloned()
         .or_else(|| h1s.first().cloned())?;
     let stripped = strip_site_name(&first, site_names);
-    Some(if stripped == first && site_names.is_empty() {
+    let stripped = if stripped == first && site_names.is_empty() {
         strip_short_suffix(&first)
     } else {
         stripped
-    })
+    };
+    // A page title that is one word is a section's name ("Work - Party"); a heading of
+    // several words that mentions it is the headline.
+    if stripped.split_whitespace().count() == 1
+        && let Some(h1) = h1s
+            .iter()
+            .find(|h| h.split_whitespace().count() >= 3 && norm(h).contains(&norm(&stripped)))
+    {
+        return Some(h1.clone());
+    }
+    Some(stripped)
 }
 
 /// Whether `long` is `short` followed by a separator and a short tail (a section or site
@@ -574,9 +612,34 @@ fn byline_container(e: ElementRef) -> Option<ego_tree::NodeId> {
     e.parent().and_then(|p| p.parent()).map(|p| p.id())
 }
 
-/// Whether a text starts like a byline: "By", or "Von"/"von" before a capitalised name.
+/// Labels set before the author's name in a page's info box ("Author: Ann Lee",
+/// `<b>Autorin/Autor</b> Ann Lee`), longest first.
+const AUTHOR_LABELS: &[&str] = &[
+    "autorin/autor",
+    "autor/autorin",
+    "author/s",
+    "autorinnen",
+    "autorin",
+    "autoren",
+    "authors",
+    "author",
+    "auteurs",
+    "auteur",
+    "autore",
+    "autor",
+];
+
+/// Whether a text starts like a byline: "By", "Author", or "Von"/"von" before a capitalised
+/// name.
 fn starts_like_byline(t: &str) -> bool {
     if t.starts_with("By") || t.starts_with("BY") || t.starts_with("Von ") || t.trim() == "von" {
+        return true;
+    }
+    if AUTHOR_LABELS.iter().any(|l| {
+        t.get(..l.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(l))
+            && t.starts_with(char::is_uppercase)
+    }) {
         return true;
     }
     t.strip_prefix("von ")
@@ -621,8 +684,12 @@ fn byline_at(node: ego_tree::NodeRef<scraper::Node>) -> Option<Vec<String>> {
         .flatten()
     {
         let text = short_text(e, 120)?;
-        // A lone "By" label: the names are in the next element up.
-        if text.eq_ignore_ascii_case("by") || text.eq_ignore_ascii_case("von") {
+        // A lone "By" or "Author" label: the names are in the next element up.
+        let label = text.trim_end_matches([':', ' ']);
+        if label.eq_ignore_ascii_case("by")
+            || label.eq_ignore_ascii_case("von")
+            || AUTHOR_LABELS.iter().any(|l| label.eq_ignore_ascii_case(l))
+        {
             continue;
         }
         // German "von" is also a preposition: "von Montag, den 1. Mai bis …".
@@ -808,6 +875,7 @@ pub fn published(
     meta: &MetaTags,
     ld: &LinkedData,
     url: Option<&str>,
+    title: Option<&str>,
 ) -> Option<(PublishedDate, &'static str)> {
     if let Some(d) = ld.published.as_deref().and_then(parse_date_text) {
         return Some((d, "json-ld"));
@@ -820,6 +888,11 @@ pub fn published(
     if let Some(d) = parsely_page_date(meta) {
         return Some((d, "meta"));
     }
+    // The record's creation, often a UTC timestamp of an import, is below the page's
+    // stated publication date.
+    if let Some(d) = ld.created.as_deref().and_then(parse_date_text) {
+        return Some((d, "json-ld"));
+    }
     if let Some(d) = time_element(doc, true) {
         return Some((d, "time"));
     }
@@ -829,9 +902,11 @@ pub fn published(
     if let Some(d) = time_element(doc, false) {
         return Some((d, "time"));
     }
-    date_elements(doc)
-        .or_else(|| date_near_headline(doc))
-        .or_else(|| labelled_date(doc, PUBLISHED_LABELS))
+    // A date the page labels as published before dates that only sit in date-classed
+    // elements, which may be a live ticker's entries or a teaser's.
+    labelled_date(doc, PUBLISHED_LABELS)
+        .or_else(|| date_elements(doc))
+        .or_else(|| date_near_headline(doc, title))
         .or_else(|| labelled_date(doc, UPDATED_LABELS))
         .map(|d| (d, "text"))
 }
@@ -846,6 +921,10 @@ const PUBLISHED_LABELS: &[&str] = &[
     "pubblicato",
     "gepubliceerd",
     "erschienen",
+    "date",
+    "datum",
+    "fecha",
+    "data",
 ];
 
 /// Words that introduce an update date: the last resort when nothing gives the publication.
@@ -862,26 +941,43 @@ const UPDATED_LABELS: &[&str] = &[
 /// How many nodes are searched for a labelled date.
 const LABEL_WINDOW: usize = 50_000;
 
-/// A full date in a short text that starts with one of `labels` ("Published: 3 May 2021").
+/// A full date in a short text that starts with one of `labels` ("Published: 3 May 2021"),
+/// or follows a label set in an element of its own (`<b>Published</b> 3 May 2021`).
 fn labelled_date(doc: &Html, labels: &[&str]) -> Option<PublishedDate> {
     doc.root_element()
         .descendants()
         .take(LABEL_WINDOW)
-        .filter_map(|n| n.value().as_text())
-        .find_map(|t| {
-            let t = t.trim();
+        .find_map(|n| {
+            let t = n.value().as_text()?.trim();
             if t.is_empty() || t.len() > 100 {
                 return None;
             }
-            let lower = t.to_lowercase();
-            let rest = labels.iter().find_map(|l| {
-                let rest = lower.strip_prefix(l)?;
-                rest.starts_with([' ', ':', '\u{a0}']).then_some(rest)
-            })?;
-            let rest = rest.trim_start_matches([' ', ':', '\u{a0}']);
-            let rest = rest.strip_prefix("on ").unwrap_or(rest);
-            parse_date_text(rest).filter(|d| d.day.is_some())
+            date_after_label(t, labels).or_else(|| {
+                // A lone label: the date follows it in the element around the label's.
+                let label = t.trim_end_matches([':', ' ', '\u{a0}']).to_lowercase();
+                if !labels.contains(&label.as_str()) {
+                    return None;
+                }
+                let parent = n.parent().and_then(ElementRef::wrap)?;
+                [Some(parent), parent.parent().and_then(ElementRef::wrap)]
+                    .into_iter()
+                    .flatten()
+                    .map_while(|e| short_text(e, 100))
+                    .find_map(|text| date_after_label(&text, labels))
+            })
         })
+}
+
+/// The full date in `text` after one of `labels` it starts with.
+fn date_after_label(text: &str, labels: &[&str]) -> Option<PublishedDate> {
+    let lower = text.to_lowercase();
+    let rest = labels.iter().find_map(|l| {
+        let rest = lower.strip_prefix(l)?;
+        rest.starts_with([' ', ':', '\u{a0}']).then_some(rest)
+    })?;
+    let rest = rest.trim_start_matches([' ', ':', '\u{a0}']);
+    let rest = rest.strip_prefix("on ").unwrap_or(rest);
+    parse_date_text(rest).filter(|d| d.day.is_some())
 }
 
 /// How many nodes after the headline are searched for a dateline.
@@ -889,8 +985,15 @@ const DATELINE_WINDOW: usize = 400;
 
 /// A full date written in a short text just after the first `<h1>` (a dateline under the
 /// headline), skipping texts that announce an update.
-fn date_near_headline(doc: &Html) -> Option<PublishedDate> {
-    let h1 = doc.select(&sel("h1")).next()?;
+fn date_near_headline(doc: &Html, title: Option<&str>) -> Option<PublishedDate> {
+    let h1 = doc.select(&sel("h1")).next().or_else(|| {
+        // Without an `<h1>`, the lesser heading that holds the headline.
+        let key = norm(title?);
+        (key.chars().count() >= 12).then_some(())?;
+        doc.select(&sel("h2, h3"))
+            .take(50)
+            .find(|h| norm(&element_text(*h)).contains(&key))
+    })?;
     let mut node = *h1;
     let mut seen = 0;
     while seen < DATELINE_WINDOW {
@@ -1066,6 +1169,16 @@ mod tests {
                 UPDATED_LABELS,
                 Some("2016-12-15"),
             ),
+            (
+                "<ul><li><strong>Datum</strong> 28.04.2023</li></ul>",
+                PUBLISHED_LABELS,
+                Some("2023-04-28"),
+            ),
+            (
+                "<p><b>Date:</b></p><p>28.04.2023</p>",
+                PUBLISHED_LABELS,
+                None,
+            ),
             ("<p>Published in March 2021</p>", PUBLISHED_LABELS, None),
             ("<p>Publishedness 2021-03-03</p>", PUBLISHED_LABELS, None),
             (
@@ -1078,6 +1191,48 @@ mod tests {
             let doc = Html::parse_document(html);
             let got = labelled_date(&doc, labels).map(|d| d.to_string());
             assert_eq!(got.as_deref(), want, "{html}");
+        }
+    }
+
+    #[test]
+    fn a_labelled_date_beats_a_date_classed_element() {
+        let doc = Html::parse_document(
+            r#"<article><h2>Update <span class="date">24.04.2023</span></h2><p>Text.</p></article>
+               <aside><ul><li><b>Published</b> 28.04.2023</li></ul></aside>"#,
+        );
+        let got = published(
+            &doc,
+            &MetaTags::read(&doc),
+            &LinkedData::default(),
+            None,
+            None,
+        );
+        assert_eq!(
+            got.map(|(d, s)| (d.to_string(), s)),
+            Some(("2023-04-28".into(), "text"))
+        );
+    }
+
+    #[test]
+    fn json_ld_date_created_ranks_below_the_stated_publication_date() {
+        let page = |meta: &str| {
+            format!(
+                r#"<head>{meta}<script type="application/ld+json">{{"@type":"NewsArticle","dateCreated":"2017-02-24T01:18:13Z"}}</script></head>"#
+            )
+        };
+        for (meta, expected) in [
+            (
+                r#"<meta property="article:published_time" content="2017-02-23T17:18:13-08:00">"#,
+                ("2017-02-23", "meta"),
+            ),
+            ("", ("2017-02-24", "json-ld")),
+        ] {
+            let doc = Html::parse_document(&page(meta));
+            let got = published(&doc, &MetaTags::read(&doc), &linked_data(&doc), None, None);
+            assert_eq!(
+                got.map(|(d, s)| (d.to_string(), s)),
+                Some((expected.0.to_string(), expected.1))
+            );
         }
     }
 
@@ -1126,6 +1281,9 @@ mod tests {
             ("Big News Happens - The Daily Example", "Big News Happens"),
             ("The Daily Example: Big News", "The Daily Example: Big News"),
             ("Big News - Part Two", "Big News - Part Two"),
+            ("Big News Happens:The Daily Example", "Big News Happens"),
+            ("Big News Happens_The Daily Example", "Big News Happens"),
+            ("The Daily Example", "The Daily Example"),
         ] {
             assert_eq!(strip_site_name(raw, &sites), expected, "raw {raw:?}");
         }
@@ -1221,6 +1379,19 @@ mod tests {
     }
 
     #[test]
+    fn a_one_word_page_title_gives_way_to_the_heading() {
+        let doc = Html::parse_document(
+            "<title>Work - Example Party</title><h1>We fight for good work</h1><h1>Work</h1>",
+        );
+        let sites = vec!["Example Party".to_string()];
+        let (tags, ld) = (MetaTags::read(&doc), LinkedData::default());
+        assert_eq!(
+            title(&doc, &tags, &ld, &sites).as_deref(),
+            Some("We fight for good work")
+        );
+    }
+
+    #[test]
     fn finds_datelines_under_the_headline() {
         for (html, expected) in [
             (
@@ -1232,8 +1403,15 @@ mod tests {
                 None,
             ),
             ("<p>March 3, 2024</p><h1>Head line</h1>", None),
+            (
+                "<h3><span>Kicker</span> Head line of the story</h3><div>Do 25.04.24 | 14:07 Uhr</div>",
+                Some("2024-04-25"),
+            ),
+            ("<h3>Other heading</h3><div>March 3, 2024</div>", None),
         ] {
-            let got = date_near_headline(&Html::parse_document(html)).map(|d| d.to_string());
+            let got =
+                date_near_headline(&Html::parse_document(html), Some("Head line of the story"))
+                    .map(|d| d.to_string());
             assert_eq!(got.as_deref(), expected, "{html}");
         }
     }
@@ -1276,6 +1454,10 @@ mod tests {
         );
         assert_eq!(stated_byline(&doc), vec!["Ann Lee"]);
         let doc = Html::parse_document(r#"<p>By Ann Lee</p><h1>Headline</h1><p>Text.</p>"#);
+        assert_eq!(stated_byline(&doc), vec!["Ann Lee"]);
+        let doc = Html::parse_document(
+            r#"<h1>Headline</h1><ul><li><strong>Autor</strong> Ann Lee</li></ul>"#,
+        );
         assert_eq!(stated_byline(&doc), vec!["Ann Lee"]);
     }
 
