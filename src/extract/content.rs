@@ -795,7 +795,7 @@ impl Renderer {
 /// Short paragraphs that are timestamps, photo credits or calls to action.
 static NOISE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:published|updated|last updated|posted|aktualisiert|publié|mis à jour)\b|(?:foto|photo|image|bild|credit|picture|illustration)s?\s*:|\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago\b|https?://\S+$|.*(?:subscribe|newsletter|sign in|sign up|create an account|enable javascript|failed to load|follow us|skip (?:past|to)|all rights reserved)\b)",
+        r"(?i)^(?:(?:published|updated|last updated|posted|aktualisiert|publié|mis à jour)\b|©|\(c\)\s|copyright\b|(?:foto|photo|image|bild|credit|picture|illustration)s?\s*:|\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago\b|https?://\S+$|.*(?:subscribe|newsletter|sign in|sign up|create an account|enable javascript|failed to load|follow us|skip (?:past|to)|all rights reserved)\b)",
     )
     .expect("valid regex")
 });
@@ -1259,6 +1259,8 @@ mod tests {
             ("Published May 07, 2025", true),
             ("5 hours ago", true),
             ("Photo: Jane Roe", true),
+            ("© Jane Roe/Agency", true),
+            ("Copyright 2024 The Daily Example", true),
             ("Subscribe now to read the latest news.", true),
             ("\u{200c}", true),
             ("March 3, 2024", true),
