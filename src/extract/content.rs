@@ -104,11 +104,26 @@ fn class_id(el: &Element) -> String {
     if let Some(c) = el.attr("class") {
         s.push_str(c);
     }
-    if let Some(i) = el.attr("id") {
+    if let Some(i) = id_word(el) {
         s.push(' ');
         s.push_str(i);
     }
     s
+}
+
+/// Fewest words in an id made from a heading's text.
+const HEADING_SLUG_WORDS: usize = 4;
+
+/// The element's id, unless it is a heading's text made into an anchor
+/// ("sharing-with-a-single-developer"): its words tell the section's topic, not its role.
+fn id_word<'a>(el: &'a Element) -> Option<&'a str> {
+    let id = el.attr("id")?;
+    let words = id.split('-').collect::<Vec<_>>();
+    let slug = words.len() >= HEADING_SLUG_WORDS
+        && words
+            .iter()
+            .all(|w| !w.is_empty() && w.chars().all(|c| c.is_lowercase() || c.is_ascii_digit()));
+    (!slug).then_some(id)
 }
 
 /// How likely an element's subtree is boilerplate, judged from its tag and attributes.
@@ -299,7 +314,7 @@ fn class_weight(el: &Element) -> f64 {
     if el.attr("itemprop") == Some("articleBody") {
         w += 40.0;
     }
-    for value in [el.attr("class"), el.attr("id")].into_iter().flatten() {
+    for value in [el.attr("class"), id_word(el)].into_iter().flatten() {
         if NEGATIVE.is_match(value) {
             w -= 25.0;
         }
@@ -368,9 +383,76 @@ fn choose_content(doc: &Html, stats: &Stats) -> Vec<NodeId> {
     let Some((top, top_score)) = best else {
         return vec![doc.root_element().id()];
     };
-    let top = common_ancestor_of_runners_up(doc, stats, &scores, top, top_score);
+    let (first, first_score) = first_of_stacked_articles(doc, stats, &scores, top, top_score);
+    let (top, top_score) = if first == top {
+        let top = common_ancestor_of_runners_up(doc, stats, &scores, top, top_score);
+        (top, top_score)
+    } else {
+        // The later articles' candidates are no runners-up to gather with it.
+        (first, first_score)
+    };
     let top = promote_thin_wrapper(doc, stats, top);
     siblings_to_include(doc, stats, &scores, top, top_score)
+}
+
+/// Share of the best score a candidate in an earlier `<article>` needs to be preferred.
+const EARLIER_ARTICLE_SHARE: f64 = 0.6;
+
+/// The nearest `<article>` element holding a node (or the node itself).
+fn enclosing_article(doc: &Html, id: NodeId) -> Option<NodeId> {
+    let node = doc.tree.get(id)?;
+    std::iter::once(node)
+        .chain(node.ancestors())
+        .find(|n| {
+            n.value()
+                .as_element()
+                .is_some_and(|e| e.name() == "article")
+        })
+        .map(|n| n.id())
+}
+
+/// When the page stacks whole articles one after the other (the next story loaded below the
+/// first), the best candidate of the first article rather than of a longer later one: a
+/// candidate in an earlier, separate `<article>` that scores close to the best replaces it.
+fn first_of_stacked_articles(
+    doc: &Html,
+    stats: &Stats,
+    scores: &HashMap<NodeId, f64>,
+    top: NodeId,
+    top_score: f64,
+) -> (NodeId, f64) {
+    let Some(top_article) = enclosing_article(doc, top) else {
+        return (top, top_score);
+    };
+    let contains = |outer: NodeId, inner: NodeId| {
+        doc.tree
+            .get(inner)
+            .is_some_and(|n| n.ancestors().any(|a| a.id() == outer))
+    };
+    scores
+        .iter()
+        .filter(|(id, _)| **id < top && !stats.get(**id).skip)
+        .map(|(&id, &s)| (id, s * (1.0 - stats.get(id).link_density())))
+        .filter(|&(_, s)| s >= EARLIER_ARTICLE_SHARE * top_score)
+        .filter_map(|(id, s)| {
+            let article = enclosing_article(doc, id)?;
+            (article != top_article
+                && !contains(article, top_article)
+                && !contains(top_article, article))
+            .then_some((id, s))
+        })
+        .min_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.total_cmp(&a.1)))
+        .map(|(id, _)| {
+            // The best candidate of that earlier article.
+            let article = enclosing_article(doc, id);
+            scores
+                .iter()
+                .filter(|(c, _)| enclosing_article(doc, **c) == article && !stats.get(**c).skip)
+                .map(|(&c, &s)| (c, s * (1.0 - stats.get(c).link_density())))
+                .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+                .unwrap_or((id, top_score))
+        })
+        .unwrap_or((top, top_score))
 }
 
 /// How many near-best candidates must share an ancestor for it to replace the best one.
@@ -470,6 +552,11 @@ fn siblings_to_include(
         return vec![top];
     };
     let threshold = (top_score * 0.3).max(10.0);
+    // Next to an article, a sibling holding another article is the next story, not more text.
+    let in_article = top_node
+        .value()
+        .as_element()
+        .is_some_and(|e| e.name() == "article");
     parent
         .children()
         .filter(|c| {
@@ -481,6 +568,15 @@ fn siblings_to_include(
             };
             let st = stats.get(c.id());
             if st.skip || st.text == 0 {
+                return false;
+            }
+            if in_article
+                && c.descendants().any(|d| {
+                    d.value()
+                        .as_element()
+                        .is_some_and(|e| e.name() == "article")
+                })
+            {
                 return false;
             }
             let score = scores.get(&c.id()).copied().unwrap_or(0.0) * (1.0 - st.link_density());
@@ -714,7 +810,7 @@ impl Renderer {
 /// Short paragraphs that are timestamps, photo credits or calls to action.
 static NOISE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:published|updated|last updated|posted|aktualisiert|publié|mis à jour)\b|(?:foto|photo|image|bild|credit|picture|illustration)s?\s*:|\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago\b|https?://\S+$|.*(?:subscribe|newsletter|sign in|sign up|create an account|enable javascript|failed to load|follow us|skip (?:past|to)|all rights reserved)\b)",
+        r"(?i)^(?:(?:published|updated|last updated|posted|aktualisiert|publié|mis à jour)\b|©|\(c\)\s|copyright\b|(?:foto|photo|image|bild|credit|picture|illustration)s?\s*:|\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago\b|https?://\S+$|.*(?:subscribe|newsletter|sign in|sign up|create an account|enable javascript|failed to load|follow us|skip (?:past|to)|all rights reserved)\b)",
     )
     .expect("valid regex")
 });
@@ -1156,12 +1252,53 @@ mod tests {
     }
 
     #[test]
+    fn prefers_the_first_of_stacked_articles() {
+        let para = |t: &str| {
+            format!("<p>{t} story, with commas, clauses, and more words, goes on for a while.</p>")
+        };
+        let first: String = (0..5).map(|_| para("The first")).collect();
+        let next: String = (0..8).map(|_| para("The next")).collect();
+        let html = format!(
+            "<body><main><article><div>{first}</div></article>\
+             <div><article><div>{next}</div></article></div></main></body>"
+        );
+        let got = body(&html);
+        assert!(got.contains("The first story"), "{got:?}");
+        assert!(!got.contains("The next story"), "{got:?}");
+    }
+
+    #[test]
+    fn reads_no_role_into_ids_made_from_headings() {
+        let para = "The article text, with commas, and more words to read, goes on for a while.";
+        let html = format!(
+            "<body><div class=doc><p>{para}</p><p>{para}</p>\
+             <div id=sharing-the-harvest-with-neighbours><h2>Sharing the harvest with neighbours</h2>\
+             <p>Second section text, with commas, and words, that belongs to the article.</p>\
+             <p>{para}</p></div></div></body>"
+        );
+        let got = body(&html);
+        assert!(got.contains("Second section text"), "{got:?}");
+        assert_eq!(
+            id_word(
+                Html::parse_fragment("<div id=share-bar></div>")
+                    .root_element()
+                    .first_child()
+                    .and_then(|n| n.value().as_element())
+                    .expect("div")
+            ),
+            Some("share-bar")
+        );
+    }
+
+    #[test]
     fn recognises_noise_paragraphs() {
         for (p, noise) in [
             ("Advertisement", true),
             ("Published May 07, 2025", true),
             ("5 hours ago", true),
             ("Photo: Jane Roe", true),
+            ("© Jane Roe/Agency", true),
+            ("Copyright 2024 The Daily Example", true),
             ("Subscribe now to read the latest news.", true),
             ("\u{200c}", true),
             ("March 3, 2024", true),
