@@ -85,9 +85,17 @@ impl<'a> Resolver<'a> {
             let lead_from = ceil_char(text, m.start().saturating_sub(40));
             let lead_text = &text[lead_from..m.start()];
             let mut leading: Vec<&str> = lead_text.split_whitespace().rev().take(2).collect();
-            let words: Vec<&str> = m.as_str()[..trim_period(m.as_str())]
+            let mut words: Vec<&str> = m.as_str()[..trim_period(m.as_str())]
                 .split_whitespace()
                 .collect();
+            // "Information Act. But Ann Lee": a run that crossed a sentence end keeps its
+            // last part.
+            if let Some(end) = words[..words.len().saturating_sub(1)]
+                .iter()
+                .rposition(|w| ends_sentence_word(w))
+            {
+                words.drain(..=end);
+            }
             let name_words = strip_titles(&words);
             leading.extend(&words[..words.len() - name_words.len()]);
             if name_words.len() < 2 || name_words.iter().any(|w| is_possessive(w)) {
@@ -442,6 +450,12 @@ mod tests {
             ("", &[], "The", None),
             ("", &[], "Ann Lee’s", None),
             ("", &[], "he", None),
+            (
+                "the Information Act. But Bo Lind came",
+                &[],
+                "Lind",
+                Some("Bo Lind"),
+            ),
         ];
         for (context, speakers, raw, expected) in table {
             assert_eq!(
