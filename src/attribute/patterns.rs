@@ -601,6 +601,12 @@ pub static NAME_COLON: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// A headline's lead before its colon that is a name of one to four words: "Ann Lee".
+pub static HEADLINE_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    let word = WORD_PATTERN.as_str();
+    build(&format!(r"^{word}(?:\s+{word}){{0,3}}$"))
+});
+
 /// A byline-style attribution after a closing quote: "“…” ― Ann Lee".
 pub static DASH_NAME: LazyLock<Regex> = LazyLock::new(|| {
     build(&format!(
