@@ -19,7 +19,8 @@ use super::cues::{
 /// cue patterns are written for English prose anyway.
 /// A period is kept only on initials, short words and known abbreviations ("F.", "Sen.",
 /// "Capt."), so that a run of names never crosses a sentence end ("… Republic. Smith said").
-/// Joined initials ("G.K.") are one word.
+/// Joined initials ("G.K.") are one word. Combining accents (decomposed text) and Latin-1
+/// signs inside a word keep a name whole, also when it was decoded twice ("PeÃ±a").
 static WORD_PATTERN: LazyLock<String> = LazyLock::new(|| {
     let long: Vec<&str> = ABBREVIATIONS
         .iter()
@@ -27,7 +28,7 @@ static WORD_PATTERN: LazyLock<String> = LazyLock::new(|| {
         .filter(|a| a.len() > 3 && a.starts_with(|c: char| c.is_ascii_uppercase()))
         .collect();
     format!(
-        r"(?:(?:[A-Z]\.){{2,3}}|(?:{})\.|[A-Z][a-z]{{0,2}}\.|[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ’'\-]*)",
+        r"(?:(?:[A-Z]\.){{2,3}}|(?:{})\.|[A-Z][a-z]{{0,2}}\.|[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ’'\-\x{{80}}-\x{{9F}}\x{{300}}-\x{{36F}}\x{{A1}}-\x{{AA}}\x{{AC}}-\x{{BA}}\x{{BC}}-\x{{BF}}]*)",
         long.join("|")
     )
 });
@@ -600,6 +601,12 @@ pub static NAME_COLON: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// A headline's lead before its colon that is a name of one to four words: "Ann Lee".
+pub static HEADLINE_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    let word = WORD_PATTERN.as_str();
+    build(&format!(r"^{word}(?:\s+{word}){{0,3}}$"))
+});
+
 /// A byline-style attribution after a closing quote: "“…” ― Ann Lee".
 pub static DASH_NAME: LazyLock<Regex> = LazyLock::new(|| {
     build(&format!(
@@ -659,6 +666,8 @@ mod tests {
             ("He went to the Soviet Republic. Ann Lee said", &["Ann Lee"]),
             ("Sen. John F. Lee said", &["Sen. John F. Lee"]),
             ("Rep. J.R. Lind said", &["Rep. J.R. Lind"]),
+            ("Ann PeÃ±a Lind said", &["Ann PeÃ±a Lind"]),
+            ("Ann Pen\u{303}a Lind said", &["Ann Pen\u{303}a Lind"]),
             (
                 "according to the Acme Policy Center, ",
                 &["Acme Policy Center"],
