@@ -531,6 +531,13 @@ fn resembles(h1: &str, candidate: &str) -> bool {
     if (c.contains(&h) && h.len() * 2 >= c.len()) || (h.contains(&c) && c.len() * 2 >= h.len()) {
         return true;
     }
+    // Scripts written without spaces between words: the same long opening with another
+    // ending (a heading that is wholly the title's opening is a part, as above).
+    let prefix = h.chars().zip(c.chars()).take_while(|(a, b)| a == b).count();
+    let heading = h.chars().count();
+    if prefix >= 10 && prefix < heading && prefix * 5 >= heading * 3 {
+        return true;
+    }
     let words: Vec<String> = h1
         .split_whitespace()
         .map(norm)
@@ -1436,6 +1443,22 @@ mod tests {
             let (tags, ld) = (MetaTags::read(&doc), linked_data(&doc));
             assert_eq!(title(&doc, &tags, &ld, &[]).as_deref(), Some(expected));
         }
+    }
+
+    #[test]
+    fn headings_in_unspaced_scripts_resemble_a_reworded_title() {
+        assert!(resembles(
+            "東京の新しい橋が今日開通した！ 渋滞も解消",
+            "東京の新しい橋が今日開通した！ 交通が便利に | サイト"
+        ));
+        assert!(!resembles(
+            "東京の新しい橋が今日",
+            "東京の新しい橋が今日開通した！ 交通が便利になり渋滞も解消へ"
+        ));
+        assert!(!resembles(
+            "東京の新しい橋が開通",
+            "大阪の古い駅が閉鎖された"
+        ));
     }
 
     #[test]
