@@ -22,6 +22,8 @@ fn sel(s: &str) -> Selector {
 #[derive(Debug, Default)]
 pub struct LinkedData {
     pub headline: Option<String>,
+    /// `name`, which some pages fill with the headline and `headline` with a description.
+    pub name: Option<String>,
     pub authors: Vec<String>,
     pub published: Option<String>,
     /// `dateCreated`: when the stated publication date is missing everywhere else.
@@ -183,6 +185,7 @@ fn read_ld_object(o: &serde_json::Map<String, Value>) -> LinkedData {
         headline: str_of(o.get("headline"))
             .or_else(|| str_of(o.get("name")))
             .map(|h| decode_entities(&h)),
+        name: str_of(o.get("name")).map(|h| decode_entities(&h)),
         authors,
         published: date_of(o.get("datePublished")),
         created: date_of(o.get("dateCreated")),
@@ -357,9 +360,23 @@ pub fn title(
     // The article's JSON-LD headline is the publisher's stated headline; the heading may add a
     // kicker, lose punctuation or be a teaser. The heading wins only when the headline is it
     // plus a tail the site-name list misses ("Headline - Section | Site").
-    if let Some(m) = ld
-        .headline
-        .as_deref()
+    // Given a `headline` and a different `name`, the one the page's heading repeats is the
+    // headline, else the one sharing more words with `<title>`: the other is a description.
+    let page_title = doc.select(&sel("title")).next().map(element_text);
+    let ld_headline = match (ld.headline.as_deref(), ld.name.as_deref()) {
+        (Some(h), Some(n)) if norm(h) != norm(n) => {
+            let shown = |x: &str| h1s.first().is_some_and(|h1| resembles(h1, x));
+            let in_title = |x: &str| page_title.as_deref().map_or(0, |t| shared_words(x, t));
+            let name_wins = match (shown(h), shown(n)) {
+                (false, true) => true,
+                (false, false) => in_title(n) > in_title(h),
+                _ => false,
+            };
+            Some(if name_wins { n } else { h })
+        }
+        (h, _) => h,
+    };
+    if let Some(m) = ld_headline
         .map(|m| strip_site_name(m, site_names))
         .filter(|m| !m.is_empty() && !is_masthead(m, site_names))
     {
@@ -493,6 +510,18 @@ fn is_masthead(heading: &str, site_names: &[String]) -> bool {
         .any(|s| !s.is_empty() && (h == s || (h.starts_with(&s) && h.ends_with("logo"))))
 }
 
+/// How many distinct words (as [`norm`] keys) two texts share.
+fn shared_words(a: &str, b: &str) -> usize {
+    let b: Vec<String> = b.split_whitespace().map(norm).collect();
+    let mut seen: Vec<String> = Vec::new();
+    for w in a.split_whitespace().map(norm) {
+        if !w.is_empty() && b.contains(&w) && !seen.contains(&w) {
+            seen.push(w);
+        }
+    }
+    seen.len()
+}
+
 /// Whether a heading is (mostly) the same headline as a metadata title.
 fn resembles(h1: &str, candidate: &str) -> bool {
     let (h, c) = (norm(h1), norm(candidate));
@@ -500,6 +529,13 @@ fn resembles(h1: &str, candidate: &str) -> bool {
         return false;
     }
     if (c.contains(&h) && h.len() * 2 >= c.len()) || (h.contains(&c) && c.len() * 2 >= h.len()) {
+        return true;
+    }
+    // Scripts written without spaces between words: the same long opening with another
+    // ending (a heading that is wholly the title's opening is a part, as above).
+    let prefix = h.chars().zip(c.chars()).take_while(|(a, b)| a == b).count();
+    let heading = h.chars().count();
+    if prefix >= 10 && prefix < heading && prefix * 5 >= heading * 3 {
         return true;
     }
     let words: Vec<String> = h1
@@ -1376,6 +1412,53 @@ mod tests {
             let (tags, ld) = (MetaTags::read(&doc), linked_data(&doc));
             assert_eq!(title(&doc, &tags, &ld, &sites).as_deref(), Some(expected));
         }
+    }
+
+    #[test]
+    fn picks_the_json_ld_name_or_headline_the_heading_repeats() {
+        let page = |name: &str, headline: &str, h1: &str| {
+            format!(
+                "<html><head><title>{name} - Example</title>\
+                 <script type=\"application/ld+json\">{{\"@type\":\"Article\",\"name\":\"{name}\",\"headline\":\"{headline}\"}}</script>\
+                 </head><body><h1>{h1}</h1></body></html>"
+            )
+        };
+        for (name, headline, h1, expected) in [
+            // `headline` is a description of the subject named by `name`.
+            (
+                "Harbour bridge of the old town",
+                "structure crossing the water",
+                "Harbour bridge of the old town",
+                "Harbour bridge of the old town",
+            ),
+            // `name` is the SEO title, `headline` the one shown.
+            (
+                "Bridge closes for repairs this week",
+                "Old harbour bridge shut until spring as cracks found",
+                "Old harbour bridge shut until spring as cracks found",
+                "Old harbour bridge shut until spring as cracks found",
+            ),
+        ] {
+            let doc = Html::parse_document(&page(name, headline, h1));
+            let (tags, ld) = (MetaTags::read(&doc), linked_data(&doc));
+            assert_eq!(title(&doc, &tags, &ld, &[]).as_deref(), Some(expected));
+        }
+    }
+
+    #[test]
+    fn headings_in_unspaced_scripts_resemble_a_reworded_title() {
+        assert!(resembles(
+            "東京の新しい橋が今日開通した！ 渋滞も解消",
+            "東京の新しい橋が今日開通した！ 交通が便利に | サイト"
+        ));
+        assert!(!resembles(
+            "東京の新しい橋が今日",
+            "東京の新しい橋が今日開通した！ 交通が便利になり渋滞も解消へ"
+        ));
+        assert!(!resembles(
+            "東京の新しい橋が開通",
+            "大阪の古い駅が閉鎖された"
+        ));
     }
 
     #[test]
