@@ -50,7 +50,7 @@ fn alternation(words: &[&str]) -> String {
         .join("|")
 }
 
-/// A speaker phrase: a name (optionally "X’s campaign"), a role ("the RNC member", "a
+/// A speaker phrase: a name (optionally "X’s campaign", "Ohio election officials"), a role ("the RNC member", "a
 /// spokesman"), or a pronoun.
 fn subject(group: &str) -> String {
     let run = name_run();
@@ -58,12 +58,13 @@ fn subject(group: &str) -> String {
     let role = alternation(ROLE_NOUNS);
     let groups = alternation(GROUP_NOUNS);
     format!(
-        r"(?P<{group}>(?-u:\b)(?:{run}(?:(?:['’]s?)?\s+(?:{org})(?-u:\b)|\s+(?:{groups})(?-u:\b))?|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne)\s+(?:[A-Za-z’'\-]+\s+){{0,3}}?(?:{role})s?(?-u:\b)|[Hh]e|[Ss]he))"
+        r"(?P<{group}>(?-u:\b)(?:{run}(?:(?:['’]s?)?\s+(?:{org})(?-u:\b)|\s+(?:[a-z\-]+\s+){{0,2}}?(?:{groups})(?-u:\b))?|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne)\s+(?:[A-Za-z’'\-]+\s+){{0,3}}?(?:{role})s?(?-u:\b)|[Hh]e|[Ss]he))"
     )
 }
 
 /// An apposition or bracket between a speaker and the verb: ", a spokesman for Y," "(R-Texas)".
-const APPOSITION: &str = r"(?:\s*\([^()]+\))?(?:,\s+(?P<a>[^,;:“”_\n]+),)?";
+/// Before it, an age and a place may stand: "Ann Lee, 60, of Dover, Del., a clerk, said".
+const APPOSITION: &str = r"(?:\s*\([^()]+\))?(?:,\s+(?:\d{1,3},\s+)?(?:(?:of|from)\s+[^,;:“”_\n]+,\s+(?:[A-Z][A-Za-z]*\.(?:[A-Z]\.)?,\s+)?)?(?P<a>[^,;:“”_\n]+),)?";
 
 /// When, between a speaker and the verb: "Ann Lee on Sunday said", "Ann Lee late Tuesday said".
 const WHEN: &str = r"(?:\s+(?:on|late|early|last|this)\s+(?:[A-Z][a-z]+day|week|night|morning)(?:\s+(?:morning|afternoon|evening|night))?)?";
@@ -170,7 +171,7 @@ pub fn find_cues(text: &str) -> Vec<Cue> {
                 _ => s,
             };
             let (start, end) = (from + s.start(), from + s.end());
-            if ends_possessive(s.as_str()) {
+            if ends_possessive(s.as_str()) || !plain_group(s.as_str()) {
                 // "Ann Lee’s remarks": a noun phrase, not a speaker and a verb.
                 continue;
             }
@@ -464,6 +465,30 @@ pub fn trim_period(name: &str) -> usize {
     }
 }
 
+/// Whether the lowercase words of a subject before its group noun are modifiers ("Ohio
+/// election officials"), not a verb phrase ("Ann Lee is assuring voters").
+fn plain_group(subject: &str) -> bool {
+    let words: Vec<&str> = subject.split_whitespace().collect();
+    let grouped = words.len() > 1
+        && subject.starts_with(|c: char| c.is_uppercase())
+        && words.last().is_some_and(|w| GROUP_NOUNS.contains(w));
+    !grouped
+        || words[..words.len() - 1].iter().all(|w| {
+            !w.starts_with(|c: char| c.is_ascii_lowercase())
+                || !(FUNCTION_WORDS.contains(w)
+                    || w.ends_with("ing")
+                    || w.ends_with("ed")
+                    || w.ends_with("ly")
+                    || AUX_WORDS.contains(w))
+        })
+}
+
+/// Auxiliaries and speech verbs that show a lowercase word is no modifier.
+const AUX_WORDS: &[&str] = &[
+    "are", "will", "would", "can", "could", "should", "may", "might", "must", "does", "did", "do",
+    "said", "says", "told", "tells", "say", "tell",
+];
+
 /// Whether a phrase ends with a possessive word ("Ann Lee’s").
 fn ends_possessive(phrase: &str) -> bool {
     phrase.ends_with("’s") || phrase.ends_with("'s") || phrase.ends_with('’')
@@ -675,6 +700,15 @@ mod tests {
             ("Bo Lind cited Ann Lee’s remarks on tax", &["Bo Lind"]),
             ("Bo Lind left and said he was tired", &[]),
             ("Berg (R-Texas) said that ", &["Berg"]),
+            ("Ann Lee, 60, a clerk, said", &["Ann Lee"]),
+            ("Bo Lind, 30, of Dover, Del., who voted, said", &["Bo Lind"]),
+            (
+                "Ohio election officials also said",
+                &["Ohio election officials"],
+            ),
+            ("In Ohio, Ann Lee, a clerk, said", &["Ann Lee"]),
+            ("Bo Lind is assuring voters said", &[]),
+            ("her rival, Bo Lind, wants", &[]),
             ("In a statement, Berg also said ", &["Berg"]),
             ("the rain fell in the report.", &[]),
             ("The plan was first reported by Acme News.", &["Acme News"]),
