@@ -21,8 +21,9 @@ use crate::article::{Article, Quote};
 use cues::SPEECH_VERBS;
 use detect::{Span, ceil_char, floor_char, mask, quote_spans, sentence_start};
 use patterns::{
-    Cue, DASH_NAME, HANGING, HEADLINE_NAME, NAME_COLON, SENTENCE_SUBJECT, VERB, acting_subject,
-    find_cues, is_descriptor_gap, is_gap, is_passive, sentence_subject,
+    Cue, DASH_NAME, HANGING, HEADLINE_NAME, NAME_COLON, SENTENCE_SUBJECT, VERB, WITH_PARTICIPLE,
+    acting_subject, described_colon, find_cues, is_descriptor_gap, is_gap, is_passive,
+    sentence_subject,
 };
 use resolve::{Resolved, Resolver};
 
@@ -398,8 +399,24 @@ impl Walker<'_> {
         })
     }
 
+    /// "… with Ann Lee noting “…": the participle's own subject speaks, or nobody we know
+    /// (`Some(None)`); `None` when the quote's sentence has no such clause.
+    fn with_participle(&mut self, masked: &str, span: &Span) -> Option<Option<Found>> {
+        let from = sentence_start(masked, span.start, BEFORE_WINDOW);
+        let caps = WITH_PARTICIPLE.captures(&masked[from..span.start])?;
+        let raw = caps.name("s").map_or("", |s| s.as_str());
+        Some(self.resolver.resolve(raw).map(|speaker| Found {
+            speaker,
+            confidence: 0.6,
+            verb_end: verb_end_before(masked, span),
+        }))
+    }
+
     /// The speaker of the last cue (that names one) in the quote's sentence before it.
     fn cue_in_sentence(&mut self, masked: &str, span: &Span, cues: &[Cue]) -> Option<Found> {
+        if let Some(found) = self.with_participle(masked, span) {
+            return found;
+        }
         let from = sentence_start(masked, span.start, BEFORE_WINDOW);
         let in_sentence: Vec<&Cue> = cues
             .iter()
@@ -424,6 +441,21 @@ impl Walker<'_> {
         if let Some(name) = NAME_COLON.captures(before).and_then(|c| c.name("s"))
             && let Some(speaker) = self.resolver.resolve(name.as_str())
             && speaker.name.contains(' ')
+        {
+            return Some(Found {
+                speaker,
+                confidence: 0.6,
+                verb_end: None,
+            });
+        }
+        if let Some(found) = self.with_participle(masked, span) {
+            return found;
+        }
+        // "… doesn’t surprise Acme pollster Ann Lee: “…": a described full name before a colon.
+        if let Some(name) = described_colon(before)
+            && let Some(speaker) = self.resolver.resolve(name)
+            && speaker.name.contains(' ')
+            && !speaker.indirect
         {
             return Some(Found {
                 speaker,
@@ -699,6 +731,18 @@ mod tests {
             (
                 "Bo Lind was asked, “Are you ready for all of it?”",
                 vec![None],
+            ),
+            (
+                "Ann Lee spoke first, with Bo Lind noting “we are ready for all of it.”",
+                vec![s("Bo Lind")],
+            ),
+            (
+                "Ann Lee spoke first, with aides noting “we are ready for all of it.”",
+                vec![None],
+            ),
+            (
+                "The result pleased Acme pollster Bo Lind: “We are ready for all of it.”",
+                vec![s("Bo Lind")],
             ),
             (
                 "Bo Lind, praised by Ann Lee, said that “we are ready for all of it.”",

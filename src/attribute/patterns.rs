@@ -632,6 +632,30 @@ pub static HEADLINE_NAME: LazyLock<Regex> = LazyLock::new(|| {
     build(&format!(r"^{word}(?:\s+{word}){{0,3}}$"))
 });
 
+/// A participle clause with its own subject before a quote: "…, with Ann Lee noting “".
+pub static WITH_PARTICIPLE: LazyLock<Regex> = LazyLock::new(|| {
+    build(&format!(
+        r"(?-u:\b)[Ww]ith\s+(?P<s>[^,;:.!?“”_\n]{{1,60}}?)\s+(?:{})(?-u:\b)[^.!?]*$",
+        alternation(PARTICIPLES)
+    ))
+});
+
+/// A full name after an agent noun, right before a colon: "… pleased Acme pollster Ann Lee: ".
+static DESCRIBED_COLON: LazyLock<Regex> = LazyLock::new(|| {
+    build(&format!(
+        r"(?-u:\b)(?P<d>[a-z][a-z\-]+)\s+(?P<s>{}):\s*$",
+        name_run()
+    ))
+});
+
+/// The name in a "… pollster Ann Lee: " lead-in, when the word before it is an agent noun.
+pub fn described_colon(before: &str) -> Option<&str> {
+    let c = DESCRIBED_COLON.captures(before)?;
+    let d = c.name("d")?.as_str();
+    let agent = ROLE_NOUNS.contains(&d) || AGENT_SUFFIXES.iter().any(|x| d.ends_with(x));
+    (agent && !FUNCTION_WORDS.contains(&d)).then(|| c.name("s").map(|s| s.as_str()))?
+}
+
 /// A byline-style attribution after a closing quote: "“…” ― Ann Lee".
 pub static DASH_NAME: LazyLock<Regex> = LazyLock::new(|| {
     build(&format!(
