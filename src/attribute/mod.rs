@@ -403,7 +403,11 @@ impl Walker<'_> {
     /// (`Some(None)`); `None` when the quote's sentence has no such clause.
     fn with_participle(&mut self, masked: &str, span: &Span) -> Option<Option<Found>> {
         let from = sentence_start(masked, span.start, BEFORE_WINDOW);
-        let caps = WITH_PARTICIPLE.captures(&masked[from..span.start])?;
+        let before = &masked[from..span.start];
+        if !(before.contains("with ") || before.contains("With ")) {
+            return None;
+        }
+        let caps = WITH_PARTICIPLE.captures(before)?;
         let raw = caps.name("s").map_or("", |s| s.as_str());
         Some(self.resolver.resolve(raw).map(|speaker| Found {
             speaker,

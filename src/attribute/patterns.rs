@@ -141,10 +141,12 @@ pub fn find_cues(text: &str) -> Vec<Cue> {
         let to = floor_char(text, v.end() + INVERTED_WINDOW);
         // "The plan was first reported by Acme News", "asked by Ann Lee": the agent after "by"
         // is the source.
-        if let Some(s) = AGENT_BY
-            .captures(&text[v.end()..to])
-            .and_then(|c| c.name("s"))
-            .filter(|s| !matches!(s.as_str(), "he" | "she" | "He" | "She"))
+        let after = &text[v.end()..to];
+        if after.trim_start().starts_with("by ")
+            && let Some(s) = AGENT_BY
+                .captures(after)
+                .and_then(|c| c.name("s"))
+                .filter(|s| !matches!(s.as_str(), "he" | "she" | "He" | "She"))
         {
             let start = v.end() + s.start();
             cues.push(Cue {
