@@ -22,8 +22,8 @@ use cues::SPEECH_VERBS;
 use detect::{Span, ceil_char, floor_char, mask, quote_spans, sentence_start};
 use patterns::{
     Cue, DASH_NAME, HANGING, HEADLINE_NAME, NAME_COLON, SENTENCE_SUBJECT, VERB, WITH_PARTICIPLE,
-    acting_subject, described_colon, find_cues, is_descriptor_gap, is_gap, is_passive,
-    sentence_subject,
+    acting_subject, described_colon, described_subject, find_cues, is_descriptor_gap, is_gap,
+    is_passive, sentence_subject,
 };
 use resolve::{Resolved, Resolver};
 
@@ -473,8 +473,11 @@ impl Walker<'_> {
             is_passive(&before[words_from..v.start()], v.as_str())
         });
         if !passive && (HANGING.is_match(before) || VERB.is_match(before)) {
-            let caps = SENTENCE_SUBJECT.captures(before)?;
-            let speaker = self.resolver.resolve(caps.name("s")?.as_str())?;
+            let raw = match described_subject(before) {
+                Some((a, b)) => &before[a..b],
+                None => SENTENCE_SUBJECT.captures(before)?.name("s")?.as_str(),
+            };
+            let speaker = self.resolver.resolve(raw)?;
             return Some(Found {
                 speaker,
                 confidence: 0.6,
@@ -746,6 +749,10 @@ mod tests {
             ),
             (
                 "The result pleased Acme pollster Bo Lind: “We are ready for all of it.”",
+                vec![s("Bo Lind")],
+            ),
+            (
+                "Acme presidential candidate Bo Lind took to the web, writing: “We are ready for all of it.”",
                 vec![s("Bo Lind")],
             ),
             (

@@ -522,6 +522,9 @@ fn follows_preposition(before: &str) -> bool {
 /// The name opening the sentence that holds byte `pos`, as a byte range of `text`.
 pub fn sentence_subject(text: &str, pos: usize) -> Option<(usize, usize)> {
     let from = sentence_start(text, pos, SUBJECT_WINDOW);
+    if let Some((a, b)) = described_subject(&text[from..pos]) {
+        return Some((from + a, from + b));
+    }
     let s = SENTENCE_SUBJECT.captures(&text[from..pos])?.name("s")?;
     let name = s.as_str();
     let first = name.split_whitespace().next().unwrap_or(name);
@@ -593,10 +596,34 @@ pub static HANGING: LazyLock<Regex> = LazyLock::new(|| {
 /// "After the attacks,", "Speaking in Ohio,", a dateline "CITY (Agency) –"), then a name.
 pub static SENTENCE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     let s = subject("s");
+    build(&format!(r"^\s*{LEAD_IN}{s}(?-u:\b)"))
+});
+
+/// What may open a sentence before its subject: "On Tuesday,", "Conversely,", a dateline.
+const LEAD_IN: &str = r"(?:(?:On|In|At|Later|Earlier|Meanwhile|Then|But|And|Also|Still|Yet|However|Speaking|Asked|After|Before|During|When|While|With|Following|Despite|Unlike|Reached|[A-Z][a-z]{3,}ing)(?-u:\b)[^,]{0,60},\s*|[A-Z][a-z]+ly,\s*|[A-Z]{3,}[A-Z ,.]*(?:\([^()]{1,20}\))?\s*[–—-]+\s*)?";
+
+/// A sentence opened by a descriptor and a full name: "Republican presidential candidate Ann
+/// Lee quickly took to Twitter".
+static DESCRIBED_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    let word = WORD_PATTERN.as_str();
     build(&format!(
-        r"^\s*(?:(?:On|In|At|Later|Earlier|Meanwhile|Then|But|And|Also|Still|Yet|However|Speaking|Asked|After|Before|During|When|While|With|Following|Despite|Unlike|Reached|[A-Z][a-z]{{3,}}ing)(?-u:\b)[^,]{{0,60}},\s*|[A-Z][a-z]+ly,\s*|[A-Z]{{3,}}[A-Z ,.]*(?:\([^()]{{1,20}}\))?\s*[–—-]+\s*)?{s}(?-u:\b)"
+        r"^\s*{LEAD_IN}(?P<d>(?:[A-Z][a-z]+\s+)?(?:[a-z\-]+\s+){{1,3}})(?P<s>{word}(?:\s+(?:{PARTICLE}\s+)?{word})+)"
     ))
 });
+
+/// The full name after a descriptor opening `text` (a sentence), as a byte range: the
+/// descriptor holds no function word and ends in an agent noun or role.
+pub fn described_subject(text: &str) -> Option<(usize, usize)> {
+    let c = DESCRIBED_SUBJECT.captures(text)?;
+    let (d, s) = (c.name("d")?, c.name("s")?);
+    let words: Vec<&str> = d.as_str().split_whitespace().collect();
+    let last = words.last()?;
+    let agent = ROLE_NOUNS.contains(last) || AGENT_SUFFIXES.iter().any(|x| last.ends_with(x));
+    let plain = !words
+        .iter()
+        .any(|w| FUNCTION_WORDS.contains(&w.to_lowercase().as_str()));
+    (agent && plain).then(|| (s.start(), s.start() + trim_period(s.as_str())))
+}
 
 /// The subject opening a sentence when a past-tense (or progressive) verb follows it: "Ann
 /// Lee (R) blamed", "Ann Lee, the nominee, also welcomed", "Ann Lee is questioning". Byte range of the subject in `text`; `pos` is in
@@ -766,6 +793,15 @@ mod tests {
             ),
             ("CITYVILLE (Agency) – Ann Lee rated it", Some("Ann Lee")),
             ("King rated it", Some("King")),
+            (
+                "Acme presidential candidate Ann Lee rated it",
+                Some("Ann Lee"),
+            ),
+            (
+                "On Monday, retired surgeon Ann Lee rated it",
+                Some("Ann Lee"),
+            ),
+            ("In the end the Acme Group rated it", None),
             ("the group rated it", None),
         ];
         for (input, expected) in table {
