@@ -685,6 +685,14 @@ pub fn described_colon(before: &str) -> Option<&str> {
     (agent && !FUNCTION_WORDS.contains(&d)).then(|| c.name("s").map(|s| s.as_str()))?
 }
 
+/// A line that signs the quote above it: "- Ann Lee", "—Ann Lee, in a tweet."
+pub static SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
+    build(&format!(
+        r"^[―—–-][ \t\x{{a0}}]*(?P<s>{})(?:\s*[,.(]|\s*$)",
+        name_run()
+    ))
+});
+
 /// A byline-style attribution after a closing quote: "“…” ― Ann Lee".
 pub static DASH_NAME: LazyLock<Regex> = LazyLock::new(|| {
     build(&format!(
