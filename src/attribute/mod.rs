@@ -114,6 +114,10 @@ fn verb_end_before(masked: &str, span: &Span) -> Option<usize> {
         .map(|m| from + m.end())
 }
 
+/// The speech verbs, for looking up single words.
+static VERB_SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| SPEECH_VERBS.iter().copied().collect());
+
 /// Longest "- Ann Lee, in a tweet" line taken for a signature.
 const MAX_SIGNATURE: usize = 120;
 
@@ -130,7 +134,7 @@ fn lowercase_verbs(title: &str) -> String {
         }
         let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
         let lower = bare.to_ascii_lowercase();
-        if i > 0 && bare.len() > 1 && SPEECH_VERBS.contains(&lower.as_str()) {
+        if i > 0 && bare.len() > 1 && VERB_SET.contains(lower.as_str()) {
             out.push_str(&lower);
             out.push_str(&word[bare.len()..]);
         } else {

@@ -522,16 +522,36 @@ fn follows_preposition(before: &str) -> bool {
 /// The name opening the sentence that holds byte `pos`, as a byte range of `text`.
 pub fn sentence_subject(text: &str, pos: usize) -> Option<(usize, usize)> {
     let from = sentence_start(text, pos, SUBJECT_WINDOW);
-    if let Some((a, b)) = described_subject(&text[from..pos]) {
+    let sentence = &text[from..pos];
+    let caps = SENTENCE_SUBJECT.captures(sentence);
+    let s = caps.as_ref().and_then(|c| c.name("s"));
+    // Only a subject followed by lowercase words and a capital may be a descriptor.
+    if s.is_none_or(|s| descriptor_follows(&sentence[s.end()..]))
+        && let Some((a, b)) = described_subject(sentence)
+    {
         return Some((from + a, from + b));
     }
-    let s = SENTENCE_SUBJECT.captures(&text[from..pos])?.name("s")?;
+    let s = s?;
     let name = s.as_str();
     let first = name.split_whitespace().next().unwrap_or(name);
     let named = name.starts_with(|c: char| c.is_uppercase())
         && !is_role(name)
         && !NOT_SPEAKERS.contains(&first);
     named.then(|| (from + s.start(), from + s.end()))
+}
+
+/// Whether one to three lowercase words and then a capitalised word follow: " presidential
+/// candidate Ann".
+fn descriptor_follows(rest: &str) -> bool {
+    let mut lowercase = 0;
+    for w in rest.split_whitespace().take(4) {
+        if w.starts_with(|c: char| c.is_lowercase()) {
+            lowercase += 1;
+        } else {
+            return (1..=3).contains(&lowercase) && w.starts_with(|c: char| c.is_uppercase());
+        }
+    }
+    false
 }
 
 /// Whether a subject phrase is a role ("the nominee", "a spokesman") rather than a name.
