@@ -541,9 +541,11 @@ pub fn sentence_subject(text: &str, pos: usize) -> Option<(usize, usize)> {
 }
 
 /// Whether one to three lowercase words and then a capitalised word follow: " presidential
-/// candidate Ann".
+/// candidate Ann", ", retired surgeon Ann".
 fn descriptor_follows(rest: &str) -> bool {
     let mut lowercase = 0;
+    // "On Monday, retired surgeon Ann": a lead-in read as the subject ends at its comma.
+    let rest = rest.trim_start_matches([',', ' ']);
     for w in rest.split_whitespace().take(4) {
         if w.starts_with(|c: char| c.is_lowercase()) {
             lowercase += 1;
