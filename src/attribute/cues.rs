@@ -306,6 +306,7 @@ pub const SPEECH_VERBS: &[&str] = &[
     "posted on",
     "put it",
     "puts it",
+    "quoted as saying",
     "saying",
     "telling",
     "arguing",

@@ -21,8 +21,9 @@ use crate::article::{Article, Quote};
 use cues::SPEECH_VERBS;
 use detect::{Span, ceil_char, floor_char, mask, quote_spans, sentence_start};
 use patterns::{
-    Cue, DASH_NAME, HANGING, HEADLINE_NAME, NAME_COLON, SENTENCE_SUBJECT, VERB, acting_subject,
-    find_cues, is_descriptor_gap, is_gap, is_passive, sentence_subject,
+    Cue, DASH_NAME, HANGING, HEADLINE_NAME, NAME_COLON, SENTENCE_SUBJECT, SIGNATURE, VERB,
+    WITH_PARTICIPLE, acting_subject, described_colon, described_subject, find_cues,
+    is_descriptor_gap, is_gap, is_passive, sentence_subject,
 };
 use resolve::{Resolved, Resolver};
 
@@ -113,6 +114,13 @@ fn verb_end_before(masked: &str, span: &Span) -> Option<usize> {
         .map(|m| from + m.end())
 }
 
+/// The speech verbs, for looking up single words.
+static VERB_SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| SPEECH_VERBS.iter().copied().collect());
+
+/// Longest "- Ann Lee, in a tweet" line taken for a signature.
+const MAX_SIGNATURE: usize = 120;
+
 /// Longest headline looked at for a speaker.
 const MAX_HEADLINE: usize = 300;
 
@@ -126,7 +134,7 @@ fn lowercase_verbs(title: &str) -> String {
         }
         let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
         let lower = bare.to_ascii_lowercase();
-        if i > 0 && bare.len() > 1 && SPEECH_VERBS.contains(&lower.as_str()) {
+        if i > 0 && bare.len() > 1 && VERB_SET.contains(lower.as_str()) {
             out.push_str(&lower);
             out.push_str(&word[bare.len()..]);
         } else {
@@ -162,6 +170,9 @@ struct Walker<'a> {
     carry: Option<String>,
     /// Quotes of an unattributed multi-paragraph quote, waiting for a later cue.
     pending: Vec<usize>,
+    /// Unattributed quotes of the previous paragraph when it held nothing but quotes: a
+    /// "- Ann Lee" line or a cue right after the next paragraph's opening quote names them.
+    standalone: Vec<usize>,
     /// Speaker of the previous paragraph's last quote or cue.
     previous_speaker: Option<String>,
     /// Speaker of the last cue of the current paragraph.
@@ -194,6 +205,20 @@ impl Walker<'_> {
             return;
         }
         self.list_speaker = None;
+        // "“…” | - Ann Lee.": a line that is a dash and a name signs the quotes before it.
+        if !self.standalone.is_empty()
+            && trimmed.len() <= MAX_SIGNATURE
+            && let Some(name) = SIGNATURE.captures(trimmed).and_then(|c| c.name("s"))
+            && let Some(r) = self.resolver.resolve(name.as_str())
+        {
+            let name = r.name;
+            let signed = std::mem::take(&mut self.standalone);
+            self.fill(&signed, &name, 0.7);
+            self.resolver.note_speaker(&name);
+            self.previous_speaker = Some(name);
+            return;
+        }
+        let standalone = std::mem::take(&mut self.standalone);
         let spans = quote_spans(para);
         let masked = mask(para, &spans);
         self.resolver.learn(&masked);
@@ -206,6 +231,7 @@ impl Walker<'_> {
         if !starts_with_quote {
             self.pending.clear();
         }
+        let first_quote = self.quotes.len();
         for (k, span) in spans.iter().enumerate() {
             while next_cue < cues.len() && cues[next_cue].end() <= span.start {
                 self.note_reported(&masked, &cues[next_cue]);
@@ -252,6 +278,10 @@ impl Walker<'_> {
                 prev = Some(f.speaker.name.clone());
                 if k == 0 && starts_with_quote {
                     self.fill_pending(&f.speaker.name);
+                    // "“A.” | “B,” Ann Lee said.": a cue right after the next opening quote.
+                    if f.confidence >= 0.9 {
+                        self.fill(&standalone, &f.speaker.name, 0.6);
+                    }
                 }
             }
             let idx = self.quotes.len();
@@ -262,6 +292,18 @@ impl Walker<'_> {
         }
         for c in &cues[next_cue..] {
             self.note_reported(&masked, c);
+        }
+        let only_quotes = starts_with_quote
+            && spans
+                .last()
+                .is_some_and(|l| para[l.end..].trim().is_empty())
+            && spans
+                .windows(2)
+                .all(|w| para[w[0].end..w[1].start].trim().is_empty());
+        if only_quotes {
+            self.standalone = (first_quote..self.quotes.len())
+                .filter(|&i| self.quotes[i].speaker.is_none())
+                .collect();
         }
         self.previous_speaker = prev.clone().or(self.last_cue_speaker.take());
         self.carry = match spans.last() {
@@ -398,8 +440,28 @@ impl Walker<'_> {
         })
     }
 
+    /// "… with Ann Lee noting “…": the participle's own subject speaks, or nobody we know
+    /// (`Some(None)`); `None` when the quote's sentence has no such clause.
+    fn with_participle(&mut self, masked: &str, span: &Span) -> Option<Option<Found>> {
+        let from = sentence_start(masked, span.start, BEFORE_WINDOW);
+        let before = &masked[from..span.start];
+        if !(before.contains("with ") || before.contains("With ")) {
+            return None;
+        }
+        let caps = WITH_PARTICIPLE.captures(before)?;
+        let raw = caps.name("s").map_or("", |s| s.as_str());
+        Some(self.resolver.resolve(raw).map(|speaker| Found {
+            speaker,
+            confidence: 0.6,
+            verb_end: verb_end_before(masked, span),
+        }))
+    }
+
     /// The speaker of the last cue (that names one) in the quote's sentence before it.
     fn cue_in_sentence(&mut self, masked: &str, span: &Span, cues: &[Cue]) -> Option<Found> {
+        if let Some(found) = self.with_participle(masked, span) {
+            return found;
+        }
         let from = sentence_start(masked, span.start, BEFORE_WINDOW);
         let in_sentence: Vec<&Cue> = cues
             .iter()
@@ -431,14 +493,32 @@ impl Walker<'_> {
                 verb_end: None,
             });
         }
+        if let Some(found) = self.with_participle(masked, span) {
+            return found;
+        }
+        // "… doesn’t surprise Acme pollster Ann Lee: “…": a described full name before a colon.
+        if let Some(name) = described_colon(before)
+            && let Some(speaker) = self.resolver.resolve(name)
+            && speaker.name.contains(' ')
+            && !speaker.indirect
+        {
+            return Some(Found {
+                speaker,
+                confidence: 0.6,
+                verb_end: None,
+            });
+        }
         // "Ann Lee was asked, “…": a passive speech verb leaves its subject out.
         let passive = VERB.find_iter(before).last().is_some_and(|v| {
             let words_from = floor_char(before, v.start().saturating_sub(24));
             is_passive(&before[words_from..v.start()], v.as_str())
         });
         if !passive && (HANGING.is_match(before) || VERB.is_match(before)) {
-            let caps = SENTENCE_SUBJECT.captures(before)?;
-            let speaker = self.resolver.resolve(caps.name("s")?.as_str())?;
+            let raw = match described_subject(before) {
+                Some((a, b)) => &before[a..b],
+                None => SENTENCE_SUBJECT.captures(before)?.name("s")?.as_str(),
+            };
+            let speaker = self.resolver.resolve(raw)?;
             return Some(Found {
                 speaker,
                 confidence: 0.6,
@@ -470,6 +550,18 @@ impl Walker<'_> {
             confidence,
             verb_end: None,
         })
+    }
+
+    /// Gives `name` to those of the quotes `at` that have no speaker yet.
+    fn fill(&mut self, at: &[usize], name: &str, confidence: f32) {
+        for &i in at {
+            if let Some(q) = self.quotes.get_mut(i)
+                && q.speaker.is_none()
+            {
+                q.speaker = Some(name.to_string());
+                q.confidence = confidence;
+            }
+        }
     }
 
     /// Gives the speaker now found to the earlier paragraphs of the same quote.
@@ -701,8 +793,46 @@ mod tests {
                 vec![None],
             ),
             (
+                "Ann Lee spoke first, with Bo Lind noting “we are ready for all of it.”",
+                vec![s("Bo Lind")],
+            ),
+            (
+                "Ann Lee spoke first, with aides noting “we are ready for all of it.”",
+                vec![None],
+            ),
+            (
+                "The result pleased Acme pollster Bo Lind: “We are ready for all of it.”",
+                vec![s("Bo Lind")],
+            ),
+            (
+                "Acme presidential candidate Bo Lind took to the web, writing: “We are ready for all of it.”",
+                vec![s("Bo Lind")],
+            ),
+            (
                 "Bo Lind, praised by Ann Lee, said that “we are ready for all of it.”",
                 vec![s("Bo Lind")],
+            ),
+        ];
+        for (body, expected) in table {
+            assert_eq!(&speakers(body), expected, "body: {body}");
+        }
+    }
+
+    #[test]
+    fn signs_quote_paragraphs_from_the_next_line() {
+        let s = |x: &str| Some(x.to_string());
+        let table: &[(&str, Vec<Option<String>>)] = &[
+            (
+                "“We are ready for all of it.”\n- Bo Lind, in a speech.",
+                vec![s("Bo Lind")],
+            ),
+            (
+                "“We are ready for all of it.”\n“And we will stay ready,” Bo Lind said.",
+                vec![s("Bo Lind"), s("Bo Lind")],
+            ),
+            (
+                "“We are ready for all of it.”\nThe crowd left.\n“And we will stay ready,” Bo Lind said.",
+                vec![None, s("Bo Lind")],
             ),
         ];
         for (body, expected) in table {

@@ -50,7 +50,7 @@ fn alternation(words: &[&str]) -> String {
         .join("|")
 }
 
-/// A speaker phrase: a name (optionally "X’s campaign"), a role ("the RNC member", "a
+/// A speaker phrase: a name (optionally "X’s campaign", "Ohio election officials"), a role ("the RNC member", "a
 /// spokesman"), or a pronoun.
 fn subject(group: &str) -> String {
     let run = name_run();
@@ -58,12 +58,13 @@ fn subject(group: &str) -> String {
     let role = alternation(ROLE_NOUNS);
     let groups = alternation(GROUP_NOUNS);
     format!(
-        r"(?P<{group}>(?-u:\b)(?:{run}(?:(?:['’]s?)?\s+(?:{org})(?-u:\b)|\s+(?:{groups})(?-u:\b))?|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne)\s+(?:[A-Za-z’'\-]+\s+){{0,3}}?(?:{role})s?(?-u:\b)|[Hh]e|[Ss]he))"
+        r"(?P<{group}>(?-u:\b)(?:{run}(?:(?:['’]s?)?\s+(?:{org})(?-u:\b)|\s+(?:[a-z\-]+\s+){{0,2}}?(?:{groups})(?-u:\b))?|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne)\s+(?:[A-Za-z’'\-]+\s+){{0,3}}?(?:{role})s?(?-u:\b)|[Hh]e|[Ss]he))"
     )
 }
 
 /// An apposition or bracket between a speaker and the verb: ", a spokesman for Y," "(R-Texas)".
-const APPOSITION: &str = r"(?:\s*\([^()]+\))?(?:,\s+(?P<a>[^,;:“”_\n]+),)?";
+/// Before it, an age and a place may stand: "Ann Lee, 60, of Dover, Del., a clerk, said".
+const APPOSITION: &str = r"(?:\s*\([^()]+\))?(?:,\s+(?:\d{1,3},\s+)?(?:(?:of|from)\s+[^,;:“”_\n]+,\s+(?:[A-Z][A-Za-z]*\.(?:[A-Z]\.)?,\s+)?)?(?P<a>[^,;:“”_\n]+),)?";
 
 /// When, between a speaker and the verb: "Ann Lee on Sunday said", "Ann Lee late Tuesday said".
 const WHEN: &str = r"(?:\s+(?:on|late|early|last|this)\s+(?:[A-Z][a-z]+day|week|night|morning)(?:\s+(?:morning|afternoon|evening|night))?)?";
@@ -140,10 +141,12 @@ pub fn find_cues(text: &str) -> Vec<Cue> {
         let to = floor_char(text, v.end() + INVERTED_WINDOW);
         // "The plan was first reported by Acme News", "asked by Ann Lee": the agent after "by"
         // is the source.
-        if let Some(s) = AGENT_BY
-            .captures(&text[v.end()..to])
-            .and_then(|c| c.name("s"))
-            .filter(|s| !matches!(s.as_str(), "he" | "she" | "He" | "She"))
+        let after = &text[v.end()..to];
+        if after.trim_start().starts_with("by ")
+            && let Some(s) = AGENT_BY
+                .captures(after)
+                .and_then(|c| c.name("s"))
+                .filter(|s| !matches!(s.as_str(), "he" | "she" | "He" | "She"))
         {
             let start = v.end() + s.start();
             cues.push(Cue {
@@ -170,7 +173,7 @@ pub fn find_cues(text: &str) -> Vec<Cue> {
                 _ => s,
             };
             let (start, end) = (from + s.start(), from + s.end());
-            if ends_possessive(s.as_str()) {
+            if ends_possessive(s.as_str()) || !plain_group(s.as_str()) {
                 // "Ann Lee’s remarks": a noun phrase, not a speaker and a verb.
                 continue;
             }
@@ -464,6 +467,30 @@ pub fn trim_period(name: &str) -> usize {
     }
 }
 
+/// Whether the lowercase words of a subject before its group noun are modifiers ("Ohio
+/// election officials"), not a verb phrase ("Ann Lee is assuring voters").
+fn plain_group(subject: &str) -> bool {
+    let words: Vec<&str> = subject.split_whitespace().collect();
+    let grouped = words.len() > 1
+        && subject.starts_with(|c: char| c.is_uppercase())
+        && words.last().is_some_and(|w| GROUP_NOUNS.contains(w));
+    !grouped
+        || words[..words.len() - 1].iter().all(|w| {
+            !w.starts_with(|c: char| c.is_ascii_lowercase())
+                || !(FUNCTION_WORDS.contains(w)
+                    || w.ends_with("ing")
+                    || w.ends_with("ed")
+                    || w.ends_with("ly")
+                    || AUX_WORDS.contains(w))
+        })
+}
+
+/// Auxiliaries and speech verbs that show a lowercase word is no modifier.
+const AUX_WORDS: &[&str] = &[
+    "are", "will", "would", "can", "could", "should", "may", "might", "must", "does", "did", "do",
+    "said", "says", "told", "tells", "say", "tell",
+];
+
 /// Whether a phrase ends with a possessive word ("Ann Lee’s").
 fn ends_possessive(phrase: &str) -> bool {
     phrase.ends_with("’s") || phrase.ends_with("'s") || phrase.ends_with('’')
@@ -495,13 +522,38 @@ fn follows_preposition(before: &str) -> bool {
 /// The name opening the sentence that holds byte `pos`, as a byte range of `text`.
 pub fn sentence_subject(text: &str, pos: usize) -> Option<(usize, usize)> {
     let from = sentence_start(text, pos, SUBJECT_WINDOW);
-    let s = SENTENCE_SUBJECT.captures(&text[from..pos])?.name("s")?;
+    let sentence = &text[from..pos];
+    let caps = SENTENCE_SUBJECT.captures(sentence);
+    let s = caps.as_ref().and_then(|c| c.name("s"));
+    // Only a subject followed by lowercase words and a capital may be a descriptor.
+    if s.is_none_or(|s| descriptor_follows(&sentence[s.end()..]))
+        && let Some((a, b)) = described_subject(sentence)
+    {
+        return Some((from + a, from + b));
+    }
+    let s = s?;
     let name = s.as_str();
     let first = name.split_whitespace().next().unwrap_or(name);
     let named = name.starts_with(|c: char| c.is_uppercase())
         && !is_role(name)
         && !NOT_SPEAKERS.contains(&first);
     named.then(|| (from + s.start(), from + s.end()))
+}
+
+/// Whether one to three lowercase words and then a capitalised word follow: " presidential
+/// candidate Ann", ", retired surgeon Ann".
+fn descriptor_follows(rest: &str) -> bool {
+    let mut lowercase = 0;
+    // "On Monday, retired surgeon Ann": a lead-in read as the subject ends at its comma.
+    let rest = rest.trim_start_matches([',', ' ']);
+    for w in rest.split_whitespace().take(4) {
+        if w.starts_with(|c: char| c.is_lowercase()) {
+            lowercase += 1;
+        } else {
+            return (1..=3).contains(&lowercase) && w.starts_with(|c: char| c.is_uppercase());
+        }
+    }
+    false
 }
 
 /// Whether a subject phrase is a role ("the nominee", "a spokesman") rather than a name.
@@ -566,10 +618,34 @@ pub static HANGING: LazyLock<Regex> = LazyLock::new(|| {
 /// "After the attacks,", "Speaking in Ohio,", a dateline "CITY (Agency) –"), then a name.
 pub static SENTENCE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     let s = subject("s");
+    build(&format!(r"^\s*{LEAD_IN}{s}(?-u:\b)"))
+});
+
+/// What may open a sentence before its subject: "On Tuesday,", "Conversely,", a dateline.
+const LEAD_IN: &str = r"(?:(?:On|In|At|Later|Earlier|Meanwhile|Then|But|And|Also|Still|Yet|However|Speaking|Asked|After|Before|During|When|While|With|Following|Despite|Unlike|Reached|[A-Z][a-z]{3,}ing)(?-u:\b)[^,]{0,60},\s*|[A-Z][a-z]+ly,\s*|[A-Z]{3,}[A-Z ,.]*(?:\([^()]{1,20}\))?\s*[–—-]+\s*)?";
+
+/// A sentence opened by a descriptor and a full name: "Republican presidential candidate Ann
+/// Lee quickly took to Twitter".
+static DESCRIBED_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    let word = WORD_PATTERN.as_str();
     build(&format!(
-        r"^\s*(?:(?:On|In|At|Later|Earlier|Meanwhile|Then|But|And|Also|Still|Yet|However|Speaking|Asked|After|Before|During|When|While|With|Following|Despite|Unlike|Reached|[A-Z][a-z]{{3,}}ing)(?-u:\b)[^,]{{0,60}},\s*|[A-Z][a-z]+ly,\s*|[A-Z]{{3,}}[A-Z ,.]*(?:\([^()]{{1,20}}\))?\s*[–—-]+\s*)?{s}(?-u:\b)"
+        r"^\s*{LEAD_IN}(?P<d>(?:[A-Z][a-z]+\s+)?(?:[a-z\-]+\s+){{1,3}})(?P<s>{word}(?:\s+(?:{PARTICLE}\s+)?{word})+)"
     ))
 });
+
+/// The full name after a descriptor opening `text` (a sentence), as a byte range: the
+/// descriptor holds no function word and ends in an agent noun or role.
+pub fn described_subject(text: &str) -> Option<(usize, usize)> {
+    let c = DESCRIBED_SUBJECT.captures(text)?;
+    let (d, s) = (c.name("d")?, c.name("s")?);
+    let words: Vec<&str> = d.as_str().split_whitespace().collect();
+    let last = words.last()?;
+    let agent = ROLE_NOUNS.contains(last) || AGENT_SUFFIXES.iter().any(|x| last.ends_with(x));
+    let plain = !words
+        .iter()
+        .any(|w| FUNCTION_WORDS.contains(&w.to_lowercase().as_str()));
+    (agent && plain).then(|| (s.start(), s.start() + trim_period(s.as_str())))
+}
 
 /// The subject opening a sentence when a past-tense (or progressive) verb follows it: "Ann
 /// Lee (R) blamed", "Ann Lee, the nominee, also welcomed", "Ann Lee is questioning". Byte range of the subject in `text`; `pos` is in
@@ -605,6 +681,38 @@ pub static NAME_COLON: LazyLock<Regex> = LazyLock::new(|| {
 pub static HEADLINE_NAME: LazyLock<Regex> = LazyLock::new(|| {
     let word = WORD_PATTERN.as_str();
     build(&format!(r"^{word}(?:\s+{word}){{0,3}}$"))
+});
+
+/// A participle clause with its own subject before a quote: "…, with Ann Lee noting “".
+pub static WITH_PARTICIPLE: LazyLock<Regex> = LazyLock::new(|| {
+    build(&format!(
+        r"(?-u:\b)[Ww]ith\s+(?P<s>[^,;:.!?“”_\n]{{1,60}}?)\s+(?:{})(?-u:\b)[^.!?]*$",
+        alternation(PARTICIPLES)
+    ))
+});
+
+/// A full name after an agent noun, right before a colon: "… pleased Acme pollster Ann Lee: ".
+static DESCRIBED_COLON: LazyLock<Regex> = LazyLock::new(|| {
+    build(&format!(
+        r"(?-u:\b)(?P<d>[a-z][a-z\-]+)\s+(?P<s>{}):\s*$",
+        name_run()
+    ))
+});
+
+/// The name in a "… pollster Ann Lee: " lead-in, when the word before it is an agent noun.
+pub fn described_colon(before: &str) -> Option<&str> {
+    let c = DESCRIBED_COLON.captures(before)?;
+    let d = c.name("d")?.as_str();
+    let agent = ROLE_NOUNS.contains(&d) || AGENT_SUFFIXES.iter().any(|x| d.ends_with(x));
+    (agent && !FUNCTION_WORDS.contains(&d)).then(|| c.name("s").map(|s| s.as_str()))?
+}
+
+/// A line that signs the quote above it: "- Ann Lee", "—Ann Lee, in a tweet."
+pub static SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
+    build(&format!(
+        r"^[―—–-][ \t\x{{a0}}]*(?P<s>{})(?:\s*[,.(]|\s*$)",
+        name_run()
+    ))
 });
 
 /// A byline-style attribution after a closing quote: "“…” ― Ann Lee".
@@ -675,6 +783,15 @@ mod tests {
             ("Bo Lind cited Ann Lee’s remarks on tax", &["Bo Lind"]),
             ("Bo Lind left and said he was tired", &[]),
             ("Berg (R-Texas) said that ", &["Berg"]),
+            ("Ann Lee, 60, a clerk, said", &["Ann Lee"]),
+            ("Bo Lind, 30, of Dover, Del., who voted, said", &["Bo Lind"]),
+            (
+                "Ohio election officials also said",
+                &["Ohio election officials"],
+            ),
+            ("In Ohio, Ann Lee, a clerk, said", &["Ann Lee"]),
+            ("Bo Lind is assuring voters said", &[]),
+            ("her rival, Bo Lind, wants", &[]),
             ("In a statement, Berg also said ", &["Berg"]),
             ("the rain fell in the report.", &[]),
             ("The plan was first reported by Acme News.", &["Acme News"]),
@@ -706,6 +823,15 @@ mod tests {
             ),
             ("CITYVILLE (Agency) – Ann Lee rated it", Some("Ann Lee")),
             ("King rated it", Some("King")),
+            (
+                "Acme presidential candidate Ann Lee rated it",
+                Some("Ann Lee"),
+            ),
+            (
+                "On Monday, retired surgeon Ann Lee rated it",
+                Some("Ann Lee"),
+            ),
+            ("In the end the Acme Group rated it", None),
             ("the group rated it", None),
         ];
         for (input, expected) in table {
