@@ -104,11 +104,26 @@ fn class_id(el: &Element) -> String {
     if let Some(c) = el.attr("class") {
         s.push_str(c);
     }
-    if let Some(i) = el.attr("id") {
+    if let Some(i) = id_word(el) {
         s.push(' ');
         s.push_str(i);
     }
     s
+}
+
+/// Fewest words in an id made from a heading's text.
+const HEADING_SLUG_WORDS: usize = 4;
+
+/// The element's id, unless it is a heading's text made into an anchor
+/// ("sharing-with-a-single-developer"): its words tell the section's topic, not its role.
+fn id_word(el: &Element) -> Option<&str> {
+    let id = el.attr("id")?;
+    let words = id.split('-').collect::<Vec<_>>();
+    let slug = words.len() >= HEADING_SLUG_WORDS
+        && words
+            .iter()
+            .all(|w| !w.is_empty() && w.chars().all(|c| c.is_lowercase() || c.is_ascii_digit()));
+    (!slug).then_some(id)
 }
 
 /// How likely an element's subtree is boilerplate, judged from its tag and attributes.
@@ -299,7 +314,7 @@ fn class_weight(el: &Element) -> f64 {
     if el.attr("itemprop") == Some("articleBody") {
         w += 40.0;
     }
-    for value in [el.attr("class"), el.attr("id")].into_iter().flatten() {
+    for value in [el.attr("class"), id_word(el)].into_iter().flatten() {
         if NEGATIVE.is_match(value) {
             w -= 25.0;
         }
@@ -1250,6 +1265,29 @@ mod tests {
         let got = body(&html);
         assert!(got.contains("The first story"), "{got:?}");
         assert!(!got.contains("The next story"), "{got:?}");
+    }
+
+    #[test]
+    fn reads_no_role_into_ids_made_from_headings() {
+        let para = "The article text, with commas, and more words to read, goes on for a while.";
+        let html = format!(
+            "<body><div class=doc><p>{para}</p><p>{para}</p>\
+             <div id=sharing-the-harvest-with-neighbours><h2>Sharing the harvest with neighbours</h2>\
+             <p>Second section text, with commas, and words, that belongs to the article.</p>\
+             <p>{para}</p></div></div></body>"
+        );
+        let got = body(&html);
+        assert!(got.contains("Second section text"), "{got:?}");
+        assert_eq!(
+            id_word(
+                Html::parse_fragment("<div id=share-bar></div>")
+                    .root_element()
+                    .first_child()
+                    .and_then(|n| n.value().as_element())
+                    .expect("div")
+            ),
+            Some("share-bar")
+        );
     }
 
     #[test]
