@@ -639,6 +639,10 @@ fn is_text_block(tag: &str) -> bool {
     )
 }
 
+/// Share of link text above which a block inside the content is a link list: a paragraph
+/// citing its sources through many inline links stays below it.
+const CLUTTER_LINK_DENSITY: f64 = 0.6;
+
 /// Whether a container inside the content is clutter (link lists, widgets) to leave out.
 fn is_clutter(el: ElementRef, stat: &Stat) -> bool {
     let tag = el.value().name();
@@ -651,7 +655,7 @@ fn is_clutter(el: ElementRef, stat: &Stat) -> bool {
     ) {
         return false;
     }
-    stat.text > 0 && stat.link_density() > 0.5
+    stat.text > 0 && stat.link_density() > CLUTTER_LINK_DENSITY
 }
 
 /// The walk over one chosen root that both renderers share: every edge of its subtree, with
@@ -1288,6 +1292,21 @@ mod tests {
             ),
             Some("share-bar")
         );
+    }
+
+    #[test]
+    fn keeps_a_paragraph_made_mostly_of_inline_links() {
+        let para = "The article text, with commas, and more words to read, goes on for a while.";
+        let html = format!(
+            "<body><article><p>{para} {para}</p><p>{para} {para}</p>\
+             <p>See <a href=/a>the council report on bridges</a> and \
+             <a href=/b>the minutes of the March meeting</a>, both out now, the mayor said on Monday.</p>\
+             <ul><li><a href=/c>Other story one here</a></li><li><a href=/d>Other story two</a></li></ul>\
+             </article></body>"
+        );
+        let got = body(&html);
+        assert!(got.contains("the council report"), "{got:?}");
+        assert!(!got.contains("Other story"), "{got:?}");
     }
 
     #[test]
