@@ -893,11 +893,17 @@ pub struct MainContent {
     pub lead_caption: Option<String>,
 }
 
+/// Probable boilerplate (negative class words, hidden blocks, forms) is left out unless it
+/// holds more than this share of the page's text (then it is the page: a form or a hidden
+/// wrapper around everything).
+const SOFT_LIMIT_NUM: usize = 3;
+const SOFT_LIMIT_DEN: usize = 5;
+
 /// The article body of a parsed page and its lead caption.
 pub fn main_content(doc: &Html) -> MainContent {
     let raw = collect_stats(doc, None);
     let total = raw.get(doc.root_element().id()).text;
-    let stats = collect_stats(doc, Some((&raw, total / 2)));
+    let stats = collect_stats(doc, Some((&raw, total * SOFT_LIMIT_NUM / SOFT_LIMIT_DEN)));
     let (text, roots) = render_best(doc, &stats, Clutter::Drop);
     let (text, roots) = if text.len() >= MIN_BODY_CHARS {
         (text, roots)
@@ -1307,6 +1313,20 @@ mod tests {
         let got = body(&html);
         assert!(got.contains("the council report"), "{got:?}");
         assert!(!got.contains("Other story"), "{got:?}");
+    }
+
+    #[test]
+    fn leaves_out_a_hidden_block_holding_over_half_the_text() {
+        let para = "The article text, with commas, and more words to read, goes on for a while.";
+        let hidden = "Text of a hidden panel, with commas, shown on request, long and wordy.";
+        let html = format!(
+            "<body><article><p>{para}</p><p>{para}</p><p>{para}</p><p>{para}</p></article>\
+             <div style=\"display: none\"><p>{hidden}</p><p>{hidden}</p><p>{hidden}</p>\
+             <p>{hidden}</p><p>{hidden}</p></div></body>"
+        );
+        let got = body(&html);
+        assert!(got.contains("The article text"), "{got:?}");
+        assert!(!got.contains("hidden panel"), "{got:?}");
     }
 
     #[test]
