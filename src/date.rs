@@ -259,11 +259,14 @@ pub fn parse_date_text(text: &str) -> Option<PublishedDate> {
             return PublishedDate::ym(y, m).filter(PublishedDate::is_plausible);
         }
     }
-    if bytes.len() == 8 && bytes.iter().all(u8::is_ascii_digit) {
+    // YYYYMMDD, alone or as the ISO 8601 basic format's date part (`20180619T055000+0900`).
+    if (bytes.len() == 8 || bytes.get(8) == Some(&b'T'))
+        && bytes[..8].iter().all(u8::is_ascii_digit)
+    {
         return PublishedDate::ymd(
             s[..4].parse().ok()?,
             s[4..6].parse().ok()?,
-            s[6..].parse().ok()?,
+            s[6..8].parse().ok()?,
         )
         .filter(PublishedDate::is_plausible);
     }
@@ -304,10 +307,23 @@ static DMY_DOTTED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(
         .expect("valid regex")
 });
 
+/// The same with a two-digit year, only when a time of day follows: `Do 25.04.24 | 14:07 Uhr`.
+/// Without the time, `1.2.24` is as likely a version or a score.
+static DMY_DOTTED_SHORT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?:^|[^\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})[\s,|/-]+(?:um\s+)?\d{1,2}:\d{2}(?:$|[^\d])",
+    )
+    .expect("valid regex")
+});
+
 fn parse_dmy_dotted(s: &str) -> Option<PublishedDate> {
-    let c = DMY_DOTTED.captures(s)?;
-    PublishedDate::ymd(c[3].parse().ok()?, c[2].parse().ok()?, c[1].parse().ok()?)
-        .filter(PublishedDate::is_plausible)
+    if let Some(c) = DMY_DOTTED.captures(s) {
+        return PublishedDate::ymd(c[3].parse().ok()?, c[2].parse().ok()?, c[1].parse().ok()?)
+            .filter(PublishedDate::is_plausible);
+    }
+    let c = DMY_DOTTED_SHORT.captures(s)?;
+    let year: i32 = c[3].parse().ok()?;
+    PublishedDate::ymd(2000 + year, c[2].parse().ok()?, c[1].parse().ok()?)
 }
 
 /// Dates written with words or slashes: "December 3, 2025", "3 Dec 2025", "12/03/2025".
@@ -391,6 +407,8 @@ mod tests {
             ("December 2025", Some("2025-12")),
             ("12/03/2025", Some("2025-12-03")),
             ("20251203", Some("2025-12-03")),
+            ("20251203T055000+0900", Some("2025-12-03")),
+            ("20251203X", None),
             ("2025-12-03T01:00:00+09:00", Some("2025-12-03")),
             ("2025-12-03T23:30:00-0500", Some("2025-12-03")),
             ("2019年3月4日 10:00", Some("2019-03-04")),
@@ -404,6 +422,9 @@ mod tests {
             ("Seit Mai 2022 Chefkontrolleur", None),
             ("1.2.3.2024", None),
             ("26.04.24", None),
+            ("Do 25.04.24 | 14:07 Uhr", Some("2024-04-25")),
+            ("25.04.24, 14:07", Some("2024-04-25")),
+            ("Version 1.2.24 build 7", None),
             ("October 16", None),
             ("yesterday", None),
             ("", None),

@@ -1333,6 +1333,55 @@ pub const IRREGULAR_PAST: &[&str] = &[
     "swore", "tore", "took", "laid", "paid", "fought", "felt", "knew", "chose",
 ];
 
+/// Common nouns for people that open sentences as subjects ("Allies say") but name nobody.
+pub const GENERIC_NOUNS: &[&str] = &[
+    "allies",
+    "friends",
+    "organizers",
+    "opponents",
+    "critics",
+    "supporters",
+    "officials",
+    "economists",
+    "experts",
+    "analysts",
+    "associates",
+    "advocates",
+    "observers",
+    "aides",
+    "advisers",
+    "sources",
+    "voters",
+    "residents",
+    "witnesses",
+    "mourners",
+    "protesters",
+    "investigators",
+    "prosecutors",
+    "authorities",
+    "republicans",
+    "democrats",
+    "conservatives",
+    "liberals",
+    "progressives",
+    "polls",
+    "projections",
+    "investigations",
+    "reports",
+    "studies",
+    "surveys",
+    "others",
+    "many",
+    "some",
+    "most",
+    "both",
+    "people",
+];
+
+/// Irregular past participles of speech verbs, for passives ("Ann Lee was told"); regular
+/// ones end in "-ed".
+pub const PASSIVE_PARTICIPLES: &[&str] = &["told", "shown", "known", "thought", "found", "said"];
+
 /// Titles followed by "of" and a department, all before the name ("Secretary of State Ann
 /// Lee"); after other words "of" introduces an organisation ("CEO of Acme Ann Lee").
 pub const TITLES_WITH_OF: &[&str] = &["Secretary", "Minister", "Director", "Commissioner"];

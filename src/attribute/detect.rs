@@ -21,7 +21,8 @@ const OPENERS: &[char] = &['“', '«', '„', '"'];
 
 fn closes(open: char, c: char) -> bool {
     match open {
-        '"' => c == '"',
+        // A straight opening mark closed by a curly one ("…”): mixed marks from an editor.
+        '"' => matches!(c, '"' | '”'),
         '“' => matches!(c, '”' | '“' | '"'),
         '«' => c == '»',
         '„' => matches!(c, '“' | '”'),
@@ -174,6 +175,10 @@ mod tests {
             ("«Guillemets» too", &["Guillemets"]),
             ("“Outer ‘inner’ words”", &["Outer ‘inner’ words"]),
             ("\"\"\"\"", &["", ""]),
+            (
+                "\"Straight then curly,” he said.",
+                &["Straight then curly,"],
+            ),
         ];
         for (input, expected) in table {
             assert_eq!(texts(input), *expected, "input: {input}");

@@ -18,10 +18,11 @@ mod resolve;
 use std::collections::HashMap;
 
 use crate::article::{Article, Quote};
+use cues::SPEECH_VERBS;
 use detect::{Span, ceil_char, floor_char, mask, quote_spans, sentence_start};
 use patterns::{
-    Cue, DASH_NAME, HANGING, NAME_COLON, SENTENCE_SUBJECT, VERB, acting_subject, find_cues,
-    is_descriptor_gap, is_gap, sentence_subject,
+    Cue, DASH_NAME, HANGING, HEADLINE_NAME, NAME_COLON, SENTENCE_SUBJECT, VERB, acting_subject,
+    find_cues, is_descriptor_gap, is_gap, is_passive, sentence_subject,
 };
 use resolve::{Resolved, Resolver};
 
@@ -41,14 +42,14 @@ const BULLETS: &[char] = &['•', '*', '-', '–', '·', '▪', '◦', '●'];
 
 /// Attributes quotes in an article's body, filling `quotes` and `speakers`.
 pub fn attribute_article(article: &mut Article) {
-    let analysis = analyse(&article.body);
+    let analysis = analyse(&article.body, article.title.as_deref().unwrap_or(""));
     article.speakers = speakers_with_reported(&analysis.quotes, &analysis.reported);
     article.quotes = analysis.quotes;
 }
 
 /// Finds the quotes of a body text and their speakers.
 pub fn find_quotes(body: &str) -> Vec<Quote> {
-    analyse(body).quotes
+    analyse(body, "").quotes
 }
 
 /// Canonical speakers of a list of quotes, most quoted first.
@@ -112,6 +113,29 @@ fn verb_end_before(masked: &str, span: &Span) -> Option<usize> {
         .map(|m| from + m.end())
 }
 
+/// Longest headline looked at for a speaker.
+const MAX_HEADLINE: usize = 300;
+
+/// A title with its capitalised speech verbs in lowercase ("Ann Lee Says" → "Ann Lee says"),
+/// byte for byte as long.
+fn lowercase_verbs(title: &str) -> String {
+    let mut out = String::with_capacity(title.len());
+    for (i, word) in title.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let lower = bare.to_ascii_lowercase();
+        if i > 0 && bare.len() > 1 && SPEECH_VERBS.contains(&lower.as_str()) {
+            out.push_str(&lower);
+            out.push_str(&word[bare.len()..]);
+        } else {
+            out.push_str(word);
+        }
+    }
+    out
+}
+
 /// What attribution found in one body.
 struct Analysis {
     quotes: Vec<Quote>,
@@ -144,7 +168,7 @@ struct Walker<'a> {
     last_cue_speaker: Option<String>,
 }
 
-fn analyse(body: &str) -> Analysis {
+fn analyse(body: &str, title: &str) -> Analysis {
     let mut w = Walker {
         resolver: Resolver::new(body),
         ..Walker::default()
@@ -154,6 +178,7 @@ fn analyse(body: &str) -> Analysis {
             w.paragraph(para);
         }
     }
+    w.headline(title, body);
     Analysis {
         quotes: w.quotes,
         reported: w.reported,
@@ -248,6 +273,37 @@ impl Walker<'_> {
         }
     }
 
+    /// The headline's speaker, as a reported speaker: "Ann Lee: …" or, in title case, "Ann Lee
+    /// Says …". Kept only when the body names it too, in full.
+    fn headline(&mut self, title: &str, body: &str) {
+        let title = title.trim();
+        if title.is_empty() || title.len() > MAX_HEADLINE || title.contains(QUOTE_MARKS) {
+            return;
+        }
+        let mut raws: Vec<String> = Vec::new();
+        if let Some((head, _)) = title.split_once(':')
+            && HEADLINE_NAME.is_match(head.trim())
+            && !(head.starts_with("The ") || head.starts_with("A "))
+        {
+            raws.push(head.trim().to_string());
+        }
+        // Title case capitalises verbs too ("Says"): lowercased, they end the name before them.
+        let lowered = lowercase_verbs(title);
+        for cue in find_cues(&lowered) {
+            if !cue.inverted && !cue.agent {
+                raws.push(lowered[cue.subject.0..cue.subject.1].to_string());
+            }
+        }
+        for raw in raws {
+            if let Some(r) = self.resolver.resolve(&raw)
+                && !r.indirect
+                && body.contains(&r.name)
+            {
+                self.reported.push(r.name);
+            }
+        }
+    }
+
     /// A cue in running text: remembers its speaker for pronouns and the speaker list.
     fn note_reported(&mut self, masked: &str, c: &Cue) {
         if let Some(r) = self.resolve_cue(masked, c) {
@@ -326,6 +382,9 @@ impl Walker<'_> {
         confidence: f32,
         verb_end: Option<usize>,
     ) -> Option<Found> {
+        if cue.agent {
+            return None;
+        }
         let speaker = self.resolve_cue(masked, cue)?;
         let confidence = if speaker.indirect {
             confidence * 0.8
@@ -372,7 +431,12 @@ impl Walker<'_> {
                 verb_end: None,
             });
         }
-        if HANGING.is_match(before) || VERB.is_match(before) {
+        // "Ann Lee was asked, “…": a passive speech verb leaves its subject out.
+        let passive = VERB.find_iter(before).last().is_some_and(|v| {
+            let words_from = floor_char(before, v.start().saturating_sub(24));
+            is_passive(&before[words_from..v.start()], v.as_str())
+        });
+        if !passive && (HANGING.is_match(before) || VERB.is_match(before)) {
             let caps = SENTENCE_SUBJECT.captures(before)?;
             let speaker = self.resolver.resolve(caps.name("s")?.as_str())?;
             return Some(Found {
@@ -632,6 +696,14 @@ mod tests {
                 "“We are ready for all of it,” Senate Republican leaders said.",
                 vec![s("Senate Republican leaders")],
             ),
+            (
+                "Bo Lind was asked, “Are you ready for all of it?”",
+                vec![None],
+            ),
+            (
+                "Bo Lind, praised by Ann Lee, said that “we are ready for all of it.”",
+                vec![s("Bo Lind")],
+            ),
         ];
         for (body, expected) in table {
             assert_eq!(&speakers(body), expected, "body: {body}");
@@ -680,6 +752,27 @@ mod tests {
         };
         attribute_article(&mut a);
         assert_eq!(a.speakers, vec!["Anna Berg", "Bo Lind"]);
+    }
+
+    #[test]
+    fn names_headline_speakers() {
+        let body = "Bo Lind went home on Monday. Ann Lee left.";
+        let table: &[(&str, &[&str])] = &[
+            ("Lind: Taxes Are Too High", &["Bo Lind"]),
+            ("Acme County Says Taxes Are Too High", &[]),
+            ("Bo Lind Says Taxes Are Too High", &["Bo Lind"]),
+            ("The Latest: Taxes are too high", &[]),
+            ("Bo Lind Wades In, Says Taxes Are Too High", &[]),
+        ];
+        for (title, expected) in table {
+            let mut a = Article {
+                title: Some(title.to_string()),
+                body: body.to_string(),
+                ..Article::default()
+            };
+            attribute_article(&mut a);
+            assert_eq!(&a.speakers, expected, "title: {title}");
+        }
     }
 
     #[test]

@@ -6,8 +6,8 @@ use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use super::cues::{
-    DESCRIBING_PREPOSITIONS, FIRST_NAMES, GENDERED_TITLES, Gender, NAME_SUFFIXES, NOT_SPEAKERS,
-    ORG_NOUNS, PRONOUNS, ROLE_NOUNS, TITLES,
+    DESCRIBING_PREPOSITIONS, FIRST_NAMES, GENDERED_TITLES, GENERIC_NOUNS, Gender, NAME_SUFFIXES,
+    NOT_SPEAKERS, ORG_NOUNS, PRONOUNS, ROLE_NOUNS, TITLES,
 };
 use super::detect::{ceil_char, is_abbreviation};
 use super::patterns::{FULL_NAME, trim_period};
@@ -85,9 +85,17 @@ impl<'a> Resolver<'a> {
             let lead_from = ceil_char(text, m.start().saturating_sub(40));
             let lead_text = &text[lead_from..m.start()];
             let mut leading: Vec<&str> = lead_text.split_whitespace().rev().take(2).collect();
-            let words: Vec<&str> = m.as_str()[..trim_period(m.as_str())]
+            let mut words: Vec<&str> = m.as_str()[..trim_period(m.as_str())]
                 .split_whitespace()
                 .collect();
+            // "Information Act. But Ann Lee": a run that crossed a sentence end keeps its
+            // last part.
+            if let Some(end) = words[..words.len().saturating_sub(1)]
+                .iter()
+                .rposition(|w| ends_sentence_word(w))
+            {
+                words.drain(..=end);
+            }
             let name_words = strip_titles(&words);
             leading.extend(&words[..words.len() - name_words.len()]);
             if name_words.len() < 2 || name_words.iter().any(|w| is_possessive(w)) {
@@ -127,10 +135,34 @@ impl<'a> Resolver<'a> {
         if self.proper_nouns.len() >= MAX_PROPER_NOUN_LOOKUPS {
             return false;
         }
-        let proper = self
-            .text
-            .match_indices(bare)
-            .any(|(i, _)| written_mid_sentence(self.text, i, bare.len()));
+        let whole = |i: usize| {
+            let alone_before = self.text[..i]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let alone_after = self.text[i + bare.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
+            alone_before && alone_after
+        };
+        let mut mentions = 0;
+        let mut proper = false;
+        for (i, _) in self.text.match_indices(bare) {
+            if written_mid_sentence(self.text, i, bare.len()) {
+                proper = true;
+                break;
+            }
+            mentions += usize::from(whole(i));
+        }
+        // A word that only opens sentences is a name when it does so more than once and is
+        // never written in lowercase ("Bryne said … Bryne added"), unless it is a common noun
+        // for people ("Organizers").
+        if !proper && mentions >= 2 {
+            let lower = bare.to_lowercase();
+            proper = !GENERIC_NOUNS.contains(&lower.as_str())
+                && !self.text.match_indices(&lower).any(|(i, _)| whole(i));
+        }
         self.proper_nouns.push((bare.to_string(), proper));
         proper
     }
@@ -442,6 +474,15 @@ mod tests {
             ("", &[], "The", None),
             ("", &[], "Ann Lee’s", None),
             ("", &[], "he", None),
+            ("Lind spoke. Lind left.", &[], "Lind", Some("Lind")),
+            ("Allies spoke. Allies left.", &[], "Allies", None),
+            ("Having spoke. Having left, having", &[], "Having", None),
+            (
+                "the Information Act. But Bo Lind came",
+                &[],
+                "Lind",
+                Some("Bo Lind"),
+            ),
         ];
         for (context, speakers, raw, expected) in table {
             assert_eq!(

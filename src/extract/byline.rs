@@ -8,7 +8,7 @@ use regex::Regex;
 /// A line that is a byline, with the names in group `names`.
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\s*(?:[*_#>]+\s*)?(?:by|written by|words by|reporting by|author(?:s)?\s*:|author[`'’]?s?\s+name\s*:?|posted by|von|par|por)\s*:?\s+(?P<names>[^\n]{2,150}?)\s*[*_]*\s*$",
+        r"(?i)^\s*(?:[*_#>]+\s*)?(?:by|written by|words by|reporting by|author[`'’]?s?\s+name\s*:?|(?:autorin/autor|autor/autorin|author/s|autorinnen|autorin|autoren|authors|author|auteurs|auteur|autore|autor)\s*:?|posted by|von|par|por)\s*:?\s+(?P<names>[^\n]{2,150}?)\s*[*_]*\s*$",
     )
     .expect("valid regex")
 });
@@ -91,14 +91,21 @@ fn inverted_name(raw: &str) -> Option<String> {
     }
     let given_words = given.split_whitespace().count();
     let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    // Initials as citations write them: "Lee, A." and "Lee, A. B." (not "Lee, MD").
+    let initials = given.split_whitespace().all(|w| {
+        w.ends_with('.')
+            && w.split_terminator('.')
+                .all(|i| i.chars().count() == 1 && i.chars().all(char::is_uppercase))
+    });
     (surname.split_whitespace().count() == 1
         && (1..=2).contains(&given_words)
         && capitalised(surname)
         && capitalised(given)
-        && given.chars().filter(|c| c.is_alphabetic()).count() > 2
-        && !given
-            .chars()
-            .all(|c| !c.is_alphabetic() || c.is_uppercase()))
+        && (initials
+            || (given.chars().filter(|c| c.is_alphabetic()).count() > 2
+                && !given
+                    .chars()
+                    .all(|c| !c.is_alphabetic() || c.is_uppercase()))))
     .then(|| format!("{given} {surname}"))
 }
 
@@ -278,6 +285,9 @@ mod tests {
             ("BY JANE SMITH", Some(vec!["Jane Smith"])),
             ("Author: Ann Lee, Reuters", Some(vec!["Ann Lee", "Reuters"])),
             ("By Ann Lee, Senior Correspondent", Some(vec!["Ann Lee"])),
+            ("Autorin/Autor Ann Lee", Some(vec!["Ann Lee"])),
+            ("Author Ann Lee", Some(vec!["Ann Lee"])),
+            ("Authority figures met", None),
             ("By the time he arrived, it was over.", None),
             ("Peskov said the call could be arranged.", None),
         ] {
@@ -315,6 +325,9 @@ mod tests {
             ("+ Follow", vec![]),
             ("J.R. Lee", vec!["J.R. Lee"]),
             ("Lee, Ann", vec!["Ann Lee"]),
+            ("Lee, A.", vec!["A. Lee"]),
+            ("Lee, A. B.", vec!["A. B. Lee"]),
+            ("Lee, MD", vec!["Lee"]),
             ("Jong, Michiel de", vec!["Michiel de Jong"]),
             ("Lee, Ann, Bo Ek", vec!["Bo Ek"]),
             ("Von Ann Lee, Frankfurt", vec!["Ann Lee"]),

@@ -60,7 +60,13 @@ pub fn extract(text: &str) -> Article {
         authors.retain(|a| !is_outlet(a));
     }
     article.authors = authors;
-    if let Some((date, source)) = meta::published(&doc, &tags, &ld, article.url.as_deref()) {
+    if let Some((date, source)) = meta::published(
+        &doc,
+        &tags,
+        &ld,
+        article.url.as_deref(),
+        article.title.as_deref(),
+    ) {
         article.published = Some(date);
         article.published_source = Some(source.into());
     }

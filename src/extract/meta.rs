@@ -22,8 +22,12 @@ fn sel(s: &str) -> Selector {
 #[derive(Debug, Default)]
 pub struct LinkedData {
     pub headline: Option<String>,
+    /// `name`, which some pages fill with the headline and `headline` with a description.
+    pub name: Option<String>,
     pub authors: Vec<String>,
     pub published: Option<String>,
+    /// `dateCreated`: when the stated publication date is missing everywhere else.
+    pub created: Option<String>,
     pub publisher: Option<String>,
     pub url: Option<String>,
     /// `articleBody`, the full text some sites give only here.
@@ -65,10 +69,22 @@ fn str_of(v: Option<&Value>) -> Option<String> {
     }
 }
 
+/// Text with its character references decoded (`&ouml;` → `ö`, `&#8217;` → `’`): JSON-LD is
+/// often filled from HTML-escaped strings. Tags in the string are dropped too.
+fn decode_entities(s: &str) -> String {
+    if !s.contains('&') && !s.contains('<') {
+        return s.to_string();
+    }
+    let frag = Html::parse_fragment(s);
+    squash(&frag.root_element().text().collect::<String>())
+}
+
 /// Person names in a JSON-LD `author` value (string, object or array); organisations skipped.
 fn ld_authors(v: &Value, out: &mut Vec<String>) {
     match v {
-        Value::String(s) if !s.contains("://") => out.extend(clean_author_names(s)),
+        Value::String(s) if !s.contains("://") => {
+            out.extend(clean_author_names(&decode_entities(s)))
+        }
         Value::Array(a) => a.iter().for_each(|x| ld_authors(x, out)),
         Value::Object(o) => {
             if types_of(o)
@@ -80,7 +96,7 @@ fn ld_authors(v: &Value, out: &mut Vec<String>) {
             }
             if let Some(name) = o.get("name") {
                 match name {
-                    Value::String(s) => out.extend(clean_author_names(s)),
+                    Value::String(s) => out.extend(clean_author_names(&decode_entities(s))),
                     Value::Array(a) => a.iter().for_each(|x| ld_authors(x, out)),
                     _ => {}
                 }
@@ -166,16 +182,23 @@ fn read_ld_object(o: &serde_json::Map<String, Value>) -> LinkedData {
     }
     dedup_names(&mut authors);
     LinkedData {
-        headline: str_of(o.get("headline")).or_else(|| str_of(o.get("name"))),
+        headline: str_of(o.get("headline"))
+            .or_else(|| str_of(o.get("name")))
+            .map(|h| decode_entities(&h)),
+        name: str_of(o.get("name")).map(|h| decode_entities(&h)),
         authors,
-        published: date_of(o.get("datePublished")).or_else(|| date_of(o.get("dateCreated"))),
-        publisher: o.get("publisher").and_then(|p| match p {
-            Value::Object(po) => str_of(po.get("name")),
-            Value::Array(a) => a
-                .iter()
-                .find_map(|x| x.as_object().and_then(|po| str_of(po.get("name")))),
-            _ => None,
-        }),
+        published: date_of(o.get("datePublished")),
+        created: date_of(o.get("dateCreated")),
+        publisher: o
+            .get("publisher")
+            .and_then(|p| match p {
+                Value::Object(po) => str_of(po.get("name")),
+                Value::Array(a) => a
+                    .iter()
+                    .find_map(|x| x.as_object().and_then(|po| str_of(po.get("name")))),
+                _ => None,
+            })
+            .map(|p| decode_entities(&p)),
         body: str_of(o.get("articleBody")),
         url: str_of(o.get("url"))
             .filter(|u| u.starts_with("http"))
@@ -279,8 +302,33 @@ pub fn strip_site_name(title: &str, site_names: &[String]) -> String {
             }
         }
     }
+    // The site's name glued on with a bare separator ("Headline:Site", "Headline_Site").
+    for site in site_names
+        .iter()
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+    {
+        let Some(head) = title
+            .len()
+            .checked_sub(site.len())
+            .and_then(|cut| title.get(..cut))
+            .filter(|head| title[head.len()..].eq_ignore_ascii_case(site))
+        else {
+            continue;
+        };
+        let bare = head.trim_end();
+        if bare.ends_with(GLUE_SEPARATORS) {
+            let bare = bare.trim_end_matches(GLUE_SEPARATORS).trim_end();
+            if norm(bare).chars().count() >= 4 {
+                return bare.to_string();
+            }
+        }
+    }
     title
 }
+
+/// Characters that join a site name to a headline without spaces around them.
+const GLUE_SEPARATORS: &[char] = &[':', '|', '-', '_', '–', '—', '｜', '：', '/', '·', '•', '»'];
 
 /// Removes a short trailing segment after a strong separator (`Long headline here | Outlet`)
 /// when no site name is known.
@@ -303,9 +351,42 @@ pub fn title(
     ld: &LinkedData,
     site_names: &[String],
 ) -> Option<String> {
+    let h1s: Vec<String> = doc
+        .select(&sel("h1"))
+        .take(5)
+        .map(element_text)
+        .filter(|t| t.chars().count() >= 6 && t.len() < 400 && !is_masthead(t, site_names))
+        .collect();
+    // The article's JSON-LD headline is the publisher's stated headline; the heading may add a
+    // kicker, lose punctuation or be a teaser. The heading wins only when the headline is it
+    // plus a tail the site-name list misses ("Headline - Section | Site").
+    // Given a `headline` and a different `name`, the one the page's heading repeats is the
+    // headline, else the one sharing more words with `<title>`: the other is a description.
+    let page_title = doc.select(&sel("title")).next().map(element_text);
+    let ld_headline = match (ld.headline.as_deref(), ld.name.as_deref()) {
+        (Some(h), Some(n)) if norm(h) != norm(n) => {
+            let shown = |x: &str| h1s.first().is_some_and(|h1| resembles(h1, x));
+            let in_title = |x: &str| page_title.as_deref().map_or(0, |t| shared_words(x, t));
+            let name_wins = match (shown(h), shown(n)) {
+                (false, true) => true,
+                (false, false) => in_title(n) > in_title(h),
+                _ => false,
+            };
+            Some(if name_wins { n } else { h })
+        }
+        (h, _) => h,
+    };
+    if let Some(m) = ld_headline
+        .map(|m| strip_site_name(m, site_names))
+        .filter(|m| !m.is_empty() && !is_masthead(m, site_names))
+    {
+        if let Some(h1) = h1s.iter().find(|h| has_extra_tail(&m, h)) {
+            return Some(h1.clone());
+        }
+        return Some(m);
+    }
     let candidates: Vec<String> = [
         meta.first(&["og:title"]),
-        ld.headline.clone(),
         meta.first(&[
             "twitter:title",
             "headline",
@@ -321,12 +402,6 @@ pub fn title(
     .map(|t| squash(&t))
     .filter(|t| !t.is_empty())
     .collect();
-    let h1s: Vec<String> = doc
-        .select(&sel("h1"))
-        .take(5)
-        .map(element_text)
-        .filter(|t| t.chars().count() >= 6 && t.len() < 400 && !is_masthead(t, site_names))
-        .collect();
     // The metadata titles written by the page (not `<title>`, the last candidate when present).
     let has_title_element = doc
         .select(&sel("title"))
@@ -363,11 +438,33 @@ pub fn title(
         .cloned()
         .or_else(|| h1s.first().cloned())?;
     let stripped = strip_site_name(&first, site_names);
-    Some(if stripped == first && site_names.is_empty() {
+    let stripped = if stripped == first && site_names.is_empty() {
         strip_short_suffix(&first)
     } else {
         stripped
-    })
+    };
+    // A page title that is one word is a section's name ("Work - Party"); a heading of
+    // several words that mentions it is the headline.
+    if stripped.split_whitespace().count() == 1
+        && let Some(h1) = h1s
+            .iter()
+            .find(|h| h.split_whitespace().count() >= 3 && norm(h).contains(&norm(&stripped)))
+    {
+        return Some(h1.clone());
+    }
+    Some(stripped)
+}
+
+/// Whether `long` is `short` followed by a separator and a short tail (a section or site
+/// name): "Headline - National | Site" for the heading "Headline".
+fn has_extra_tail(long: &str, short: &str) -> bool {
+    let s = norm(short);
+    !s.is_empty()
+        && norm(long).len() > s.len()
+        && TITLE_SEPARATORS.iter().any(|sep| {
+            long.split_once(sep)
+                .is_some_and(|(head, tail)| norm(head) == s && tail.split_whitespace().count() <= 6)
+        })
 }
 
 /// The kicker when `long` is `short` preceded by a short label ending in one of `separators`
@@ -413,6 +510,18 @@ fn is_masthead(heading: &str, site_names: &[String]) -> bool {
         .any(|s| !s.is_empty() && (h == s || (h.starts_with(&s) && h.ends_with("logo"))))
 }
 
+/// How many distinct words (as [`norm`] keys) two texts share.
+fn shared_words(a: &str, b: &str) -> usize {
+    let b: Vec<String> = b.split_whitespace().map(norm).collect();
+    let mut seen: Vec<String> = Vec::new();
+    for w in a.split_whitespace().map(norm) {
+        if !w.is_empty() && b.contains(&w) && !seen.contains(&w) {
+            seen.push(w);
+        }
+    }
+    seen.len()
+}
+
 /// Whether a heading is (mostly) the same headline as a metadata title.
 fn resembles(h1: &str, candidate: &str) -> bool {
     let (h, c) = (norm(h1), norm(candidate));
@@ -420,6 +529,13 @@ fn resembles(h1: &str, candidate: &str) -> bool {
         return false;
     }
     if (c.contains(&h) && h.len() * 2 >= c.len()) || (h.contains(&c) && c.len() * 2 >= h.len()) {
+        return true;
+    }
+    // Scripts written without spaces between words: the same long opening with another
+    // ending (a heading that is wholly the title's opening is a part, as above).
+    let prefix = h.chars().zip(c.chars()).take_while(|(a, b)| a == b).count();
+    let heading = h.chars().count();
+    if prefix >= 10 && prefix < heading && prefix * 5 >= heading * 3 {
         return true;
     }
     let words: Vec<String> = h1
@@ -532,9 +648,34 @@ fn byline_container(e: ElementRef) -> Option<ego_tree::NodeId> {
     e.parent().and_then(|p| p.parent()).map(|p| p.id())
 }
 
-/// Whether a text starts like a byline: "By", or "Von"/"von" before a capitalised name.
+/// Labels set before the author's name in a page's info box ("Author: Ann Lee",
+/// `<b>Autorin/Autor</b> Ann Lee`), longest first.
+const AUTHOR_LABELS: &[&str] = &[
+    "autorin/autor",
+    "autor/autorin",
+    "author/s",
+    "autorinnen",
+    "autorin",
+    "autoren",
+    "authors",
+    "author",
+    "auteurs",
+    "auteur",
+    "autore",
+    "autor",
+];
+
+/// Whether a text starts like a byline: "By", "Author", or "Von"/"von" before a capitalised
+/// name.
 fn starts_like_byline(t: &str) -> bool {
     if t.starts_with("By") || t.starts_with("BY") || t.starts_with("Von ") || t.trim() == "von" {
+        return true;
+    }
+    if AUTHOR_LABELS.iter().any(|l| {
+        t.get(..l.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(l))
+            && t.starts_with(char::is_uppercase)
+    }) {
         return true;
     }
     t.strip_prefix("von ")
@@ -542,9 +683,16 @@ fn starts_like_byline(t: &str) -> bool {
         .is_some_and(char::is_uppercase)
 }
 
-/// The names of the first element whose whole text is a short "By A and B" byline.
+/// The names of the first element whose whole text is a short "By A and B" byline, preferring
+/// one after the first `<h1>`: "By …" links above the headline are menus ("By Topic").
 pub fn stated_byline(doc: &Html) -> Vec<String> {
+    let h1 = doc.select(&sel("h1")).next().map(|h| h.id());
+    let mut past_h1 = h1.is_none();
+    let mut before_h1 = None;
     for node in doc.root_element().descendants().take(50_000) {
+        if Some(node.id()) == h1 {
+            past_h1 = true;
+        }
         let Some(t) = node.value().as_text() else {
             continue;
         };
@@ -552,34 +700,47 @@ pub fn stated_byline(doc: &Html) -> Vec<String> {
         if !starts_like_byline(t) {
             continue;
         }
-        let Some(parent) = node.parent().and_then(ElementRef::wrap) else {
+        let Some(names) = byline_at(node) else {
             continue;
         };
-        for e in [Some(parent), parent.parent().and_then(ElementRef::wrap)]
-            .into_iter()
-            .flatten()
+        if past_h1 {
+            return names;
+        }
+        before_h1.get_or_insert(names);
+    }
+    before_h1.unwrap_or_default()
+}
+
+/// The names of the byline a text node that starts like one opens: its element's or, when
+/// that is a lone "By" label, the element above's.
+fn byline_at(node: ego_tree::NodeRef<scraper::Node>) -> Option<Vec<String>> {
+    let parent = node.parent().and_then(ElementRef::wrap)?;
+    for e in [Some(parent), parent.parent().and_then(ElementRef::wrap)]
+        .into_iter()
+        .flatten()
+    {
+        let text = short_text(e, 120)?;
+        // A lone "By" or "Author" label: the names are in the next element up.
+        let label = text.trim_end_matches([':', ' ']);
+        if label.eq_ignore_ascii_case("by")
+            || label.eq_ignore_ascii_case("von")
+            || AUTHOR_LABELS.iter().any(|l| label.eq_ignore_ascii_case(l))
         {
-            let Some(text) = short_text(e, 120) else {
-                break;
-            };
-            // A lone "By" label: the names are in the next element up.
-            if text.eq_ignore_ascii_case("by") || text.eq_ignore_ascii_case("von") {
-                continue;
-            }
-            // German "von" is also a preposition: "von Montag, den 1. Mai bis …".
-            let preposition =
-                text.to_lowercase().starts_with("von ") && text.chars().any(|c| c.is_ascii_digit());
-            if !(starts_like_byline(&text) && text.contains(' ')) || preposition {
-                break;
-            }
-            if let Some(names) = super::byline::byline_names(&text)
-                && names.len() <= 5
-            {
-                return names;
-            }
+            continue;
+        }
+        // German "von" is also a preposition: "von Montag, den 1. Mai bis …".
+        let preposition =
+            text.to_lowercase().starts_with("von ") && text.chars().any(|c| c.is_ascii_digit());
+        if !(starts_like_byline(&text) && text.contains(' ')) || preposition {
+            return None;
+        }
+        if let Some(names) = super::byline::byline_names(&text)
+            && names.len() <= 5
+        {
+            return Some(names);
         }
     }
-    Vec::new()
+    None
 }
 
 /// Links to an author page (`/author/…`, `/profile/…`): the first one and its siblings.
@@ -658,13 +819,17 @@ fn byline_elements(doc: &Html) -> Vec<String> {
         let Some(text) = short_text(e, 150).filter(|t| !t.is_empty()) else {
             continue;
         };
-        // Linked names are the cleanest source; otherwise the text minus role words.
-        let mut names: Vec<String> = e
-            .select(&sel("a"))
-            .map(element_text)
-            .filter(|t| t.len() < 60)
-            .flat_map(|t| clean_author_names(&t))
-            .collect();
+        // A "By …" line reads as one ("By <a>A</a> in <a>Section</a>"); otherwise linked names
+        // are the cleanest source, then the text minus role words.
+        let mut names = super::byline::byline_names(&text).unwrap_or_default();
+        if names.is_empty() {
+            names = e
+                .select(&sel("a"))
+                .map(element_text)
+                .filter(|t| t.len() < 60)
+                .flat_map(|t| clean_author_names(&t))
+                .collect();
+        }
         if names.is_empty() {
             names = clean_author_names(&text);
         }
@@ -746,6 +911,7 @@ pub fn published(
     meta: &MetaTags,
     ld: &LinkedData,
     url: Option<&str>,
+    title: Option<&str>,
 ) -> Option<(PublishedDate, &'static str)> {
     if let Some(d) = ld.published.as_deref().and_then(parse_date_text) {
         return Some((d, "json-ld"));
@@ -758,6 +924,11 @@ pub fn published(
     if let Some(d) = parsely_page_date(meta) {
         return Some((d, "meta"));
     }
+    // The record's creation, often a UTC timestamp of an import, is below the page's
+    // stated publication date.
+    if let Some(d) = ld.created.as_deref().and_then(parse_date_text) {
+        return Some((d, "json-ld"));
+    }
     if let Some(d) = time_element(doc, true) {
         return Some((d, "time"));
     }
@@ -767,9 +938,11 @@ pub fn published(
     if let Some(d) = time_element(doc, false) {
         return Some((d, "time"));
     }
-    date_elements(doc)
-        .or_else(|| date_near_headline(doc))
-        .or_else(|| labelled_date(doc, PUBLISHED_LABELS))
+    // A date the page labels as published before dates that only sit in date-classed
+    // elements, which may be a live ticker's entries or a teaser's.
+    labelled_date(doc, PUBLISHED_LABELS)
+        .or_else(|| date_elements(doc))
+        .or_else(|| date_near_headline(doc, title))
         .or_else(|| labelled_date(doc, UPDATED_LABELS))
         .map(|d| (d, "text"))
 }
@@ -784,6 +957,10 @@ const PUBLISHED_LABELS: &[&str] = &[
     "pubblicato",
     "gepubliceerd",
     "erschienen",
+    "date",
+    "datum",
+    "fecha",
+    "data",
 ];
 
 /// Words that introduce an update date: the last resort when nothing gives the publication.
@@ -800,26 +977,43 @@ const UPDATED_LABELS: &[&str] = &[
 /// How many nodes are searched for a labelled date.
 const LABEL_WINDOW: usize = 50_000;
 
-/// A full date in a short text that starts with one of `labels` ("Published: 3 May 2021").
+/// A full date in a short text that starts with one of `labels` ("Published: 3 May 2021"),
+/// or follows a label set in an element of its own (`<b>Published</b> 3 May 2021`).
 fn labelled_date(doc: &Html, labels: &[&str]) -> Option<PublishedDate> {
     doc.root_element()
         .descendants()
         .take(LABEL_WINDOW)
-        .filter_map(|n| n.value().as_text())
-        .find_map(|t| {
-            let t = t.trim();
+        .find_map(|n| {
+            let t = n.value().as_text()?.trim();
             if t.is_empty() || t.len() > 100 {
                 return None;
             }
-            let lower = t.to_lowercase();
-            let rest = labels.iter().find_map(|l| {
-                let rest = lower.strip_prefix(l)?;
-                rest.starts_with([' ', ':', '\u{a0}']).then_some(rest)
-            })?;
-            let rest = rest.trim_start_matches([' ', ':', '\u{a0}']);
-            let rest = rest.strip_prefix("on ").unwrap_or(rest);
-            parse_date_text(rest).filter(|d| d.day.is_some())
+            date_after_label(t, labels).or_else(|| {
+                // A lone label: the date follows it in the element around the label's.
+                let label = t.trim_end_matches([':', ' ', '\u{a0}']).to_lowercase();
+                if !labels.contains(&label.as_str()) {
+                    return None;
+                }
+                let parent = n.parent().and_then(ElementRef::wrap)?;
+                [Some(parent), parent.parent().and_then(ElementRef::wrap)]
+                    .into_iter()
+                    .flatten()
+                    .map_while(|e| short_text(e, 100))
+                    .find_map(|text| date_after_label(&text, labels))
+            })
         })
+}
+
+/// The full date in `text` after one of `labels` it starts with.
+fn date_after_label(text: &str, labels: &[&str]) -> Option<PublishedDate> {
+    let lower = text.to_lowercase();
+    let rest = labels.iter().find_map(|l| {
+        let rest = lower.strip_prefix(l)?;
+        rest.starts_with([' ', ':', '\u{a0}']).then_some(rest)
+    })?;
+    let rest = rest.trim_start_matches([' ', ':', '\u{a0}']);
+    let rest = rest.strip_prefix("on ").unwrap_or(rest);
+    parse_date_text(rest).filter(|d| d.day.is_some())
 }
 
 /// How many nodes after the headline are searched for a dateline.
@@ -827,8 +1021,15 @@ const DATELINE_WINDOW: usize = 400;
 
 /// A full date written in a short text just after the first `<h1>` (a dateline under the
 /// headline), skipping texts that announce an update.
-fn date_near_headline(doc: &Html) -> Option<PublishedDate> {
-    let h1 = doc.select(&sel("h1")).next()?;
+fn date_near_headline(doc: &Html, title: Option<&str>) -> Option<PublishedDate> {
+    let h1 = doc.select(&sel("h1")).next().or_else(|| {
+        // Without an `<h1>`, the lesser heading that holds the headline.
+        let key = norm(title?);
+        (key.chars().count() >= 12).then_some(())?;
+        doc.select(&sel("h2, h3"))
+            .take(50)
+            .find(|h| norm(&element_text(*h)).contains(&key))
+    })?;
     let mut node = *h1;
     let mut seen = 0;
     while seen < DATELINE_WINDOW {
@@ -1004,6 +1205,16 @@ mod tests {
                 UPDATED_LABELS,
                 Some("2016-12-15"),
             ),
+            (
+                "<ul><li><strong>Datum</strong> 28.04.2023</li></ul>",
+                PUBLISHED_LABELS,
+                Some("2023-04-28"),
+            ),
+            (
+                "<p><b>Date:</b></p><p>28.04.2023</p>",
+                PUBLISHED_LABELS,
+                None,
+            ),
             ("<p>Published in March 2021</p>", PUBLISHED_LABELS, None),
             ("<p>Publishedness 2021-03-03</p>", PUBLISHED_LABELS, None),
             (
@@ -1016,6 +1227,48 @@ mod tests {
             let doc = Html::parse_document(html);
             let got = labelled_date(&doc, labels).map(|d| d.to_string());
             assert_eq!(got.as_deref(), want, "{html}");
+        }
+    }
+
+    #[test]
+    fn a_labelled_date_beats_a_date_classed_element() {
+        let doc = Html::parse_document(
+            r#"<article><h2>Update <span class="date">24.04.2023</span></h2><p>Text.</p></article>
+               <aside><ul><li><b>Published</b> 28.04.2023</li></ul></aside>"#,
+        );
+        let got = published(
+            &doc,
+            &MetaTags::read(&doc),
+            &LinkedData::default(),
+            None,
+            None,
+        );
+        assert_eq!(
+            got.map(|(d, s)| (d.to_string(), s)),
+            Some(("2023-04-28".into(), "text"))
+        );
+    }
+
+    #[test]
+    fn json_ld_date_created_ranks_below_the_stated_publication_date() {
+        let page = |meta: &str| {
+            format!(
+                r#"<head>{meta}<script type="application/ld+json">{{"@type":"NewsArticle","dateCreated":"2017-02-24T01:18:13Z"}}</script></head>"#
+            )
+        };
+        for (meta, expected) in [
+            (
+                r#"<meta property="article:published_time" content="2017-02-23T17:18:13-08:00">"#,
+                ("2017-02-23", "meta"),
+            ),
+            ("", ("2017-02-24", "json-ld")),
+        ] {
+            let doc = Html::parse_document(&page(meta));
+            let got = published(&doc, &MetaTags::read(&doc), &linked_data(&doc), None, None);
+            assert_eq!(
+                got.map(|(d, s)| (d.to_string(), s)),
+                Some((expected.0.to_string(), expected.1))
+            );
         }
     }
 
@@ -1064,6 +1317,9 @@ mod tests {
             ("Big News Happens - The Daily Example", "Big News Happens"),
             ("The Daily Example: Big News", "The Daily Example: Big News"),
             ("Big News - Part Two", "Big News - Part Two"),
+            ("Big News Happens:The Daily Example", "Big News Happens"),
+            ("Big News Happens_The Daily Example", "Big News Happens"),
+            ("The Daily Example", "The Daily Example"),
         ] {
             assert_eq!(strip_site_name(raw, &sites), expected, "raw {raw:?}");
         }
@@ -1123,6 +1379,102 @@ mod tests {
     }
 
     #[test]
+    fn prefers_the_json_ld_headline_to_the_heading() {
+        let page = |ld: &str, h1: &str| {
+            format!(
+                "<html><head><title>T</title><meta property=\"og:title\" content=\"Social teaser for the story\">\
+                 <script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\"headline\":\"{ld}\"}}</script>\
+                 </head><body><h1>{h1}</h1></body></html>"
+            )
+        };
+        let sites = vec!["Example Times".to_string()];
+        for (ld, h1, expected) in [
+            // The stated headline over a reworded heading.
+            (
+                "Mayor opens the new bridge over the river",
+                "Mayor opens new river bridge at last",
+                "Mayor opens the new bridge over the river",
+            ),
+            // Escaped characters in the JSON-LD are decoded.
+            (
+                "Caf&eacute; owners say &quot;no&quot; to the plan",
+                "Something else entirely here",
+                "Café owners say \"no\" to the plan",
+            ),
+            // A tail the site names miss: the heading is the clean headline.
+            (
+                "Mayor opens the new bridge - Local News | Example Times",
+                "Mayor opens the new bridge",
+                "Mayor opens the new bridge",
+            ),
+        ] {
+            let doc = Html::parse_document(&page(ld, h1));
+            let (tags, ld) = (MetaTags::read(&doc), linked_data(&doc));
+            assert_eq!(title(&doc, &tags, &ld, &sites).as_deref(), Some(expected));
+        }
+    }
+
+    #[test]
+    fn picks_the_json_ld_name_or_headline_the_heading_repeats() {
+        let page = |name: &str, headline: &str, h1: &str| {
+            format!(
+                "<html><head><title>{name} - Example</title>\
+                 <script type=\"application/ld+json\">{{\"@type\":\"Article\",\"name\":\"{name}\",\"headline\":\"{headline}\"}}</script>\
+                 </head><body><h1>{h1}</h1></body></html>"
+            )
+        };
+        for (name, headline, h1, expected) in [
+            // `headline` is a description of the subject named by `name`.
+            (
+                "Harbour bridge of the old town",
+                "structure crossing the water",
+                "Harbour bridge of the old town",
+                "Harbour bridge of the old town",
+            ),
+            // `name` is the SEO title, `headline` the one shown.
+            (
+                "Bridge closes for repairs this week",
+                "Old harbour bridge shut until spring as cracks found",
+                "Old harbour bridge shut until spring as cracks found",
+                "Old harbour bridge shut until spring as cracks found",
+            ),
+        ] {
+            let doc = Html::parse_document(&page(name, headline, h1));
+            let (tags, ld) = (MetaTags::read(&doc), linked_data(&doc));
+            assert_eq!(title(&doc, &tags, &ld, &[]).as_deref(), Some(expected));
+        }
+    }
+
+    #[test]
+    fn headings_in_unspaced_scripts_resemble_a_reworded_title() {
+        assert!(resembles(
+            "東京の新しい橋が今日開通した！ 渋滞も解消",
+            "東京の新しい橋が今日開通した！ 交通が便利に | サイト"
+        ));
+        assert!(!resembles(
+            "東京の新しい橋が今日",
+            "東京の新しい橋が今日開通した！ 交通が便利になり渋滞も解消へ"
+        ));
+        assert!(!resembles(
+            "東京の新しい橋が開通",
+            "大阪の古い駅が閉鎖された"
+        ));
+    }
+
+    #[test]
+    fn a_one_word_page_title_gives_way_to_the_heading() {
+        let doc = Html::parse_document(
+            "<title>Work - Example Party</title><h1>We fight for good work</h1><h1>Work</h1>",
+        );
+        let sites = vec!["Example Party".to_string()];
+        let (tags, ld) = (MetaTags::read(&doc), LinkedData::default());
+        assert_eq!(
+            title(&doc, &tags, &ld, &sites).as_deref(),
+            Some("We fight for good work")
+        );
+    }
+
+    #[test]
     fn finds_datelines_under_the_headline() {
         for (html, expected) in [
             (
@@ -1134,8 +1486,15 @@ mod tests {
                 None,
             ),
             ("<p>March 3, 2024</p><h1>Head line</h1>", None),
+            (
+                "<h3><span>Kicker</span> Head line of the story</h3><div>Do 25.04.24 | 14:07 Uhr</div>",
+                Some("2024-04-25"),
+            ),
+            ("<h3>Other heading</h3><div>March 3, 2024</div>", None),
         ] {
-            let got = date_near_headline(&Html::parse_document(html)).map(|d| d.to_string());
+            let got =
+                date_near_headline(&Html::parse_document(html), Some("Head line of the story"))
+                    .map(|d| d.to_string());
             assert_eq!(got.as_deref(), expected, "{html}");
         }
     }
@@ -1171,6 +1530,21 @@ mod tests {
     }
 
     #[test]
+    fn takes_the_byline_under_the_headline_before_a_menu_entry() {
+        let doc = Html::parse_document(
+            r#"<nav><a href="/t">By Topic Area</a></nav><h1>Headline</h1>
+               <a class="x"><span>By</span> Ann Lee</a><p>Text.</p>"#,
+        );
+        assert_eq!(stated_byline(&doc), vec!["Ann Lee"]);
+        let doc = Html::parse_document(r#"<p>By Ann Lee</p><h1>Headline</h1><p>Text.</p>"#);
+        assert_eq!(stated_byline(&doc), vec!["Ann Lee"]);
+        let doc = Html::parse_document(
+            r#"<h1>Headline</h1><ul><li><strong>Autor</strong> Ann Lee</li></ul>"#,
+        );
+        assert_eq!(stated_byline(&doc), vec!["Ann Lee"]);
+    }
+
+    #[test]
     fn reads_authors_from_markup() {
         for (html, expected) in [
             (
@@ -1188,6 +1562,10 @@ mod tests {
             (
                 r#"<div class="byline">By Mary Major and Tom Minor</div>"#,
                 vec!["Mary Major", "Tom Minor"],
+            ),
+            (
+                r#"<div class="author">Written by <a href="/a">Ann Lee</a> in <a href="/s">Science</a></div>"#,
+                vec!["Ann Lee"],
             ),
             (
                 r#"<div class="article-byline"><span>Ann Lee</span> <span>Bo Ek Holm</span> <span>Cy Dee</span></div>"#,

@@ -180,13 +180,10 @@ impl Snippets<'_> {
         let generator = match self.generators.entry(field) {
             Entry::Occupied(e) => e.into_mut(),
             Entry::Vacant(e) => {
-                let g = match snippet_analyzer(self.fields, field) {
-                    Some(analyzer) => SnippetGenerator::new(
-                        snippet_terms(self.searcher, query, field)?,
-                        analyzer,
-                        field,
-                        SNIPPET_CHARS,
-                    ),
+                let terms = snippet_terms(self.searcher, query, field)?;
+                let wanted = terms.keys().map(String::as_str);
+                let g = match snippet_analyzer(self.fields, field, wanted) {
+                    Some(analyzer) => SnippetGenerator::new(terms, analyzer, field, SNIPPET_CHARS),
                     None => {
                         let mut g = SnippetGenerator::create(self.searcher, query, field)?;
                         g.set_max_num_chars(SNIPPET_CHARS);
