@@ -116,7 +116,7 @@ const HEADING_SLUG_WORDS: usize = 4;
 
 /// The element's id, unless it is a heading's text made into an anchor
 /// ("sharing-with-a-single-developer"): its words tell the section's topic, not its role.
-fn id_word<'a>(el: &'a Element) -> Option<&'a str> {
+fn id_word(el: &Element) -> Option<&str> {
     let id = el.attr("id")?;
     let words = id.split('-').collect::<Vec<_>>();
     let slug = words.len() >= HEADING_SLUG_WORDS
@@ -639,6 +639,10 @@ fn is_text_block(tag: &str) -> bool {
     )
 }
 
+/// Share of link text above which a block inside the content is a link list: a paragraph
+/// citing its sources through many inline links stays below it.
+const CLUTTER_LINK_DENSITY: f64 = 0.6;
+
 /// Whether a container inside the content is clutter (link lists, widgets) to leave out.
 fn is_clutter(el: ElementRef, stat: &Stat) -> bool {
     let tag = el.value().name();
@@ -651,7 +655,7 @@ fn is_clutter(el: ElementRef, stat: &Stat) -> bool {
     ) {
         return false;
     }
-    stat.text > 0 && stat.link_density() > 0.5
+    stat.text > 0 && stat.link_density() > CLUTTER_LINK_DENSITY
 }
 
 /// The walk over one chosen root that both renderers share: every edge of its subtree, with
@@ -889,11 +893,17 @@ pub struct MainContent {
     pub lead_caption: Option<String>,
 }
 
+/// Probable boilerplate (negative class words, hidden blocks, forms) is left out unless it
+/// holds more than this share of the page's text (then it is the page: a form or a hidden
+/// wrapper around everything).
+const SOFT_LIMIT_NUM: usize = 3;
+const SOFT_LIMIT_DEN: usize = 5;
+
 /// The article body of a parsed page and its lead caption.
 pub fn main_content(doc: &Html) -> MainContent {
     let raw = collect_stats(doc, None);
     let total = raw.get(doc.root_element().id()).text;
-    let stats = collect_stats(doc, Some((&raw, total / 2)));
+    let stats = collect_stats(doc, Some((&raw, total * SOFT_LIMIT_NUM / SOFT_LIMIT_DEN)));
     let (text, roots) = render_best(doc, &stats, Clutter::Drop);
     let (text, roots) = if text.len() >= MIN_BODY_CHARS {
         (text, roots)
@@ -1288,6 +1298,35 @@ mod tests {
             ),
             Some("share-bar")
         );
+    }
+
+    #[test]
+    fn keeps_a_paragraph_made_mostly_of_inline_links() {
+        let para = "The article text, with commas, and more words to read, goes on for a while.";
+        let html = format!(
+            "<body><article><p>{para} {para}</p><p>{para} {para}</p>\
+             <p>See <a href=/a>the council report on bridges</a> and \
+             <a href=/b>the minutes of the March meeting</a>, both out now, the mayor said on Monday.</p>\
+             <ul><li><a href=/c>Other story one here</a></li><li><a href=/d>Other story two</a></li></ul>\
+             </article></body>"
+        );
+        let got = body(&html);
+        assert!(got.contains("the council report"), "{got:?}");
+        assert!(!got.contains("Other story"), "{got:?}");
+    }
+
+    #[test]
+    fn leaves_out_a_hidden_block_holding_over_half_the_text() {
+        let para = "The article text, with commas, and more words to read, goes on for a while.";
+        let hidden = "Text of a hidden panel, with commas, shown on request, long and wordy.";
+        let html = format!(
+            "<body><article><p>{para}</p><p>{para}</p><p>{para}</p><p>{para}</p></article>\
+             <div style=\"display: none\"><p>{hidden}</p><p>{hidden}</p><p>{hidden}</p>\
+             <p>{hidden}</p><p>{hidden}</p></div></body>"
+        );
+        let got = body(&html);
+        assert!(got.contains("The article text"), "{got:?}");
+        assert!(!got.contains("hidden panel"), "{got:?}");
     }
 
     #[test]
