@@ -17,10 +17,7 @@ pub fn detect(body: &str) -> Option<String> {
     // A thousand characters decide the language as reliably as the whole text (trigram
     // statistics settle quickly), at a fraction of the cost: detection was a third of
     // extraction time on short newswire with 4,000.
-    let sample = match body.char_indices().nth(SAMPLE_CHARS) {
-        Some((i, _)) => &body[..i],
-        None => body,
-    };
+    let sample = &body[..prefix_len(body, SAMPLE_CHARS)];
     let tally = Tally::of(sample);
     if let Some(code) = stop_word_vote(&tally) {
         return Some(code.to_string());
@@ -29,6 +26,16 @@ pub fn detect(body: &str) -> Option<String> {
         return Some("en".to_string());
     }
     detect_trigrams(sample)
+}
+
+/// Bytes of the first `chars` characters of `text` (all of it if shorter): counted over the
+/// bytes that start a character, without decoding.
+fn prefix_len(text: &str, chars: usize) -> usize {
+    text.bytes()
+        .enumerate()
+        .filter(|&(_, b)| b & 0xC0 != 0x80)
+        .nth(chars)
+        .map_or(text.len(), |(i, _)| i)
 }
 
 /// whatlang's verdict on a sample: `None` when it is unsure about more than a line of text.
@@ -165,6 +172,7 @@ const fn bytes_eq(a: &[u8], b: &[u8]) -> bool {
 }
 
 /// The [`STOP_WORD_TABLE`] value of a word, given ASCII-lowercased.
+#[cfg(test)]
 fn stop_word_entry(lower: &[u8]) -> Option<u8> {
     if lower.len() > MAX_STOP_WORD {
         return None;
@@ -197,46 +205,60 @@ impl Tally {
     /// Counts words and stop words in one pass over the bytes: ASCII bytes are classified
     /// directly, other characters decoded one at a time. A word is a run of alphabetic
     /// characters, as `split(|c| !c.is_alphabetic())` makes them; stop words match
-    /// ASCII-case-insensitively.
+    /// ASCII-case-insensitively. A word's first [`MAX_STOP_WORD`] bytes are gathered into its
+    /// [`word_key`] as it is read.
     fn of(sample: &str) -> Tally {
         let mut tally = Tally::default();
         let bytes = sample.as_bytes();
-        let mut buf = [0u8; MAX_STOP_WORD];
+        let mut key = 0u64;
         let mut len = 0usize; // bytes of the current word, 0 outside a word
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
+            if b.is_ascii_alphabetic() {
+                if len < MAX_STOP_WORD {
+                    key = key << 8 | u64::from(b | 0x20);
+                }
+                len += 1;
+                i += 1;
+                continue;
+            }
             let (alphabetic, width) = if b < 0x80 {
-                (b.is_ascii_alphabetic(), 1)
+                (false, 1)
             } else {
                 let c = sample[i..].chars().next().unwrap_or(' ');
                 (c.is_alphabetic(), c.len_utf8())
             };
             if alphabetic {
-                for (k, &byte) in bytes[i..i + width].iter().enumerate() {
-                    if let Some(slot) = buf.get_mut(len + k) {
-                        *slot = byte.to_ascii_lowercase();
+                for &byte in &bytes[i..i + width] {
+                    if len < MAX_STOP_WORD {
+                        key = key << 8 | u64::from(byte);
                     }
+                    len += 1;
                 }
-                len += width;
             } else if len > 0 {
-                tally.word(&buf, len);
+                tally.word(key, len);
+                key = 0;
                 len = 0;
             }
             i += width;
         }
         if len > 0 {
-            tally.word(&buf, len);
+            tally.word(key, len);
         }
         tally
     }
 
-    fn word(&mut self, buf: &[u8; MAX_STOP_WORD], len: usize) {
+    /// Counts a word of `len` bytes whose first bytes are packed (unpadded) in `key`.
+    #[inline]
+    fn word(&mut self, key: u64, len: usize) {
         self.words += 1;
         if len > MAX_STOP_WORD {
             return;
         }
-        if let Some(value) = stop_word_entry(&buf[..len]) {
+        let key = key << (8 * (MAX_STOP_WORD - len));
+        if let Ok(i) = STOP_WORD_TABLE.binary_search_by_key(&key, |&(k, _)| k) {
+            let value = STOP_WORD_TABLE[i].1;
             self.hits[(value & !ENGLISH_ONLY_FLAG) as usize] += 1;
             if value & ENGLISH_ONLY_FLAG != 0 {
                 self.english_only += 1;
@@ -431,6 +453,14 @@ mod tests {
             }
             let tally = Tally::of(text);
             assert_eq!((tally.words, tally.hits), (words.len(), hits), "{text}");
+        }
+        for (text, chars) in [("", 3), ("abc", 3), ("abcd", 3), ("été…x", 2), ("été…x", 9)]
+        {
+            let expected = text
+                .char_indices()
+                .nth(chars)
+                .map_or(text.len(), |(i, _)| i);
+            assert_eq!(prefix_len(text, chars), expected, "{text}");
         }
         assert_eq!(stop_word_language("für"), Some(1));
         assert_eq!(stop_word_language("también"), Some(3));
