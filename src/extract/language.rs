@@ -17,14 +17,25 @@ pub fn detect(body: &str) -> Option<String> {
     // A thousand characters decide the language as reliably as the whole text (trigram
     // statistics settle quickly), at a fraction of the cost: detection was a third of
     // extraction time on short newswire with 4,000.
-    let sample = match body.char_indices().nth(SAMPLE_CHARS) {
-        Some((i, _)) => &body[..i],
-        None => body,
-    };
-    if let Some(code) = stop_word_vote(sample) {
+    let sample = &body[..prefix_len(body, SAMPLE_CHARS)];
+    let tally = Tally::of(sample);
+    if let Some(code) = stop_word_vote(&tally) {
         return Some(code.to_string());
     }
+    if lenient_english(&tally) {
+        return Some("en".to_string());
+    }
     detect_trigrams(sample)
+}
+
+/// Bytes of the first `chars` characters of `text` (all of it if shorter): counted over the
+/// bytes that start a character, without decoding.
+fn prefix_len(text: &str, chars: usize) -> usize {
+    text.bytes()
+        .enumerate()
+        .filter(|&(_, b)| b & 0xC0 != 0x80)
+        .nth(chars)
+        .map_or(text.len(), |(i, _)| i)
 }
 
 /// whatlang's verdict on a sample: `None` when it is unsure about more than a line of text.
@@ -39,64 +50,262 @@ fn detect_trigrams(sample: &str) -> Option<String> {
 /// Languages the stop-word vote can decide, in the order of [`stop_word_language`]'s indexes.
 const VOTED: [&str; 4] = ["en", "de", "fr", "es"];
 
-/// The language whose stop words dominate `sample`, if one clearly does: at least a sixth of
-/// the words are its stop words and it has at least four times the hits of any other voted
-/// language. Otherwise `None`, and whatlang decides.
-fn stop_word_vote(sample: &str) -> Option<&'static str> {
-    let mut hits = [0usize; VOTED.len()];
-    let mut words = 0usize;
-    let mut buf = [0u8; 8];
-    for word in sample
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-    {
-        words += 1;
-        if word.len() > buf.len() {
-            continue;
+/// Stop words of the voted languages, by [`VOTED`] index. Only words frequent in that
+/// language and rare or absent in its close relatives (Dutch, Afrikaans and the Scandinavian
+/// languages for English and German, Catalan, Latin and Portuguese for French and Spanish),
+/// so a text in one of those gets no clear vote and goes to whatlang.
+const STOP_WORDS: [&[&str]; 4] = [
+    &[
+        "the", "and", "of", "that", "with", "said", "from", "have", "has", "were", "this", "which",
+        "would", "been", "their", "they", "will", "but", "its", "his", "she", "are", "it", "by",
+        "be", "not", "had", "who", "after", "about", "also", "than", "there", "should", "could",
+        "you", "we", "in", "to", "a", "an", "is", "was", "for", "on", "as", "at",
+    ],
+    &[
+        "der", "und", "das", "nicht", "ist", "mit", "sich", "auf", "dem", "ein", "eine", "einen",
+        "zu", "für", "auch", "wird", "wurde", "werden", "bei", "nach", "über", "dass", "sind",
+        "hat", "noch", "sagte", "sie", "es",
+    ],
+    &[
+        "le", "des", "du", "une", "dans", "pour", "sur", "pas", "au", "avec", "ce", "il", "elle",
+        "sont", "ont", "été", "aux", "mais", "cette", "plus", "ses", "leur", "nous", "vous",
+    ],
+    &[
+        "los", "las", "y", "con", "su", "sus", "más", "pero", "fue", "también", "muy", "hay", "ha",
+        "han", "una", "está", "entre", "sobre", "desde", "el", "del", "lo", "al", "cuando",
+        "porque", "sin", "ya", "dijo", "años",
+    ],
+];
+
+/// English stop words that no close relative of English (Dutch, Afrikaans, the Scandinavian
+/// languages) nor a Latin-script language with short function words like "a", "to", "on"
+/// (Czech, Polish, Portuguese, Tagalog, Latin) uses: the evidence [`lenient_english`] asks for.
+const ENGLISH_ONLY: &[&str] = &[
+    "the", "and", "that", "with", "said", "from", "has", "were", "this", "which", "would", "been",
+    "their", "they", "its", "his", "she", "who", "about", "also", "than", "there", "should",
+    "could", "you",
+];
+
+/// Longest stop word in bytes; longer words are not looked up.
+const MAX_STOP_WORD: usize = 8;
+
+/// A word of up to [`MAX_STOP_WORD`] bytes as one integer (bytes in order, zero-padded), the
+/// key of [`STOP_WORD_TABLE`].
+const fn word_key(word: &[u8]) -> u64 {
+    let mut key = 0u64;
+    let mut i = 0;
+    while i < MAX_STOP_WORD {
+        key <<= 8;
+        if i < word.len() {
+            key |= word[i] as u64;
         }
-        let lower = &mut buf[..word.len()];
-        lower.copy_from_slice(word.as_bytes());
-        lower.make_ascii_lowercase();
-        if let Some(lang) = std::str::from_utf8(lower).ok().and_then(stop_word_language) {
-            hits[lang] += 1;
-        }
+        i += 1;
     }
-    if words < VOTE_MIN_WORDS {
-        return None;
-    }
-    let (best, &top) = hits.iter().enumerate().max_by_key(|(_, h)| **h)?;
-    let runner_up = hits
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| *i != best)
-        .map(|(_, h)| *h)
-        .max()
-        .unwrap_or(0);
-    (top * 6 >= words && top >= runner_up * 4).then_some(VOTED[best])
+    key
 }
 
-/// The voted language (index into [`VOTED`]) a lowercase word is a stop word of. Only words
-/// frequent in that language and rare or absent in its close relatives (Dutch, Afrikaans and
-/// the Scandinavian languages for English and German, Catalan, Latin and Portuguese for
-/// French and Spanish), so a text in one of those gets no clear vote and goes to whatlang.
+/// Number of stop words of all voted languages.
+const STOP_WORD_COUNT: usize =
+    STOP_WORDS[0].len() + STOP_WORDS[1].len() + STOP_WORDS[2].len() + STOP_WORDS[3].len();
+
+/// Flag on a [`STOP_WORD_TABLE`] value: the word is in [`ENGLISH_ONLY`].
+const ENGLISH_ONLY_FLAG: u8 = 0x80;
+
+/// Every stop word's [`word_key`] with its [`VOTED`] index (and [`ENGLISH_ONLY_FLAG`]),
+/// sorted by key for a binary search: one lookup per word instead of comparing it with a
+/// hundred strings.
+static STOP_WORD_TABLE: [(u64, u8); STOP_WORD_COUNT] = {
+    let mut table = [(0u64, 0u8); STOP_WORD_COUNT];
+    let mut n = 0;
+    let mut lang = 0;
+    while lang < STOP_WORDS.len() {
+        let mut i = 0;
+        while i < STOP_WORDS[lang].len() {
+            let word = STOP_WORDS[lang][i].as_bytes();
+            assert!(word.len() <= MAX_STOP_WORD);
+            let mut value = lang as u8;
+            let mut j = 0;
+            while j < ENGLISH_ONLY.len() {
+                if lang == 0 && bytes_eq(ENGLISH_ONLY[j].as_bytes(), word) {
+                    value |= ENGLISH_ONLY_FLAG;
+                }
+                j += 1;
+            }
+            table[n] = (word_key(word), value);
+            n += 1;
+            i += 1;
+        }
+        lang += 1;
+    }
+    // Insertion sort; a word listed twice would make the lookup ambiguous.
+    let mut i = 1;
+    while i < n {
+        let mut j = i;
+        while j > 0 && table[j - 1].0 > table[j].0 {
+            let t = table[j - 1];
+            table[j - 1] = table[j];
+            table[j] = t;
+            j -= 1;
+        }
+        i += 1;
+    }
+    let mut i = 1;
+    while i < n {
+        assert!(table[i - 1].0 < table[i].0, "stop word listed twice");
+        i += 1;
+    }
+    table
+};
+
+const fn bytes_eq(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// The [`STOP_WORD_TABLE`] value of a word, given ASCII-lowercased.
+#[cfg(test)]
+fn stop_word_entry(lower: &[u8]) -> Option<u8> {
+    if lower.len() > MAX_STOP_WORD {
+        return None;
+    }
+    let key = word_key(lower);
+    STOP_WORD_TABLE
+        .binary_search_by_key(&key, |&(k, _)| k)
+        .ok()
+        .map(|i| STOP_WORD_TABLE[i].1)
+}
+
+/// The voted language (index into [`VOTED`]) a lowercase word is a stop word of.
+#[cfg(test)]
 fn stop_word_language(word: &str) -> Option<usize> {
-    Some(match word {
-        "the" | "and" | "of" | "that" | "with" | "said" | "from" | "have" | "has" | "were"
-        | "this" | "which" | "would" | "been" | "their" | "they" | "will" | "but" | "its"
-        | "his" | "she" | "are" | "it" | "by" | "be" | "not" | "had" | "who" | "after"
-        | "about" | "also" | "than" | "there" | "should" | "could" | "you" | "we" | "in" | "to"
-        | "a" | "an" | "is" | "was" | "for" | "on" | "as" | "at" => 0,
-        "der" | "und" | "das" | "nicht" | "ist" | "mit" | "sich" | "auf" | "dem" | "ein"
-        | "eine" | "einen" | "zu" | "für" | "auch" | "wird" | "wurde" | "werden" | "bei"
-        | "nach" | "über" | "dass" | "sind" | "hat" | "noch" | "sagte" | "sie" | "es" => 1,
-        "le" | "des" | "du" | "une" | "dans" | "pour" | "sur" | "pas" | "au" | "avec" | "ce"
-        | "il" | "elle" | "sont" | "ont" | "été" | "aux" | "mais" | "cette" | "plus" | "ses"
-        | "leur" | "nous" | "vous" => 2,
-        "los" | "las" | "y" | "con" | "su" | "sus" | "más" | "pero" | "fue" | "también" | "muy"
-        | "hay" | "ha" | "han" | "una" | "está" | "entre" | "sobre" | "desde" | "el" | "del"
-        | "lo" | "al" | "cuando" | "porque" | "sin" | "ya" | "dijo" | "años" => 3,
-        _ => return None,
-    })
+    stop_word_entry(word.as_bytes()).map(|v| (v & !ENGLISH_ONLY_FLAG) as usize)
+}
+
+/// Stop-word counts of a sample.
+#[derive(Debug, Default, PartialEq)]
+struct Tally {
+    /// Words (runs of alphabetic characters).
+    words: usize,
+    /// Stop words of each voted language.
+    hits: [usize; VOTED.len()],
+    /// Words of [`ENGLISH_ONLY`].
+    english_only: usize,
+}
+
+impl Tally {
+    /// Counts words and stop words in one pass over the bytes: ASCII bytes are classified
+    /// directly, other characters decoded one at a time. A word is a run of alphabetic
+    /// characters, as `split(|c| !c.is_alphabetic())` makes them; stop words match
+    /// ASCII-case-insensitively. A word's first [`MAX_STOP_WORD`] bytes are gathered into its
+    /// [`word_key`] as it is read.
+    fn of(sample: &str) -> Tally {
+        let mut tally = Tally::default();
+        let bytes = sample.as_bytes();
+        let mut key = 0u64;
+        let mut len = 0usize; // bytes of the current word, 0 outside a word
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii_alphabetic() {
+                if len < MAX_STOP_WORD {
+                    key = key << 8 | u64::from(b | 0x20);
+                }
+                len += 1;
+                i += 1;
+                continue;
+            }
+            let (alphabetic, width) = if b < 0x80 {
+                (false, 1)
+            } else {
+                let c = sample[i..].chars().next().unwrap_or(' ');
+                (c.is_alphabetic(), c.len_utf8())
+            };
+            if alphabetic {
+                for &byte in &bytes[i..i + width] {
+                    if len < MAX_STOP_WORD {
+                        key = key << 8 | u64::from(byte);
+                    }
+                    len += 1;
+                }
+            } else if len > 0 {
+                tally.word(key, len);
+                key = 0;
+                len = 0;
+            }
+            i += width;
+        }
+        if len > 0 {
+            tally.word(key, len);
+        }
+        tally
+    }
+
+    /// Counts a word of `len` bytes whose first bytes are packed (unpadded) in `key`.
+    #[inline]
+    fn word(&mut self, key: u64, len: usize) {
+        self.words += 1;
+        if len > MAX_STOP_WORD {
+            return;
+        }
+        let key = key << (8 * (MAX_STOP_WORD - len));
+        if let Ok(i) = STOP_WORD_TABLE.binary_search_by_key(&key, |&(k, _)| k) {
+            let value = STOP_WORD_TABLE[i].1;
+            self.hits[(value & !ENGLISH_ONLY_FLAG) as usize] += 1;
+            if value & ENGLISH_ONLY_FLAG != 0 {
+                self.english_only += 1;
+            }
+        }
+    }
+
+    /// The voted language with the most hits, its hits and the most hits of another.
+    fn leader(&self) -> (usize, usize, usize) {
+        let mut best = 0;
+        for (i, &h) in self.hits.iter().enumerate() {
+            if h > self.hits[best] {
+                best = i;
+            }
+        }
+        let runner_up = (0..self.hits.len())
+            .filter(|&i| i != best)
+            .map(|i| self.hits[i])
+            .max()
+            .unwrap_or(0);
+        (best, self.hits[best], runner_up)
+    }
+}
+
+/// The language whose stop words dominate the sample, if one clearly does: at least
+/// [`VOTE_MIN_WORDS`] words, at least a sixth of them its stop words and at least four times
+/// the hits of any other voted language. Otherwise `None`, and whatlang decides.
+fn stop_word_vote(tally: &Tally) -> Option<&'static str> {
+    if tally.words < VOTE_MIN_WORDS {
+        return None;
+    }
+    let (best, top, runner_up) = tally.leader();
+    (top > 0 && top * 6 >= tally.words && top >= runner_up * 4).then_some(VOTED[best])
+}
+
+/// English on weaker evidence than [`stop_word_vote`]'s, for short items and stories padded
+/// with tables of figures or capitalised datelines, which whatlang labels erratically
+/// (French, Afrikaans, Danish …) or not at all: at least three English stop words, a tenth
+/// of the words, four times any other voted language's hits, and at least two of them
+/// [`ENGLISH_ONLY`] words, which Dutch, Czech or Portuguese text does not have.
+fn lenient_english(tally: &Tally) -> bool {
+    let (best, top, runner_up) = tally.leader();
+    VOTED[best] == "en"
+        && top >= 3
+        && top * 10 >= tally.words
+        && top >= runner_up * 4
+        && tally.english_only >= 2
 }
 
 /// ISO 639-1 code for the languages tantivy has stemmers for, ISO 639-3 otherwise.
@@ -214,7 +423,75 @@ mod tests {
         ] {
             assert_eq!(detect(text).as_deref(), Some(expected), "{text}");
             let voted = VOTED.contains(&expected).then_some(expected);
-            assert_eq!(stop_word_vote(text), voted, "{text}");
+            assert_eq!(stop_word_vote(&Tally::of(text)), voted, "{text}");
+        }
+    }
+
+    /// Tally::of counts words and stop words as splitting at non-alphabetic characters does,
+    /// non-ASCII letters and ASCII case included.
+    #[test]
+    fn tally_counts_words_like_a_split_at_non_letters() {
+        for text in [
+            "",
+            "  ",
+            "The end",
+            "Über die Brücke, für DICH und das Été: más años.",
+            "x1y2z 3.5% THE-and\tof\n—für—été's «les» naïve Zürich überhaupt",
+            "αβγ δ the der",
+            "un été très chaud dans les années",
+        ] {
+            let words = text
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>();
+            let mut hits = [0; VOTED.len()];
+            for w in &words {
+                let lower = w.to_ascii_lowercase();
+                if let Some(lang) = stop_word_language(&lower) {
+                    hits[lang] += 1;
+                }
+            }
+            let tally = Tally::of(text);
+            assert_eq!((tally.words, tally.hits), (words.len(), hits), "{text}");
+        }
+        for (text, chars) in [("", 3), ("abc", 3), ("abcd", 3), ("été…x", 2), ("été…x", 9)]
+        {
+            let expected = text
+                .char_indices()
+                .nth(chars)
+                .map_or(text.len(), |(i, _)| i);
+            assert_eq!(prefix_len(text, chars), expected, "{text}");
+        }
+        assert_eq!(stop_word_language("für"), Some(1));
+        assert_eq!(stop_word_language("también"), Some(3));
+        assert_eq!(stop_word_language("the"), Some(0));
+        assert_eq!(stop_word_language("theory"), None);
+    }
+
+    /// Short English items and stories padded with figures are English without whatlang;
+    /// short texts in languages that share "a", "in", "is", "to" or "was" with English are not.
+    #[test]
+    fn short_or_figure_heavy_english_is_english_and_relatives_are_not() {
+        for text in [
+            "CHICAGO, May 4 - Shares of the company were higher at the open.",
+            "OSLO, June 2 - Qtr shr 12 cts vs 9 cts\n  Net 1,250,000 vs 980,000\n  Revs 14.1 mln \
+             vs 12.7 mln\n  NOTE: The company said results include a gain of 310,000 dlrs \
+             from the sale of its trucking unit.",
+        ] {
+            let tally = Tally::of(text);
+            assert_eq!(stop_word_vote(&tally), None, "{text}");
+            assert!(lenient_english(&tally), "{text}");
+            assert_eq!(detect(text).as_deref(), Some("en"), "{text}");
+        }
+        for text in [
+            // Dutch: "is", "in", "was" are English stop words too, but none is English-only.
+            "Het kabinet was in Den Haag en het is nog niet duidelijk wat er gebeurt.",
+            // Czech: "a", "to", "on" likewise.
+            "Vláda to schválila a on řekl, že je to dobrá zpráva pro celou zemi.",
+            // Portuguese: "a", "as".
+            "O governo disse que a proposta chega a tempo para as eleições de outubro.",
+        ] {
+            assert!(!lenient_english(&Tally::of(text)), "{text}");
         }
     }
 }
