@@ -19,8 +19,8 @@ use tantivy::schema::{
 };
 
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, RawTokenizer, Stemmer, TextAnalyzer, Token, TokenFilter,
-    TokenStream, Tokenizer,
+    AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer,
+    Stemmer, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
 };
 
 /// Bumped whenever the schema or an analyzer changes; an index with another version is refused.
@@ -239,159 +239,10 @@ impl Fields {
 
 /// The name analyzer, also used to normalise names given on the command line.
 pub fn name_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(LowercaseWords::dropping_from(usize::MAX))
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
         .build()
-}
-
-/// tantivy's `SimpleTokenizer` (runs of alphanumeric characters), `RemoveLongFilter` and
-/// `LowerCaser` in one pass, with the same tokens (text, offsets, positions): ASCII bytes are
-/// classified and lowercased directly, other characters decoded one at a time. The three
-/// stages were a quarter of the writer thread's instructions, mostly iterator plumbing
-/// around each character.
-#[derive(Clone)]
-struct LowercaseWords {
-    /// Words of this many bytes or more (before lowercasing) are skipped; each still takes a
-    /// position, as with `RemoveLongFilter`.
-    drop_from: usize,
-    token: Token,
-}
-
-impl LowercaseWords {
-    fn dropping_from(drop_from: usize) -> Self {
-        Self {
-            drop_from,
-            token: Token::default(),
-        }
-    }
-}
-
-impl Tokenizer for LowercaseWords {
-    type TokenStream<'a> = LowercaseWordStream<'a>;
-
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> LowercaseWordStream<'a> {
-        self.token.reset();
-        LowercaseWordStream {
-            text,
-            at: 0,
-            drop_from: self.drop_from,
-            token: &mut self.token,
-        }
-    }
-}
-
-struct LowercaseWordStream<'a> {
-    text: &'a str,
-    /// Byte offset where the search for the next word starts.
-    at: usize,
-    drop_from: usize,
-    token: &'a mut Token,
-}
-
-/// Whether the character at byte `i` of `text` is alphanumeric, and its length in bytes.
-#[inline(always)]
-fn char_class(text: &str, i: usize) -> (bool, usize) {
-    let b = text.as_bytes()[i];
-    if b < 0x80 {
-        (ASCII_ALNUM[b as usize], 1)
-    } else {
-        let c = text[i..].chars().next().unwrap_or(' ');
-        (c.is_alphanumeric(), c.len_utf8())
-    }
-}
-
-/// `u8::is_ascii_alphanumeric` by table.
-static ASCII_ALNUM: [bool; 128] = {
-    let mut table = [false; 128];
-    let mut b = 0;
-    while b < 128 {
-        table[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
-    }
-    table
-};
-
-impl TokenStream for LowercaseWordStream<'_> {
-    fn advance(&mut self) -> bool {
-        let text = self.text;
-        let bytes = text.as_bytes();
-        let len = bytes.len();
-        let mut at = self.at;
-        loop {
-            self.token.position = self.token.position.wrapping_add(1);
-            let mut start = at;
-            while start < len {
-                let b = bytes[start];
-                if b < 0x80 {
-                    if ASCII_ALNUM[b as usize] {
-                        break;
-                    }
-                    start += 1;
-                } else {
-                    let (alnum, width) = char_class(text, start);
-                    if alnum {
-                        break;
-                    }
-                    start += width;
-                }
-            }
-            if start >= len {
-                self.at = len;
-                self.token.text.clear();
-                return false;
-            }
-            let mut end = start;
-            let mut ascii = true;
-            while end < len {
-                let b = bytes[end];
-                if b < 0x80 {
-                    if !ASCII_ALNUM[b as usize] {
-                        break;
-                    }
-                    end += 1;
-                } else {
-                    let (alnum, width) = char_class(text, end);
-                    if !alnum {
-                        break;
-                    }
-                    ascii = false;
-                    end += width;
-                }
-            }
-            // The character after the word is not alphanumeric: skip it like the tokenizer.
-            at = if end < len {
-                end + char_class(text, end).1
-            } else {
-                len
-            };
-            if end - start >= self.drop_from {
-                continue;
-            }
-            self.at = at;
-            self.token.offset_from = start;
-            self.token.offset_to = end;
-            let word = &text[start..end];
-            let out = &mut self.token.text;
-            out.clear();
-            if ascii {
-                out.push_str(word);
-                out.make_ascii_lowercase();
-            } else {
-                for c in word.chars() {
-                    out.extend(c.to_lowercase());
-                }
-            }
-            return true;
-        }
-    }
-
-    fn token(&self) -> &Token {
-        self.token
-    }
-
-    fn token_mut(&mut self) -> &mut Token {
-        self.token
-    }
 }
 
 /// Registers pressdex's analyzers on an index; needed before reading or writing it.
@@ -405,14 +256,13 @@ pub fn register_analyzers(index: &Index) {
     tokenizers.register(&body_analyzer(UNSTEMMED), prose_analyzer(None));
 }
 
-/// Bytes from which a word is dropped: tokens this long are base64, URLs or garbage; they
-/// bloat the dictionary.
-const MAX_WORD_BYTES: usize = 40;
-
 /// Words, lowercased, stemmed in `language`, accents folded after stemming (stemmers know
 /// their language's accents).
 fn prose_analyzer(language: Option<Language>) -> TextAnalyzer {
-    let base = TextAnalyzer::builder(LowercaseWords::dropping_from(MAX_WORD_BYTES));
+    let base = TextAnalyzer::builder(SimpleTokenizer::default())
+        // Tokens this long are base64, URLs or garbage; they bloat the dictionary.
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser);
     match language {
         Some(language) => base
             .filter(CachedStemmer(language, false, None))
@@ -443,7 +293,9 @@ pub fn snippet_analyzer<'a>(
         let idx = fields.bodies.iter().position(|&f| f == field)?;
         STEMMED_LANGUAGES.get(idx).map(|&(_, language)| language)
     };
-    let base = TextAnalyzer::builder(LowercaseWords::dropping_from(MAX_WORD_BYTES));
+    let base = TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser);
     Some(match language {
         Some(language) => {
             let initials = (language == Language::English).then(|| ascii_initials(wanted));
@@ -660,40 +512,6 @@ pub fn name_tokens(name: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use tantivy::tokenizer::{LowerCaser, RemoveLongFilter, SimpleTokenizer};
-
-    /// The fused tokenizer gives tantivy's SimpleTokenizer + RemoveLongFilter + LowerCaser
-    /// tokens: text, positions (dropped words keep theirs) and offsets.
-    #[test]
-    fn lowercase_words_match_tantivys_chain() {
-        let long = "x".repeat(39);
-        let texts = [
-            String::new(),
-            " ,;".to_string(),
-            "The MINISTER said: 3.5% of GDP — «non»! CAFÉ Ärger ÉTÉ naïve".to_string(),
-            format!("a {long} {long}y {long}é b https://example.com/{long}{long} c"),
-            "İstanbul ΣΟΦΟΣ straße ǅemal ﬁne Ⅻ ٣٤ 東京タワー e\u{301}clair x".to_string(),
-            "trailing word".to_string(),
-            "word\u{2014}".to_string(),
-            "\u{a0}lead-in…and\u{200b}zero".to_string(),
-        ];
-        for limit in [40, usize::MAX] {
-            for text in &texts {
-                let mut plain = TextAnalyzer::builder(SimpleTokenizer::default())
-                    .filter(RemoveLongFilter::limit(limit))
-                    .filter(LowerCaser)
-                    .build();
-                let fused = TextAnalyzer::builder(LowercaseWords::dropping_from(limit)).build();
-                assert_eq!(tokens(fused, text), tokens(plain.clone(), text), "{text}");
-                // Reused after a first text, as the indexer reuses its analyzers.
-                let mut fused = TextAnalyzer::builder(LowercaseWords::dropping_from(limit)).build();
-                let _ = tokens(fused.clone(), "warm up");
-                let _ = fused.token_stream("Warm up").advance();
-                assert_eq!(tokens(fused, text), tokens(plain.clone(), text), "{text}");
-                let _ = plain.token_stream(text).advance();
-            }
-        }
-    }
 
     fn tokens(mut analyzer: TextAnalyzer, text: &str) -> Vec<(String, usize, usize, usize)> {
         let mut stream = analyzer.token_stream(text);
