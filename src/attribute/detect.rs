@@ -44,6 +44,11 @@ fn opens_here(para: &str, i: usize) -> bool {
 /// unclosed runs to the end of the paragraph (quotes spanning paragraphs).
 pub fn quote_spans(para: &str) -> Vec<Span> {
     let mut spans = Vec::new();
+    // No mark at all, nothing opens: a byte scan skips most paragraphs. `"` is the only ASCII
+    // mark; the others all start with byte 0xC2 (« ») or 0xE2 (“ ” „).
+    if !para.bytes().any(|b| matches!(b, b'"' | 0xC2 | 0xE2)) {
+        return spans;
+    }
     let mut open: Option<(usize, char)> = None;
     for (i, c) in para.char_indices() {
         match open {
