@@ -45,7 +45,17 @@ fn opens_here(para: &str, i: usize) -> bool {
 pub fn quote_spans(para: &str) -> Vec<Span> {
     let mut spans = Vec::new();
     let mut open: Option<(usize, char)> = None;
-    for (i, c) in para.char_indices() {
+    // Only marks open or close: a byte scan goes from one to the next. `"` is the only ASCII
+    // mark; the others all start with byte 0xC2 (« ») or 0xE2 (“ ” „), never inside a char.
+    let bytes = para.as_bytes();
+    let mut from = 0;
+    while let Some(k) = bytes[from..]
+        .iter()
+        .position(|b| matches!(b, b'"' | 0xC2 | 0xE2))
+    {
+        let i = from + k;
+        let c = para[i..].chars().next().unwrap_or_default();
+        from = i + c.len_utf8();
         match open {
             None if OPENERS.contains(&c) || (c == '”' && opens_here(para, i)) => {
                 open = Some((i, if c == '”' { '“' } else { c }));

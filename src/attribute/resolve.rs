@@ -51,17 +51,31 @@ fn role_of_title(word: &str) -> Option<&'static str> {
         "mayor" => "mayor",
         "gen" | "general" => "general",
         "judge" => "judge",
-        _ => return ROLE_NOUNS.iter().find(|r| **r == w).copied(),
+        _ => return ROLE_NOUN_SET.get(w.as_str()).copied(),
     };
     Some(role)
 }
 
 fn gender_of_first_name(word: &str) -> Option<Gender> {
-    FIRST_NAMES
-        .iter()
-        .find(|(n, _)| *n == word)
-        .map(|(_, g)| *g)
+    FIRST_NAME_GENDERS.get(word).copied()
 }
+
+/// `FIRST_NAMES` as a map; the first entry of a name wins, as in a scan of the list.
+static FIRST_NAME_GENDERS: LazyLock<HashMap<&'static str, Gender>> = LazyLock::new(|| {
+    let mut map = HashMap::new();
+    for (n, g) in FIRST_NAMES {
+        map.entry(*n).or_insert(*g);
+    }
+    map
+});
+
+/// `TITLES`, `NOT_SPEAKERS` and `ROLE_NOUNS` as sets, for words looked up once per name.
+static TITLE_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| TITLES.iter().copied().collect());
+static NOT_SPEAKER_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| NOT_SPEAKERS.iter().copied().collect());
+static ROLE_NOUN_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| ROLE_NOUNS.iter().copied().collect());
 
 fn gender_of_title(word: &str) -> Option<Gender> {
     GENDERED_TITLES
@@ -317,7 +331,7 @@ fn is_possessive(word: &str) -> bool {
 pub fn strip_titles<'a>(words: &[&'a str]) -> Vec<&'a str> {
     let start = words
         .iter()
-        .position(|w| !TITLES.contains(w) && !NOT_SPEAKERS.contains(w))
+        .position(|w| !TITLE_SET.contains(w) && !NOT_SPEAKER_SET.contains(w))
         .unwrap_or(words.len());
     let rest = &words[start..];
     let inner = rest
