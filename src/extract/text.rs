@@ -65,17 +65,65 @@ pub fn extract(text: &str) -> Article {
             dropped[i] = true;
         }
     }
-    article.body = lines
+    let kept: Vec<&str> = lines
         .iter()
         .enumerate()
         .filter(|(i, _)| !dropped[*i])
         .map(|(_, l)| l.trim_end())
-        .collect::<Vec<_>>()
-        .join("\n")
-        .trim()
-        .to_string();
-    article.body = collapse_blank_lines(&article.body);
+        .collect();
+    article.body = collapse_blank_lines(unwrap_lines(&kept).trim());
     article
+}
+
+/// Widths a hard-wrapped text is wrapped at: wire copy and e-mail exports wrap at 60–80 columns.
+const WRAP_WIDTHS: std::ops::RangeInclusive<usize> = 50..=100;
+/// How much shorter than the wrap width a line cut by the wrapper may be (a long next word).
+const WRAP_SLACK: usize = 20;
+
+/// Joins the lines of a hard-wrapped text back into paragraphs, so that a sentence (and a
+/// quote with its speaker) is one line, as it is in a page's paragraph. A text is hard-wrapped
+/// when most of its lines end close to one width; a line is joined to the next only when it
+/// reaches that width, and the next line does not open a paragraph (indented), a list item, a
+/// heading, a quote block or a table row. Other texts are returned as they are.
+fn unwrap_lines(lines: &[&str]) -> String {
+    let width = |l: &str| l.chars().count();
+    let content: Vec<usize> = lines
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| width(l))
+        .collect();
+    let wrap = content.iter().copied().max().unwrap_or(0);
+    let near_wrap = content.iter().filter(|&&w| w + WRAP_SLACK >= wrap).count();
+    if !WRAP_WIDTHS.contains(&wrap) || near_wrap < 4 || near_wrap * 2 < content.len() {
+        return lines.join("\n");
+    }
+    let opens_block = |l: &str| {
+        let t = l.trim_start();
+        l.len() - t.len() >= 2
+            || t.is_empty()
+            || t.starts_with(['-', '*', '+', '#', '>', '|', '•'])
+            || t.split_once(". ")
+                .is_some_and(|(n, _)| n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let is_table_row = |l: &str| l.trim().contains("   ");
+    let mut out = String::with_capacity(lines.iter().map(|l| l.len() + 1).sum());
+    for (i, line) in lines.iter().enumerate() {
+        if i > 0 {
+            let prev = lines[i - 1];
+            let joins = width(prev) + WRAP_SLACK >= wrap
+                && !prev.trim().is_empty()
+                && !is_table_row(prev)
+                && !opens_block(line)
+                && !is_table_row(line);
+            out.push(if joins { ' ' } else { '\n' });
+        }
+        out.push_str(if i > 0 && out.ends_with(' ') {
+            line.trim_start()
+        } else {
+            line
+        });
+    }
+    out
 }
 
 /// A line that holds a full publication date and little else.
@@ -153,6 +201,30 @@ mod tests {
             Some("2025-12-03")
         );
         assert_eq!(a.body, "The talks resumed on October 16.");
+    }
+
+    #[test]
+    fn joins_hard_wrapped_lines_into_paragraphs() {
+        let text = "Talks resume\n\nMOSCOW, Dec 3 - The two delegations met again on Wednesday\nafter a pause of two weeks, officials in both capitals said,\nand agreed to meet again before the end of the month.\n    \"We are closer than before,\" said the chief negotiator,\nwho declined to give details of the draft under discussion.\n    Shr 10 cts vs 5 cts\n    Net 1.2 mln vs 600,000\n";
+        let a = extract(text);
+        assert_eq!(
+            a.body.lines().collect::<Vec<_>>(),
+            vec![
+                "MOSCOW, Dec 3 - The two delegations met again on Wednesday after a pause of two weeks, officials in both capitals said, and agreed to meet again before the end of the month.",
+                "    \"We are closer than before,\" said the chief negotiator, who declined to give details of the draft under discussion.",
+                "    Shr 10 cts vs 5 cts",
+                "    Net 1.2 mln vs 600,000",
+            ]
+        );
+    }
+
+    #[test]
+    fn leaves_unwrapped_text_and_lists_alone() {
+        let text = "Title\n\nFirst point of the plan:\n- lower tariffs on grain\n- a joint committee\nShort line.\nAnother short line.\n";
+        assert_eq!(
+            extract(text).body,
+            "First point of the plan:\n- lower tariffs on grain\n- a joint committee\nShort line.\nAnother short line."
+        );
     }
 
     #[test]
