@@ -621,8 +621,9 @@ pub static SENTENCE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     build(&format!(r"^\s*{LEAD_IN}{s}(?-u:\b)"))
 });
 
-/// What may open a sentence before its subject: "On Tuesday,", "Conversely,", a dateline.
-const LEAD_IN: &str = r"(?:(?:On|In|At|Later|Earlier|Meanwhile|Then|But|And|Also|Still|Yet|However|Speaking|Asked|After|Before|During|When|While|With|Following|Despite|Unlike|Reached|[A-Z][a-z]{3,}ing)(?-u:\b)[^,]{0,60},\s*|[A-Z][a-z]+ly,\s*|[A-Z]{3,}[A-Z ,.]*(?:\([^()]{1,20}\))?\s*[–—-]+\s*)?";
+/// What may open a sentence before its subject: "On Tuesday,", "Conversely,", a dateline,
+/// "And then", or a capitalised word and lowercase words ("Hours later,", "Here in Dover,").
+const LEAD_IN: &str = r"(?:(?:And|But|So)\s+(?:then|now|later|also)\s+|[A-Z][a-z]+(?:\s+[a-z0-9][a-z0-9’'\-]*){1,5}(?:\s+[A-Z][a-z]+){0,2},\s*|(?:On|In|At|Later|Earlier|Meanwhile|Then|But|And|Also|Still|Yet|However|Speaking|Asked|After|Before|During|When|While|With|Following|Despite|Unlike|Reached|[A-Z][a-z]{3,}ing)(?-u:\b)[^,]{0,60},\s*|[A-Z][a-z]+ly,\s*|[A-Z]{3,}[A-Z ,.]*(?:\([^()]{1,20}\))?\s*[–—-]+\s*)?";
 
 /// A sentence opened by a descriptor and a full name: "Republican presidential candidate Ann
 /// Lee quickly took to Twitter".
@@ -831,6 +832,9 @@ mod tests {
                 "On Monday, retired surgeon Ann Lee rated it",
                 Some("Ann Lee"),
             ),
+            ("Hours later, Ann Lee rated it", Some("Ann Lee")),
+            ("Here in Dover, Ann Lee rated it", Some("Ann Lee")),
+            ("And then Ann Lee rated it", Some("Ann Lee")),
             ("In the end the Acme Group rated it", None),
             ("the group rated it", None),
         ];
