@@ -532,12 +532,35 @@ pub fn sentence_subject(text: &str, pos: usize) -> Option<(usize, usize)> {
         return Some((from + a, from + b));
     }
     let s = s?;
+    // "At a forum in Aspen, Colo., the nominee": a place after a lead-in is no subject.
+    if after_lead_in_place(&sentence[..s.start()], &sentence[s.end()..]) {
+        return None;
+    }
     let name = s.as_str();
     let first = name.split_whitespace().next().unwrap_or(name);
     let named = name.starts_with(|c: char| c.is_uppercase())
         && !is_role(name)
         && !NOT_SPEAKERS.contains(&first);
     named.then(|| (from + s.start(), from + s.end()))
+}
+
+/// The subject opening `sentence` (lead-in allowed), unless it is the rest of a place.
+pub fn opening_subject(sentence: &str) -> Option<&str> {
+    let s = SENTENCE_SUBJECT.captures(sentence)?.name("s")?;
+    (!after_lead_in_place(&sentence[..s.start()], &sentence[s.end()..])).then_some(s.as_str())
+}
+
+/// Whether a subject between `before` and `after` is the rest of a place: "… in Town, " before
+/// it and a comma after it ("in Aspen, Colo., the nominee").
+fn after_lead_in_place(before: &str, after: &str) -> bool {
+    if !after.trim_start_matches('.').starts_with(',') {
+        return false;
+    }
+    let mut words = before.split_whitespace().rev();
+    matches!(
+        (words.next(), words.next()),
+        (Some(town), Some("in")) if town.ends_with(',') && town.starts_with(|c: char| c.is_uppercase())
+    )
 }
 
 /// Whether one to three lowercase words and then a capitalised word follow: " presidential
@@ -623,7 +646,7 @@ pub static SENTENCE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// What may open a sentence before its subject: "On Tuesday,", "Conversely,", a dateline,
 /// "And then", or a capitalised word and lowercase words ("Hours later,", "Here in Dover,").
-const LEAD_IN: &str = r"(?:(?:And|But|So)\s+(?:then|now|later|also)\s+|[A-Z][a-z]+(?:\s+[a-z0-9][a-z0-9’'\-]*){1,5}(?:\s+[A-Z][a-z]+){0,2},\s*|(?:On|In|At|Later|Earlier|Meanwhile|Then|But|And|Also|Still|Yet|However|Speaking|Asked|After|Before|During|When|While|With|Following|Despite|Unlike|Reached|[A-Z][a-z]{3,}ing)(?-u:\b)[^,]{0,60},\s*|[A-Z][a-z]+ly,\s*|[A-Z]{3,}[A-Z ,.]*(?:\([^()]{1,20}\))?\s*[–—-]+\s*)?";
+const LEAD_IN: &str = r"(?:(?:And|But|So)\s+(?:then|now|later|also)\s+|(?:On|In|At|Later|Earlier|Meanwhile|Then|But|And|Also|Still|Yet|However|Speaking|Asked|After|Before|During|When|While|With|Following|Despite|Unlike|Reached|[A-Z][a-z]{3,}ing)(?-u:\b)[^,]{0,60}\s+in\s+[A-Z][a-z]+,\s*[A-Z][A-Za-z]*\.?(?:\s+[A-Z][a-z]+)?,\s*|[A-Z][a-z]+(?:\s+[a-z0-9][a-z0-9’'\-]*){1,5}(?:\s+[A-Z][a-z]+){0,2},\s*|(?:On|In|At|Later|Earlier|Meanwhile|Then|But|And|Also|Still|Yet|However|Speaking|Asked|After|Before|During|When|While|With|Following|Despite|Unlike|Reached|[A-Z][a-z]{3,}ing)(?-u:\b)[^,]{0,60},\s*|[A-Z][a-z]+ly,\s*|[A-Z]{3,}[A-Z ,.]*(?:[A-Z][a-z]{2,3}\.?\s+\d{1,2}\s*)?(?:\([^()]{1,20}\))?\s*[–—-]+\s*|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+\([A-Z]{2,10}\)\s*[–—-]+\s*){0,2}";
 
 /// A sentence opened by a descriptor and a full name: "Republican presidential candidate Ann
 /// Lee quickly took to Twitter".
@@ -835,6 +858,14 @@ mod tests {
             ("Hours later, Ann Lee rated it", Some("Ann Lee")),
             ("Here in Dover, Ann Lee rated it", Some("Ann Lee")),
             ("And then Ann Lee rated it", Some("Ann Lee")),
+            (
+                "Speaking at a fair in Salem, New Dover, Ann Lee rated it",
+                Some("Ann Lee"),
+            ),
+            ("At a fair in Aspen, Colo., the engineer rated it", None),
+            ("Here in Salem, Ann Lee rated it", Some("Ann Lee")),
+            ("Dover (AFX) – Ann Lee rated it", Some("Ann Lee")),
+            ("DOVER, Dec. 8 (AFX) — Ann Lee rated it", Some("Ann Lee")),
             ("In the end the Acme Group rated it", None),
             ("the group rated it", None),
         ];
