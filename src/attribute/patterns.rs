@@ -196,12 +196,20 @@ pub fn find_cues(text: &str) -> Vec<Cue> {
             }
             continue;
         }
-        if !INVERTED_VERBS
+        // Right after a closing quote any speech verb may come first: "…,” mused Ann Lee.
+        let after_quote = text[..v.start()]
+            .trim_end()
+            .trim_end_matches([',', '.', '!', '?'])
+            .ends_with(['”', '"']);
+        let loose = !INVERTED_VERBS
             .iter()
-            .any(|w| w.eq_ignore_ascii_case(v.as_str()))
-        {
+            .any(|w| w.eq_ignore_ascii_case(v.as_str()));
+        // Not a participle ("…,” telling Acme News) nor a verb with an object ("…” thanked Ann
+        // Lee for …): the name must end the clause.
+        if loose && (!after_quote || v.as_str().ends_with("ing")) {
             continue;
         }
+        let pushed = cues.len();
         if let Some(s) = DESCRIBED_SOURCE
             .captures(&text[v.end()..to])
             .and_then(|c| c.name("s"))
@@ -258,8 +266,23 @@ pub fn find_cues(text: &str) -> Vec<Cue> {
                 agent: false,
             });
         }
+        if loose
+            && cues.len() > pushed
+            && !cues
+                .last()
+                .is_some_and(|c| ends_clause(&text[c.subject.1..]))
+        {
+            cues.pop();
+        }
     }
     cues
+}
+
+/// Whether a speaker phrase ends its clause where `rest` begins: punctuation, the end, or a
+/// relative pronoun or age ("Ann Lee, who", "Ann Lee, 30,").
+fn ends_clause(rest: &str) -> bool {
+    let rest = rest.trim_start();
+    rest.is_empty() || rest.starts_with([',', ';', ':', '.', '(', '—', '–'])
 }
 
 /// Whether the words between a subject and its verb make the verb passive ("was asked", "has
@@ -347,6 +370,8 @@ fn described_name_end(after: &str) -> Option<(usize, usize)> {
         || words.last().is_none_or(|w| {
             w.starts_with(|c: char| c.is_uppercase())
                 || ROLE_NOUNS.contains(w)
+                || w.rsplit_once('-')
+                    .is_some_and(|(_, n)| ROLE_NOUNS.contains(&n))
                 || AGENT_SUFFIXES.iter().any(|x| w.ends_with(x))
         });
     (plain && titled).then(|| (s.start(), s.end()))
@@ -794,6 +819,9 @@ mod tests {
             ("”, said former Utah governor Bo Lind.", &["Bo Lind"]),
             ("”, said former secretary of state Bo Lind.", &["Bo Lind"]),
             ("Bo Lind kept asking", &["Bo Lind"]),
+            ("“____,” mused Acme co-host Bo Lind.", &["Bo Lind"]),
+            ("“____,” agrees Ann Lee, 30, of Dover.", &["Ann Lee"]),
+            ("“____” thanked Ann Lee for it.", &[]),
             ("Bo Lind endorsed Ann Lee on Monday", &["Bo Lind"]),
             ("He went to the Soviet Republic. Ann Lee said", &["Ann Lee"]),
             ("Sen. John F. Lee said", &["Sen. John F. Lee"]),
