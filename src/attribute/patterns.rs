@@ -381,7 +381,7 @@ fn described_name_end(after: &str) -> Option<(usize, usize)> {
 /// or a preposition or relative pronoun).
 static NAME_ENDING_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
     build(&format!(
-        r"^\s+(?P<d>(?:[A-Za-z][A-Za-z’'\-]*\.?\s+){{0,6}}?)(?P<s>{})(?:\s*(?:[,.;:()\[\]—–]|$)|\s+(?:of|from|at|in|for|with|who|whose|which|and)(?-u:\b))",
+        r"^\s+(?P<d>(?:[A-Za-z0-9][A-Za-z0-9’'\-]*\.?\s+){{0,6}}?)(?P<s>{})(?:\s*(?:[,.;:()\[\]—–]|$)|\s+(?:of|from|at|in|for|with|who|whose|which|and)(?-u:\b))",
         name_run()
     ))
 });
@@ -822,6 +822,7 @@ mod tests {
             ("“____,” mused Acme co-host Bo Lind.", &["Bo Lind"]),
             ("“____,” agrees Ann Lee, 30, of Dover.", &["Ann Lee"]),
             ("“____” thanked Ann Lee for it.", &[]),
+            ("”, said A1 president Bo Lind, who", &["Bo Lind"]),
             ("Bo Lind endorsed Ann Lee on Monday", &["Bo Lind"]),
             ("He went to the Soviet Republic. Ann Lee said", &["Ann Lee"]),
             ("Sen. John F. Lee said", &["Sen. John F. Lee"]),
