@@ -21,9 +21,9 @@ use crate::article::{Article, Quote};
 use cues::SPEECH_VERBS;
 use detect::{Span, ceil_char, floor_char, mask, quote_spans, sentence_start};
 use patterns::{
-    Cue, DASH_NAME, HANGING, HEADLINE_NAME, NAME_COLON, SENTENCE_SUBJECT, SIGNATURE, VERB,
-    WITH_PARTICIPLE, acting_subject, described_colon, described_subject, find_cues,
-    is_descriptor_gap, is_gap, is_passive, sentence_subject,
+    Cue, DASH_NAME, HANGING, HEADLINE_NAME, NAME_COLON, SIGNATURE, VERB, WITH_PARTICIPLE,
+    acting_subject, described_colon, described_subject, find_cues, is_descriptor_gap, is_gap,
+    is_passive, opening_subject, sentence_subject,
 };
 use resolve::{Resolved, Resolver};
 
@@ -516,7 +516,7 @@ impl Walker<'_> {
         if !passive && (HANGING.is_match(before) || VERB.is_match(before)) {
             let raw = match described_subject(before) {
                 Some((a, b)) => &before[a..b],
-                None => SENTENCE_SUBJECT.captures(before)?.name("s")?.as_str(),
+                None => opening_subject(before)?,
             };
             let speaker = self.resolver.resolve(raw)?;
             return Some(Found {

@@ -196,12 +196,20 @@ pub fn find_cues(text: &str) -> Vec<Cue> {
             }
             continue;
         }
-        if !INVERTED_VERBS
+        // Right after a closing quote any speech verb may come first: "…,” mused Ann Lee.
+        let after_quote = text[..v.start()]
+            .trim_end()
+            .trim_end_matches([',', '.', '!', '?'])
+            .ends_with(['”', '"']);
+        let loose = !INVERTED_VERBS
             .iter()
-            .any(|w| w.eq_ignore_ascii_case(v.as_str()))
-        {
+            .any(|w| w.eq_ignore_ascii_case(v.as_str()));
+        // Not a participle ("…,” telling Acme News) nor a verb with an object ("…” thanked Ann
+        // Lee for …): the name must end the clause.
+        if loose && (!after_quote || v.as_str().ends_with("ing")) {
             continue;
         }
+        let pushed = cues.len();
         if let Some(s) = DESCRIBED_SOURCE
             .captures(&text[v.end()..to])
             .and_then(|c| c.name("s"))
@@ -258,8 +266,23 @@ pub fn find_cues(text: &str) -> Vec<Cue> {
                 agent: false,
             });
         }
+        if loose
+            && cues.len() > pushed
+            && !cues
+                .last()
+                .is_some_and(|c| ends_clause(&text[c.subject.1..]))
+        {
+            cues.pop();
+        }
     }
     cues
+}
+
+/// Whether a speaker phrase ends its clause where `rest` begins: punctuation, the end, or a
+/// relative pronoun or age ("Ann Lee, who", "Ann Lee, 30,").
+fn ends_clause(rest: &str) -> bool {
+    let rest = rest.trim_start();
+    rest.is_empty() || rest.starts_with([',', ';', ':', '.', '(', '—', '–'])
 }
 
 /// Whether the words between a subject and its verb make the verb passive ("was asked", "has
@@ -347,6 +370,8 @@ fn described_name_end(after: &str) -> Option<(usize, usize)> {
         || words.last().is_none_or(|w| {
             w.starts_with(|c: char| c.is_uppercase())
                 || ROLE_NOUNS.contains(w)
+                || w.rsplit_once('-')
+                    .is_some_and(|(_, n)| ROLE_NOUNS.contains(&n))
                 || AGENT_SUFFIXES.iter().any(|x| w.ends_with(x))
         });
     (plain && titled).then(|| (s.start(), s.end()))
@@ -356,7 +381,7 @@ fn described_name_end(after: &str) -> Option<(usize, usize)> {
 /// or a preposition or relative pronoun).
 static NAME_ENDING_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
     build(&format!(
-        r"^\s+(?P<d>(?:[A-Za-z][A-Za-z’'\-]*\.?\s+){{0,6}}?)(?P<s>{})(?:\s*(?:[,.;:()\[\]—–]|$)|\s+(?:of|from|at|in|for|with|who|whose|which|and)(?-u:\b))",
+        r"^\s+(?P<d>(?:[A-Za-z0-9][A-Za-z0-9’'\-]*\.?\s+){{0,6}}?)(?P<s>{})(?:\s*(?:[,.;:()\[\]—–]|$)|\s+(?:of|from|at|in|for|with|who|whose|which|and)(?-u:\b))",
         name_run()
     ))
 });
@@ -532,12 +557,35 @@ pub fn sentence_subject(text: &str, pos: usize) -> Option<(usize, usize)> {
         return Some((from + a, from + b));
     }
     let s = s?;
+    // "At a forum in Aspen, Colo., the nominee": a place after a lead-in is no subject.
+    if after_lead_in_place(&sentence[..s.start()], &sentence[s.end()..]) {
+        return None;
+    }
     let name = s.as_str();
     let first = name.split_whitespace().next().unwrap_or(name);
     let named = name.starts_with(|c: char| c.is_uppercase())
         && !is_role(name)
         && !NOT_SPEAKERS.contains(&first);
     named.then(|| (from + s.start(), from + s.end()))
+}
+
+/// The subject opening `sentence` (lead-in allowed), unless it is the rest of a place.
+pub fn opening_subject(sentence: &str) -> Option<&str> {
+    let s = SENTENCE_SUBJECT.captures(sentence)?.name("s")?;
+    (!after_lead_in_place(&sentence[..s.start()], &sentence[s.end()..])).then_some(s.as_str())
+}
+
+/// Whether a subject between `before` and `after` is the rest of a place: "… in Town, " before
+/// it and a comma after it ("in Aspen, Colo., the nominee").
+fn after_lead_in_place(before: &str, after: &str) -> bool {
+    if !after.trim_start_matches('.').starts_with(',') {
+        return false;
+    }
+    let mut words = before.split_whitespace().rev();
+    matches!(
+        (words.next(), words.next()),
+        (Some(town), Some("in")) if town.ends_with(',') && town.starts_with(|c: char| c.is_uppercase())
+    )
 }
 
 /// Whether one to three lowercase words and then a capitalised word follow: " presidential
@@ -621,8 +669,9 @@ pub static SENTENCE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     build(&format!(r"^\s*{LEAD_IN}{s}(?-u:\b)"))
 });
 
-/// What may open a sentence before its subject: "On Tuesday,", "Conversely,", a dateline.
-const LEAD_IN: &str = r"(?:(?:On|In|At|Later|Earlier|Meanwhile|Then|But|And|Also|Still|Yet|However|Speaking|Asked|After|Before|During|When|While|With|Following|Despite|Unlike|Reached|[A-Z][a-z]{3,}ing)(?-u:\b)[^,]{0,60},\s*|[A-Z][a-z]+ly,\s*|[A-Z]{3,}[A-Z ,.]*(?:\([^()]{1,20}\))?\s*[–—-]+\s*)?";
+/// What may open a sentence before its subject: "On Tuesday,", "Conversely,", a dateline,
+/// "And then", or a capitalised word and lowercase words ("Hours later,", "Here in Dover,").
+const LEAD_IN: &str = r"(?:(?:And|But|So)\s+(?:then|now|later|also)\s+|(?:On|In|At|Later|Earlier|Meanwhile|Then|But|And|Also|Still|Yet|However|Speaking|Asked|After|Before|During|When|While|With|Following|Despite|Unlike|Reached|[A-Z][a-z]{3,}ing)(?-u:\b)[^,]{0,60}\s+in\s+[A-Z][a-z]+,\s*[A-Z][A-Za-z]*\.?(?:\s+[A-Z][a-z]+)?,\s*|[A-Z][a-z]+(?:\s+[a-z0-9][a-z0-9’'\-]*){1,5}(?:\s+[A-Z][a-z]+){0,2},\s*|(?:On|In|At|Later|Earlier|Meanwhile|Then|But|And|Also|Still|Yet|However|Speaking|Asked|After|Before|During|When|While|With|Following|Despite|Unlike|Reached|[A-Z][a-z]{3,}ing)(?-u:\b)[^,]{0,60},\s*|[A-Z][a-z]+ly,\s*|[A-Z]{3,}[A-Z ,.]*(?:[A-Z][a-z]{2,3}\.?\s+\d{1,2}\s*)?(?:\([^()]{1,20}\))?\s*[–—-]+\s*|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+\([A-Z]{2,10}\)\s*[–—-]+\s*){0,2}";
 
 /// A sentence opened by a descriptor and a full name: "Republican presidential candidate Ann
 /// Lee quickly took to Twitter".
@@ -770,6 +819,10 @@ mod tests {
             ("”, said former Utah governor Bo Lind.", &["Bo Lind"]),
             ("”, said former secretary of state Bo Lind.", &["Bo Lind"]),
             ("Bo Lind kept asking", &["Bo Lind"]),
+            ("“____,” mused Acme co-host Bo Lind.", &["Bo Lind"]),
+            ("“____,” agrees Ann Lee, 30, of Dover.", &["Ann Lee"]),
+            ("“____” thanked Ann Lee for it.", &[]),
+            ("”, said A1 president Bo Lind, who", &["Bo Lind"]),
             ("Bo Lind endorsed Ann Lee on Monday", &["Bo Lind"]),
             ("He went to the Soviet Republic. Ann Lee said", &["Ann Lee"]),
             ("Sen. John F. Lee said", &["Sen. John F. Lee"]),
@@ -831,6 +884,17 @@ mod tests {
                 "On Monday, retired surgeon Ann Lee rated it",
                 Some("Ann Lee"),
             ),
+            ("Hours later, Ann Lee rated it", Some("Ann Lee")),
+            ("Here in Dover, Ann Lee rated it", Some("Ann Lee")),
+            ("And then Ann Lee rated it", Some("Ann Lee")),
+            (
+                "Speaking at a fair in Salem, New Dover, Ann Lee rated it",
+                Some("Ann Lee"),
+            ),
+            ("At a fair in Aspen, Colo., the engineer rated it", None),
+            ("Here in Salem, Ann Lee rated it", Some("Ann Lee")),
+            ("Dover (AFX) – Ann Lee rated it", Some("Ann Lee")),
+            ("DOVER, Dec. 8 (AFX) — Ann Lee rated it", Some("Ann Lee")),
             ("In the end the Acme Group rated it", None),
             ("the group rated it", None),
         ];
