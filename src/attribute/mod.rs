@@ -252,6 +252,7 @@ impl Walker<'_> {
             };
             let found = found
                 .or_else(|| self.speaker_later(&masked, span, &cues[next_cue..]))
+                .or_else(|| self.previous_sentence(&masked, span, &cues[..next_cue]))
                 .or_else(|| Self::carried(prev.as_deref(), 0.75))
                 .or_else(|| {
                     if k == 0 && starts_with_quote {
@@ -541,6 +542,21 @@ impl Walker<'_> {
         })
     }
 
+    /// "Ann Lee says she got a call from home. “…”": a quote opening the sentence right after
+    /// one with a cue speaks for that cue's speaker.
+    fn previous_sentence(&mut self, masked: &str, span: &Span, cues: &[Cue]) -> Option<Found> {
+        let from = sentence_start(masked, span.start, BEFORE_WINDOW);
+        let cue = cues.last()?;
+        let opens = from > 0 && masked[from..span.start].trim().is_empty();
+        if !opens
+            || cue.end() > from
+            || cue.start() < sentence_start(masked, from - 1, BEFORE_WINDOW)
+        {
+            return None;
+        }
+        self.found(masked, cue, 0.5, None)
+    }
+
     fn carried(name: Option<&str>, confidence: f32) -> Option<Found> {
         name.map(|n| Found {
             speaker: Resolved {
@@ -811,6 +827,34 @@ mod tests {
             (
                 "Bo Lind, praised by Ann Lee, said that “we are ready for all of it.”",
                 vec![s("Bo Lind")],
+            ),
+            (
+                "“We are ready for all of it,” said Acme’s deputy campaign manager, Bo Lind, who served.",
+                vec![s("Bo Lind")],
+            ),
+            (
+                "Her campaign manager, Bo Lind, said that “we are ready for all of it.”",
+                vec![s("Bo Lind")],
+            ),
+            (
+                "Acme’s business manager, Bo Lind, stated: “We are ready for all of it.”",
+                vec![s("Bo Lind")],
+            ),
+            (
+                "A pupil wrote the local newspaper, The Acme Chief, that “we are ready for all of it.”",
+                vec![None],
+            ),
+            (
+                "Bo Lind later Thursday told Acme News: “We are ready for all of it.”",
+                vec![s("Bo Lind")],
+            ),
+            (
+                "Ann Lee says she got a call from home. “We are ready for all of it.”",
+                vec![s("Ann Lee")],
+            ),
+            (
+                "Ann Lee says she got a call from home. The caller was upset. “We are ready for all of it.”",
+                vec![None],
             ),
         ];
         for (body, expected) in table {

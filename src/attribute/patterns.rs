@@ -67,7 +67,7 @@ fn subject(group: &str) -> String {
 const APPOSITION: &str = r"(?:\s*\([^()]+\))?(?:,\s+(?:\d{1,3},\s+)?(?:(?:of|from)\s+[^,;:“”_\n]+,\s+(?:[A-Z][A-Za-z]*\.(?:[A-Z]\.)?,\s+)?)?(?P<a>[^,;:“”_\n]+),)?";
 
 /// When, between a speaker and the verb: "Ann Lee on Sunday said", "Ann Lee late Tuesday said".
-const WHEN: &str = r"(?:\s+(?:on|late|early|last|this)\s+(?:[A-Z][a-z]+day|week|night|morning)(?:\s+(?:morning|afternoon|evening|night))?)?";
+const WHEN: &str = r"(?:\s+(?:on|late|early|later|earlier|last|this)\s+(?:[A-Z][a-z]+day|week|night|morning)(?:\s+(?:morning|afternoon|evening|night))?)?";
 
 /// Auxiliaries and adverbs between a speaker and the verb: "also said", "has repeatedly said".
 const AUX: &str = r"(?:[ \t]+(?:also|later|then|again|once|previously|recently|earlier|has|had|have|was|is|would|will|could|did|does|do|already|simply|only|just|quickly|often|kept|keeps|went|goes|[a-z]+ly)){0,3}";
@@ -196,6 +196,16 @@ pub fn find_cues(text: &str) -> Vec<Cue> {
             }
             continue;
         }
+        // "Acme’s campaign manager, Ann Lee, said": the name set off after a role.
+        if !according && let Some((a, b)) = apposed_name(&text[from..v.start()]) {
+            cues.push(Cue {
+                subject: (from + a, from + b),
+                verb: (v.start(), v.end()),
+                inverted: false,
+                agent: false,
+            });
+            continue;
+        }
         // Right after a closing quote any speech verb may come first: "…,” mused Ann Lee.
         let after_quote = text[..v.start()]
             .trim_end()
@@ -210,7 +220,20 @@ pub fn find_cues(text: &str) -> Vec<Cue> {
             continue;
         }
         let pushed = cues.len();
-        if let Some(s) = DESCRIBED_SOURCE
+        let clause_start = after_quote || text[..v.start()].trim_end().ends_with(',');
+        if let Some((a, b)) = (!loose && clause_start)
+            .then(|| role_then_name(&text[v.end()..to]))
+            .flatten()
+        {
+            let start = v.end() + a;
+            let end = start + trim_period(&text[start..v.end() + b]);
+            cues.push(Cue {
+                subject: (start, end),
+                verb: (v.start(), v.end()),
+                inverted: true,
+                agent: false,
+            });
+        } else if let Some(s) = DESCRIBED_SOURCE
             .captures(&text[v.end()..to])
             .and_then(|c| c.name("s"))
         {
@@ -276,6 +299,56 @@ pub fn find_cues(text: &str) -> Vec<Cue> {
         }
     }
     cues
+}
+
+/// After an inverted verb, a descriptor ending in a role, a comma and a full name that ends
+/// the phrase: " Acme’s deputy campaign manager, Ann Lee, who", " the host, actress Ann Lee."
+static ROLE_THEN_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    let word = WORD_PATTERN.as_str();
+    build(&format!(
+        r"^\s+(?P<d>(?:[A-Za-z0-9][A-Za-z0-9’'\-]*\s+){{0,5}}(?P<r>[a-z][a-z\-]*)),\s+(?:[a-z\-]+\s+){{0,2}}(?P<s>{word}(?:\s+(?:{PARTICLE}\s+)?{word}){{1,4}})(?:\s*[,;:()—–]|\.?\s*$|\.\s)"
+    ))
+});
+
+/// The full name of " Acme’s deputy campaign manager, Ann Lee," after an inverted verb: the
+/// descriptor ends in a role noun and opens with no preposition ("in an interview with the
+/// host, Ann Lee"). Byte range of the name in `after`.
+fn role_then_name(after: &str) -> Option<(usize, usize)> {
+    let c = ROLE_THEN_NAME.captures(after)?;
+    let (d, r, s) = (c.name("d")?, c.name("r")?, c.name("s")?);
+    let role = r.as_str().rsplit('-').next().unwrap_or("");
+    let first = d.as_str().split_whitespace().next().unwrap_or("");
+    (ROLE_NOUNS.contains(&role) && !PREPOSITIONS.contains(&first) && is_name(s.as_str()))
+        .then(|| (s.start(), s.end()))
+}
+
+/// A full name between commas right before a verb: ", Ann Lee, " (adverbs may follow).
+static APPOSED_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    let word = WORD_PATTERN.as_str();
+    build(&format!(
+        r",\s+(?P<s>{word}(?:\s+(?:{PARTICLE}\s+)?{word}){{1,4}}),{AUX}\s+$"
+    ))
+});
+
+/// "Acme’s campaign manager, Ann Lee, said": a full name set off by commas before the verb,
+/// right after a role noun (not in a list: "aides and the manager, Ann Lee, said"). Byte
+/// range of the name in `before`.
+fn apposed_name(before: &str) -> Option<(usize, usize)> {
+    if before.matches(',').count() < 2 {
+        return None;
+    }
+    let s = APPOSED_NAME.captures(before)?.name("s")?;
+    let head_end = before[..s.start()].trim_end_matches([' ', ',']).len();
+    let from = sentence_start(before, head_end, head_end);
+    let head = &before[from..head_end];
+    let cut = [',', ';', ':', '”', '"', '_', '(', ')'];
+    let head = head.rsplit(cut).next().unwrap_or(head);
+    let words: Vec<&str> = head.split_whitespace().rev().take(5).collect();
+    let role = words.first().is_some_and(|w| ROLE_NOUNS.contains(w));
+    let listed = words
+        .iter()
+        .any(|w| matches!(*w, "including" | "like" | "and" | "or" | "as" | "with"));
+    (role && !listed && is_name(s.as_str())).then(|| (s.start(), s.end()))
 }
 
 /// Whether a speaker phrase ends its clause where `rest` begins: punctuation, the end, or a
@@ -606,7 +679,7 @@ fn descriptor_follows(rest: &str) -> bool {
 
 /// Whether a subject phrase is a role ("the nominee", "a spokesman") rather than a name.
 fn is_role(subject: &str) -> bool {
-    let article = ["The ", "A ", "An "]
+    let article = ["The ", "A ", "An ", "His ", "Her ", "Their ", "Its "]
         .iter()
         .find_map(|a| subject.strip_prefix(a));
     subject.starts_with(|c: char| c.is_lowercase())
@@ -845,6 +918,10 @@ mod tests {
             ("In Ohio, Ann Lee, a clerk, said", &["Ann Lee"]),
             ("Bo Lind is assuring voters said", &[]),
             ("her rival, Bo Lind, wants", &[]),
+            ("Acme’s campaign manager, Ann Lee, said", &["Ann Lee"]),
+            ("aides and the rival, Ann Lee, also said", &[]),
+            ("”, said the firm’s top strategist, Ann Lee.", &["Ann Lee"]),
+            ("”, said in a call with the host, Ann Lee.", &[]),
             ("In a statement, Berg also said ", &["Berg"]),
             ("the rain fell in the report.", &[]),
             ("The plan was first reported by Acme News.", &["Acme News"]),
