@@ -849,6 +849,14 @@ mod tests {
                 vec![s("Bo Lind")],
             ),
             (
+                "Sen. Bo Lind left.\nThe senator told Acme News that “we are ready for all of it.”",
+                vec![s("Bo Lind")],
+            ),
+            (
+                "Bo Lind praised Ann Lee and said the Ohio senator can “bring all of it home.”",
+                vec![s("Bo Lind")],
+            ),
+            (
                 "Ann Lee says she got a call from home. “We are ready for all of it.”",
                 vec![s("Ann Lee")],
             ),

@@ -219,8 +219,15 @@ pub fn find_cues(text: &str) -> Vec<Cue> {
         if loose && (!after_quote || v.as_str().ends_with("ing")) {
             continue;
         }
+        // "Ann Lee came and said the senator can …": mid-clause, "said" names no speaker after
+        // it; after a quote, a comma or a sentence end it does ("…,” said Ann Lee").
+        let lead = text[..v.start()].trim_end();
+        let clause_start = after_quote || lead.ends_with([',', '\'', '’', '“', '_']);
+        let sentence_end = ['.', '!', '?', ':', ';', '—', '–', '('];
+        if !according && !clause_start && !lead.is_empty() && !lead.ends_with(sentence_end) {
+            continue;
+        }
         let pushed = cues.len();
-        let clause_start = after_quote || text[..v.start()].trim_end().ends_with(',');
         if let Some((a, b)) = (!loose && clause_start)
             .then(|| role_then_name(&text[v.end()..to]))
             .flatten()
@@ -871,7 +878,9 @@ mod tests {
             (", said Republican party boss Bo Lind.", &["Bo Lind"]),
             (", said Army Capt. Bo Lind, who", &["Army Capt. Bo Lind"]),
             ("Some Ohio officials said", &["Some Ohio officials"]),
-            ("which said Bo hates Ann Lee.", &["Bo"]),
+            ("which said Bo hates Ann Lee.", &[]),
+            ("Bo Lind came and said the senator can go.", &[]),
+            ("''____,'' said Ann Lee.", &["Ann Lee"]),
             (", Berg, a spokeswoman for the group, said.", &["Berg"]),
             (" he added.", &["he"]),
             (", the senator told reporters.", &["the senator"]),

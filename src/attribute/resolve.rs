@@ -98,7 +98,14 @@ impl<'a> Resolver<'a> {
         for m in FULL_NAME.find_iter(text) {
             let lead_from = ceil_char(text, m.start().saturating_sub(40));
             let lead_text = &text[lead_from..m.start()];
-            let mut leading: Vec<&str> = lead_text.split_whitespace().rev().take(2).collect();
+            // Only titles and roles right before the name describe it ("senator told Ann
+            // Lee" does not make Ann Lee the senator).
+            let mut leading: Vec<&str> = lead_text
+                .split_whitespace()
+                .rev()
+                .take(2)
+                .take_while(|w| role_of_title(w).is_some() || gender_of_title(w).is_some())
+                .collect();
             let mut words: Vec<&str> = m.as_str()[..trim_period(m.as_str())]
                 .split_whitespace()
                 .collect();
@@ -427,6 +434,12 @@ mod tests {
             ),
             (
                 "Sen. Ted Bloom spoke",
+                &[],
+                "the senator",
+                Some("Ted Bloom"),
+            ),
+            (
+                "Sen. Ted Bloom spoke. The senator told Acme News so.",
                 &[],
                 "the senator",
                 Some("Ted Bloom"),
