@@ -39,6 +39,10 @@ const MIN_UNATTRIBUTED_WORDS: usize = 4;
 /// A quote shorter than this is widened to the reported clause that holds it.
 const MIN_QUOTE_WORDS: usize = 3;
 
+/// Confidence of a speaker carried over to a paragraph that is one quote; a "- Ann Lee" line
+/// after it overrides it.
+const CARRIED_OVER: f32 = 0.5;
+
 const BULLETS: &[char] = &['•', '*', '-', '–', '·', '▪', '◦', '●'];
 
 /// Attributes quotes in an article's body, filling `quotes` and `speakers`.
@@ -213,7 +217,12 @@ impl Walker<'_> {
         {
             let name = r.name;
             let signed = std::mem::take(&mut self.standalone);
-            self.fill(&signed, &name, 0.7);
+            for &i in &signed {
+                if let Some(q) = self.quotes.get_mut(i) {
+                    q.speaker = Some(name.clone());
+                    q.confidence = 0.7;
+                }
+            }
             self.resolver.note_speaker(&name);
             self.previous_speaker = Some(name);
             return;
@@ -269,7 +278,7 @@ impl Walker<'_> {
                         && !span.open_at_end
                         && para[span.end..].trim().is_empty();
                     if standalone {
-                        Self::carried(self.previous_speaker.as_deref(), 0.5)
+                        Self::carried(self.previous_speaker.as_deref(), CARRIED_OVER)
                     } else {
                         None
                     }
@@ -302,8 +311,12 @@ impl Walker<'_> {
                 .windows(2)
                 .all(|w| para[w[0].end..w[1].start].trim().is_empty());
         if only_quotes {
+            // Quotes with no speaker, or one only carried over from the paragraph before.
             self.standalone = (first_quote..self.quotes.len())
-                .filter(|&i| self.quotes[i].speaker.is_none())
+                .filter(|&i| {
+                    let q = &self.quotes[i];
+                    q.speaker.is_none() || q.confidence <= CARRIED_OVER
+                })
                 .collect();
         }
         self.previous_speaker = prev.clone().or(self.last_cue_speaker.take());
@@ -425,7 +438,8 @@ impl Walker<'_> {
         confidence: f32,
         verb_end: Option<usize>,
     ) -> Option<Found> {
-        if cue.agent {
+        // "reported by Acme News" names a source, but "asked by Ann Lee" the asker.
+        if cue.agent && !masked[cue.verb.0..cue.verb.1].eq_ignore_ascii_case("asked") {
             return None;
         }
         let speaker = self.resolve_cue(masked, cue)?;
@@ -809,6 +823,14 @@ mod tests {
                 vec![None],
             ),
             (
+                "Bo Lind was asked by Ann Lee whether “you are ready for all of it.”",
+                vec![s("Ann Lee")],
+            ),
+            (
+                "The plan was first reported by Acme News as “ready for all of it.”",
+                vec![None],
+            ),
+            (
                 "Ann Lee spoke first, with Bo Lind noting “we are ready for all of it.”",
                 vec![s("Bo Lind")],
             ),
@@ -881,6 +903,10 @@ mod tests {
             (
                 "“We are ready for all of it.”\n“And we will stay ready,” Bo Lind said.",
                 vec![s("Bo Lind"), s("Bo Lind")],
+            ),
+            (
+                "Ann Lee asked for it.\n“We are ready for all of it.”\n- Bo Lind.",
+                vec![s("Bo Lind")],
             ),
             (
                 "“We are ready for all of it.”\nThe crowd left.\n“And we will stay ready,” Bo Lind said.",

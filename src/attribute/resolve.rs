@@ -27,6 +27,8 @@ pub struct Resolved {
 pub struct Resolver<'a> {
     /// Surname → full name, from the latest full mention.
     full_names: HashMap<String, String>,
+    /// Known first name → the one full name seen with it (`None` when several people share it).
+    first_names: HashMap<String, Option<String>>,
     /// Role noun ("spokesman", "senator") → the person last given that role.
     roles: HashMap<String, String>,
     genders: HashMap<String, Gender>,
@@ -129,6 +131,7 @@ impl<'a> Resolver<'a> {
             self.people.insert(full.clone());
             if let Some(g) = gender_of_first_name(name_words[0]) {
                 self.genders.entry(full.clone()).or_insert(g);
+                self.note_first_name(name_words[0], &full);
             }
             for w in &leading {
                 if let Some(role) = role_of_title(w) {
@@ -136,6 +139,31 @@ impl<'a> Resolver<'a> {
                 }
                 if let Some(g) = gender_of_title(w) {
                     self.genders.insert(full.clone(), g);
+                }
+            }
+        }
+    }
+
+    /// Remembers that `first` opens the full name `full`; two people with that first name (not
+    /// two spellings of one: "Ann Lee", "Ann B. Lee") make it ambiguous.
+    fn note_first_name(&mut self, first: &str, full: &str) {
+        let surname = |n: &str| {
+            n.split_whitespace()
+                .rev()
+                .find(|w| !NAME_SUFFIXES.contains(w))
+                .map(str::to_string)
+        };
+        match self.first_names.get_mut(first) {
+            None => {
+                self.first_names
+                    .insert(first.to_string(), Some(full.to_string()));
+            }
+            Some(known) => {
+                if known
+                    .as_deref()
+                    .is_some_and(|k| surname(k) != surname(full))
+                {
+                    *known = None;
                 }
             }
         }
@@ -299,6 +327,8 @@ impl<'a> Resolver<'a> {
             [one] if NOT_SPEAKERS.contains(one) || is_dateline(one) => return None,
             [one] => match self.full_names.get(*one).cloned() {
                 Some(full) => full,
+                // "Hillary said": the one person of the article with that first name.
+                None if let Some(Some(full)) = self.first_names.get(*one) => full.clone(),
                 None if self.is_proper_noun(one) => one.to_string(),
                 None => return None,
             },
@@ -501,6 +531,14 @@ mod tests {
             ("", &[], "The", None),
             ("", &[], "Ann Lee’s", None),
             ("", &[], "he", None),
+            ("Ann Lee came.", &[], "Ann", Some("Ann Lee")),
+            ("Ann Lee and Ann B. Lee came.", &[], "Ann", Some("Ann Lee")),
+            (
+                "Ann Lee and Ann Ray came. Ann left.",
+                &[],
+                "Ann",
+                Some("Ann"),
+            ),
             ("Lind spoke. Lind left.", &[], "Lind", Some("Lind")),
             ("Allies spoke. Allies left.", &[], "Allies", None),
             ("Having spoke. Having left, having", &[], "Having", None),
