@@ -305,6 +305,18 @@ impl<'a> Resolver<'a> {
         {
             words.drain(..=end);
         }
+        // "The Blaze’s Matt Walsh": the name after an outlet's possessive.
+        if let Some(p) = words[..words.len().saturating_sub(2)]
+            .iter()
+            .rposition(|w| is_possessive(w))
+            .filter(|&p| {
+                words[p + 1..]
+                    .iter()
+                    .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+            })
+        {
+            words.drain(..=p);
+        }
         let gender = words.first().and_then(|w| gender_of_title(w));
         let mut name = strip_titles(&words);
         if name
@@ -530,6 +542,7 @@ mod tests {
             ),
             ("", &[], "The", None),
             ("", &[], "Ann Lee’s", None),
+            ("", &[], "Acme’s Ann Lee", Some("Ann Lee")),
             ("", &[], "he", None),
             ("Ann Lee came.", &[], "Ann", Some("Ann Lee")),
             ("Ann Lee and Ann B. Lee came.", &[], "Ann", Some("Ann Lee")),
