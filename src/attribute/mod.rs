@@ -194,9 +194,49 @@ fn analyse(body: &str, title: &str) -> Analysis {
         }
     }
     w.headline(title, body);
+    share_repeated(&mut w.quotes);
     Analysis {
         quotes: w.quotes,
         reported: w.reported,
+    }
+}
+
+/// A quote repeated in the article (a pull quote, a recap) without a speaker takes the
+/// speaker of its attributed copy, if all its copies agree.
+fn share_repeated(quotes: &mut [Quote]) {
+    // Words only: one copy may end in a comma, the other in a full stop.
+    let key = |text: &str| -> String {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let mut by_text: HashMap<String, Option<(&str, f32)>> = HashMap::new();
+    for q in quotes.iter() {
+        if let Some(s) = &q.speaker {
+            by_text
+                .entry(key(&q.text))
+                .and_modify(|known| {
+                    if known.is_some_and(|(k, _)| k != s) {
+                        *known = None;
+                    }
+                })
+                .or_insert(Some((s.as_str(), q.confidence)));
+        }
+    }
+    let fills: Vec<(usize, String, f32)> = quotes
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| q.speaker.is_none())
+        .filter_map(|(i, q)| match by_text.get(&key(&q.text)) {
+            Some(Some((s, c))) => Some((i, s.to_string(), c * 0.8)),
+            _ => None,
+        })
+        .collect();
+    for (i, s, c) in fills {
+        quotes[i].speaker = Some(s);
+        quotes[i].confidence = c;
     }
 }
 
@@ -916,6 +956,16 @@ mod tests {
         for (body, expected) in table {
             assert_eq!(&speakers(body), expected, "body: {body}");
         }
+    }
+
+    #[test]
+    fn repeated_quotes_share_their_speaker() {
+        let s = |x: &str| Some(x.to_string());
+        let body = "“We are ready for all of it.”\nThe crowd left.\n“We are ready for all of it,” Bo Lind said.\n“We are ready, for all of it!”";
+        assert_eq!(
+            speakers(body),
+            vec![s("Bo Lind"), s("Bo Lind"), s("Bo Lind")]
+        );
     }
 
     #[test]
