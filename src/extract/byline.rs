@@ -184,6 +184,13 @@ fn clean_one(part: &str) -> Option<String> {
     if words.is_empty() || words.len() > 5 {
         return None;
     }
+    // Initials alone ("J J") are a commenter's avatar, not a name.
+    if words
+        .iter()
+        .all(|w| w.chars().filter(|c| c.is_alphabetic()).count() < 2)
+    {
+        return None;
+    }
     let lower = s.to_lowercase();
     const NOT_NAMES: &[&str] = &[
         "staff",
@@ -213,6 +220,12 @@ fn clean_one(part: &str) -> Option<String> {
         "editorial",
         "follow",
         "follow author",
+        "print",
+        "email",
+        "e-mail",
+        "share",
+        "comments",
+        "subscribe",
         "last",
         "ma",
         "md",
@@ -221,7 +234,10 @@ fn clean_one(part: &str) -> Option<String> {
         "rn",
         "mph",
     ];
-    if NOT_NAMES.contains(&lower.as_str()) || lower.ends_with(" staff") || lower.starts_with("the ")
+    if NOT_NAMES.contains(&lower.as_str())
+        || lower.ends_with(" staff")
+        || lower.ends_with(" desk")
+        || lower.starts_with("the ")
     {
         return None;
     }
@@ -334,6 +350,10 @@ mod tests {
             ("Ann Lee, PhD", vec!["Ann Lee"]),
             ("Ann Lee og Bo Ek Holm", vec!["Ann Lee", "Bo Ek Holm"]),
             ("Ana Ruiz y Bo Ek", vec!["Ana Ruiz", "Bo Ek"]),
+            ("Print", vec![]),
+            ("J J", vec![]),
+            ("J. R.", vec![]),
+            ("National Desk", vec![]),
         ] {
             assert_eq!(clean_author_names(raw), expected, "raw {raw:?}");
         }

@@ -668,7 +668,12 @@ const AUTHOR_LABELS: &[&str] = &[
 /// Whether a text starts like a byline: "By", "Author", or "Von"/"von" before a capitalised
 /// name.
 fn starts_like_byline(t: &str) -> bool {
-    if t.starts_with("By") || t.starts_with("BY") || t.starts_with("Von ") || t.trim() == "von" {
+    if t.starts_with("By")
+        || t.starts_with("BY")
+        || t.starts_with("Von ")
+        || t.starts_with("Von:")
+        || t.trim() == "von"
+    {
         return true;
     }
     if AUTHOR_LABELS.iter().any(|l| {
@@ -743,17 +748,27 @@ fn byline_at(node: ego_tree::NodeRef<scraper::Node>) -> Option<Vec<String>> {
     None
 }
 
+/// Most words in the text of a link to an author's page ("Ann Lee, Senior Writer"); longer
+/// texts are teasers ("Click here for more on …").
+const MAX_LINKED_NAME_WORDS: usize = 6;
+
 /// Links to an author page (`/author/…`, `/profile/…`): the first one and its siblings.
 fn author_page_links(doc: &Html) -> Vec<String> {
     static AUTHOR_HREF: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)/(?:authors?|profiles?|people|staff|contributors?|editors|writers?|journalists?|autor|autoren|auteur)/[^/?#]+/?$")
+        Regex::new(r"(?i)/(?:authors?|profiles?|staff|contributors?|editors|writers?|journalists?|autor|autoren|auteur)/[^/?#]+/?$")
             .expect("valid regex")
     });
     let links = sel("a[href]");
+    // The first such link with text, in a short block: a link in running text or in a
+    // reference list names the subject of a page, and a picture link has no name.
     let Some(first) = doc.select(&links).take(3_000).find(|a| {
         a.value()
             .attr("href")
             .is_some_and(|h| AUTHOR_HREF.is_match(h))
+            && (1..=MAX_LINKED_NAME_WORDS).contains(&element_text(*a).split_whitespace().count())
+            && a.parent()
+                .and_then(ElementRef::wrap)
+                .is_some_and(|p| short_text(p, 120).is_some())
     }) else {
         return Vec::new();
     };
@@ -778,7 +793,8 @@ fn short_text(e: ElementRef, max: usize) -> Option<String> {
     let mut parts = Vec::new();
     let mut len = 0;
     for t in e.text() {
-        len += t.len();
+        // Indentation does not count: templates pad short bylines with hundreds of tabs.
+        len += t.trim().len();
         if len > max * 4 {
             return None;
         }
@@ -813,7 +829,7 @@ fn byline_elements(doc: &Html) -> Vec<String> {
             el.attr("class").unwrap_or(""),
             el.attr("id").unwrap_or("")
         );
-        if !BYLINE_CLASS.is_match(&ci) || NOT_BYLINE_CLASS.is_match(&ci) {
+        if !BYLINE_CLASS.is_match(&ci) || NOT_BYLINE_CLASS.is_match(&ci) || in_comments(e) {
             continue;
         }
         let Some(text) = short_text(e, 150).filter(|t| !t.is_empty()) else {
@@ -841,6 +857,20 @@ fn byline_elements(doc: &Html) -> Vec<String> {
         }
     }
     Vec::new()
+}
+
+/// Whether an element sits in a readers' comments section, whose bylines name commenters.
+fn in_comments(e: ElementRef) -> bool {
+    e.ancestors()
+        .filter_map(ElementRef::wrap)
+        .take(12)
+        .any(|a| {
+            let v = a.value();
+            [v.attr("class"), v.attr("id")]
+                .into_iter()
+                .flatten()
+                .any(|c| c.to_ascii_lowercase().contains("comment"))
+        })
 }
 
 /// Names each in an element of their own, with no separator between them
@@ -1352,9 +1382,9 @@ mod tests {
                 "2025-01-02T03:04:05Z",
             ),
             (
-                r#"{"@graph":[{"@type":"WebPage"},{"@type":["Article"],"headline":"G","author":[{"name":"A B"},{"@type":"Organization","name":"Org"}],"datePublished":"2024-05-06"}]}"#,
+                r#"{"@graph":[{"@type":"WebPage"},{"@type":["Article"],"headline":"G","author":[{"name":"Al Bo"},{"@type":"Organization","name":"Org"}],"datePublished":"2024-05-06"}]}"#,
                 "G",
-                vec!["A B"],
+                vec!["Al Bo"],
                 "2024-05-06",
             ),
             (
@@ -1364,9 +1394,9 @@ mod tests {
                 "2023-01-01",
             ),
             (
-                r#"[{"@type":"ReportageNewsArticle","headline":"R","author":"By C D and E F","datePublished":"2023-01-01"}]"#,
+                r#"[{"@type":"ReportageNewsArticle","headline":"R","author":"By Cy Do and Ed Fu","datePublished":"2023-01-01"}]"#,
                 "R",
-                vec!["C D", "E F"],
+                vec!["Cy Do", "Ed Fu"],
                 "2023-01-01",
             ),
         ] {
@@ -1542,6 +1572,12 @@ mod tests {
             r#"<h1>Headline</h1><ul><li><strong>Autor</strong> Ann Lee</li></ul>"#,
         );
         assert_eq!(stated_byline(&doc), vec!["Ann Lee"]);
+        // A label with a colon, names padded with template indentation.
+        let doc = Html::parse_document(&format!(
+            r#"<h1>Headline</h1><ul><li>Von:{pad}<span><a href="/a">Ann LEE</a>,{pad}</span>{pad}<span><a href="/b">Bo EK</a></span></li></ul>"#,
+            pad = "\t".repeat(200)
+        ));
+        assert_eq!(stated_byline(&doc), vec!["Ann LEE", "Bo EK"]);
     }
 
     #[test]
@@ -1584,6 +1620,10 @@ mod tests {
                 vec![],
             ),
             (
+                r#"<div class="comments"><ol><li><div class="byline">Cy Dee</div><p>Nice.</p></li></ol></div>"#,
+                vec![],
+            ),
+            (
                 r#"<div><span itemprop="author">Ann Lee</span></div>
                    <ul><li><div><span itemprop="author">Cy Other</span></div></li></ul>"#,
                 vec!["Ann Lee"],
@@ -1605,6 +1645,17 @@ mod tests {
             (
                 r#"<meta name="author" content="EXN"><div class="author"><a href="/x">Bo Ek</a></div>"#,
                 vec![],
+            ),
+            // Links to author pages: a picture link has no name, a link in running text
+            // names the story's subject.
+            (
+                r#"<p>Today <a href="/people/cy-dee/">Cy Dee</a> said that the plan, which was
+                   agreed last year after long talks between the parties, would go ahead as soon
+                   as the money for it had been found and the last permits had been granted.</p>
+                   <div><a href="/authors/ann-lee/"><img src="a.jpg"></a></div>
+                   <div><a href="/people/cy-dee/">Click here for more on Cy Dee and his plan</a></div>
+                   <div><a href="/authors/ann-lee/">Ann Lee</a></div>"#,
+                vec!["Ann Lee"],
             ),
         ] {
             let doc = Html::parse_document(html);
