@@ -81,6 +81,31 @@ pub fn clean_author_names(raw: &str) -> Vec<String> {
     out
 }
 
+/// [`clean_author_names`] for a metadata field, which holds only names: a name typed all in
+/// lowercase there ("ann lee") is still a name, not prose.
+pub fn clean_field_author_names(raw: &str) -> Vec<String> {
+    let words: Vec<&str> = raw.split_whitespace().collect();
+    let lowercase_name = (2..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars()
+                .all(|c| c.is_lowercase() || c == '-' || c == '\'' || c == '’')
+        });
+    if !lowercase_name {
+        return clean_author_names(raw);
+    }
+    let capitalised: Vec<String> = words
+        .iter()
+        .map(|w| {
+            let mut chars = w.chars();
+            chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect())
+                .unwrap_or_default()
+        })
+        .collect();
+    clean_author_names(&capitalised.join(" "))
+}
+
 /// "Surname, Given" (one surname word, one or two given-name words) as "Given Surname".
 fn inverted_name(raw: &str) -> Option<String> {
     let (surname, given) = raw.split_once(',')?;
@@ -311,6 +336,15 @@ mod tests {
             let expected = expected.map(|v| v.into_iter().map(String::from).collect::<Vec<_>>());
             assert_eq!(got, expected, "line {line:?}");
         }
+    }
+
+    #[test]
+    fn names_typed_in_lowercase_in_a_field_are_names() {
+        assert_eq!(clean_field_author_names("ann lee"), vec!["Ann Lee"]);
+        assert_eq!(clean_field_author_names("Ann Lee"), vec!["Ann Lee"]);
+        assert!(clean_field_author_names("staff").is_empty());
+        assert!(clean_field_author_names("the news desk team here").is_empty());
+        assert!(clean_author_names("ann lee").is_empty());
     }
 
     #[test]

@@ -11,7 +11,7 @@ use regex::Regex;
 use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;
 
-use super::byline::{clean_author_names, is_wire_agency};
+use super::byline::{clean_author_names, clean_field_author_names, is_wire_agency};
 use crate::date::{PublishedDate, parse_date_text};
 
 fn sel(s: &str) -> Selector {
@@ -83,7 +83,7 @@ fn decode_entities(s: &str) -> String {
 fn ld_authors(v: &Value, out: &mut Vec<String>) {
     match v {
         Value::String(s) if !s.contains("://") => {
-            out.extend(clean_author_names(&decode_entities(s)))
+            out.extend(clean_field_author_names(&decode_entities(s)))
         }
         Value::Array(a) => a.iter().for_each(|x| ld_authors(x, out)),
         Value::Object(o) => {
@@ -96,7 +96,7 @@ fn ld_authors(v: &Value, out: &mut Vec<String>) {
             }
             if let Some(name) = o.get("name") {
                 match name {
-                    Value::String(s) => out.extend(clean_author_names(&decode_entities(s))),
+                    Value::String(s) => out.extend(clean_field_author_names(&decode_entities(s))),
                     Value::Array(a) => a.iter().for_each(|x| ld_authors(x, out)),
                     _ => {}
                 }
@@ -247,6 +247,22 @@ impl MetaTags {
     pub fn first(&self, keys: &[&str]) -> Option<String> {
         keys.iter()
             .find_map(|k| self.0.get(*k).and_then(|v| v.first()).cloned())
+    }
+
+    /// Keys that name an author (`x:author`, `article_authors`, `author_name`), sorted.
+    pub fn keys_named_author(&self) -> Vec<String> {
+        let mut keys: Vec<String> = self
+            .0
+            .keys()
+            .filter(|k| {
+                ["author", "authors", "author_name", "authorname"]
+                    .iter()
+                    .any(|s| k.ends_with(s))
+            })
+            .cloned()
+            .collect();
+        keys.sort();
+        keys
     }
 
     /// All values of one key.
@@ -550,14 +566,17 @@ fn resembles(h1: &str, candidate: &str) -> bool {
 
 /// Meta keys that carry the author, in order of trust.
 const AUTHOR_KEYS: &[&str] = &[
+    // Dublin Core names the document's creator; `author` is often set site-wide (the order
+    // Readability uses too).
+    "dc.creator",
+    "dc:creator",
+    "dcterms.creator",
     "author",
     "article:author",
     "article:author_name",
     "byl",
     "parsely-author",
     "sailthru.author",
-    "dc.creator",
-    "dcterms.creator",
     "citation_author",
     "og:article:author",
     "cxenseparse:author",
@@ -571,12 +590,20 @@ pub fn authors(doc: &Html, meta: &MetaTags, is_outlet: &dyn Fn(&str) -> bool) ->
         .first(&["copyright", "dc.rights"])
         .unwrap_or_default()
         .to_lowercase();
-    for key in AUTHOR_KEYS {
+    // Then other keys that say author (`article_author`, `og:author`, `content_author`).
+    let other_keys = meta.keys_named_author();
+    let keys = AUTHOR_KEYS.iter().copied().chain(
+        other_keys
+            .iter()
+            .map(String::as_str)
+            .filter(|k| !AUTHOR_KEYS.contains(k)),
+    );
+    for key in keys {
         let names: Vec<String> = meta
             .all(key)
             .iter()
             .filter(|v| !v.contains("://") && !v.starts_with('@'))
-            .flat_map(|v| clean_author_names(v))
+            .flat_map(|v| clean_field_author_names(v))
             .filter(|n| !copyright.contains(&n.to_lowercase()))
             .collect();
         if names.iter().all(|n| is_outlet(n)) && !names.is_empty() {
@@ -1632,6 +1659,14 @@ mod tests {
                 r#"<div><p><a rel="author" href="/a">Ann Lee</a> and <a rel="author" href="/b">Bo Ek</a></p></div>
                    <ul><li><div><a rel="author" href="/c">Cy Other</a></div></li></ul>"#,
                 vec!["Ann Lee", "Bo Ek"],
+            ),
+            (
+                r#"<meta name="author" content="Site Team"><meta property="dc:creator" content="Ann Lee">"#,
+                vec!["Ann Lee"],
+            ),
+            (
+                r#"<meta name="content_author" content="Ann Lee"><meta name="has_author" content="true">"#,
+                vec!["Ann Lee"],
             ),
             (
                 r#"<meta name="author" content="Big Media"><meta name="copyright" content="(c) Big Media 2020"><a rel="author" href="/a">John Doe</a>"#,
