@@ -607,7 +607,7 @@ pub fn authors(doc: &Html, meta: &MetaTags, is_outlet: &dyn Fn(&str) -> bool) ->
             .filter(|n| !copyright.contains(&n.to_lowercase()))
             .collect();
         if names.iter().all(|n| is_outlet(n)) && !names.is_empty() {
-            return stated_byline(doc);
+            return written_byline(doc);
         }
         if !names.is_empty() {
             return names;
@@ -666,6 +666,9 @@ pub fn authors(doc: &Html, meta: &MetaTags, is_outlet: &dyn Fn(&str) -> bool) ->
     if names.is_empty() {
         names = author_page_links(doc);
     }
+    if names.is_empty() {
+        names = bold_name_paragraph(doc);
+    }
     dedup_names(&mut names);
     names
 }
@@ -713,6 +716,77 @@ fn starts_like_byline(t: &str) -> bool {
     t.strip_prefix("von ")
         .and_then(|rest| rest.trim_start().chars().next())
         .is_some_and(char::is_uppercase)
+}
+
+/// The byline the page writes out: a "By …" line (see [`stated_byline`]), else a paragraph of
+/// bold names in the text (see [`bold_name_paragraph`]).
+pub fn written_byline(doc: &Html) -> Vec<String> {
+    let names = stated_byline(doc);
+    if names.is_empty() {
+        bold_name_paragraph(doc)
+    } else {
+        names
+    }
+}
+
+/// Shortest paragraph taken for the article's text when looking for the block it sits in.
+const MIN_PROSE_CHARS: usize = 150;
+
+/// Most paragraphs before the first long one that may hold a byline (a standfirst may come
+/// first).
+const OPENING_PARAGRAPHS: usize = 4;
+
+/// The names in a paragraph that is only bold names ("**Ann Lee/Bo Ek**"), among the short
+/// paragraphs that open the article's block of text or as its last paragraph: bylines some
+/// sites set in the text itself.
+fn bold_name_paragraph(doc: &Html) -> Vec<String> {
+    let Some(first_long) = doc
+        .select(&sel("p"))
+        .take(2_000)
+        .find(|p| short_text(*p, MIN_PROSE_CHARS).is_none())
+    else {
+        return Vec::new();
+    };
+    let Some(block) = first_long.parent().and_then(ElementRef::wrap) else {
+        return Vec::new();
+    };
+    let paragraphs: Vec<ElementRef> = block
+        .children()
+        .filter_map(ElementRef::wrap)
+        .filter(|e| e.value().name() == "p" && !element_text(*e).is_empty())
+        .collect();
+    let opening = paragraphs
+        .iter()
+        .take_while(|p| p.id() != first_long.id())
+        .take(OPENING_PARAGRAPHS);
+    opening
+        .chain(paragraphs.last())
+        .find_map(|p| bold_names(*p))
+        .unwrap_or_default()
+}
+
+/// The names a paragraph gives when its whole text is bold and is one to three full names.
+fn bold_names(p: ElementRef) -> Option<Vec<String>> {
+    let text = short_text(p, 80)?;
+    // A line in capitals is a section label ("PICTURE BOOKS").
+    if !text.chars().any(char::is_lowercase) {
+        return None;
+    }
+    let bold: Vec<String> = p.select(&sel("strong, b")).map(element_text).collect();
+    if norm(&bold.join(" ")) != norm(&text) {
+        return None;
+    }
+    let names = clean_author_names(&text);
+    // The names are the whole text, bar separators ("and", "/").
+    let letters = |s: &str| s.chars().filter(|c| c.is_alphabetic()).count();
+    let named: usize = names.iter().map(|n| letters(n)).sum();
+    (!names.is_empty()
+        && named * 10 >= letters(&text) * 8
+        && names.len() <= 3
+        && names
+            .iter()
+            .all(|n| n.split_whitespace().count() >= 2 && looks_like_full_name(n)))
+    .then_some(names)
 }
 
 /// The names of the first element whose whole text is a short "By A and B" byline, preferring
@@ -1605,6 +1679,50 @@ mod tests {
             pad = "\t".repeat(200)
         ));
         assert_eq!(stated_byline(&doc), vec!["Ann LEE", "Bo EK"]);
+    }
+
+    #[test]
+    fn reads_bold_bylines_set_in_the_text() {
+        let long = "The council met on Monday to discuss the plan for the new bridge, which has \
+                    been delayed for years by disputes over money and over who should build it.";
+        for (html, expected) in [
+            (
+                format!(
+                    "<div><p><em>A standfirst.</em></p><p><strong>Ann Lee/Bo Ek</strong></p><p>{long}</p><p>{long}</p></div>"
+                ),
+                vec!["Ann Lee", "Bo Ek"],
+            ),
+            (
+                format!(
+                    "<div><p>{long}</p><p>{long}</p><p style=\"text-align:right\"><b>Ann Lee</b></p></div>"
+                ),
+                vec!["Ann Lee"],
+            ),
+            // A bold label or a bold lead-in is not a byline.
+            (
+                format!("<div><p><b>Background</b></p><p>{long}</p></div>"),
+                vec![],
+            ),
+            (
+                format!("<div><p><b>Tour Ann and Bo Ek's seaside home</b></p><p>{long}</p></div>"),
+                vec![],
+            ),
+            (
+                format!("<div><p><b>PICTURE BOOKS</b></p><p>{long}</p></div>"),
+                vec![],
+            ),
+            (
+                format!("<div><p><b>Ann Lee</b> said on Monday that</p><p>{long}</p></div>"),
+                vec![],
+            ),
+            (
+                format!("<div><p>{long}</p><p><b>Ann Lee</b></p><p>{long}</p></div>"),
+                vec![],
+            ),
+        ] {
+            let doc = Html::parse_document(&html);
+            assert_eq!(written_byline(&doc), expected, "{html}");
+        }
     }
 
     #[test]
