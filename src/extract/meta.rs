@@ -399,6 +399,16 @@ pub fn title(
         if let Some(h1) = h1s.iter().find(|h| has_extra_tail(&m, h)) {
             return Some(h1.clone());
         }
+        // The headline with a kicker ("Topic: Headline") defers to a social title that is the
+        // headline alone, as a heading with a kicker does below.
+        if let Some(bare) = ["og:title", "twitter:title"]
+            .iter()
+            .filter_map(|k| meta.first(&[k]))
+            .map(|t| strip_site_name(&t, site_names))
+            .find(|t| kicker_of(&m, t, &[':']).is_some())
+        {
+            return Some(bare);
+        }
         return Some(m);
     }
     let candidates: Vec<String> = [
@@ -1542,6 +1552,34 @@ mod tests {
             let doc = Html::parse_document(&page(ld, h1));
             let (tags, ld) = (MetaTags::read(&doc), linked_data(&doc));
             assert_eq!(title(&doc, &tags, &ld, &sites).as_deref(), Some(expected));
+        }
+    }
+
+    #[test]
+    fn drops_a_kicker_the_social_title_leaves_out() {
+        let page = |og: &str| {
+            format!(
+                "<html><head><title>T</title><meta property=\"og:title\" content=\"{og}\">\
+                 <script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\"headline\":\"Old town: Mayor opens the new bridge\"}}</script>\
+                 </head><body><h1>Old town: Mayor opens the new bridge</h1></body></html>"
+            )
+        };
+        for (og, expected) in [
+            ("Mayor opens the new bridge", "Mayor opens the new bridge"),
+            (
+                "Mayor opens the new bridge | Example Times",
+                "Mayor opens the new bridge",
+            ),
+            ("Mayor opens bridge", "Old town: Mayor opens the new bridge"),
+        ] {
+            let doc = Html::parse_document(&page(og));
+            let (tags, ld) = (MetaTags::read(&doc), linked_data(&doc));
+            let sites = vec!["Example Times".to_string()];
+            assert_eq!(
+                title(&doc, &tags, &ld, &sites).as_deref(),
+                Some(expected),
+                "{og}"
+            );
         }
     }
 
