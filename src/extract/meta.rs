@@ -249,6 +249,18 @@ impl MetaTags {
             .find_map(|k| self.0.get(*k).and_then(|v| v.first()).cloned())
     }
 
+    /// Keys that contain one of `words`, sorted.
+    pub fn keys_containing(&self, words: &[&str]) -> Vec<String> {
+        let mut keys: Vec<String> = self
+            .0
+            .keys()
+            .filter(|k| words.iter().any(|w| k.contains(w)))
+            .cloned()
+            .collect();
+        keys.sort();
+        keys
+    }
+
     /// Keys that name an author (`x:author`, `article_authors`, `author_name`), sorted.
     pub fn keys_named_author(&self) -> Vec<String> {
         let mut keys: Vec<String> = self
@@ -1073,6 +1085,9 @@ pub fn published(
     if let Some(d) = time_element(doc, true) {
         return Some((d, "time"));
     }
+    if let Some(d) = other_meta_date(meta) {
+        return Some((d, "meta"));
+    }
     if let Some(d) = url.and_then(date_in_url) {
         return Some((d, "url"));
     }
@@ -1201,6 +1216,19 @@ fn date_near_headline(doc: &Html, title: Option<&str>) -> Option<PublishedDate> 
         }
     }
     None
+}
+
+/// A full date in a meta tag whose name says date or publish but is none of [`DATE_KEYS`]
+/// (`article_date`, `x-publish-stamp`), skipping update, expiry and event dates.
+fn other_meta_date(meta: &MetaTags) -> Option<PublishedDate> {
+    const NOT_PUBLICATION: &[&str] = &[
+        "modif", "updat", "expir", "revis", "edit", "event", "start", "end", "birth", "valid",
+    ];
+    meta.keys_containing(&["date", "publish"])
+        .iter()
+        .filter(|k| !NOT_PUBLICATION.iter().any(|w| k.contains(w)))
+        .flat_map(|k| meta.all(k))
+        .find_map(|v| parse_date_text(v).filter(|d| d.day.is_some()))
 }
 
 /// `pub_date` in the JSON of a `parsely-page` meta tag.
@@ -1388,6 +1416,34 @@ mod tests {
             got.map(|(d, s)| (d.to_string(), s)),
             Some(("2023-04-28".into(), "text"))
         );
+    }
+
+    #[test]
+    fn reads_dates_from_other_meta_keys() {
+        for (head, expected) in [
+            (
+                r#"<meta name="x-rare-date-tag" value="2014-11-23T15:00:00+04:00">"#,
+                Some("2014-11-23"),
+            ),
+            (
+                r#"<meta name="last-modified-date" content="2014-11-23"><meta name="event_date" content="2015-01-02">"#,
+                None,
+            ),
+        ] {
+            let doc = Html::parse_document(&format!("<head>{head}</head>"));
+            let got = published(
+                &doc,
+                &MetaTags::read(&doc),
+                &LinkedData::default(),
+                None,
+                None,
+            );
+            assert_eq!(
+                got.map(|(d, _)| d.to_string()).as_deref(),
+                expected,
+                "{head}"
+            );
+        }
     }
 
     #[test]
