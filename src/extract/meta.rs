@@ -456,6 +456,7 @@ pub fn title(
         let meta_title = strip_site_name(c, site_names);
         if kicker_of(h1, &meta_title, &[':', '-', '–', '—', ' ']).is_some()
             || kicker_of(&meta_title, h1, &[':']).is_some()
+            || ends_with_site_name(h1, &meta_title, site_names, page_title.as_deref())
         {
             return Some(meta_title);
         }
@@ -491,6 +492,27 @@ pub fn title(
         return Some(h1.clone());
     }
     Some(stripped)
+}
+
+/// Whether a heading is `title` with the site's name run on after it ("HeadlineSite Name"):
+/// a site name, or the last segment of `<title>`.
+fn ends_with_site_name(
+    heading: &str,
+    title: &str,
+    site_names: &[String],
+    page_title: Option<&str>,
+) -> bool {
+    let Some(tail) = norm(heading).strip_prefix(&norm(title)).map(str::to_string) else {
+        return false;
+    };
+    let last_segment = page_title.and_then(|t| {
+        TITLE_SEPARATORS
+            .iter()
+            .filter_map(|sep| t.rsplit_once(sep).map(|(_, last)| norm(last)))
+            .min_by_key(String::len)
+    });
+    !tail.is_empty()
+        && (site_names.iter().any(|s| norm(s) == tail) || last_segment.is_some_and(|l| l == tail))
 }
 
 /// Whether `long` is `short` followed by a separator and a short tail (a section or site
@@ -1684,6 +1706,30 @@ mod tests {
             "東京の新しい橋が開通",
             "大阪の古い駅が閉鎖された"
         ));
+    }
+
+    #[test]
+    fn a_heading_with_the_site_name_run_on_gives_way_to_the_metadata_title() {
+        let doc = Html::parse_document(
+            r#"<title>Mayor opens the bridge » Local » Example Times</title>
+               <meta name="twitter:title" content="Mayor opens the bridge">
+               <h1>Mayor opens the bridge<span>Example Times</span></h1>"#,
+        );
+        let (tags, ld) = (MetaTags::read(&doc), LinkedData::default());
+        assert_eq!(
+            title(&doc, &tags, &ld, &[]).as_deref(),
+            Some("Mayor opens the bridge")
+        );
+        let doc = Html::parse_document(
+            r#"<title>Mayor opens the bridge » Example Times</title>
+               <meta name="twitter:title" content="Mayor opens the bridge">
+               <h1>Mayor opens the bridge today</h1>"#,
+        );
+        let (tags, ld) = (MetaTags::read(&doc), LinkedData::default());
+        assert_eq!(
+            title(&doc, &tags, &ld, &[]).as_deref(),
+            Some("Mayor opens the bridge today")
+        );
     }
 
     #[test]
