@@ -81,6 +81,31 @@ pub fn clean_author_names(raw: &str) -> Vec<String> {
     out
 }
 
+/// [`clean_author_names`] for a metadata field, which holds only names: a name typed all in
+/// lowercase there ("ann lee") is still a name, not prose.
+pub fn clean_field_author_names(raw: &str) -> Vec<String> {
+    let words: Vec<&str> = raw.split_whitespace().collect();
+    let lowercase_name = (2..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars()
+                .all(|c| c.is_lowercase() || c == '-' || c == '\'' || c == '’')
+        });
+    if !lowercase_name {
+        return clean_author_names(raw);
+    }
+    let capitalised: Vec<String> = words
+        .iter()
+        .map(|w| {
+            let mut chars = w.chars();
+            chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect())
+                .unwrap_or_default()
+        })
+        .collect();
+    clean_author_names(&capitalised.join(" "))
+}
+
 /// "Surname, Given" (one surname word, one or two given-name words) as "Given Surname".
 fn inverted_name(raw: &str) -> Option<String> {
     let (surname, given) = raw.split_once(',')?;
@@ -184,6 +209,13 @@ fn clean_one(part: &str) -> Option<String> {
     if words.is_empty() || words.len() > 5 {
         return None;
     }
+    // Initials alone ("J J") are a commenter's avatar, not a name.
+    if words
+        .iter()
+        .all(|w| w.chars().filter(|c| c.is_alphabetic()).count() < 2)
+    {
+        return None;
+    }
     let lower = s.to_lowercase();
     const NOT_NAMES: &[&str] = &[
         "staff",
@@ -213,6 +245,12 @@ fn clean_one(part: &str) -> Option<String> {
         "editorial",
         "follow",
         "follow author",
+        "print",
+        "email",
+        "e-mail",
+        "share",
+        "comments",
+        "subscribe",
         "last",
         "ma",
         "md",
@@ -221,7 +259,10 @@ fn clean_one(part: &str) -> Option<String> {
         "rn",
         "mph",
     ];
-    if NOT_NAMES.contains(&lower.as_str()) || lower.ends_with(" staff") || lower.starts_with("the ")
+    if NOT_NAMES.contains(&lower.as_str())
+        || lower.ends_with(" staff")
+        || lower.ends_with(" desk")
+        || lower.starts_with("the ")
     {
         return None;
     }
@@ -298,6 +339,15 @@ mod tests {
     }
 
     #[test]
+    fn names_typed_in_lowercase_in_a_field_are_names() {
+        assert_eq!(clean_field_author_names("ann lee"), vec!["Ann Lee"]);
+        assert_eq!(clean_field_author_names("Ann Lee"), vec!["Ann Lee"]);
+        assert!(clean_field_author_names("staff").is_empty());
+        assert!(clean_field_author_names("the news desk team here").is_empty());
+        assert!(clean_author_names("ann lee").is_empty());
+    }
+
+    #[test]
     fn cleans_raw_author_strings() {
         for (raw, expected) in [
             ("Jane Smith, John Doe", vec!["Jane Smith", "John Doe"]),
@@ -334,6 +384,10 @@ mod tests {
             ("Ann Lee, PhD", vec!["Ann Lee"]),
             ("Ann Lee og Bo Ek Holm", vec!["Ann Lee", "Bo Ek Holm"]),
             ("Ana Ruiz y Bo Ek", vec!["Ana Ruiz", "Bo Ek"]),
+            ("Print", vec![]),
+            ("J J", vec![]),
+            ("J. R.", vec![]),
+            ("National Desk", vec![]),
         ] {
             assert_eq!(clean_author_names(raw), expected, "raw {raw:?}");
         }

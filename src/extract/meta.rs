@@ -11,7 +11,7 @@ use regex::Regex;
 use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;
 
-use super::byline::{clean_author_names, is_wire_agency};
+use super::byline::{clean_author_names, clean_field_author_names, is_wire_agency};
 use crate::date::{PublishedDate, parse_date_text};
 
 fn sel(s: &str) -> Selector {
@@ -83,7 +83,7 @@ fn decode_entities(s: &str) -> String {
 fn ld_authors(v: &Value, out: &mut Vec<String>) {
     match v {
         Value::String(s) if !s.contains("://") => {
-            out.extend(clean_author_names(&decode_entities(s)))
+            out.extend(clean_field_author_names(&decode_entities(s)))
         }
         Value::Array(a) => a.iter().for_each(|x| ld_authors(x, out)),
         Value::Object(o) => {
@@ -96,7 +96,7 @@ fn ld_authors(v: &Value, out: &mut Vec<String>) {
             }
             if let Some(name) = o.get("name") {
                 match name {
-                    Value::String(s) => out.extend(clean_author_names(&decode_entities(s))),
+                    Value::String(s) => out.extend(clean_field_author_names(&decode_entities(s))),
                     Value::Array(a) => a.iter().for_each(|x| ld_authors(x, out)),
                     _ => {}
                 }
@@ -249,6 +249,34 @@ impl MetaTags {
             .find_map(|k| self.0.get(*k).and_then(|v| v.first()).cloned())
     }
 
+    /// Keys that contain one of `words`, sorted.
+    pub fn keys_containing(&self, words: &[&str]) -> Vec<String> {
+        let mut keys: Vec<String> = self
+            .0
+            .keys()
+            .filter(|k| words.iter().any(|w| k.contains(w)))
+            .cloned()
+            .collect();
+        keys.sort();
+        keys
+    }
+
+    /// Keys that name an author (`x:author`, `article_authors`, `author_name`), sorted.
+    pub fn keys_named_author(&self) -> Vec<String> {
+        let mut keys: Vec<String> = self
+            .0
+            .keys()
+            .filter(|k| {
+                ["author", "authors", "author_name", "authorname"]
+                    .iter()
+                    .any(|s| k.ends_with(s))
+            })
+            .cloned()
+            .collect();
+        keys.sort();
+        keys
+    }
+
     /// All values of one key.
     pub fn all(&self, key: &str) -> &[String] {
         self.0.get(key).map(Vec::as_slice).unwrap_or(&[])
@@ -383,6 +411,16 @@ pub fn title(
         if let Some(h1) = h1s.iter().find(|h| has_extra_tail(&m, h)) {
             return Some(h1.clone());
         }
+        // The headline with a kicker ("Topic: Headline") defers to a social title that is the
+        // headline alone, as a heading with a kicker does below.
+        if let Some(bare) = ["og:title", "twitter:title"]
+            .iter()
+            .filter_map(|k| meta.first(&[k]))
+            .map(|t| strip_site_name(&t, site_names))
+            .find(|t| kicker_of(&m, t, &[':']).is_some())
+        {
+            return Some(bare);
+        }
         return Some(m);
     }
     let candidates: Vec<String> = [
@@ -418,6 +456,7 @@ pub fn title(
         let meta_title = strip_site_name(c, site_names);
         if kicker_of(h1, &meta_title, &[':', '-', '–', '—', ' ']).is_some()
             || kicker_of(&meta_title, h1, &[':']).is_some()
+            || ends_with_site_name(h1, &meta_title, site_names, page_title.as_deref())
         {
             return Some(meta_title);
         }
@@ -453,6 +492,27 @@ pub fn title(
         return Some(h1.clone());
     }
     Some(stripped)
+}
+
+/// Whether a heading is `title` with the site's name run on after it ("HeadlineSite Name"):
+/// a site name, or the last segment of `<title>`.
+fn ends_with_site_name(
+    heading: &str,
+    title: &str,
+    site_names: &[String],
+    page_title: Option<&str>,
+) -> bool {
+    let Some(tail) = norm(heading).strip_prefix(&norm(title)).map(str::to_string) else {
+        return false;
+    };
+    let last_segment = page_title.and_then(|t| {
+        TITLE_SEPARATORS
+            .iter()
+            .filter_map(|sep| t.rsplit_once(sep).map(|(_, last)| norm(last)))
+            .min_by_key(String::len)
+    });
+    !tail.is_empty()
+        && (site_names.iter().any(|s| norm(s) == tail) || last_segment.is_some_and(|l| l == tail))
 }
 
 /// Whether `long` is `short` followed by a separator and a short tail (a section or site
@@ -550,14 +610,17 @@ fn resembles(h1: &str, candidate: &str) -> bool {
 
 /// Meta keys that carry the author, in order of trust.
 const AUTHOR_KEYS: &[&str] = &[
+    // Dublin Core names the document's creator; `author` is often set site-wide (the order
+    // Readability uses too).
+    "dc.creator",
+    "dc:creator",
+    "dcterms.creator",
     "author",
     "article:author",
     "article:author_name",
     "byl",
     "parsely-author",
     "sailthru.author",
-    "dc.creator",
-    "dcterms.creator",
     "citation_author",
     "og:article:author",
     "cxenseparse:author",
@@ -571,16 +634,24 @@ pub fn authors(doc: &Html, meta: &MetaTags, is_outlet: &dyn Fn(&str) -> bool) ->
         .first(&["copyright", "dc.rights"])
         .unwrap_or_default()
         .to_lowercase();
-    for key in AUTHOR_KEYS {
+    // Then other keys that say author (`article_author`, `og:author`, `content_author`).
+    let other_keys = meta.keys_named_author();
+    let keys = AUTHOR_KEYS.iter().copied().chain(
+        other_keys
+            .iter()
+            .map(String::as_str)
+            .filter(|k| !AUTHOR_KEYS.contains(k)),
+    );
+    for key in keys {
         let names: Vec<String> = meta
             .all(key)
             .iter()
             .filter(|v| !v.contains("://") && !v.starts_with('@'))
-            .flat_map(|v| clean_author_names(v))
+            .flat_map(|v| clean_field_author_names(v))
             .filter(|n| !copyright.contains(&n.to_lowercase()))
             .collect();
         if names.iter().all(|n| is_outlet(n)) && !names.is_empty() {
-            return stated_byline(doc);
+            return written_byline(doc);
         }
         if !names.is_empty() {
             return names;
@@ -639,6 +710,9 @@ pub fn authors(doc: &Html, meta: &MetaTags, is_outlet: &dyn Fn(&str) -> bool) ->
     if names.is_empty() {
         names = author_page_links(doc);
     }
+    if names.is_empty() {
+        names = bold_name_paragraph(doc);
+    }
     dedup_names(&mut names);
     names
 }
@@ -668,7 +742,12 @@ const AUTHOR_LABELS: &[&str] = &[
 /// Whether a text starts like a byline: "By", "Author", or "Von"/"von" before a capitalised
 /// name.
 fn starts_like_byline(t: &str) -> bool {
-    if t.starts_with("By") || t.starts_with("BY") || t.starts_with("Von ") || t.trim() == "von" {
+    if t.starts_with("By")
+        || t.starts_with("BY")
+        || t.starts_with("Von ")
+        || t.starts_with("Von:")
+        || t.trim() == "von"
+    {
         return true;
     }
     if AUTHOR_LABELS.iter().any(|l| {
@@ -681,6 +760,77 @@ fn starts_like_byline(t: &str) -> bool {
     t.strip_prefix("von ")
         .and_then(|rest| rest.trim_start().chars().next())
         .is_some_and(char::is_uppercase)
+}
+
+/// The byline the page writes out: a "By …" line (see [`stated_byline`]), else a paragraph of
+/// bold names in the text (see [`bold_name_paragraph`]).
+pub fn written_byline(doc: &Html) -> Vec<String> {
+    let names = stated_byline(doc);
+    if names.is_empty() {
+        bold_name_paragraph(doc)
+    } else {
+        names
+    }
+}
+
+/// Shortest paragraph taken for the article's text when looking for the block it sits in.
+const MIN_PROSE_CHARS: usize = 150;
+
+/// Most paragraphs before the first long one that may hold a byline (a standfirst may come
+/// first).
+const OPENING_PARAGRAPHS: usize = 4;
+
+/// The names in a paragraph that is only bold names ("**Ann Lee/Bo Ek**"), among the short
+/// paragraphs that open the article's block of text or as its last paragraph: bylines some
+/// sites set in the text itself.
+fn bold_name_paragraph(doc: &Html) -> Vec<String> {
+    let Some(first_long) = doc
+        .select(&sel("p"))
+        .take(2_000)
+        .find(|p| short_text(*p, MIN_PROSE_CHARS).is_none())
+    else {
+        return Vec::new();
+    };
+    let Some(block) = first_long.parent().and_then(ElementRef::wrap) else {
+        return Vec::new();
+    };
+    let paragraphs: Vec<ElementRef> = block
+        .children()
+        .filter_map(ElementRef::wrap)
+        .filter(|e| e.value().name() == "p" && !element_text(*e).is_empty())
+        .collect();
+    let opening = paragraphs
+        .iter()
+        .take_while(|p| p.id() != first_long.id())
+        .take(OPENING_PARAGRAPHS);
+    opening
+        .chain(paragraphs.last())
+        .find_map(|p| bold_names(*p))
+        .unwrap_or_default()
+}
+
+/// The names a paragraph gives when its whole text is bold and is one to three full names.
+fn bold_names(p: ElementRef) -> Option<Vec<String>> {
+    let text = short_text(p, 80)?;
+    // A line in capitals is a section label ("PICTURE BOOKS").
+    if !text.chars().any(char::is_lowercase) {
+        return None;
+    }
+    let bold: Vec<String> = p.select(&sel("strong, b")).map(element_text).collect();
+    if norm(&bold.join(" ")) != norm(&text) {
+        return None;
+    }
+    let names = clean_author_names(&text);
+    // The names are the whole text, bar separators ("and", "/").
+    let letters = |s: &str| s.chars().filter(|c| c.is_alphabetic()).count();
+    let named: usize = names.iter().map(|n| letters(n)).sum();
+    (!names.is_empty()
+        && named * 10 >= letters(&text) * 8
+        && names.len() <= 3
+        && names
+            .iter()
+            .all(|n| n.split_whitespace().count() >= 2 && looks_like_full_name(n)))
+    .then_some(names)
 }
 
 /// The names of the first element whose whole text is a short "By A and B" byline, preferring
@@ -743,17 +893,27 @@ fn byline_at(node: ego_tree::NodeRef<scraper::Node>) -> Option<Vec<String>> {
     None
 }
 
+/// Most words in the text of a link to an author's page ("Ann Lee, Senior Writer"); longer
+/// texts are teasers ("Click here for more on …").
+const MAX_LINKED_NAME_WORDS: usize = 6;
+
 /// Links to an author page (`/author/…`, `/profile/…`): the first one and its siblings.
 fn author_page_links(doc: &Html) -> Vec<String> {
     static AUTHOR_HREF: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)/(?:authors?|profiles?|people|staff|contributors?|editors|writers?|journalists?|autor|autoren|auteur)/[^/?#]+/?$")
+        Regex::new(r"(?i)/(?:authors?|profiles?|staff|contributors?|editors|writers?|journalists?|autor|autoren|auteur)/[^/?#]+/?$")
             .expect("valid regex")
     });
     let links = sel("a[href]");
+    // The first such link with text, in a short block: a link in running text or in a
+    // reference list names the subject of a page, and a picture link has no name.
     let Some(first) = doc.select(&links).take(3_000).find(|a| {
         a.value()
             .attr("href")
             .is_some_and(|h| AUTHOR_HREF.is_match(h))
+            && (1..=MAX_LINKED_NAME_WORDS).contains(&element_text(*a).split_whitespace().count())
+            && a.parent()
+                .and_then(ElementRef::wrap)
+                .is_some_and(|p| short_text(p, 120).is_some())
     }) else {
         return Vec::new();
     };
@@ -778,7 +938,8 @@ fn short_text(e: ElementRef, max: usize) -> Option<String> {
     let mut parts = Vec::new();
     let mut len = 0;
     for t in e.text() {
-        len += t.len();
+        // Indentation does not count: templates pad short bylines with hundreds of tabs.
+        len += t.trim().len();
         if len > max * 4 {
             return None;
         }
@@ -813,7 +974,7 @@ fn byline_elements(doc: &Html) -> Vec<String> {
             el.attr("class").unwrap_or(""),
             el.attr("id").unwrap_or("")
         );
-        if !BYLINE_CLASS.is_match(&ci) || NOT_BYLINE_CLASS.is_match(&ci) {
+        if !BYLINE_CLASS.is_match(&ci) || NOT_BYLINE_CLASS.is_match(&ci) || in_comments(e) {
             continue;
         }
         let Some(text) = short_text(e, 150).filter(|t| !t.is_empty()) else {
@@ -841,6 +1002,20 @@ fn byline_elements(doc: &Html) -> Vec<String> {
         }
     }
     Vec::new()
+}
+
+/// Whether an element sits in a readers' comments section, whose bylines name commenters.
+fn in_comments(e: ElementRef) -> bool {
+    e.ancestors()
+        .filter_map(ElementRef::wrap)
+        .take(12)
+        .any(|a| {
+            let v = a.value();
+            [v.attr("class"), v.attr("id")]
+                .into_iter()
+                .flatten()
+                .any(|c| c.to_ascii_lowercase().contains("comment"))
+        })
 }
 
 /// Names each in an element of their own, with no separator between them
@@ -931,6 +1106,9 @@ pub fn published(
     }
     if let Some(d) = time_element(doc, true) {
         return Some((d, "time"));
+    }
+    if let Some(d) = other_meta_date(meta) {
+        return Some((d, "meta"));
     }
     if let Some(d) = url.and_then(date_in_url) {
         return Some((d, "url"));
@@ -1060,6 +1238,19 @@ fn date_near_headline(doc: &Html, title: Option<&str>) -> Option<PublishedDate> 
         }
     }
     None
+}
+
+/// A full date in a meta tag whose name says date or publish but is none of [`DATE_KEYS`]
+/// (`article_date`, `x-publish-stamp`), skipping update, expiry and event dates.
+fn other_meta_date(meta: &MetaTags) -> Option<PublishedDate> {
+    const NOT_PUBLICATION: &[&str] = &[
+        "modif", "updat", "expir", "revis", "edit", "event", "start", "end", "birth", "valid",
+    ];
+    meta.keys_containing(&["date", "publish"])
+        .iter()
+        .filter(|k| !NOT_PUBLICATION.iter().any(|w| k.contains(w)))
+        .flat_map(|k| meta.all(k))
+        .find_map(|v| parse_date_text(v).filter(|d| d.day.is_some()))
 }
 
 /// `pub_date` in the JSON of a `parsely-page` meta tag.
@@ -1250,6 +1441,34 @@ mod tests {
     }
 
     #[test]
+    fn reads_dates_from_other_meta_keys() {
+        for (head, expected) in [
+            (
+                r#"<meta name="x-rare-date-tag" value="2014-11-23T15:00:00+04:00">"#,
+                Some("2014-11-23"),
+            ),
+            (
+                r#"<meta name="last-modified-date" content="2014-11-23"><meta name="event_date" content="2015-01-02">"#,
+                None,
+            ),
+        ] {
+            let doc = Html::parse_document(&format!("<head>{head}</head>"));
+            let got = published(
+                &doc,
+                &MetaTags::read(&doc),
+                &LinkedData::default(),
+                None,
+                None,
+            );
+            assert_eq!(
+                got.map(|(d, _)| d.to_string()).as_deref(),
+                expected,
+                "{head}"
+            );
+        }
+    }
+
+    #[test]
     fn json_ld_date_created_ranks_below_the_stated_publication_date() {
         let page = |meta: &str| {
             format!(
@@ -1352,9 +1571,9 @@ mod tests {
                 "2025-01-02T03:04:05Z",
             ),
             (
-                r#"{"@graph":[{"@type":"WebPage"},{"@type":["Article"],"headline":"G","author":[{"name":"A B"},{"@type":"Organization","name":"Org"}],"datePublished":"2024-05-06"}]}"#,
+                r#"{"@graph":[{"@type":"WebPage"},{"@type":["Article"],"headline":"G","author":[{"name":"Al Bo"},{"@type":"Organization","name":"Org"}],"datePublished":"2024-05-06"}]}"#,
                 "G",
-                vec!["A B"],
+                vec!["Al Bo"],
                 "2024-05-06",
             ),
             (
@@ -1364,9 +1583,9 @@ mod tests {
                 "2023-01-01",
             ),
             (
-                r#"[{"@type":"ReportageNewsArticle","headline":"R","author":"By C D and E F","datePublished":"2023-01-01"}]"#,
+                r#"[{"@type":"ReportageNewsArticle","headline":"R","author":"By Cy Do and Ed Fu","datePublished":"2023-01-01"}]"#,
                 "R",
-                vec!["C D", "E F"],
+                vec!["Cy Do", "Ed Fu"],
                 "2023-01-01",
             ),
         ] {
@@ -1415,6 +1634,34 @@ mod tests {
     }
 
     #[test]
+    fn drops_a_kicker_the_social_title_leaves_out() {
+        let page = |og: &str| {
+            format!(
+                "<html><head><title>T</title><meta property=\"og:title\" content=\"{og}\">\
+                 <script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\"headline\":\"Old town: Mayor opens the new bridge\"}}</script>\
+                 </head><body><h1>Old town: Mayor opens the new bridge</h1></body></html>"
+            )
+        };
+        for (og, expected) in [
+            ("Mayor opens the new bridge", "Mayor opens the new bridge"),
+            (
+                "Mayor opens the new bridge | Example Times",
+                "Mayor opens the new bridge",
+            ),
+            ("Mayor opens bridge", "Old town: Mayor opens the new bridge"),
+        ] {
+            let doc = Html::parse_document(&page(og));
+            let (tags, ld) = (MetaTags::read(&doc), linked_data(&doc));
+            let sites = vec!["Example Times".to_string()];
+            assert_eq!(
+                title(&doc, &tags, &ld, &sites).as_deref(),
+                Some(expected),
+                "{og}"
+            );
+        }
+    }
+
+    #[test]
     fn picks_the_json_ld_name_or_headline_the_heading_repeats() {
         let page = |name: &str, headline: &str, h1: &str| {
             format!(
@@ -1459,6 +1706,30 @@ mod tests {
             "東京の新しい橋が開通",
             "大阪の古い駅が閉鎖された"
         ));
+    }
+
+    #[test]
+    fn a_heading_with_the_site_name_run_on_gives_way_to_the_metadata_title() {
+        let doc = Html::parse_document(
+            r#"<title>Mayor opens the bridge » Local » Example Times</title>
+               <meta name="twitter:title" content="Mayor opens the bridge">
+               <h1>Mayor opens the bridge<span>Example Times</span></h1>"#,
+        );
+        let (tags, ld) = (MetaTags::read(&doc), LinkedData::default());
+        assert_eq!(
+            title(&doc, &tags, &ld, &[]).as_deref(),
+            Some("Mayor opens the bridge")
+        );
+        let doc = Html::parse_document(
+            r#"<title>Mayor opens the bridge » Example Times</title>
+               <meta name="twitter:title" content="Mayor opens the bridge">
+               <h1>Mayor opens the bridge today</h1>"#,
+        );
+        let (tags, ld) = (MetaTags::read(&doc), LinkedData::default());
+        assert_eq!(
+            title(&doc, &tags, &ld, &[]).as_deref(),
+            Some("Mayor opens the bridge today")
+        );
     }
 
     #[test]
@@ -1542,6 +1813,56 @@ mod tests {
             r#"<h1>Headline</h1><ul><li><strong>Autor</strong> Ann Lee</li></ul>"#,
         );
         assert_eq!(stated_byline(&doc), vec!["Ann Lee"]);
+        // A label with a colon, names padded with template indentation.
+        let doc = Html::parse_document(&format!(
+            r#"<h1>Headline</h1><ul><li>Von:{pad}<span><a href="/a">Ann LEE</a>,{pad}</span>{pad}<span><a href="/b">Bo EK</a></span></li></ul>"#,
+            pad = "\t".repeat(200)
+        ));
+        assert_eq!(stated_byline(&doc), vec!["Ann LEE", "Bo EK"]);
+    }
+
+    #[test]
+    fn reads_bold_bylines_set_in_the_text() {
+        let long = "The council met on Monday to discuss the plan for the new bridge, which has \
+                    been delayed for years by disputes over money and over who should build it.";
+        for (html, expected) in [
+            (
+                format!(
+                    "<div><p><em>A standfirst.</em></p><p><strong>Ann Lee/Bo Ek</strong></p><p>{long}</p><p>{long}</p></div>"
+                ),
+                vec!["Ann Lee", "Bo Ek"],
+            ),
+            (
+                format!(
+                    "<div><p>{long}</p><p>{long}</p><p style=\"text-align:right\"><b>Ann Lee</b></p></div>"
+                ),
+                vec!["Ann Lee"],
+            ),
+            // A bold label or a bold lead-in is not a byline.
+            (
+                format!("<div><p><b>Background</b></p><p>{long}</p></div>"),
+                vec![],
+            ),
+            (
+                format!("<div><p><b>Tour Ann and Bo Ek's seaside home</b></p><p>{long}</p></div>"),
+                vec![],
+            ),
+            (
+                format!("<div><p><b>PICTURE BOOKS</b></p><p>{long}</p></div>"),
+                vec![],
+            ),
+            (
+                format!("<div><p><b>Ann Lee</b> said on Monday that</p><p>{long}</p></div>"),
+                vec![],
+            ),
+            (
+                format!("<div><p>{long}</p><p><b>Ann Lee</b></p><p>{long}</p></div>"),
+                vec![],
+            ),
+        ] {
+            let doc = Html::parse_document(&html);
+            assert_eq!(written_byline(&doc), expected, "{html}");
+        }
     }
 
     #[test]
@@ -1584,6 +1905,10 @@ mod tests {
                 vec![],
             ),
             (
+                r#"<div class="comments"><ol><li><div class="byline">Cy Dee</div><p>Nice.</p></li></ol></div>"#,
+                vec![],
+            ),
+            (
                 r#"<div><span itemprop="author">Ann Lee</span></div>
                    <ul><li><div><span itemprop="author">Cy Other</span></div></li></ul>"#,
                 vec!["Ann Lee"],
@@ -1592,6 +1917,14 @@ mod tests {
                 r#"<div><p><a rel="author" href="/a">Ann Lee</a> and <a rel="author" href="/b">Bo Ek</a></p></div>
                    <ul><li><div><a rel="author" href="/c">Cy Other</a></div></li></ul>"#,
                 vec!["Ann Lee", "Bo Ek"],
+            ),
+            (
+                r#"<meta name="author" content="Site Team"><meta property="dc:creator" content="Ann Lee">"#,
+                vec!["Ann Lee"],
+            ),
+            (
+                r#"<meta name="content_author" content="Ann Lee"><meta name="has_author" content="true">"#,
+                vec!["Ann Lee"],
             ),
             (
                 r#"<meta name="author" content="Big Media"><meta name="copyright" content="(c) Big Media 2020"><a rel="author" href="/a">John Doe</a>"#,
@@ -1605,6 +1938,17 @@ mod tests {
             (
                 r#"<meta name="author" content="EXN"><div class="author"><a href="/x">Bo Ek</a></div>"#,
                 vec![],
+            ),
+            // Links to author pages: a picture link has no name, a link in running text
+            // names the story's subject.
+            (
+                r#"<p>Today <a href="/people/cy-dee/">Cy Dee</a> said that the plan, which was
+                   agreed last year after long talks between the parties, would go ahead as soon
+                   as the money for it had been found and the last permits had been granted.</p>
+                   <div><a href="/authors/ann-lee/"><img src="a.jpg"></a></div>
+                   <div><a href="/people/cy-dee/">Click here for more on Cy Dee and his plan</a></div>
+                   <div><a href="/authors/ann-lee/">Ann Lee</a></div>"#,
+                vec!["Ann Lee"],
             ),
         ] {
             let doc = Html::parse_document(html);
