@@ -935,8 +935,8 @@ pub fn main_content(doc: &Html) -> MainContent {
     MainContent { text, lead_caption }
 }
 
-/// The visible text of a caption, with collapsed whitespace; `None` when it is mostly links
-/// (a menu or a gallery's navigation rather than a caption).
+/// The visible text of a caption, with collapsed whitespace (empty for a bare picture); `None`
+/// when it is mostly links (a menu or a gallery's navigation rather than a caption).
 fn caption_text(node: ego_tree::NodeRef<'_, Node>) -> Option<String> {
     let mut words: Vec<&str> = Vec::new();
     let (mut chars, mut link_chars) = (0, 0);
@@ -971,7 +971,7 @@ fn caption_text(node: ego_tree::NodeRef<'_, Node>) -> Option<String> {
             _ => {}
         }
     }
-    (chars > 0 && link_chars * 2 <= chars).then(|| words.join(" "))
+    (link_chars * 2 <= chars).then(|| words.join(" "))
 }
 
 /// Longest caption taken as a lead caption.
@@ -980,30 +980,48 @@ const MAX_CAPTION_CHARS: usize = 300;
 /// How many nodes of the content are searched for a lead caption.
 const CAPTION_WINDOW: usize = 2_000;
 
-/// The text of the first caption (a `<figure>`, `<figcaption>` or caption/credit-classed
-/// block) in the content under `root`, when it comes before the first paragraph of prose.
+/// Class or id words of caption and photo-credit blocks.
+static CAPTION_CLASS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)caption|credit").expect("valid regex"));
+
+/// Whether an element is a caption: a `<figure>`, a `<figcaption>` or a caption/credit-classed
+/// block, shown when the page loads.
+fn is_caption(el: &Element) -> bool {
+    (matches!(el.name(), "figure" | "figcaption") || CAPTION_CLASS.is_match(&class_id(el)))
+        && !is_hidden(el)
+}
+
+/// Whether a caption's text reads as a lead caption: some letters, not too long.
+fn is_usable_caption(text: &str) -> bool {
+    text.chars().count() <= MAX_CAPTION_CHARS && text.chars().any(char::is_alphabetic)
+}
+
+/// The caption of the picture that opens the article: the first non-empty caption in the
+/// content under `root`, when it comes before the first paragraph of prose.
 fn lead_caption(doc: &Html, raw: &Stats, root: NodeId) -> Option<String> {
-    static CAPTION: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)caption|credit").expect("valid regex"));
     let node = doc.tree.get(root)?;
     for n in node.descendants().skip(1).take(CAPTION_WINDOW) {
         let Some(el) = ElementRef::wrap(n) else {
             continue;
         };
-        let name = el.value().name();
-        let captioned =
-            matches!(name, "figure" | "figcaption") || CAPTION.is_match(&class_id(el.value()));
-        if captioned && !is_hidden(el.value()) {
-            return caption_text(n).filter(|t| {
-                let chars = t.chars().count();
-                chars <= MAX_CAPTION_CHARS && t.chars().any(char::is_alphabetic)
-            });
+        if is_caption(el.value()) {
+            match caption_text(n) {
+                // A picture without a caption: the lead caption may come after it.
+                Some(text) if text.is_empty() => continue,
+                text => return text.filter(|t| is_usable_caption(t)),
+            }
         }
-        if is_text_block(name) && !raw.get(n.id()).skip && raw.get(n.id()).text >= 60 {
+        if is_text_block(el.value().name()) && is_prose_block(raw, n.id()) {
             return None;
         }
     }
     None
+}
+
+/// Whether a block holds enough kept text to be a paragraph of prose.
+fn is_prose_block(raw: &Stats, id: NodeId) -> bool {
+    let st = raw.get(id);
+    !st.skip && st.text >= 60
 }
 
 /// Whether a text has a line of prose: long, and ending like a sentence.
@@ -1241,6 +1259,20 @@ mod tests {
         assert!(!content.text.contains("harbour"), "{:?}", content.text);
         let content = main_content(&Html::parse_document(&page(false)));
         assert_eq!(content.lead_caption, None);
+    }
+
+    #[test]
+    fn a_bare_picture_does_not_hide_the_lead_caption_after_it() {
+        let para =
+            "The text of the story, with commas, clauses and more words, goes on for a while. ";
+        let html = format!(
+            "<body><article><p class=caption><img src=a.jpg></p>\
+             <p class=caption>Image: Ann Lee</p><p>{}</p><p>{}</p></article></body>",
+            para.repeat(3),
+            para.repeat(3)
+        );
+        let content = main_content(&Html::parse_document(&html));
+        assert_eq!(content.lead_caption.as_deref(), Some("Image: Ann Lee"));
     }
 
     #[test]
