@@ -383,6 +383,7 @@ fn choose_content(doc: &Html, stats: &Stats) -> Vec<NodeId> {
     let Some((top, top_score)) = best else {
         return vec![doc.root_element().id()];
     };
+    let (top, top_score) = larger_rival(doc, stats, &scores, top, top_score);
     let (first, first_score) = first_of_stacked_articles(doc, stats, &scores, top, top_score);
     let (top, top_score) = if first == top {
         let top = common_ancestor_of_runners_up(doc, stats, &scores, top, top_score);
@@ -393,6 +394,46 @@ fn choose_content(doc: &Html, stats: &Stats) -> Vec<NodeId> {
     };
     let top = promote_thin_wrapper(doc, stats, top);
     siblings_to_include(doc, stats, &scores, top, top_score)
+}
+
+/// Share of the best score a larger separate candidate needs to replace it.
+const RIVAL_SHARE: f64 = 0.75;
+
+/// How many times the best candidate's text a separate rival must hold to replace it.
+const RIVAL_TEXT_RATIO: usize = 4;
+
+/// When the best candidate is a small box (a promo or a newsletter prompt whose class words
+/// earned it a bonus), the best-scoring candidate outside it, and not around it, that scores
+/// nearly as well and holds several times its text.
+fn larger_rival(
+    doc: &Html,
+    stats: &Stats,
+    scores: &HashMap<NodeId, f64>,
+    top: NodeId,
+    top_score: f64,
+) -> (NodeId, f64) {
+    let top_text = stats.get(top).text;
+    let related = |id: NodeId| {
+        let contains = |outer: NodeId, inner: NodeId| {
+            doc.tree
+                .get(inner)
+                .is_some_and(|n| n.ancestors().any(|a| a.id() == outer))
+        };
+        contains(id, top) || contains(top, id)
+    };
+    scores
+        .iter()
+        .filter(|(id, _)| **id != top)
+        .map(|(&id, &s)| (id, s * (1.0 - stats.get(id).link_density())))
+        .filter(|&(id, s)| {
+            let st = stats.get(id);
+            !st.skip
+                && s >= RIVAL_SHARE * top_score
+                && st.text >= RIVAL_TEXT_RATIO * top_text
+                && !related(id)
+        })
+        .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+        .unwrap_or((top, top_score))
 }
 
 /// Share of the best score a candidate in an earlier `<article>` needs to be preferred.
@@ -1259,6 +1300,20 @@ mod tests {
         assert!(!content.text.contains("harbour"), "{:?}", content.text);
         let content = main_content(&Html::parse_document(&page(false)));
         assert_eq!(content.lead_caption, None);
+    }
+
+    #[test]
+    fn a_small_class_bonused_box_yields_to_a_larger_article_block() {
+        let para = "The council met on Monday, and the vote, long delayed, finally passed \
+                    with a wide margin after hours of debate among the members present there.";
+        let html = format!(
+            "<body><section><p>{para}</p><p>{para}</p><p>{para}</p><p>{para}</p></section>\
+             <div><div class=main-content><p>Get our morning briefing, free, every day, \
+             with the five stories you need to read today.</p></div><p>Close</p></div></body>"
+        );
+        let got = body(&html);
+        assert!(got.contains("The council met"), "{got:?}");
+        assert!(!got.contains("briefing"), "{got:?}");
     }
 
     #[test]
