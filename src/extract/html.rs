@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use scraper::{Html, Selector};
 
-use super::{byline, content, meta};
+use super::{byline, content, hydration, meta};
 use crate::article::Article;
 
 /// Pages larger than this are cut before parsing, to bound the work on one file.
@@ -84,6 +84,13 @@ pub fn extract(text: &str) -> Article {
     {
         article.body = ld_body.to_string();
     }
+    // A page that renders its article from script data shows little text without scripts.
+    if article.body.chars().count() < MIN_STATIC_BODY_CHARS
+        && let Some(data_body) = hydration::script_body(&doc)
+        && data_body.chars().count() > 2 * article.body.chars().count()
+    {
+        article.body = trim_leading_meta(&data_body, &headlines);
+    }
     if let Some(caption) = content.lead_caption
         && !article.body.is_empty()
     {
@@ -94,6 +101,9 @@ pub fn extract(text: &str) -> Article {
     }
     article
 }
+
+/// Bodies shorter than this make the extractor look for the article in script data.
+const MIN_STATIC_BODY_CHARS: usize = 250;
 
 /// Shortest description taken for a lead paragraph: shorter ones are taglines.
 const MIN_LEAD_CHARS: usize = 60;
