@@ -48,7 +48,7 @@ const SKIP_TAGS: &[&str] = &[
 /// Class or id words of containers that are not the article (readability's list, extended).
 static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)-ad-|\bads?\b|advert|banner|caption|gallery|slideshow|carousel|breadcrumb|combx|comment|community|cookie|consent|disqus|footer|gdpr|\bmenu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|pagination|pager|popup|modal|newsletter|subscri|\bshare|sharing|promo|recommend|more-stories|read-?more|\btags?\b|taglist|topics|toolbar|masthead|outbrain|taboola|paywall|signup|teaser|trending|most-?popular|author-?bio|author-?profile|about-?(?:the-?)?author|\bbio\b|placeholder|jump-?link|visually-hidden|sr-only|print-only|hidden",
+        r"(?i)-ad-|\bads?\b|advert|banner|caption|gallery|slideshow|carousel|breadcrumb|combx|comment|community|cookie|consent|disqus|footer|gdpr|\bmenu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|pagination|pager|popup|modal|newsletter|subscri|\bshare|sharing|promo|recommend|more-stories|read-?more|\btags?\b|taglist|topics|toolbar|masthead|outbrain|taboola|paywall|signup|teaser|trending|most-?popular|author-?bio|author-?profile|about-?(?:the-?)?author|\bbio\b|biograph|contributor|placeholder|jump-?link|visually-hidden|sr-only|print-only|hidden",
     )
     .expect("valid regex")
 });
@@ -1259,6 +1259,20 @@ mod tests {
                 ),
                 "commas",
                 "consent",
+            ),
+            (
+                format!(
+                    "<body><article><p>{para}</p><p>{para}</p><div class=\"ui biography\"><p>Ann Lee teaches at a university, and her new book, out in May, is about cities.</p></div></article></body>"
+                ),
+                "commas",
+                "Ann Lee",
+            ),
+            (
+                format!(
+                    "<body><article><p>{para}</p><p>{para}</p><div class=contributor_details><p>Ann Lee is a freelance writer who has covered the web, design and cities since 1995.</p></div></article></body>"
+                ),
+                "commas",
+                "Ann Lee",
             ),
             (
                 format!(
