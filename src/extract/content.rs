@@ -855,13 +855,26 @@ impl Renderer {
 /// Short paragraphs that are timestamps, photo credits or calls to action.
 static NOISE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:published|updated|last updated|posted|aktualisiert|publié|mis à jour)\b|©|\(c\)\s|copyright\b|(?:foto|photo|image|bild|credit|picture|illustration)s?\s*:|\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago\b|https?://\S+$|.*(?:subscribe|newsletter|sign in|sign up|create an account|enable javascript|failed to load|follow us|skip (?:past|to)|all rights reserved)\b)",
+        r"(?i)^(?:(?:published|updated|last updated|posted|aktualisiert|publié|mis à jour)\b|©|\(c\)\s|copyright\b|(?:foto|photo|image|bild|credit|picture|illustration)s?(?:\s+credits?)?\s*:|(?:photo(?:graph)?|picture|image)s?\s+(?:by|courtesy)\b|\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago\b|https?://\S+$|.*(?:subscribe|newsletter|sign in|sign up|create an account|enable javascript|failed to load|follow us|skip (?:past|to)|all rights reserved)\b)",
     )
     .expect("valid regex")
 });
 
+/// A photo credit standing alone: capitalised names joined by bare slashes ("Ann Lee/Reuters";
+/// spaced slashes join section names, "Add-ons / Extensions").
+static SLASH_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*)*(?:/\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*)*)+$")
+        .expect("valid regex")
+});
+
+/// Longest paragraph taken for a standalone slash credit.
+const MAX_SLASH_CREDIT_CHARS: usize = 60;
+
 /// Paragraphs that are widget labels rather than article text.
 fn is_boilerplate_line(p: &str) -> bool {
+    if p.chars().count() <= MAX_SLASH_CREDIT_CHARS && SLASH_CREDIT.is_match(p) {
+        return true;
+    }
     if !p.chars().any(char::is_alphanumeric) {
         return true;
     }
@@ -1447,6 +1460,13 @@ mod tests {
                 false,
             ),
             ("He said the plan would work.", false),
+            ("Photo by Jane Roe/Example Images", true),
+            ("Image credit: Jane Roe", true),
+            ("Jane Roe/Agency", true),
+            ("Jane Roe/AFP/Example Images", true),
+            ("Add-ons / Web Extensions", false),
+            ("Photos of the flood", false),
+            ("The AND/OR gate fails", false),
         ] {
             assert_eq!(is_boilerplate_line(p), noise, "{p:?}");
         }
