@@ -855,7 +855,7 @@ impl Renderer {
 /// Short paragraphs that are timestamps, photo credits or calls to action.
 static NOISE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:published|updated|last updated|posted|aktualisiert|publié|mis à jour)\b|©|\(c\)\s|copyright\b|(?:foto|photo|image|bild|credit|picture|illustration)s?(?:\s+credits?)?\s*:|(?:photo(?:graph)?|picture|image)s?\s+(?:by|courtesy)\b|\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago\b|https?://\S+$|.*(?:subscribe|newsletter|sign in|sign up|create an account|enable javascript|failed to load|follow us|skip (?:past|to)|all rights reserved)\b)",
+        r"(?i)^(?:(?:published|updated|last updated|posted|aktualisiert|publié|mis à jour)\b|©|\(c\)\s|copyright\b|(?:foto|photo|image|bild|credit|picture|illustration)s?(?:\s+credits?)?\s*:|(?:photo(?:graph)?|picture|image)s?\s+(?:by|courtesy)\b|\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago\b|\W*(?:lesedauer|reading time|read time|temps de lecture|tiempo de lectura)\s*:|\d+\s*min(?:ute)?s?\.?\s+(?:read|lesen|lesezeit|de lecture|de lectura)\b|https?://\S+$|.*(?:subscribe|newsletter|sign in|sign up|create an account|enable javascript|failed to load|follow us|skip (?:past|to)|all rights reserved)\b)",
     )
     .expect("valid regex")
 });
@@ -1467,6 +1467,10 @@ mod tests {
             ("Add-ons / Web Extensions", false),
             ("Photos of the flood", false),
             ("The AND/OR gate fails", false),
+            ("| Lesedauer: 8 Minuten", true),
+            ("Reading time: 4 minutes", true),
+            ("5 min read", true),
+            ("He took 5 min to read the letter.", false),
         ] {
             assert_eq!(is_boilerplate_line(p), noise, "{p:?}");
         }
