@@ -48,7 +48,7 @@ const SKIP_TAGS: &[&str] = &[
 /// Class or id words of containers that are not the article (readability's list, extended).
 static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)-ad-|\bads?\b|advert|banner|caption|gallery|slideshow|carousel|breadcrumb|combx|comment|community|cookie|consent|disqus|footer|gdpr|\bmenu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|pagination|pager|popup|modal|newsletter|subscri|\bshare|sharing|promo|recommend|more-stories|read-?more|\btags?\b|taglist|topics|toolbar|masthead|outbrain|taboola|paywall|signup|teaser|trending|most-?popular|author-?bio|author-?profile|about-?(?:the-?)?author|\bbio\b|placeholder|jump-?link|visually-hidden|sr-only|print-only|hidden",
+        r"(?i)-ad-|\bads?\b|advert|banner|caption|gallery|slideshow|carousel|breadcrumb|combx|comment|community|cookie|consent|disqus|footer|gdpr|\bmenu|dropdown|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|pagination|pager|popup|modal|newsletter|subscri|\bshare|sharing|promo|recommend|more-stories|read-?more|\btags?\b|taglist|topics|toolbar|masthead|outbrain|taboola|paywall|signup|teaser|trending|most-?popular|author-?bio|author-?profile|about-?(?:the-?)?author|\bbio\b|biograph|contributor|placeholder|jump-?link|visually-hidden|sr-only|print-only|hidden",
     )
     .expect("valid regex")
 });
@@ -383,6 +383,7 @@ fn choose_content(doc: &Html, stats: &Stats) -> Vec<NodeId> {
     let Some((top, top_score)) = best else {
         return vec![doc.root_element().id()];
     };
+    let (top, top_score) = larger_rival(doc, stats, &scores, top, top_score);
     let (first, first_score) = first_of_stacked_articles(doc, stats, &scores, top, top_score);
     let (top, top_score) = if first == top {
         let top = common_ancestor_of_runners_up(doc, stats, &scores, top, top_score);
@@ -393,6 +394,46 @@ fn choose_content(doc: &Html, stats: &Stats) -> Vec<NodeId> {
     };
     let top = promote_thin_wrapper(doc, stats, top);
     siblings_to_include(doc, stats, &scores, top, top_score)
+}
+
+/// Share of the best score a larger separate candidate needs to replace it.
+const RIVAL_SHARE: f64 = 0.75;
+
+/// How many times the best candidate's text a separate rival must hold to replace it.
+const RIVAL_TEXT_RATIO: usize = 4;
+
+/// When the best candidate is a small box (a promo or a newsletter prompt whose class words
+/// earned it a bonus), the best-scoring candidate outside it, and not around it, that scores
+/// nearly as well and holds several times its text.
+fn larger_rival(
+    doc: &Html,
+    stats: &Stats,
+    scores: &HashMap<NodeId, f64>,
+    top: NodeId,
+    top_score: f64,
+) -> (NodeId, f64) {
+    let top_text = stats.get(top).text;
+    let related = |id: NodeId| {
+        let contains = |outer: NodeId, inner: NodeId| {
+            doc.tree
+                .get(inner)
+                .is_some_and(|n| n.ancestors().any(|a| a.id() == outer))
+        };
+        contains(id, top) || contains(top, id)
+    };
+    scores
+        .iter()
+        .filter(|(id, _)| **id != top)
+        .map(|(&id, &s)| (id, s * (1.0 - stats.get(id).link_density())))
+        .filter(|&(id, s)| {
+            let st = stats.get(id);
+            !st.skip
+                && s >= RIVAL_SHARE * top_score
+                && st.text >= RIVAL_TEXT_RATIO * top_text
+                && !related(id)
+        })
+        .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+        .unwrap_or((top, top_score))
 }
 
 /// Share of the best score a candidate in an earlier `<article>` needs to be preferred.
@@ -814,13 +855,26 @@ impl Renderer {
 /// Short paragraphs that are timestamps, photo credits or calls to action.
 static NOISE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:published|updated|last updated|posted|aktualisiert|publié|mis à jour)\b|©|\(c\)\s|copyright\b|(?:foto|photo|image|bild|credit|picture|illustration)s?\s*:|\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago\b|https?://\S+$|.*(?:subscribe|newsletter|sign in|sign up|create an account|enable javascript|failed to load|follow us|skip (?:past|to)|all rights reserved)\b)",
+        r"(?i)^(?:(?:published|updated|last updated|posted|aktualisiert|publié|mis à jour)\b|©|\(c\)\s|copyright\b|(?:foto|photo|image|bild|credit|picture|illustration)s?(?:\s+credits?)?\s*:|(?:photo(?:graph)?|picture|image)s?\s+(?:by|courtesy)\b|\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago\b|\W*(?:lesedauer|reading time|read time|temps de lecture|tiempo de lectura)\s*:|\d+\s*min(?:ute)?s?\.?\s+(?:read|lesen|lesezeit|de lecture|de lectura)\b|https?://\S+$|.*(?:subscribe|newsletter|sign in|sign up|create an account|enable javascript|failed to load|follow us|skip (?:past|to)|all rights reserved)\b)",
     )
     .expect("valid regex")
 });
 
+/// A photo credit standing alone: capitalised names joined by bare slashes ("Ann Lee/Reuters";
+/// spaced slashes join section names, "Add-ons / Extensions").
+static SLASH_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*)*(?:/\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*)*)+$")
+        .expect("valid regex")
+});
+
+/// Longest paragraph taken for a standalone slash credit.
+const MAX_SLASH_CREDIT_CHARS: usize = 60;
+
 /// Paragraphs that are widget labels rather than article text.
 fn is_boilerplate_line(p: &str) -> bool {
+    if p.chars().count() <= MAX_SLASH_CREDIT_CHARS && SLASH_CREDIT.is_match(p) {
+        return true;
+    }
     if !p.chars().any(char::is_alphanumeric) {
         return true;
     }
@@ -935,8 +989,8 @@ pub fn main_content(doc: &Html) -> MainContent {
     MainContent { text, lead_caption }
 }
 
-/// The visible text of a caption, with collapsed whitespace; `None` when it is mostly links
-/// (a menu or a gallery's navigation rather than a caption).
+/// The visible text of a caption, with collapsed whitespace (empty for a bare picture); `None`
+/// when it is mostly links (a menu or a gallery's navigation rather than a caption).
 fn caption_text(node: ego_tree::NodeRef<'_, Node>) -> Option<String> {
     let mut words: Vec<&str> = Vec::new();
     let (mut chars, mut link_chars) = (0, 0);
@@ -971,7 +1025,7 @@ fn caption_text(node: ego_tree::NodeRef<'_, Node>) -> Option<String> {
             _ => {}
         }
     }
-    (chars > 0 && link_chars * 2 <= chars).then(|| words.join(" "))
+    (link_chars * 2 <= chars).then(|| words.join(" "))
 }
 
 /// Longest caption taken as a lead caption.
@@ -980,30 +1034,48 @@ const MAX_CAPTION_CHARS: usize = 300;
 /// How many nodes of the content are searched for a lead caption.
 const CAPTION_WINDOW: usize = 2_000;
 
-/// The text of the first caption (a `<figure>`, `<figcaption>` or caption/credit-classed
-/// block) in the content under `root`, when it comes before the first paragraph of prose.
+/// Class or id words of caption and photo-credit blocks.
+static CAPTION_CLASS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)caption|credit").expect("valid regex"));
+
+/// Whether an element is a caption: a `<figure>`, a `<figcaption>` or a caption/credit-classed
+/// block, shown when the page loads.
+fn is_caption(el: &Element) -> bool {
+    (matches!(el.name(), "figure" | "figcaption") || CAPTION_CLASS.is_match(&class_id(el)))
+        && !is_hidden(el)
+}
+
+/// Whether a caption's text reads as a lead caption: some letters, not too long.
+fn is_usable_caption(text: &str) -> bool {
+    text.chars().count() <= MAX_CAPTION_CHARS && text.chars().any(char::is_alphabetic)
+}
+
+/// The caption of the picture that opens the article: the first non-empty caption in the
+/// content under `root`, when it comes before the first paragraph of prose.
 fn lead_caption(doc: &Html, raw: &Stats, root: NodeId) -> Option<String> {
-    static CAPTION: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)caption|credit").expect("valid regex"));
     let node = doc.tree.get(root)?;
     for n in node.descendants().skip(1).take(CAPTION_WINDOW) {
         let Some(el) = ElementRef::wrap(n) else {
             continue;
         };
-        let name = el.value().name();
-        let captioned =
-            matches!(name, "figure" | "figcaption") || CAPTION.is_match(&class_id(el.value()));
-        if captioned && !is_hidden(el.value()) {
-            return caption_text(n).filter(|t| {
-                let chars = t.chars().count();
-                chars <= MAX_CAPTION_CHARS && t.chars().any(char::is_alphabetic)
-            });
+        if is_caption(el.value()) {
+            match caption_text(n) {
+                // A picture without a caption: the lead caption may come after it.
+                Some(text) if text.is_empty() => continue,
+                text => return text.filter(|t| is_usable_caption(t)),
+            }
         }
-        if is_text_block(name) && !raw.get(n.id()).skip && raw.get(n.id()).text >= 60 {
+        if is_text_block(el.value().name()) && is_prose_block(raw, n.id()) {
             return None;
         }
     }
     None
+}
+
+/// Whether a block holds enough kept text to be a paragraph of prose.
+fn is_prose_block(raw: &Stats, id: NodeId) -> bool {
+    let st = raw.get(id);
+    !st.skip && st.text >= 60
 }
 
 /// Whether a text has a line of prose: long, and ending like a sentence.
@@ -1203,6 +1275,27 @@ mod tests {
             ),
             (
                 format!(
+                    "<body><article><div class=author-dropdown><p>Ann Lee works here as a writer, and also blogs, reads and travels widely.</p></div><p>{para}</p><p>{para}</p></article></body>"
+                ),
+                "commas",
+                "Ann Lee",
+            ),
+            (
+                format!(
+                    "<body><article><p>{para}</p><p>{para}</p><div class=\"ui biography\"><p>Ann Lee teaches at a university, and her new book, out in May, is about cities.</p></div></article></body>"
+                ),
+                "commas",
+                "Ann Lee",
+            ),
+            (
+                format!(
+                    "<body><article><p>{para}</p><p>{para}</p><div class=contributor_details><p>Ann Lee is a freelance writer who has covered the web, design and cities since 1995.</p></div></article></body>"
+                ),
+                "commas",
+                "Ann Lee",
+            ),
+            (
+                format!(
                     "<body><article><p>{para}</p><p>{para}</p><div class=about-the-author><p>Ann Lee is a producer, filing stories on politics, who has worked for us since 2019.</p></div></article></body>"
                 ),
                 "commas",
@@ -1241,6 +1334,34 @@ mod tests {
         assert!(!content.text.contains("harbour"), "{:?}", content.text);
         let content = main_content(&Html::parse_document(&page(false)));
         assert_eq!(content.lead_caption, None);
+    }
+
+    #[test]
+    fn a_small_class_bonused_box_yields_to_a_larger_article_block() {
+        let para = "The council met on Monday, and the vote, long delayed, finally passed \
+                    with a wide margin after hours of debate among the members present there.";
+        let html = format!(
+            "<body><section><p>{para}</p><p>{para}</p><p>{para}</p><p>{para}</p></section>\
+             <div><div class=main-content><p>Get our morning briefing, free, every day, \
+             with the five stories you need to read today.</p></div><p>Close</p></div></body>"
+        );
+        let got = body(&html);
+        assert!(got.contains("The council met"), "{got:?}");
+        assert!(!got.contains("briefing"), "{got:?}");
+    }
+
+    #[test]
+    fn a_bare_picture_does_not_hide_the_lead_caption_after_it() {
+        let para =
+            "The text of the story, with commas, clauses and more words, goes on for a while. ";
+        let html = format!(
+            "<body><article><p class=caption><img src=a.jpg></p>\
+             <p class=caption>Image: Ann Lee</p><p>{}</p><p>{}</p></article></body>",
+            para.repeat(3),
+            para.repeat(3)
+        );
+        let content = main_content(&Html::parse_document(&html));
+        assert_eq!(content.lead_caption.as_deref(), Some("Image: Ann Lee"));
     }
 
     #[test]
@@ -1346,6 +1467,17 @@ mod tests {
                 false,
             ),
             ("He said the plan would work.", false),
+            ("Photo by Jane Roe/Example Images", true),
+            ("Image credit: Jane Roe", true),
+            ("Jane Roe/Agency", true),
+            ("Jane Roe/AFP/Example Images", true),
+            ("Add-ons / Web Extensions", false),
+            ("Photos of the flood", false),
+            ("The AND/OR gate fails", false),
+            ("| Lesedauer: 8 Minuten", true),
+            ("Reading time: 4 minutes", true),
+            ("5 min read", true),
+            ("He took 5 min to read the letter.", false),
         ] {
             assert_eq!(is_boilerplate_line(p), noise, "{p:?}");
         }

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use scraper::{Html, Selector};
 
-use super::{byline, content, meta};
+use super::{byline, content, hydration, meta};
 use crate::article::Article;
 
 /// Pages larger than this are cut before parsing, to bound the work on one file.
@@ -84,6 +84,13 @@ pub fn extract(text: &str) -> Article {
     {
         article.body = ld_body.to_string();
     }
+    // A page that renders its article from script data shows little text without scripts.
+    if article.body.chars().count() < MIN_STATIC_BODY_CHARS
+        && let Some(data_body) = hydration::script_body(&doc)
+        && data_body.chars().count() > 2 * article.body.chars().count()
+    {
+        article.body = trim_leading_meta(&data_body, &headlines);
+    }
     if let Some(caption) = content.lead_caption
         && !article.body.is_empty()
     {
@@ -94,6 +101,9 @@ pub fn extract(text: &str) -> Article {
     }
     article
 }
+
+/// Bodies shorter than this make the extractor look for the article in script data.
+const MIN_STATIC_BODY_CHARS: usize = 250;
 
 /// Shortest description taken for a lead paragraph: shorter ones are taglines.
 const MIN_LEAD_CHARS: usize = 60;
@@ -167,6 +177,7 @@ fn trim_leading_meta(body: &str, headlines: &[String]) -> String {
         return body.to_string();
     }
     let mut rest: Vec<&str> = paragraphs[skip..].to_vec();
+    drop_repeated_headline(&mut rest, headlines);
     let opening = rest.len().min(MAX_LEADING_META);
     let bylines = rest[..opening]
         .iter()
@@ -192,6 +203,26 @@ fn trim_leading_meta(body: &str, headlines: &[String]) -> String {
         rest.len() - tail
     };
     rest[..keep].join("\n\n")
+}
+
+/// Drops the headline repeated among the opening paragraphs after other matter (a kicker line,
+/// a standfirst), with a short label (the kicker) right before it; the text stays.
+fn drop_repeated_headline(paragraphs: &mut Vec<&str>, headlines: &[String]) {
+    let opening = paragraphs.len().min(MAX_LEADING_META);
+    let Some(at) = paragraphs[..opening]
+        .iter()
+        .position(|p| headlines.contains(&meta::norm(p)))
+    else {
+        return;
+    };
+    if at + 1 == paragraphs.len() {
+        return;
+    }
+    let kicker = at > 0 && is_trailing_label(paragraphs[at - 1]);
+    paragraphs.remove(at);
+    if kicker {
+        paragraphs.remove(at - 1);
+    }
 }
 
 /// A short closing paragraph without sentence punctuation: a label, tag or widget title.
@@ -361,6 +392,21 @@ mod tests {
                 "December 28, 2014: Markets opened lower on Monday as neither side could gin up support.",
             ),
             ("By Ann Lee", None, "By Ann Lee"),
+            (
+                "An interview in two parts, first published in print.\n\nBig News Today\n\nThe text starts here.",
+                Some("Big News Today"),
+                "An interview in two parts, first published in print.\n\nThe text starts here.",
+            ),
+            (
+                "A caption of the picture.\n\nWeather\n\nBig News Today\n\nThe text starts here.",
+                Some("Big News Today"),
+                "A caption of the picture.\n\nThe text starts here.",
+            ),
+            (
+                "One.\n\nTwo.\n\nThree.\n\nFour.\n\nFive.\n\nBig News Today\n\nSix.",
+                Some("Big News Today"),
+                "One.\n\nTwo.\n\nThree.\n\nFour.\n\nFive.\n\nBig News Today\n\nSix.",
+            ),
             ("Text one.\n\nTags\n\nSee more", None, "Text one."),
             ("Only\n\nlabels", None, "Only\n\nlabels"),
         ] {

@@ -8,6 +8,7 @@ mod byline;
 mod content;
 mod decode;
 mod html;
+mod hydration;
 mod language;
 mod meta;
 mod nesting;
