@@ -395,10 +395,13 @@ pub fn title(
         (Some(h), Some(n)) if norm(h) != norm(n) => {
             let shown = |x: &str| h1s.first().is_some_and(|h1| resembles(h1, x));
             let in_title = |x: &str| page_title.as_deref().map_or(0, |t| shared_words(x, t));
+            // Both like the heading: the one it repeats word for word.
+            let same = |x: &str| h1s.first().is_some_and(|h1| norm(h1) == norm(x));
             let name_wins = match (shown(h), shown(n)) {
                 (false, true) => true,
                 (false, false) => in_title(n) > in_title(h),
-                _ => false,
+                (true, true) => same(n) && !same(h),
+                (true, false) => false,
             };
             Some(if name_wins { n } else { h })
         }
@@ -1677,6 +1680,13 @@ mod tests {
                 "structure crossing the water",
                 "Harbour bridge of the old town",
                 "Harbour bridge of the old town",
+            ),
+            // Both resemble the heading: the one it repeats.
+            (
+                "Every outfit she wore to the premieres, ranked from least to most daring",
+                "Every outfit she wore to premieres, ranked",
+                "Every outfit she wore to the premieres, ranked from least to most daring",
+                "Every outfit she wore to the premieres, ranked from least to most daring",
             ),
             // `name` is the SEO title, `headline` the one shown.
             (
