@@ -720,6 +720,66 @@ pub fn authors(doc: &Html, meta: &MetaTags, is_outlet: &dyn Fn(&str) -> bool) ->
     names
 }
 
+/// Most names the page's marked-up bylines may add to the metadata's authors.
+const MAX_MARKED_UP_NAMES: usize = 4;
+
+/// The page's marked-up bylines (`rel=author`, `itemprop=author`) above the article's text
+/// when they name all of `authors` and more: metadata often credits only the first writer.
+pub fn with_marked_up_bylines(doc: &Html, authors: Vec<String>) -> Vec<String> {
+    if authors.is_empty() {
+        return authors;
+    }
+    let mut shown: Vec<String> = Vec::new();
+    for node in doc.root_element().descendants().take(50_000) {
+        let Some(e) = ElementRef::wrap(node) else {
+            continue;
+        };
+        let v = e.value();
+        // The article's text has begun.
+        if v.name() == "p" && short_text(e, MIN_PROSE_CHARS).is_none() {
+            break;
+        }
+        let marked = v
+            .attr("rel")
+            .is_some_and(|r| r.split_whitespace().any(|r| r == "author"))
+            || v.attr("itemprop")
+                .is_some_and(|r| r.split_whitespace().any(|r| r == "author"));
+        if !marked || v.name() == "meta" || v.name() == "link" || in_comments(e) {
+            continue;
+        }
+        let Some(text) = short_text(e, 100) else {
+            continue;
+        };
+        shown.extend(clean_author_names(&text));
+        if shown.len() > MAX_MARKED_UP_NAMES {
+            return authors;
+        }
+    }
+    dedup_names(&mut shown);
+    let covered = authors
+        .iter()
+        .all(|a| shown.iter().any(|s| same_person(a, s)));
+    if covered && shown.len() > authors.len() && shown.iter().all(|s| looks_like_full_name(s)) {
+        shown
+    } else {
+        authors
+    }
+}
+
+/// Whether two spellings name the same person: the same words, ignoring case and punctuation.
+fn same_person(a: &str, b: &str) -> bool {
+    let words = |s: &str| {
+        let mut w: Vec<String> = s
+            .split_whitespace()
+            .map(norm)
+            .filter(|w| !w.is_empty())
+            .collect();
+        w.sort();
+        w
+    };
+    words(a) == words(b)
+}
+
 /// The element two levels up, which holds all the names of one byline.
 fn byline_container(e: ElementRef) -> Option<ego_tree::NodeId> {
     e.parent().and_then(|p| p.parent()).map(|p| p.id())
@@ -1829,6 +1889,42 @@ mod tests {
             pad = "\t".repeat(200)
         ));
         assert_eq!(stated_byline(&doc), vec!["Ann LEE", "Bo EK"]);
+    }
+
+    #[test]
+    fn marked_up_bylines_add_writers_the_metadata_leaves_out() {
+        let long = "The council met on Monday to discuss the plan for the new bridge, which has \
+                    been delayed for years by disputes over money and over who should build it.";
+        let page = |bylines: &str| {
+            format!(
+                "<h1>Headline</h1>{bylines}<p>{long}</p><div><a rel=\"author\" href=\"/c\">Cy Dee</a></div>"
+            )
+        };
+        let meta = vec!["Bo Ek Holm".to_string()];
+        for (bylines, expected) in [
+            (
+                r#"<div><address><a rel="author" href="/a">Ann Lee</a></address></div>
+                   <div><address><a rel="author" href="/b">Bo Ek Holm</a></address></div>"#,
+                vec!["Ann Lee", "Bo Ek Holm"],
+            ),
+            // Someone else: the metadata stands.
+            (
+                r#"<div><a rel="author" href="/a">Ann Lee</a></div>"#,
+                vec!["Bo Ek Holm"],
+            ),
+            // The same writer only.
+            (
+                r#"<div><a rel="author" href="/b">Bo Ek Holm</a></div>"#,
+                vec!["Bo Ek Holm"],
+            ),
+        ] {
+            let doc = Html::parse_document(&page(bylines));
+            assert_eq!(
+                with_marked_up_bylines(&doc, meta.clone()),
+                expected,
+                "{bylines}"
+            );
+        }
     }
 
     #[test]
