@@ -723,9 +723,14 @@ pub fn authors(doc: &Html, meta: &MetaTags, is_outlet: &dyn Fn(&str) -> bool) ->
 /// Most names the page's marked-up bylines may add to the metadata's authors.
 const MAX_MARKED_UP_NAMES: usize = 4;
 
-/// The page's marked-up bylines (`rel=author`, `itemprop=author`) above the article's text
-/// when they name all of `authors` and more: metadata often credits only the first writer.
-pub fn with_marked_up_bylines(doc: &Html, authors: Vec<String>) -> Vec<String> {
+/// The page's marked-up bylines (`rel=author`, `itemprop=author`) above the article's text,
+/// without the outlet (`is_outlet`), when they name all of `authors` and more: metadata often
+/// credits only the first writer.
+pub fn with_marked_up_bylines(
+    doc: &Html,
+    authors: Vec<String>,
+    is_outlet: &dyn Fn(&str) -> bool,
+) -> Vec<String> {
     if authors.is_empty() {
         return authors;
     }
@@ -756,6 +761,7 @@ pub fn with_marked_up_bylines(doc: &Html, authors: Vec<String>) -> Vec<String> {
         }
     }
     dedup_names(&mut shown);
+    shown.retain(|s| !is_outlet(s));
     let covered = authors
         .iter()
         .all(|a| shown.iter().any(|s| same_person(a, s)));
@@ -1919,11 +1925,9 @@ mod tests {
             ),
         ] {
             let doc = Html::parse_document(&page(bylines));
-            assert_eq!(
-                with_marked_up_bylines(&doc, meta.clone()),
-                expected,
-                "{bylines}"
-            );
+            let no_outlet = |_: &str| false;
+            let got = with_marked_up_bylines(&doc, meta.clone(), &no_outlet);
+            assert_eq!(got, expected, "{bylines}");
         }
     }
 
