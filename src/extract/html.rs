@@ -59,7 +59,7 @@ pub fn extract(text: &str) -> Article {
         authors = meta::written_byline(&doc);
         authors.retain(|a| !is_outlet(a));
     }
-    article.authors = authors;
+    article.authors = meta::with_marked_up_bylines(&doc, authors, &is_outlet);
     if let Some((date, source)) = meta::published(
         &doc,
         &tags,

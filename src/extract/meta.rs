@@ -395,10 +395,13 @@ pub fn title(
         (Some(h), Some(n)) if norm(h) != norm(n) => {
             let shown = |x: &str| h1s.first().is_some_and(|h1| resembles(h1, x));
             let in_title = |x: &str| page_title.as_deref().map_or(0, |t| shared_words(x, t));
+            // Both like the heading: the one it repeats word for word.
+            let same = |x: &str| h1s.first().is_some_and(|h1| norm(h1) == norm(x));
             let name_wins = match (shown(h), shown(n)) {
                 (false, true) => true,
                 (false, false) => in_title(n) > in_title(h),
-                _ => false,
+                (true, true) => same(n) && !same(h),
+                (true, false) => false,
             };
             Some(if name_wins { n } else { h })
         }
@@ -715,6 +718,72 @@ pub fn authors(doc: &Html, meta: &MetaTags, is_outlet: &dyn Fn(&str) -> bool) ->
     }
     dedup_names(&mut names);
     names
+}
+
+/// Most names the page's marked-up bylines may add to the metadata's authors.
+const MAX_MARKED_UP_NAMES: usize = 4;
+
+/// The page's marked-up bylines (`rel=author`, `itemprop=author`) above the article's text,
+/// without the outlet (`is_outlet`), when they name all of `authors` and more: metadata often
+/// credits only the first writer.
+pub fn with_marked_up_bylines(
+    doc: &Html,
+    authors: Vec<String>,
+    is_outlet: &dyn Fn(&str) -> bool,
+) -> Vec<String> {
+    if authors.is_empty() {
+        return authors;
+    }
+    let mut shown: Vec<String> = Vec::new();
+    for node in doc.root_element().descendants().take(50_000) {
+        let Some(e) = ElementRef::wrap(node) else {
+            continue;
+        };
+        let v = e.value();
+        // The article's text has begun.
+        if v.name() == "p" && short_text(e, MIN_PROSE_CHARS).is_none() {
+            break;
+        }
+        let marked = v
+            .attr("rel")
+            .is_some_and(|r| r.split_whitespace().any(|r| r == "author"))
+            || v.attr("itemprop")
+                .is_some_and(|r| r.split_whitespace().any(|r| r == "author"));
+        if !marked || v.name() == "meta" || v.name() == "link" || in_comments(e) {
+            continue;
+        }
+        let Some(text) = short_text(e, 100) else {
+            continue;
+        };
+        shown.extend(clean_author_names(&text));
+        if shown.len() > MAX_MARKED_UP_NAMES {
+            return authors;
+        }
+    }
+    dedup_names(&mut shown);
+    shown.retain(|s| !is_outlet(s));
+    let covered = authors
+        .iter()
+        .all(|a| shown.iter().any(|s| same_person(a, s)));
+    if covered && shown.len() > authors.len() && shown.iter().all(|s| looks_like_full_name(s)) {
+        shown
+    } else {
+        authors
+    }
+}
+
+/// Whether two spellings name the same person: the same words, ignoring case and punctuation.
+fn same_person(a: &str, b: &str) -> bool {
+    let words = |s: &str| {
+        let mut w: Vec<String> = s
+            .split_whitespace()
+            .map(norm)
+            .filter(|w| !w.is_empty())
+            .collect();
+        w.sort();
+        w
+    };
+    words(a) == words(b)
 }
 
 /// The element two levels up, which holds all the names of one byline.
@@ -1678,6 +1747,13 @@ mod tests {
                 "Harbour bridge of the old town",
                 "Harbour bridge of the old town",
             ),
+            // Both resemble the heading: the one it repeats.
+            (
+                "Every outfit she wore to the premieres, ranked from least to most daring",
+                "Every outfit she wore to premieres, ranked",
+                "Every outfit she wore to the premieres, ranked from least to most daring",
+                "Every outfit she wore to the premieres, ranked from least to most daring",
+            ),
             // `name` is the SEO title, `headline` the one shown.
             (
                 "Bridge closes for repairs this week",
@@ -1819,6 +1895,40 @@ mod tests {
             pad = "\t".repeat(200)
         ));
         assert_eq!(stated_byline(&doc), vec!["Ann LEE", "Bo EK"]);
+    }
+
+    #[test]
+    fn marked_up_bylines_add_writers_the_metadata_leaves_out() {
+        let long = "The council met on Monday to discuss the plan for the new bridge, which has \
+                    been delayed for years by disputes over money and over who should build it.";
+        let page = |bylines: &str| {
+            format!(
+                "<h1>Headline</h1>{bylines}<p>{long}</p><div><a rel=\"author\" href=\"/c\">Cy Dee</a></div>"
+            )
+        };
+        let meta = vec!["Bo Ek Holm".to_string()];
+        for (bylines, expected) in [
+            (
+                r#"<div><address><a rel="author" href="/a">Ann Lee</a></address></div>
+                   <div><address><a rel="author" href="/b">Bo Ek Holm</a></address></div>"#,
+                vec!["Ann Lee", "Bo Ek Holm"],
+            ),
+            // Someone else: the metadata stands.
+            (
+                r#"<div><a rel="author" href="/a">Ann Lee</a></div>"#,
+                vec!["Bo Ek Holm"],
+            ),
+            // The same writer only.
+            (
+                r#"<div><a rel="author" href="/b">Bo Ek Holm</a></div>"#,
+                vec!["Bo Ek Holm"],
+            ),
+        ] {
+            let doc = Html::parse_document(&page(bylines));
+            let no_outlet = |_: &str| false;
+            let got = with_marked_up_bylines(&doc, meta.clone(), &no_outlet);
+            assert_eq!(got, expected, "{bylines}");
+        }
     }
 
     #[test]
