@@ -1,5 +1,6 @@
 //! Article → tantivy documents: one article document plus one document per quote.
 
+use tantivy::schema::Field;
 use tantivy::{DateTime, TantivyDocument};
 
 use super::schema::{Fields, KIND_ARTICLE, KIND_QUOTE};
@@ -16,7 +17,7 @@ pub struct FileState {
 /// The documents that represent one article in the index.
 pub fn article_documents(f: &Fields, a: &Article, state: FileState) -> Vec<TantivyDocument> {
     let mut docs = Vec::with_capacity(1 + a.quotes.len());
-    let mut doc = shared_fields(f, a);
+    let mut doc = shared_fields(f, a, f.title);
     doc.add_text(f.kind, KIND_ARTICLE);
     doc.add_text(f.body, &a.body);
     doc.add_text(f.body_for(a.language.as_deref()), &a.body);
@@ -39,7 +40,7 @@ pub fn article_documents(f: &Fields, a: &Article, state: FileState) -> Vec<Tanti
     doc.add_u64(f.content_hash, state.hash);
     docs.push(doc);
     for quote in &a.quotes {
-        let mut doc = shared_fields(f, a);
+        let mut doc = shared_fields(f, a, f.quote_title);
         doc.add_text(f.kind, KIND_QUOTE);
         doc.add_text(f.quote, &quote.text);
         for author in &a.authors {
@@ -55,15 +56,16 @@ pub fn article_documents(f: &Fields, a: &Article, state: FileState) -> Vec<Tanti
     docs
 }
 
-/// Fields an article and its quotes share: where it came from, what it is called, when.
-fn shared_fields(f: &Fields, a: &Article) -> TantivyDocument {
+/// Fields an article and its quotes share: where it came from, what it is called (in
+/// `title_field`: quotes keep their article's title apart, see [`super::schema`]), when.
+fn shared_fields(f: &Fields, a: &Article, title_field: Field) -> TantivyDocument {
     let mut doc = TantivyDocument::default();
     doc.add_text(f.path, &a.path);
     if let Some(url) = &a.url {
         doc.add_text(f.url, url);
     }
     if let Some(title) = &a.title {
-        doc.add_text(f.title, title);
+        doc.add_text(title_field, title);
     }
     if let Some(source) = &a.source {
         doc.add_text(f.source, source);

@@ -6,8 +6,11 @@
 //! so German is stemmed as German; queries search every body field.
 //!
 //! Two kinds of document share the schema: one per article (`kind: article`) and one per
-//! quote (`kind: quote`) carrying its speaker, its text in `quote`, and its article's title,
-//! date, outlet and path, so a search can ask for a phrase inside a quote by a given speaker.
+//! quote (`kind: quote`) carrying its speaker, its text in `quote`, and its article's title
+//! (in `quote_title`), date, outlet and path, so a search can ask for a phrase inside a quote by
+//! a given speaker. Quotes keep their title apart so that a query over titles and bodies can
+//! only match articles: it needs no `kind` filter, and tantivy can then skip documents that
+//! cannot reach the top hits instead of scoring every match.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasher, Hasher};
@@ -24,7 +27,7 @@ use tantivy::tokenizer::{
 };
 
 /// Bumped whenever the schema or an analyzer changes; an index with another version is refused.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 pub const KIND: &str = "kind";
 pub const PATH: &str = "path";
@@ -32,6 +35,8 @@ pub const URL: &str = "url";
 pub const TITLE: &str = "title";
 pub const BODY: &str = "body";
 pub const QUOTE: &str = "quote";
+/// The title of a quote's article, searched by `title:` in quote searches.
+pub const QUOTE_TITLE: &str = "quote_title";
 pub const AUTHORS: &str = "authors";
 pub const SPEAKERS: &str = "speakers";
 pub const SOURCE: &str = "source";
@@ -97,6 +102,7 @@ pub struct Fields {
     /// Indexed body fields, in the order of [`STEMMED_LANGUAGES`], then `body_xx`.
     pub bodies: [Field; BODY_FIELDS],
     pub quote: Field,
+    pub quote_title: Field,
     pub authors: Field,
     pub speakers: Field,
     pub source: Field,
@@ -141,7 +147,8 @@ pub fn build_schema() -> Schema {
             TextOptions::default().set_indexing_options(indexing),
         );
     }
-    b.add_text_field(QUOTE, prose);
+    b.add_text_field(QUOTE, prose.clone());
+    b.add_text_field(QUOTE_TITLE, prose);
     b.add_text_field(AUTHORS, name.clone());
     b.add_text_field(SPEAKERS, name.clone());
     b.add_text_field(SOURCE, name);
@@ -218,6 +225,7 @@ impl Fields {
                 bodies
             },
             quote: f(QUOTE)?,
+            quote_title: f(QUOTE_TITLE)?,
             authors: f(AUTHORS)?,
             speakers: f(SPEAKERS)?,
             source: f(SOURCE)?,
@@ -287,7 +295,7 @@ pub fn snippet_analyzer<'a>(
     field: Field,
     wanted: impl IntoIterator<Item = &'a str>,
 ) -> Option<TextAnalyzer> {
-    let language = if field == fields.title || field == fields.quote {
+    let language = if [fields.title, fields.quote, fields.quote_title].contains(&field) {
         Some(Language::English)
     } else {
         let idx = fields.bodies.iter().position(|&f| f == field)?;
@@ -530,10 +538,11 @@ mod tests {
         let index = Index::create_in_ram(build_schema());
         register_analyzers(&index);
         let fields = Fields::new(&index.schema()).unwrap();
-        for field in fields
-            .bodies
-            .into_iter()
-            .chain([fields.title, fields.quote])
+        for field in
+            fields
+                .bodies
+                .into_iter()
+                .chain([fields.title, fields.quote, fields.quote_title])
         {
             let indexing = index.tokenizer_for_field(field).unwrap();
             let indexed = tokens(indexing.clone(), text);

@@ -11,14 +11,17 @@ use tantivy::{DateTime, Term};
 use super::SearchRequest;
 use crate::index::schema::{Fields, KIND_ARTICLE, KIND_QUOTE, name_tokens};
 
-/// Every filter of a request, each a query that must match.
-pub fn build_filters(f: &Fields, req: &SearchRequest) -> Vec<Box<dyn Query>> {
+/// Every filter of a request, each a query that must match. `by_kind` adds the one that
+/// keeps articles or quotes, as asked; leave it out only when the query matches one kind alone.
+pub fn build_filters(f: &Fields, req: &SearchRequest, by_kind: bool) -> Vec<Box<dyn Query>> {
     let mut filters: Vec<Box<dyn Query>> = Vec::new();
-    let kind = if req.quotes { KIND_QUOTE } else { KIND_ARTICLE };
-    filters.push(Box::new(TermQuery::new(
-        Term::from_field_text(f.kind, kind),
-        IndexRecordOption::Basic,
-    )));
+    if by_kind {
+        let kind = if req.quotes { KIND_QUOTE } else { KIND_ARTICLE };
+        filters.push(Box::new(TermQuery::new(
+            Term::from_field_text(f.kind, kind),
+            IndexRecordOption::Basic,
+        )));
+    }
     for (field, names) in [
         (f.authors, &req.authors),
         (f.speakers, &req.speakers),

@@ -105,6 +105,55 @@ pub fn parse_user_query_over(
         .map_err(|e| QueryError::new(text, 0, e.to_string()))
 }
 
+/// What a valid user query can match, for planning how to run it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct QueryShape {
+    /// Every match holds one of the query's words in a title or body, which only article
+    /// documents have (quotes keep theirs in `quote_title` and `quote`): no `kind` filter needed.
+    pub articles_only: bool,
+    /// A single word: its top hits can be found without scoring every match (block-max WAND).
+    pub single_word: bool,
+}
+
+/// The shape of `text` searched as `target`; the default (nothing known) if it does not parse.
+/// Call it on a query [`parse_user_query_over`] accepted: that checks how deep it nests.
+pub fn query_shape(text: &str, target: Target) -> QueryShape {
+    let (ast, errors) = parse_query_lenient(text);
+    if !errors.is_empty() || target != Target::Articles {
+        return QueryShape::default();
+    }
+    let mut words = 0;
+    let articles_only = only_positive_prose(&ast, &mut words);
+    QueryShape {
+        articles_only,
+        single_word: articles_only && words == 1,
+    }
+}
+
+/// Whether every leaf of `ast` is a literal over titles or bodies and none is negated;
+/// counts the leaves in `words` (a phrase or prefix counts as two).
+fn only_positive_prose(ast: &UserInputAst, words: &mut usize) -> bool {
+    match ast {
+        UserInputAst::Clause(children) => children.iter().all(|(occur, child)| {
+            *occur != Some(Occur::MustNot) && only_positive_prose(child, words)
+        }),
+        UserInputAst::Boost(inner, _) => only_positive_prose(inner, words),
+        UserInputAst::Leaf(leaf) => match leaf.as_ref() {
+            UserInputLeaf::Literal(lit) => {
+                let one_word = !lit.prefix && lit.phrase.chars().all(char::is_alphanumeric);
+                *words += if one_word { 1 } else { 2 };
+                lit.field_name.as_deref().is_none_or(|name| {
+                    matches!(
+                        map_field(name, Target::Articles),
+                        Some(schema::TITLE | schema::BODY)
+                    )
+                })
+            }
+            _ => false,
+        },
+    }
+}
+
 /// Quotes, parentheses and dangling operators, checked with positions before parsing.
 fn check_structure(text: &str) -> Result<(), QueryError> {
     if text.trim().is_empty() {
@@ -280,6 +329,7 @@ fn rewrite_fields(
 /// The schema field a user's field name stands for.
 fn map_field(name: &str, target: Target) -> Option<&'static str> {
     Some(match name.to_ascii_lowercase().as_str() {
+        "title" | "headline" if target == Target::Quotes => schema::QUOTE_TITLE,
         "title" | "headline" => schema::TITLE,
         "body" | "text" if target == Target::Quotes => schema::QUOTE,
         "body" | "text" => schema::BODY,
@@ -302,6 +352,58 @@ mod tests {
         register_analyzers(&index);
         let fields = Fields::new(&index.schema()).unwrap();
         parse_user_query(&index, &fields, q, Target::Articles)
+    }
+
+    #[test]
+    fn tells_queries_that_only_articles_can_match() {
+        let shape = |q| query_shape(q, Target::Articles);
+        for q in [
+            "diplomacy",
+            "title:kremlin",
+            "body:talks",
+            "+peskov",
+            "(peskov)^2",
+        ] {
+            assert_eq!(
+                shape(q),
+                QueryShape {
+                    articles_only: true,
+                    single_word: true
+                },
+                "{q}"
+            );
+        }
+        for q in [
+            "\"megaphone diplomacy\"",
+            "peskov kremlin",
+            "peskov OR ushakov",
+            "dipl*",
+            "U.S.",
+        ] {
+            assert_eq!(
+                shape(q),
+                QueryShape {
+                    articles_only: true,
+                    single_word: false
+                },
+                "{q}"
+            );
+        }
+        // Negations, names and other fields are in quote documents too (or match everything).
+        for q in [
+            "peskov -trump",
+            "NOT trump",
+            "author:morozov",
+            "speaker:peskov",
+            "*",
+            "lang:en",
+        ] {
+            assert!(!shape(q).articles_only, "{q}");
+        }
+        assert_eq!(
+            query_shape("diplomacy", Target::Quotes),
+            QueryShape::default()
+        );
     }
 
     #[test]

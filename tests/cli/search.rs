@@ -72,6 +72,36 @@ fn quote_search_returns_only_the_speakers_quotes() {
 }
 
 #[test]
+fn title_words_find_articles_and_quotes_each_in_their_own_search() {
+    let env = env();
+    // "Kremlin" is a word of the seed's title, which its quotes carry too.
+    for query in [
+        "kremlin",
+        "title:kremlin",
+        "kremlin putin",
+        "kremlin OR nonexistentword",
+    ] {
+        let (hits, code) = env.search_json(&[query]);
+        assert_eq!(code, 0, "{query}");
+        assert!(!hits.is_empty(), "{query}");
+        assert!(
+            hits.iter().all(|h| h["kind"] == "article"),
+            "{query}: {hits:?}"
+        );
+    }
+    let (hits, code) = env.search_json(&["--quotes", "title:kremlin"]);
+    assert_eq!(code, 0);
+    assert!(!hits.is_empty());
+    assert!(hits.iter().all(|h| h["kind"] == "quote"), "{hits:?}");
+    assert!(
+        hits.iter().all(|h| h["title"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("Kremlin"))),
+        "quote hits keep their article's title: {hits:?}"
+    );
+}
+
+#[test]
 fn json_hits_carry_the_schema_keys() {
     let env = env();
     let (hits, _) = env.search_json(&["harbour"]);
