@@ -848,8 +848,41 @@ impl Renderer {
 
     fn finish(mut self) -> String {
         self.paragraph_break();
+        drop_repeated_paragraphs(&mut self.paragraphs);
         self.paragraphs.join("\n\n")
     }
+}
+
+/// Fewest paragraphs in a row that must repeat an earlier run to be dropped: single paragraphs
+/// may repeat on purpose (a refrain, a pull quote).
+const MIN_REPEATED_RUN: usize = 3;
+
+/// Drops a run of paragraphs that repeats an earlier run word for word (a page carrying the
+/// article twice, for print and for screen).
+fn drop_repeated_paragraphs(paragraphs: &mut Vec<String>) {
+    let mut first: HashMap<&str, usize> = HashMap::new();
+    let mut drop = vec![false; paragraphs.len()];
+    let mut i = 0;
+    while i < paragraphs.len() {
+        let j = *first.entry(paragraphs[i].as_str()).or_insert(i);
+        // How far the paragraphs from i repeat those from j (the copy must not overlap).
+        let run = (0..)
+            .take_while(|&k| {
+                j + k < i && i + k < paragraphs.len() && paragraphs[j + k] == paragraphs[i + k]
+            })
+            .count();
+        if j < i && run >= MIN_REPEATED_RUN {
+            drop[i..i + run].iter_mut().for_each(|d| *d = true);
+            i += run;
+        } else {
+            i += 1;
+        }
+    }
+    let mut k = 0;
+    paragraphs.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
 }
 
 /// Short paragraphs that are timestamps, photo credits or calls to action.
@@ -1448,6 +1481,23 @@ mod tests {
         let got = body(&html);
         assert!(got.contains("The article text"), "{got:?}");
         assert!(!got.contains("hidden panel"), "{got:?}");
+    }
+
+    #[test]
+    fn drops_a_repeated_run_of_paragraphs_but_not_a_single_repeat() {
+        let to_vec = |s: &str| s.split(' ').map(str::to_string).collect::<Vec<_>>();
+        for (input, expected) in [
+            ("a b c d a b c d", "a b c d"),
+            ("a b c x a b c", "a b c x"),
+            ("a b a b", "a b a b"),
+            ("a x a y a z", "a x a y a z"),
+            ("a a a a", "a a a a"),
+            ("a b c a b c a b c", "a b c"),
+        ] {
+            let mut paragraphs = to_vec(input);
+            drop_repeated_paragraphs(&mut paragraphs);
+            assert_eq!(paragraphs.join(" "), expected, "{input:?}");
+        }
     }
 
     #[test]
