@@ -86,7 +86,7 @@ pub fn extract(text: &str) -> Article {
     }
     // A page that renders its article from script data shows little text without scripts.
     if article.body.chars().count() < MIN_STATIC_BODY_CHARS
-        && let Some(data_body) = hydration::script_body(&doc)
+        && let Some(data_body) = hydration::script_body(&doc, article.title.as_deref())
         && data_body.chars().count() > 2 * article.body.chars().count()
     {
         article.body = trim_leading_meta(&data_body, &headlines);
