@@ -3,6 +3,7 @@
 
 use std::sync::LazyLock;
 
+use regex::Regex;
 use scraper::{Html, Selector};
 
 use super::{byline, content, hydration, meta};
@@ -195,7 +196,7 @@ fn trim_leading_meta(body: &str, headlines: &[String]) -> String {
         .iter()
         .rev()
         .take(MAX_LEADING_META)
-        .take_while(|p| is_trailing_label(p))
+        .take_while(|p| is_trailing_label(p) || is_closing_call(p))
         .count();
     let keep = if tail == rest.len() {
         rest.len()
@@ -223,6 +224,19 @@ fn drop_repeated_headline(paragraphs: &mut Vec<&str>, headlines: &[String]) {
     if kicker {
         paragraphs.remove(at - 1);
     }
+}
+
+/// Longest closing paragraph taken for a call to action.
+const MAX_CLOSING_CALL_CHARS: usize = 300;
+
+/// A call to action closing the text ("Bookmark our site and sign up for our newsletters",
+/// "To post a comment, log in"): longer than the noise lines dropped anywhere in the body.
+fn is_closing_call(p: &str) -> bool {
+    static CALL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:subscribe|newsletters?|sign in|sign up|log ?in(?:to)?|create an account|follow us|bookmark|push alerts|enable javascript|failed to load|post a comment|abonnieren|abonniere)\b")
+            .expect("valid regex")
+    });
+    p.chars().count() <= MAX_CLOSING_CALL_CHARS && CALL.is_match(p)
 }
 
 /// A short closing paragraph without sentence punctuation: a label, tag or widget title.
@@ -408,6 +422,16 @@ mod tests {
                 "One.\n\nTwo.\n\nThree.\n\nFour.\n\nFive.\n\nBig News Today\n\nSix.",
             ),
             ("Text one.\n\nTags\n\nSee more", None, "Text one."),
+            (
+                "Text one.\n\nOur site is the place for news. Please bookmark it and sign up for our newsletters here.\n\nShare",
+                None,
+                "Text one.",
+            ),
+            (
+                "Text one.\n\nShe said she would log in to her account on Monday, and did.\n\nText two.",
+                None,
+                "Text one.\n\nShe said she would log in to her account on Monday, and did.\n\nText two.",
+            ),
             ("Only\n\nlabels", None, "Only\n\nlabels"),
         ] {
             let keys: Vec<String> = title.map(meta::norm).into_iter().collect();
