@@ -992,7 +992,8 @@ pub fn main_content(doc: &Html) -> MainContent {
     let total = raw.get(doc.root_element().id()).text;
     let stats = collect_stats(doc, Some((&raw, total * SOFT_LIMIT_NUM / SOFT_LIMIT_DEN)));
     let (text, roots) = render_best(doc, &stats, Clutter::Drop);
-    let (text, roots) = if text.len() >= MIN_BODY_CHARS {
+    let soft_pass = text.len() >= MIN_BODY_CHARS;
+    let (text, roots) = if soft_pass {
         (text, roots)
     } else {
         // Too little survived the boilerplate filter: try again trusting only the certain rules.
@@ -1015,9 +1016,11 @@ pub fn main_content(doc: &Html) -> MainContent {
             }
         }
     };
+    // Blocks the body left out (a header with its standfirst) do not end the search.
+    let used = if soft_pass { &stats } else { &raw };
     let lead_caption = roots
         .first()
-        .and_then(|&root| lead_caption(doc, &raw, root))
+        .and_then(|&root| lead_caption(doc, used, root))
         .filter(|c| !text.contains(c.as_str()));
     MainContent { text, lead_caption }
 }
@@ -1381,6 +1384,26 @@ mod tests {
         let got = body(&html);
         assert!(got.contains("The council met"), "{got:?}");
         assert!(!got.contains("briefing"), "{got:?}");
+    }
+
+    #[test]
+    fn a_standfirst_left_out_of_the_body_does_not_hide_the_lead_caption() {
+        let para =
+            "The text of the story, with commas, clauses and more words, goes on for a while. ";
+        let html = format!(
+            "<body><article><header><h1>Big News</h1><p>A standfirst that sums up the story \
+             in one long sentence for readers.</p></header><figure><img src=a.jpg>\
+             <figcaption>Boats in the harbour at dawn.</figcaption></figure>\
+             <p>{}</p><p>{}</p></article></body>",
+            para.repeat(3),
+            para.repeat(3)
+        );
+        let content = main_content(&Html::parse_document(&html));
+        assert!(!content.text.contains("standfirst"), "{:?}", content.text);
+        assert_eq!(
+            content.lead_caption.as_deref(),
+            Some("Boats in the harbour at dawn.")
+        );
     }
 
     #[test]
