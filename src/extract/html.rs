@@ -92,8 +92,10 @@ pub fn extract(text: &str) -> Article {
     {
         article.body = trim_leading_meta(&data_body, &headlines);
     }
+    // A "caption" that reads as a byline or dateline is the article's header, not a caption.
     if let Some(caption) = content.lead_caption
         && !article.body.is_empty()
+        && !is_leading_meta(&caption, &headlines)
     {
         article.body = format!("{caption}\n\n{}", article.body);
     }
@@ -330,6 +332,23 @@ mod tests {
         ] {
             assert_eq!(names_the_site(author, &sites), is_site, "{author}");
         }
+    }
+
+    #[test]
+    fn a_caption_that_is_a_byline_does_not_lead_the_body() {
+        let text = "The text of the story, with commas, clauses and more words, goes on. ";
+        let page = |credit: &str| {
+            format!(
+                "<html><body><article><figure><figcaption>{credit}</figcaption></figure><p>{}</p><p>{}</p>\
+                 </article></body></html>",
+                text.repeat(3),
+                text.repeat(3)
+            )
+        };
+        let body = extract(&page("By Ann Lee, March 3, 2024")).body;
+        assert!(body.starts_with("The text"), "{body:?}");
+        let body = extract(&page("Boats in the harbour at dawn.")).body;
+        assert!(body.starts_with("Boats in the harbour"), "{body:?}");
     }
 
     #[test]
