@@ -154,9 +154,13 @@ fn verdict(el: &Element) -> Verdict {
     }
 }
 
-/// True when the element is hidden when the page loads (scripts may reveal it later).
+/// True when the element is hidden when the page loads (scripts may reveal it later): by
+/// attribute, inline style, or a utility class that hides it (`hide`, `d-none`).
 fn is_hidden(el: &Element) -> bool {
     el.attr("hidden").is_some()
+        || el
+            .attr("class")
+            .is_some_and(|c| c.split_whitespace().any(|w| matches!(w, "hide" | "d-none")))
         || el.attr("aria-hidden") == Some("true")
         || el.attr("style").is_some_and(|s| {
             let s = s.replace(' ', "").to_ascii_lowercase();
@@ -1308,6 +1312,13 @@ mod tests {
                 ),
                 "commas",
                 "consent",
+            ),
+            (
+                format!(
+                    "<body><article><p>{para}</p><div class=\"lightbox hide\"><p>Zoom in on the picture, drag it to move, and pinch to zoom out.</p></div><p>{para}</p></article></body>"
+                ),
+                "commas",
+                "Zoom in",
             ),
             (
                 format!(
