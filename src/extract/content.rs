@@ -154,9 +154,13 @@ fn verdict(el: &Element) -> Verdict {
     }
 }
 
-/// True when the element is hidden when the page loads (scripts may reveal it later).
+/// True when the element is hidden when the page loads (scripts may reveal it later): by
+/// attribute, inline style, or a utility class that hides it (`hide`, `d-none`).
 fn is_hidden(el: &Element) -> bool {
     el.attr("hidden").is_some()
+        || el
+            .attr("class")
+            .is_some_and(|c| c.split_whitespace().any(|w| matches!(w, "hide" | "d-none")))
         || el.attr("aria-hidden") == Some("true")
         || el.attr("style").is_some_and(|s| {
             let s = s.replace(' ', "").to_ascii_lowercase();
@@ -848,8 +852,41 @@ impl Renderer {
 
     fn finish(mut self) -> String {
         self.paragraph_break();
+        drop_repeated_paragraphs(&mut self.paragraphs);
         self.paragraphs.join("\n\n")
     }
+}
+
+/// Fewest paragraphs in a row that must repeat an earlier run to be dropped: single paragraphs
+/// may repeat on purpose (a refrain, a pull quote).
+const MIN_REPEATED_RUN: usize = 3;
+
+/// Drops a run of paragraphs that repeats an earlier run word for word (a page carrying the
+/// article twice, for print and for screen).
+fn drop_repeated_paragraphs(paragraphs: &mut Vec<String>) {
+    let mut first: HashMap<&str, usize> = HashMap::new();
+    let mut drop = vec![false; paragraphs.len()];
+    let mut i = 0;
+    while i < paragraphs.len() {
+        let j = *first.entry(paragraphs[i].as_str()).or_insert(i);
+        // How far the paragraphs from i repeat those from j (the copy must not overlap).
+        let run = (0..)
+            .take_while(|&k| {
+                j + k < i && i + k < paragraphs.len() && paragraphs[j + k] == paragraphs[i + k]
+            })
+            .count();
+        if j < i && run >= MIN_REPEATED_RUN {
+            drop[i..i + run].iter_mut().for_each(|d| *d = true);
+            i += run;
+        } else {
+            i += 1;
+        }
+    }
+    let mut k = 0;
+    paragraphs.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
 }
 
 /// Short paragraphs that are timestamps, photo credits or calls to action.
@@ -959,7 +996,8 @@ pub fn main_content(doc: &Html) -> MainContent {
     let total = raw.get(doc.root_element().id()).text;
     let stats = collect_stats(doc, Some((&raw, total * SOFT_LIMIT_NUM / SOFT_LIMIT_DEN)));
     let (text, roots) = render_best(doc, &stats, Clutter::Drop);
-    let (text, roots) = if text.len() >= MIN_BODY_CHARS {
+    let soft_pass = text.len() >= MIN_BODY_CHARS;
+    let (text, roots) = if soft_pass {
         (text, roots)
     } else {
         // Too little survived the boilerplate filter: try again trusting only the certain rules.
@@ -982,9 +1020,11 @@ pub fn main_content(doc: &Html) -> MainContent {
             }
         }
     };
+    // Blocks the body left out (a header with its standfirst) do not end the search.
+    let used = if soft_pass { &stats } else { &raw };
     let lead_caption = roots
         .first()
-        .and_then(|&root| lead_caption(doc, &raw, root))
+        .and_then(|&root| lead_caption(doc, used, root))
         .filter(|c| !text.contains(c.as_str()));
     MainContent { text, lead_caption }
 }
@@ -1275,6 +1315,13 @@ mod tests {
             ),
             (
                 format!(
+                    "<body><article><p>{para}</p><div class=\"lightbox hide\"><p>Zoom in on the picture, drag it to move, and pinch to zoom out.</p></div><p>{para}</p></article></body>"
+                ),
+                "commas",
+                "Zoom in",
+            ),
+            (
+                format!(
                     "<body><article><div class=author-dropdown><p>Ann Lee works here as a writer, and also blogs, reads and travels widely.</p></div><p>{para}</p><p>{para}</p></article></body>"
                 ),
                 "commas",
@@ -1348,6 +1395,26 @@ mod tests {
         let got = body(&html);
         assert!(got.contains("The council met"), "{got:?}");
         assert!(!got.contains("briefing"), "{got:?}");
+    }
+
+    #[test]
+    fn a_standfirst_left_out_of_the_body_does_not_hide_the_lead_caption() {
+        let para =
+            "The text of the story, with commas, clauses and more words, goes on for a while. ";
+        let html = format!(
+            "<body><article><header><h1>Big News</h1><p>A standfirst that sums up the story \
+             in one long sentence for readers.</p></header><figure><img src=a.jpg>\
+             <figcaption>Boats in the harbour at dawn.</figcaption></figure>\
+             <p>{}</p><p>{}</p></article></body>",
+            para.repeat(3),
+            para.repeat(3)
+        );
+        let content = main_content(&Html::parse_document(&html));
+        assert!(!content.text.contains("standfirst"), "{:?}", content.text);
+        assert_eq!(
+            content.lead_caption.as_deref(),
+            Some("Boats in the harbour at dawn.")
+        );
     }
 
     #[test]
@@ -1448,6 +1515,23 @@ mod tests {
         let got = body(&html);
         assert!(got.contains("The article text"), "{got:?}");
         assert!(!got.contains("hidden panel"), "{got:?}");
+    }
+
+    #[test]
+    fn drops_a_repeated_run_of_paragraphs_but_not_a_single_repeat() {
+        let to_vec = |s: &str| s.split(' ').map(str::to_string).collect::<Vec<_>>();
+        for (input, expected) in [
+            ("a b c d a b c d", "a b c d"),
+            ("a b c x a b c", "a b c x"),
+            ("a b a b", "a b a b"),
+            ("a x a y a z", "a x a y a z"),
+            ("a a a a", "a a a a"),
+            ("a b c a b c a b c", "a b c"),
+        ] {
+            let mut paragraphs = to_vec(input);
+            drop_repeated_paragraphs(&mut paragraphs);
+            assert_eq!(paragraphs.join(" "), expected, "{input:?}");
+        }
     }
 
     #[test]

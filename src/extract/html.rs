@@ -3,6 +3,7 @@
 
 use std::sync::LazyLock;
 
+use regex::Regex;
 use scraper::{Html, Selector};
 
 use super::{byline, content, hydration, meta};
@@ -86,13 +87,15 @@ pub fn extract(text: &str) -> Article {
     }
     // A page that renders its article from script data shows little text without scripts.
     if article.body.chars().count() < MIN_STATIC_BODY_CHARS
-        && let Some(data_body) = hydration::script_body(&doc)
+        && let Some(data_body) = hydration::script_body(&doc, article.title.as_deref())
         && data_body.chars().count() > 2 * article.body.chars().count()
     {
         article.body = trim_leading_meta(&data_body, &headlines);
     }
+    // A "caption" that reads as a byline or dateline is the article's header, not a caption.
     if let Some(caption) = content.lead_caption
         && !article.body.is_empty()
+        && !is_leading_meta(&caption, &headlines)
     {
         article.body = format!("{caption}\n\n{}", article.body);
     }
@@ -195,7 +198,7 @@ fn trim_leading_meta(body: &str, headlines: &[String]) -> String {
         .iter()
         .rev()
         .take(MAX_LEADING_META)
-        .take_while(|p| is_trailing_label(p))
+        .take_while(|p| is_trailing_label(p) || is_closing_call(p))
         .count();
     let keep = if tail == rest.len() {
         rest.len()
@@ -223,6 +226,19 @@ fn drop_repeated_headline(paragraphs: &mut Vec<&str>, headlines: &[String]) {
     if kicker {
         paragraphs.remove(at - 1);
     }
+}
+
+/// Longest closing paragraph taken for a call to action.
+const MAX_CLOSING_CALL_CHARS: usize = 300;
+
+/// A call to action closing the text ("Bookmark our site and sign up for our newsletters",
+/// "To post a comment, log in"): longer than the noise lines dropped anywhere in the body.
+fn is_closing_call(p: &str) -> bool {
+    static CALL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:subscribe|newsletters?|sign in|sign up|log ?in(?:to)?|create an account|follow us|bookmark|push alerts|enable javascript|failed to load|post a comment|abonnieren|abonniere)\b")
+            .expect("valid regex")
+    });
+    p.chars().count() <= MAX_CLOSING_CALL_CHARS && CALL.is_match(p)
 }
 
 /// A short closing paragraph without sentence punctuation: a label, tag or widget title.
@@ -319,6 +335,23 @@ mod tests {
     }
 
     #[test]
+    fn a_caption_that_is_a_byline_does_not_lead_the_body() {
+        let text = "The text of the story, with commas, clauses and more words, goes on. ";
+        let page = |credit: &str| {
+            format!(
+                "<html><body><article><figure><figcaption>{credit}</figcaption></figure><p>{}</p><p>{}</p>\
+                 </article></body></html>",
+                text.repeat(3),
+                text.repeat(3)
+            )
+        };
+        let body = extract(&page("By Ann Lee, March 3, 2024")).body;
+        assert!(body.starts_with("The text"), "{body:?}");
+        let body = extract(&page("Boats in the harbour at dawn.")).body;
+        assert!(body.starts_with("Boats in the harbour"), "{body:?}");
+    }
+
+    #[test]
     fn adds_the_visible_lead_above_the_content() {
         let lead = "A summary of the story that the page shows above the text, in bold.";
         let text = "The text of the story, with commas, clauses and more words, goes on. ";
@@ -408,6 +441,16 @@ mod tests {
                 "One.\n\nTwo.\n\nThree.\n\nFour.\n\nFive.\n\nBig News Today\n\nSix.",
             ),
             ("Text one.\n\nTags\n\nSee more", None, "Text one."),
+            (
+                "Text one.\n\nOur site is the place for news. Please bookmark it and sign up for our newsletters here.\n\nShare",
+                None,
+                "Text one.",
+            ),
+            (
+                "Text one.\n\nShe said she would log in to her account on Monday, and did.\n\nText two.",
+                None,
+                "Text one.\n\nShe said she would log in to her account on Monday, and did.\n\nText two.",
+            ),
             ("Only\n\nlabels", None, "Only\n\nlabels"),
         ] {
             let keys: Vec<String> = title.map(meta::norm).into_iter().collect();

@@ -17,8 +17,9 @@ const MIN_PARAGRAPHS: usize = 2;
 const MAX_CANDIDATES: usize = 3;
 
 /// The article text held as HTML in a script's string data, the longest one rendered, or
-/// `None` when no script holds paragraph markup.
-pub fn script_body(doc: &Html) -> Option<String> {
+/// `None` when no script holds paragraph markup. With a `title`, the text must share some of
+/// its words: markup for other things (a consent prompt, a template) does not.
+pub fn script_body(doc: &Html, title: Option<&str>) -> Option<String> {
     static SCRIPT: LazyLock<Selector> =
         LazyLock::new(|| Selector::parse("script").expect("valid selector"));
     let mut candidates: Vec<String> = Vec::new();
@@ -37,8 +38,21 @@ pub fn script_body(doc: &Html) -> Option<String> {
         .iter()
         .take(MAX_CANDIDATES)
         .map(|html| content::main_content(&Html::parse_document(html)).text)
+        .filter(|t| title.is_none_or(|title| shares_title_words(t, title)))
         .max_by_key(|t| t.chars().count())
         .filter(|t| !t.is_empty())
+}
+
+/// Whether a text holds at least a third of a title's words (of two letters or more).
+fn shares_title_words(text: &str, title: &str) -> bool {
+    let text = text.to_lowercase();
+    let words: Vec<String> = title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 2)
+        .map(str::to_lowercase)
+        .collect();
+    let found = words.iter().filter(|w| text.contains(w.as_str())).count();
+    words.is_empty() || found * 3 >= words.len()
 }
 
 /// Whether a raw (still escaped) literal mentions a paragraph tag.
@@ -93,9 +107,11 @@ mod tests {
             "<html><body><div id=root></div><script>self.__data.push([1,{literal}]);\
              var x = \"short\";</script></body></html>"
         );
-        let got = script_body(&Html::parse_document(&page)).expect("a body");
+        let doc = Html::parse_document(&page);
+        let got = script_body(&doc, Some("Council vote passes")).expect("a body");
         assert!(got.starts_with("The council met"), "{got:?}");
         assert!(got.contains("Once more."), "{got:?}");
+        assert_eq!(script_body(&doc, Some("Storm hits the coast")), None);
     }
 
     #[test]
@@ -104,6 +120,6 @@ mod tests {
         let page = format!(
             "<html><body><script>var a = \"{long}\"; var b = \"unterminated</script></body></html>"
         );
-        assert_eq!(script_body(&Html::parse_document(&page)), None);
+        assert_eq!(script_body(&Html::parse_document(&page), None), None);
     }
 }
