@@ -159,6 +159,16 @@ pub fn find_cues(text: &str) -> Vec<Cue> {
         }
         // "…, according to Ann Lee": the source always follows.
         let according = v.as_str().eq_ignore_ascii_case("according to");
+        // "Acme’s campaign manager, Ann Lee, said": the name set off after a role.
+        if !according && let Some((a, b)) = apposed_name(&text[from..v.start()]) {
+            cues.push(Cue {
+                subject: (from + a, from + b),
+                verb: (v.start(), v.end()),
+                inverted: false,
+                agent: false,
+            });
+            continue;
+        }
         if !according
             && let Some(c) = SUBJECT_BEFORE.captures(&text[from..v.start()])
             && let Some(s) = c.name("s")
@@ -194,16 +204,6 @@ pub fn find_cues(text: &str) -> Vec<Cue> {
                     agent: false,
                 });
             }
-            continue;
-        }
-        // "Acme’s campaign manager, Ann Lee, said": the name set off after a role.
-        if !according && let Some((a, b)) = apposed_name(&text[from..v.start()]) {
-            cues.push(Cue {
-                subject: (from + a, from + b),
-                verb: (v.start(), v.end()),
-                inverted: false,
-                agent: false,
-            });
             continue;
         }
         // Right after a closing quote any speech verb may come first: "…,” mused Ann Lee.
@@ -337,8 +337,8 @@ static APPOSED_NAME: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
-/// "Acme’s campaign manager, Ann Lee, said": a full name set off by commas before the verb,
-/// right after a role noun (not in a list: "aides and the manager, Ann Lee, said"). Byte
+/// "Acme’s campaign manager, Ann Lee, said", "The leader of the Acme League, Ann Lee, said": a
+/// full name set off by commas before the verb, right after a role noun (or its "of" phrase) (not in a list: "aides and the manager, Ann Lee, said"). Byte
 /// range of the name in `before`.
 fn apposed_name(before: &str) -> Option<(usize, usize)> {
     if before.matches(',').count() < 2 {
@@ -350,8 +350,13 @@ fn apposed_name(before: &str) -> Option<(usize, usize)> {
     let head = &before[from..head_end];
     let cut = [',', ';', ':', '”', '"', '_', '(', ')'];
     let head = head.rsplit(cut).next().unwrap_or(head);
-    let words: Vec<&str> = head.split_whitespace().rev().take(5).collect();
-    let role = words.first().is_some_and(|w| ROLE_NOUNS.contains(w));
+    let words: Vec<&str> = head.split_whitespace().rev().take(8).collect();
+    // The role ends the phrase ("Acme’s manager") or is followed by what it leads ("The
+    // leader of the Acme League").
+    let role = words.first().is_some_and(|w| ROLE_NOUNS.contains(w))
+        || words
+            .windows(2)
+            .any(|p| matches!(p[0], "of" | "for" | "at") && ROLE_NOUNS.contains(&p[1]));
     let listed = words
         .iter()
         .any(|w| matches!(*w, "including" | "like" | "and" | "or" | "as" | "with"));
@@ -1000,6 +1005,10 @@ mod tests {
             ("her rival, Bo Lind, wants", &[]),
             ("Acme’s campaign manager, Ann Lee, said", &["Ann Lee"]),
             ("aides and the rival, Ann Lee, also said", &[]),
+            (
+                "The leader of the Acme League, Ann Lee, warned",
+                &["Ann Lee"],
+            ),
             ("”, said the firm’s top strategist, Ann Lee.", &["Ann Lee"]),
             ("”, said in a call with the host, Ann Lee.", &[]),
             ("In a statement, Berg also said ", &["Berg"]),

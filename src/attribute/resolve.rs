@@ -53,6 +53,7 @@ fn role_of_title(word: &str) -> Option<&'static str> {
         "mayor" => "mayor",
         "gen" | "general" => "general",
         "judge" => "judge",
+        "justice" => "justice",
         _ => return ROLE_NOUN_SET.get(w.as_str()).copied(),
     };
     Some(role)
@@ -491,6 +492,7 @@ mod tests {
             ("", &[], "LONDONVILLE", None),
             ("", &[], "NATO", Some("NATO")),
             ("", &[], "Army Capt. Jeff Lee", Some("Jeff Lee")),
+            ("", &[], "Acme Court Justice Ann Lee", Some("Ann Lee")),
             ("", &[], "Information Act. But Bo Lind", Some("Bo Lind")),
             ("", &[], "John F. Lee", Some("John F. Lee")),
             (
