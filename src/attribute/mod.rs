@@ -533,8 +533,10 @@ impl Walker<'_> {
     /// speech verb or ends on a colon, else a cue that ended just before (X said. “…).
     fn speaker_before(&mut self, masked: &str, span: &Span, cues: &[Cue]) -> Option<Found> {
         let from = sentence_start(masked, span.start, BEFORE_WINDOW);
-        if cues.last().is_some_and(|c| c.start() >= from) {
-            return self.cue_in_sentence(masked, span, cues);
+        if cues.last().is_some_and(|c| c.start() >= from)
+            && let Some(found) = self.cue_in_sentence(masked, span, cues)
+        {
+            return Some(found);
         }
         let before = &masked[from..span.start];
         // "… – Ann Lee: “…": a full name right before a colon introduces the quote.
@@ -852,6 +854,10 @@ mod tests {
             ),
             (
                 "The interplay mattered – Bo Lind: “We are ready for all of it.”",
+                vec![s("Bo Lind")],
+            ),
+            (
+                "Pollsters agree - Bo Lind: “We are ready for all of it.”",
                 vec![s("Bo Lind")],
             ),
             (

@@ -330,7 +330,11 @@ impl<'a> Resolver<'a> {
                 .position(|w| !NOT_SPEAKERS.contains(w))
                 .unwrap_or(words.len());
             name = words[from..].to_vec();
-            if name.len() < 2 {
+            // "It said supporters": a group opens with a capitalised word.
+            let capitalised = name
+                .first()
+                .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()));
+            if name.len() < 2 || !capitalised {
                 return None;
             }
         }
@@ -542,6 +546,7 @@ mod tests {
                 "he",
                 Some("Bob Ray"),
             ),
+            ("", &[], "It said supporters", None),
             ("", &[], "The", None),
             ("", &[], "Ann Lee’s", None),
             ("", &[], "Acme’s Ann Lee", Some("Ann Lee")),
