@@ -341,7 +341,11 @@ impl<'a> Resolver<'a> {
         let name = match name.as_slice() {
             [] => return None,
             [.., last] if is_possessive(last) || DAYS.contains(last) => return None,
-            [one] if NOT_SPEAKERS.contains(one) || is_dateline(one) => return None,
+            [one]
+                if NOT_SPEAKERS.contains(one) || is_dateline(one) || is_place_abbreviation(one) =>
+            {
+                return None;
+            }
             [one] => match self.full_names.get(*one).cloned() {
                 Some(full) => full,
                 // "Hillary said": the one person of the article with that first name.
@@ -373,6 +377,17 @@ const DAYS: &[&str] = &[
 /// Acronyms of organisations are short ("NATO", "FBI") and stay.
 fn is_dateline(word: &str) -> bool {
     word.len() > 5 && word.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// "Tex.", "Calif.", "N.Y.": a place's abbreviation, not a speaker alone. Dotted acronyms of
+/// three letters or more ("F.B.I.") stay.
+fn is_place_abbreviation(word: &str) -> bool {
+    let Some(bare) = word.strip_suffix('.') else {
+        return false;
+    };
+    let letters = bare.chars().filter(|c| c.is_alphabetic()).count();
+    let dotted = bare.contains('.');
+    !(dotted && letters >= 3 && bare.chars().all(|c| c.is_ascii_uppercase() || c == '.'))
 }
 
 fn is_possessive(word: &str) -> bool {
@@ -561,6 +576,9 @@ mod tests {
             ),
             ("Lind spoke. Lind left.", &[], "Lind", Some("Lind")),
             ("Allies spoke. Allies left.", &[], "Allies", None),
+            ("They left Dover, Tex., today.", &[], "Tex.", None),
+            ("They left Dover, N.Y., today.", &[], "N.Y.", None),
+            ("The F.B.I. said so.", &[], "F.B.I.", Some("F.B.I.")),
             ("Having spoke. Having left, having", &[], "Having", None),
             (
                 "the Information Act. But Bo Lind came",
