@@ -64,7 +64,7 @@ fn subject(group: &str) -> String {
 
 /// An apposition or bracket between a speaker and the verb: ", a spokesman for Y," "(R-Texas)".
 /// Before it, an age and a place may stand: "Ann Lee, 60, of Dover, Del., a clerk, said".
-const APPOSITION: &str = r"(?:\s*\([^()]+\))?(?:,\s+(?:\d{1,3},\s+)?(?:(?:of|from)\s+[^,;:“”_\n]+,\s+(?:[A-Z][A-Za-z]*\.(?:[A-Z]\.)?,\s+)?)?(?P<a>[^,;:“”_\n]+),)?";
+const APPOSITION: &str = r"(?:\s*\([^()]+\),?)?(?:,\s+(?:\d{1,3},\s+)?(?:(?:of|from)\s+[^,;:“”_\n]+,\s+(?:[A-Z][A-Za-z]*\.(?:[A-Z]\.)?,\s+)?)?(?P<a>[^,;:“”_\n]+),)?";
 
 /// When, between a speaker and the verb: "Ann Lee on Sunday said", "Ann Lee late Tuesday said".
 const WHEN: &str = r"(?:\s+(?:on|late|early|later|earlier|last|this)\s+(?:[A-Z][a-z]+day|week|night|morning)(?:\s+(?:morning|afternoon|evening|night))?)?";
@@ -994,6 +994,7 @@ mod tests {
             ("Bo Lind cited Ann Lee’s remarks on tax", &["Bo Lind"]),
             ("Bo Lind left and said he was tired", &[]),
             ("Berg (R-Texas) said that ", &["Berg"]),
+            ("Gov. Bo Lind (R-Ohio), said, ", &["Gov. Bo Lind"]),
             ("Ann Lee, 60, a clerk, said", &["Ann Lee"]),
             ("Bo Lind, 30, of Dover, Del., who voted, said", &["Bo Lind"]),
             (
