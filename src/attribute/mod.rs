@@ -440,14 +440,15 @@ impl Walker<'_> {
     }
 
     /// "“…” if it fails, said Ann Lee": a cue later in the quote's sentence, the gap between
-    /// holding no other quote and no sentence end.
+    /// holding no sentence end.
     fn speaker_later(&mut self, masked: &str, span: &Span, cues: &[Cue]) -> Option<Found> {
         let cue = cues.first()?;
         if span.open_at_end || cue.start() < span.end || cue.start() - span.end > LATER_WINDOW {
             return None;
         }
+        // Other quotes may stand between: "“a” and “b,” Ann Lee said" gives Ann Lee both.
         let gap = &masked[span.end..cue.start()];
-        if gap.contains(QUOTE_MARKS) || sentence_start(gap, gap.len(), gap.len()) > 0 {
+        if sentence_start(gap, gap.len(), gap.len()) > 0 {
             return None;
         }
         self.found(masked, cue, 0.7, None)
@@ -855,6 +856,10 @@ mod tests {
             (
                 "The interplay mattered – Bo Lind: “We are ready for all of it.”",
                 vec![s("Bo Lind")],
+            ),
+            (
+                "Guns are “a public health crisis” and “stunt growth,” Bo Lind said.",
+                vec![s("Bo Lind"), s("Bo Lind")],
             ),
             (
                 "Pollsters agree - Bo Lind: “We are ready for all of it.”",
