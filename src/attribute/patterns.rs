@@ -177,6 +177,21 @@ pub fn find_cues(text: &str) -> Vec<Cue> {
             if is_passive(&text[from + s.end()..v.start()], v.as_str()) {
                 continue;
             }
+            // "statements by Ann Lee calling for a ban": a participle has no subject of its own
+            // unless a form of "be" makes it a verb ("Ann Lee is calling for") or it opens a
+            // clause of its own ("…, Ann Lee saying she was “…” and Bo Lind calling it …").
+            let first = v.as_str().split_whitespace().next().unwrap_or("");
+            let lead = text[..from + s.start()].trim_end();
+            let absolute = lead.is_empty()
+                || lead.ends_with([',', ';', '—', '–', '-'])
+                || lead.ends_with(" and")
+                || lead.ends_with(" with");
+            if first.ends_with("ing")
+                && !absolute
+                && !is_progressive(&text[from + s.end()..v.start()])
+            {
+                continue;
+            }
             // "the nominee, Ann Lee, said": the apposition is the name.
             let s = match c.name("a") {
                 Some(a) if is_role(s.as_str()) && is_name(a.as_str()) => a,
@@ -368,6 +383,16 @@ fn apposed_name(before: &str) -> Option<(usize, usize)> {
 fn ends_clause(rest: &str) -> bool {
     let rest = rest.trim_start();
     rest.is_empty() || rest.starts_with([',', ';', ':', '.', '(', '—', '–'])
+}
+
+/// Whether the words between a subject and an "-ing" verb hold a form of "be" ("is calling").
+fn is_progressive(between: &str) -> bool {
+    between.split_whitespace().any(|w| {
+        matches!(
+            w,
+            "is" | "was" | "are" | "were" | "been" | "be" | "’s" | "'s" | "keeps" | "kept"
+        )
+    })
 }
 
 /// Whether the words between a subject and its verb make the verb passive ("was asked", "has
@@ -977,6 +1002,9 @@ mod tests {
             ("”, said former Utah governor Bo Lind.", &["Bo Lind"]),
             ("”, said former secretary of state Bo Lind.", &["Bo Lind"]),
             ("Bo Lind kept asking", &["Bo Lind"]),
+            ("a ban by Bo Lind calling for more", &[]),
+            ("it went well – Bo Lind saying so", &["Bo Lind"]),
+            ("Bo Lind is calling for more", &["Bo Lind"]),
             ("“____,” mused Acme co-host Bo Lind.", &["Bo Lind"]),
             ("“____,” agrees Ann Lee, 30, of Dover.", &["Ann Lee"]),
             ("“____” thanked Ann Lee for it.", &[]),
