@@ -9,7 +9,7 @@ use regex::{Regex, RegexBuilder};
 use super::detect::{ceil_char, floor_char, is_abbreviation, sentence_start};
 
 use super::cues::{
-    ABBREVIATIONS, GROUP_NOUNS, INVERTED_VERBS, IRREGULAR_PAST, NOT_SPEAKERS, ORG_NOUNS,
+    ABBREVIATIONS, GROUP_NOUNS, INVERTED_VERBS, IRREGULAR_PAST, KIN_NOUNS, NOT_SPEAKERS, ORG_NOUNS,
     PARTICIPLES, PASSIVE_PARTICIPLES, ROLE_NOUNS, SOURCE_NOUNS, SPEECH_VERBS, TITLES,
     TITLES_WITH_OF,
 };
@@ -340,8 +340,8 @@ fn role_then_name(after: &str) -> Option<(usize, usize)> {
     let (d, r, s) = (c.name("d")?, c.name("r")?, c.name("s")?);
     let role = r.as_str().rsplit('-').next().unwrap_or("");
     let first = d.as_str().split_whitespace().next().unwrap_or("");
-    (ROLE_NOUNS.contains(&role) && !PREPOSITIONS.contains(&first) && is_name(s.as_str()))
-        .then(|| (s.start(), s.end()))
+    let role = ROLE_NOUNS.contains(&role) || KIN_NOUNS.contains(&role);
+    (role && !PREPOSITIONS.contains(&first) && is_name(s.as_str())).then(|| (s.start(), s.end()))
 }
 
 /// A full name between commas right before a verb: ", Ann Lee, " (adverbs may follow).
@@ -368,7 +368,9 @@ fn apposed_name(before: &str) -> Option<(usize, usize)> {
     let words: Vec<&str> = head.split_whitespace().rev().take(8).collect();
     // The role ends the phrase ("Acme’s manager") or is followed by what it leads ("The
     // leader of the Acme League").
-    let role = words.first().is_some_and(|w| ROLE_NOUNS.contains(w))
+    let role = words
+        .first()
+        .is_some_and(|w| ROLE_NOUNS.contains(w) || KIN_NOUNS.contains(w))
         || words
             .windows(2)
             .any(|p| matches!(p[0], "of" | "for" | "at") && ROLE_NOUNS.contains(&p[1]));
@@ -1038,6 +1040,8 @@ mod tests {
                 "The leader of the Acme League, Ann Lee, warned",
                 &["Ann Lee"],
             ),
+            ("”, his wife, Ann Lee, wrote in a letter.", &["Ann Lee"]),
+            ("”, said his son, Bo Lind.", &["Bo Lind"]),
             ("”, said the firm’s top strategist, Ann Lee.", &["Ann Lee"]),
             ("”, said in a call with the host, Ann Lee.", &[]),
             ("In a statement, Berg also said ", &["Berg"]),
