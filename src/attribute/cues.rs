@@ -1388,6 +1388,32 @@ pub const PASSIVE_PARTICIPLES: &[&str] = &["told", "shown", "known", "thought", 
 pub const TITLES_WITH_OF: &[&str] = &["Secretary", "Minister", "Director", "Commissioner"];
 
 /// Prepositions that tie an unnamed source to whom it speaks for or is close to: "a
+/// Family nouns that introduce a name set off by commas, like a role: "his wife, Ann Lee, said".
+pub const KIN_NOUNS: &[&str] = &[
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "mother",
+    "father",
+    "brother",
+    "sister",
+    "widow",
+    "widower",
+    "niece",
+    "nephew",
+    "cousin",
+    "uncle",
+    "aunt",
+    "grandson",
+    "granddaughter",
+    "grandmother",
+    "grandfather",
+    "partner",
+    "fiancée",
+    "fiancé",
+];
+
 /// spokeswoman for the Acme Party", "a person close to Ann Lee", "an aide familiar with …".
 pub const DESCRIBING_PREPOSITIONS: &[&str] = &["to", "for", "with", "of", "at", "from", "on"];
 

@@ -204,15 +204,14 @@ fn analyse(body: &str, title: &str) -> Analysis {
 /// A quote repeated in the article (a pull quote, a recap) without a speaker takes the
 /// speaker of its attributed copy, if all its copies agree.
 fn share_repeated(quotes: &mut [Quote]) {
-    // Words only: one copy may end in a comma, the other in a full stop.
-    let key = |text: &str| -> String {
-        text.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase()
-    };
-    let mut by_text: HashMap<String, Option<(&str, f32)>> = HashMap::new();
+    if quotes.iter().all(|q| q.speaker.is_some()) || quotes.iter().all(|q| q.speaker.is_none()) {
+        return;
+    }
+    // One copy may end in a comma, the other in a full stop.
+    fn key(text: &str) -> &str {
+        text.trim_matches(|c: char| !c.is_alphanumeric())
+    }
+    let mut by_text: HashMap<&str, Option<(&str, f32)>> = HashMap::new();
     for q in quotes.iter() {
         if let Some(s) = &q.speaker {
             by_text
@@ -229,7 +228,7 @@ fn share_repeated(quotes: &mut [Quote]) {
         .iter()
         .enumerate()
         .filter(|(_, q)| q.speaker.is_none())
-        .filter_map(|(i, q)| match by_text.get(&key(&q.text)) {
+        .filter_map(|(i, q)| match by_text.get(key(&q.text)) {
             Some(Some((s, c))) => Some((i, s.to_string(), c * 0.8)),
             _ => None,
         })
@@ -440,14 +439,15 @@ impl Walker<'_> {
     }
 
     /// "“…” if it fails, said Ann Lee": a cue later in the quote's sentence, the gap between
-    /// holding no other quote and no sentence end.
+    /// holding no sentence end.
     fn speaker_later(&mut self, masked: &str, span: &Span, cues: &[Cue]) -> Option<Found> {
         let cue = cues.first()?;
         if span.open_at_end || cue.start() < span.end || cue.start() - span.end > LATER_WINDOW {
             return None;
         }
+        // Other quotes may stand between: "“a” and “b,” Ann Lee said" gives Ann Lee both.
         let gap = &masked[span.end..cue.start()];
-        if gap.contains(QUOTE_MARKS) || sentence_start(gap, gap.len(), gap.len()) > 0 {
+        if sentence_start(gap, gap.len(), gap.len()) > 0 {
             return None;
         }
         self.found(masked, cue, 0.7, None)
@@ -533,8 +533,10 @@ impl Walker<'_> {
     /// speech verb or ends on a colon, else a cue that ended just before (X said. “…).
     fn speaker_before(&mut self, masked: &str, span: &Span, cues: &[Cue]) -> Option<Found> {
         let from = sentence_start(masked, span.start, BEFORE_WINDOW);
-        if cues.last().is_some_and(|c| c.start() >= from) {
-            return self.cue_in_sentence(masked, span, cues);
+        // A cue of the sentence that names nobody leaves the rules below but the last.
+        let cue_named_nobody = cues.last().is_some_and(|c| c.start() >= from);
+        if cue_named_nobody && let Some(found) = self.cue_in_sentence(masked, span, cues) {
+            return Some(found);
         }
         let before = &masked[from..span.start];
         // "… – Ann Lee: “…": a full name right before a colon introduces the quote.
@@ -587,6 +589,9 @@ impl Walker<'_> {
             return self.found(masked, cue, 0.6, None);
         }
         // "Ann Lee (R) blamed the court’s “…”": a named subject acting in the quote's sentence.
+        if cue_named_nobody {
+            return None;
+        }
         let (a, b) = acting_subject(masked, span.start)?;
         let speaker = self.resolver.resolve(&masked[a..b])?;
         Some(Found {
@@ -855,6 +860,14 @@ mod tests {
                 vec![s("Bo Lind")],
             ),
             (
+                "Guns are “a public health crisis” and “stunt growth,” Bo Lind said.",
+                vec![s("Bo Lind"), s("Bo Lind")],
+            ),
+            (
+                "Pollsters agree - Bo Lind: “We are ready for all of it.”",
+                vec![s("Bo Lind")],
+            ),
+            (
                 "“We are ready for all of it,” Senate Republican leaders said.",
                 vec![s("Senate Republican leaders")],
             ),
@@ -961,7 +974,7 @@ mod tests {
     #[test]
     fn repeated_quotes_share_their_speaker() {
         let s = |x: &str| Some(x.to_string());
-        let body = "“We are ready for all of it.”\nThe crowd left.\n“We are ready for all of it,” Bo Lind said.\n“We are ready, for all of it!”";
+        let body = "“We are ready for all of it.”\nThe crowd left.\n“We are ready for all of it,” Bo Lind said.\n“We are ready for all of it!”";
         assert_eq!(
             speakers(body),
             vec![s("Bo Lind"), s("Bo Lind"), s("Bo Lind")]

@@ -9,7 +9,7 @@ use regex::{Regex, RegexBuilder};
 use super::detect::{ceil_char, floor_char, is_abbreviation, sentence_start};
 
 use super::cues::{
-    ABBREVIATIONS, GROUP_NOUNS, INVERTED_VERBS, IRREGULAR_PAST, NOT_SPEAKERS, ORG_NOUNS,
+    ABBREVIATIONS, GROUP_NOUNS, INVERTED_VERBS, IRREGULAR_PAST, KIN_NOUNS, NOT_SPEAKERS, ORG_NOUNS,
     PARTICIPLES, PASSIVE_PARTICIPLES, ROLE_NOUNS, SOURCE_NOUNS, SPEECH_VERBS, TITLES,
     TITLES_WITH_OF,
 };
@@ -64,7 +64,7 @@ fn subject(group: &str) -> String {
 
 /// An apposition or bracket between a speaker and the verb: ", a spokesman for Y," "(R-Texas)".
 /// Before it, an age and a place may stand: "Ann Lee, 60, of Dover, Del., a clerk, said".
-const APPOSITION: &str = r"(?:\s*\([^()]+\))?(?:,\s+(?:\d{1,3},\s+)?(?:(?:of|from)\s+[^,;:“”_\n]+,\s+(?:[A-Z][A-Za-z]*\.(?:[A-Z]\.)?,\s+)?)?(?P<a>[^,;:“”_\n]+),)?";
+const APPOSITION: &str = r"(?:\s*\([^()]+\),?)?(?:,\s+(?:\d{1,3},\s+)?(?:(?:of|from)\s+[^,;:“”_\n]+,\s+(?:[A-Z][A-Za-z]*\.(?:[A-Z]\.)?,\s+)?)?(?P<a>[^,;:“”_\n]+),)?";
 
 /// When, between a speaker and the verb: "Ann Lee on Sunday said", "Ann Lee late Tuesday said".
 const WHEN: &str = r"(?:\s+(?:on|late|early|later|earlier|last|this)\s+(?:[A-Z][a-z]+day|week|night|morning)(?:\s+(?:morning|afternoon|evening|night))?)?";
@@ -159,12 +159,37 @@ pub fn find_cues(text: &str) -> Vec<Cue> {
         }
         // "…, according to Ann Lee": the source always follows.
         let according = v.as_str().eq_ignore_ascii_case("according to");
+        // "Acme’s campaign manager, Ann Lee, said": the name set off after a role.
+        if !according && let Some((a, b)) = apposed_name(&text[from..v.start()]) {
+            cues.push(Cue {
+                subject: (from + a, from + b),
+                verb: (v.start(), v.end()),
+                inverted: false,
+                agent: false,
+            });
+            continue;
+        }
         if !according
             && let Some(c) = SUBJECT_BEFORE.captures(&text[from..v.start()])
             && let Some(s) = c.name("s")
         {
             // "Ann Lee was asked": a passive subject is spoken to, not a speaker.
             if is_passive(&text[from + s.end()..v.start()], v.as_str()) {
+                continue;
+            }
+            // "statements by Ann Lee calling for a ban": a participle has no subject of its own
+            // unless a form of "be" makes it a verb ("Ann Lee is calling for") or it opens a
+            // clause of its own ("…, Ann Lee saying she was “…” and Bo Lind calling it …").
+            let first = v.as_str().split_whitespace().next().unwrap_or("");
+            let lead = text[..from + s.start()].trim_end();
+            let absolute = lead.is_empty()
+                || lead.ends_with([',', ';', '—', '–', '-'])
+                || lead.ends_with(" and")
+                || lead.ends_with(" with");
+            if first.ends_with("ing")
+                && !absolute
+                && !is_progressive(&text[from + s.end()..v.start()])
+            {
                 continue;
             }
             // "the nominee, Ann Lee, said": the apposition is the name.
@@ -194,16 +219,6 @@ pub fn find_cues(text: &str) -> Vec<Cue> {
                     agent: false,
                 });
             }
-            continue;
-        }
-        // "Acme’s campaign manager, Ann Lee, said": the name set off after a role.
-        if !according && let Some((a, b)) = apposed_name(&text[from..v.start()]) {
-            cues.push(Cue {
-                subject: (from + a, from + b),
-                verb: (v.start(), v.end()),
-                inverted: false,
-                agent: false,
-            });
             continue;
         }
         // Right after a closing quote any speech verb may come first: "…,” mused Ann Lee.
@@ -325,8 +340,8 @@ fn role_then_name(after: &str) -> Option<(usize, usize)> {
     let (d, r, s) = (c.name("d")?, c.name("r")?, c.name("s")?);
     let role = r.as_str().rsplit('-').next().unwrap_or("");
     let first = d.as_str().split_whitespace().next().unwrap_or("");
-    (ROLE_NOUNS.contains(&role) && !PREPOSITIONS.contains(&first) && is_name(s.as_str()))
-        .then(|| (s.start(), s.end()))
+    let role = ROLE_NOUNS.contains(&role) || KIN_NOUNS.contains(&role);
+    (role && !PREPOSITIONS.contains(&first) && is_name(s.as_str())).then(|| (s.start(), s.end()))
 }
 
 /// A full name between commas right before a verb: ", Ann Lee, " (adverbs may follow).
@@ -337,8 +352,8 @@ static APPOSED_NAME: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
-/// "Acme’s campaign manager, Ann Lee, said": a full name set off by commas before the verb,
-/// right after a role noun (not in a list: "aides and the manager, Ann Lee, said"). Byte
+/// "Acme’s campaign manager, Ann Lee, said", "The leader of the Acme League, Ann Lee, said": a
+/// full name set off by commas before the verb, right after a role noun (or its "of" phrase) (not in a list: "aides and the manager, Ann Lee, said"). Byte
 /// range of the name in `before`.
 fn apposed_name(before: &str) -> Option<(usize, usize)> {
     if before.matches(',').count() < 2 {
@@ -350,8 +365,15 @@ fn apposed_name(before: &str) -> Option<(usize, usize)> {
     let head = &before[from..head_end];
     let cut = [',', ';', ':', '”', '"', '_', '(', ')'];
     let head = head.rsplit(cut).next().unwrap_or(head);
-    let words: Vec<&str> = head.split_whitespace().rev().take(5).collect();
-    let role = words.first().is_some_and(|w| ROLE_NOUNS.contains(w));
+    let words: Vec<&str> = head.split_whitespace().rev().take(8).collect();
+    // The role ends the phrase ("Acme’s manager") or is followed by what it leads ("The
+    // leader of the Acme League").
+    let role = words
+        .first()
+        .is_some_and(|w| ROLE_NOUNS.contains(w) || KIN_NOUNS.contains(w))
+        || words
+            .windows(2)
+            .any(|p| matches!(p[0], "of" | "for" | "at") && ROLE_NOUNS.contains(&p[1]));
     let listed = words
         .iter()
         .any(|w| matches!(*w, "including" | "like" | "and" | "or" | "as" | "with"));
@@ -363,6 +385,16 @@ fn apposed_name(before: &str) -> Option<(usize, usize)> {
 fn ends_clause(rest: &str) -> bool {
     let rest = rest.trim_start();
     rest.is_empty() || rest.starts_with([',', ';', ':', '.', '(', '—', '–'])
+}
+
+/// Whether the words between a subject and an "-ing" verb hold a form of "be" ("is calling").
+fn is_progressive(between: &str) -> bool {
+    between.split_whitespace().any(|w| {
+        matches!(
+            w,
+            "is" | "was" | "are" | "were" | "been" | "be" | "’s" | "'s" | "keeps" | "kept"
+        )
+    })
 }
 
 /// Whether the words between a subject and its verb make the verb passive ("was asked", "has
@@ -972,6 +1004,9 @@ mod tests {
             ("”, said former Utah governor Bo Lind.", &["Bo Lind"]),
             ("”, said former secretary of state Bo Lind.", &["Bo Lind"]),
             ("Bo Lind kept asking", &["Bo Lind"]),
+            ("a ban by Bo Lind calling for more", &[]),
+            ("it went well – Bo Lind saying so", &["Bo Lind"]),
+            ("Bo Lind is calling for more", &["Bo Lind"]),
             ("“____,” mused Acme co-host Bo Lind.", &["Bo Lind"]),
             ("“____,” agrees Ann Lee, 30, of Dover.", &["Ann Lee"]),
             ("“____” thanked Ann Lee for it.", &[]),
@@ -989,6 +1024,7 @@ mod tests {
             ("Bo Lind cited Ann Lee’s remarks on tax", &["Bo Lind"]),
             ("Bo Lind left and said he was tired", &[]),
             ("Berg (R-Texas) said that ", &["Berg"]),
+            ("Gov. Bo Lind (R-Ohio), said, ", &["Gov. Bo Lind"]),
             ("Ann Lee, 60, a clerk, said", &["Ann Lee"]),
             ("Bo Lind, 30, of Dover, Del., who voted, said", &["Bo Lind"]),
             (
@@ -1000,6 +1036,12 @@ mod tests {
             ("her rival, Bo Lind, wants", &[]),
             ("Acme’s campaign manager, Ann Lee, said", &["Ann Lee"]),
             ("aides and the rival, Ann Lee, also said", &[]),
+            (
+                "The leader of the Acme League, Ann Lee, warned",
+                &["Ann Lee"],
+            ),
+            ("”, his wife, Ann Lee, wrote in a letter.", &["Ann Lee"]),
+            ("”, said his son, Bo Lind.", &["Bo Lind"]),
             ("”, said the firm’s top strategist, Ann Lee.", &["Ann Lee"]),
             ("”, said in a call with the host, Ann Lee.", &[]),
             ("In a statement, Berg also said ", &["Berg"]),

@@ -27,6 +27,9 @@ pub struct Resolved {
 pub struct Resolver<'a> {
     /// Surname → full name, from the latest full mention.
     full_names: HashMap<String, String>,
+    /// Surname → the full names seen with it and how often, for surnames that several people
+    /// share ("Bill Clinton", "Hillary Clinton").
+    namesakes: HashMap<String, Vec<(String, usize)>>,
     /// Known first name → the one full name seen with it (`None` when several people share it).
     first_names: HashMap<String, Option<String>>,
     /// Role noun ("spokesman", "senator") → the person last given that role.
@@ -53,6 +56,7 @@ fn role_of_title(word: &str) -> Option<&'static str> {
         "mayor" => "mayor",
         "gen" | "general" => "general",
         "judge" => "judge",
+        "justice" => "justice",
         _ => return ROLE_NOUN_SET.get(w.as_str()).copied(),
     };
     Some(role)
@@ -127,6 +131,11 @@ impl<'a> Resolver<'a> {
             let full = name_words.join(" ");
             if let Some(last) = name_words.iter().rev().find(|w| !NAME_SUFFIXES.contains(w)) {
                 self.full_names.insert(last.to_string(), full.clone());
+                let seen = self.namesakes.entry(last.to_string()).or_default();
+                match seen.iter_mut().find(|(n, _)| *n == full) {
+                    Some((_, count)) => *count += 1,
+                    None => seen.push((full.clone(), 1)),
+                }
             }
             self.people.insert(full.clone());
             if let Some(g) = gender_of_first_name(name_words[0]) {
@@ -142,6 +151,34 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
+    }
+
+    /// The full name a surname stands for: of the people sharing it, the one who spoke last,
+    /// else the one named most often, else the one named last.
+    fn surname_owner(&self, surname: &str) -> Option<String> {
+        let latest = self.full_names.get(surname)?;
+        let Some(seen) = self.namesakes.get(surname).filter(|s| s.len() > 1) else {
+            return Some(latest.clone());
+        };
+        if let Some(spoke) = self
+            .recent
+            .iter()
+            .rev()
+            .find(|r| seen.iter().any(|(n, _)| n == *r))
+        {
+            return Some(spoke.clone());
+        }
+        let most = seen.iter().map(|(_, c)| *c).max().unwrap_or(0);
+        let tied: Vec<&String> = seen
+            .iter()
+            .filter(|(_, c)| *c == most)
+            .map(|(n, _)| n)
+            .collect();
+        Some(if tied.contains(&latest) {
+            latest.clone()
+        } else {
+            tied[0].clone()
+        })
     }
 
     /// Remembers that `first` opens the full name `full`; two people with that first name (not
@@ -329,15 +366,23 @@ impl<'a> Resolver<'a> {
                 .position(|w| !NOT_SPEAKERS.contains(w))
                 .unwrap_or(words.len());
             name = words[from..].to_vec();
-            if name.len() < 2 {
+            // "It said supporters": a group opens with a capitalised word.
+            let capitalised = name
+                .first()
+                .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()));
+            if name.len() < 2 || !capitalised {
                 return None;
             }
         }
         let name = match name.as_slice() {
             [] => return None,
             [.., last] if is_possessive(last) || DAYS.contains(last) => return None,
-            [one] if NOT_SPEAKERS.contains(one) || is_dateline(one) => return None,
-            [one] => match self.full_names.get(*one).cloned() {
+            [one]
+                if NOT_SPEAKERS.contains(one) || is_dateline(one) || is_place_abbreviation(one) =>
+            {
+                return None;
+            }
+            [one] => match self.surname_owner(one) {
                 Some(full) => full,
                 // "Hillary said": the one person of the article with that first name.
                 None if let Some(Some(full)) = self.first_names.get(*one) => full.clone(),
@@ -370,6 +415,17 @@ fn is_dateline(word: &str) -> bool {
     word.len() > 5 && word.chars().all(|c| c.is_ascii_uppercase())
 }
 
+/// "Tex.", "Calif.", "N.Y.": a place's abbreviation, not a speaker alone. Dotted acronyms of
+/// three letters or more ("F.B.I.") stay.
+fn is_place_abbreviation(word: &str) -> bool {
+    let Some(bare) = word.strip_suffix('.') else {
+        return false;
+    };
+    let letters = bare.chars().filter(|c| c.is_alphabetic()).count();
+    let dotted = bare.contains('.');
+    !(dotted && letters >= 3 && bare.chars().all(|c| c.is_ascii_uppercase() || c == '.'))
+}
+
 fn is_possessive(word: &str) -> bool {
     word.ends_with("’s") || word.ends_with("'s")
 }
@@ -378,9 +434,14 @@ fn is_possessive(word: &str) -> bool {
 /// descriptor that ends in a person's title inside the run ("Army Capt. Jeff Lee",
 /// "Senate Judiciary Committee Chairman Bo Lind" → "Jeff Lee", "Bo Lind").
 pub fn strip_titles<'a>(words: &[&'a str]) -> Vec<&'a str> {
+    // A capitalised role opening the run goes too ("Actor Ann Lee"), if a full name is left.
+    let role = |i: usize, w: &str| {
+        words.len() - i > 2 && ROLE_NOUN_SET.contains(w.to_lowercase().as_str())
+    };
     let start = words
         .iter()
-        .position(|w| !TITLE_SET.contains(w) && !NOT_SPEAKER_SET.contains(w))
+        .enumerate()
+        .position(|(i, w)| !TITLE_SET.contains(w) && !NOT_SPEAKER_SET.contains(w) && !role(i, w))
         .unwrap_or(words.len());
     let rest = &words[start..];
     let inner = rest
@@ -491,6 +552,9 @@ mod tests {
             ("", &[], "LONDONVILLE", None),
             ("", &[], "NATO", Some("NATO")),
             ("", &[], "Army Capt. Jeff Lee", Some("Jeff Lee")),
+            ("", &[], "Actor Jeff Lee", Some("Jeff Lee")),
+            ("", &[], "Chief Lee", None),
+            ("", &[], "Acme Court Justice Ann Lee", Some("Ann Lee")),
             ("", &[], "Information Act. But Bo Lind", Some("Bo Lind")),
             ("", &[], "John F. Lee", Some("John F. Lee")),
             (
@@ -540,10 +604,23 @@ mod tests {
                 "he",
                 Some("Bob Ray"),
             ),
+            ("", &[], "It said supporters", None),
             ("", &[], "The", None),
             ("", &[], "Ann Lee’s", None),
             ("", &[], "Acme’s Ann Lee", Some("Ann Lee")),
             ("", &[], "he", None),
+            (
+                "Ann Lee came. Ann Lee spoke. Bo Lee left.",
+                &[],
+                "Lee",
+                Some("Ann Lee"),
+            ),
+            (
+                "Ann Lee came. Ann Lee spoke. Bo Lee left.",
+                &["Bo Lee"],
+                "Lee",
+                Some("Bo Lee"),
+            ),
             ("Ann Lee came.", &[], "Ann", Some("Ann Lee")),
             ("Ann Lee and Ann B. Lee came.", &[], "Ann", Some("Ann Lee")),
             (
@@ -554,6 +631,9 @@ mod tests {
             ),
             ("Lind spoke. Lind left.", &[], "Lind", Some("Lind")),
             ("Allies spoke. Allies left.", &[], "Allies", None),
+            ("They left Dover, Tex., today.", &[], "Tex.", None),
+            ("They left Dover, N.Y., today.", &[], "N.Y.", None),
+            ("The F.B.I. said so.", &[], "F.B.I.", Some("F.B.I.")),
             ("Having spoke. Having left, having", &[], "Having", None),
             (
                 "the Information Act. But Bo Lind came",
