@@ -573,31 +573,54 @@ fn follows_preposition(before: &str) -> bool {
 pub fn sentence_subject(text: &str, pos: usize) -> Option<(usize, usize)> {
     let from = sentence_start(text, pos, SUBJECT_WINDOW);
     let sentence = &text[from..pos];
-    let caps = SENTENCE_SUBJECT.captures(sentence);
-    let s = caps.as_ref().and_then(|c| c.name("s"));
+    let s = opening_name(sentence);
     // Only a subject followed by lowercase words and a capital may be a descriptor.
-    if s.is_none_or(|s| descriptor_follows(&sentence[s.end()..]))
+    if s.as_ref()
+        .is_none_or(|s| descriptor_follows(&sentence[s.end..]))
         && let Some((a, b)) = described_subject(sentence)
     {
         return Some((from + a, from + b));
     }
     let s = s?;
     // "At a forum in Aspen, Colo., the nominee": a place after a lead-in is no subject.
-    if after_lead_in_place(&sentence[..s.start()], &sentence[s.end()..]) {
+    if after_lead_in_place(&sentence[..s.start], &sentence[s.end..]) {
         return None;
     }
-    let name = s.as_str();
+    let name = &sentence[s.clone()];
     let first = name.split_whitespace().next().unwrap_or(name);
     let named = name.starts_with(|c: char| c.is_uppercase())
         && !is_role(name)
         && !NOT_SPEAKERS.contains(&first);
-    named.then(|| (from + s.start(), from + s.end()))
+    named.then(|| (from + s.start, from + s.end))
 }
 
 /// The subject opening `sentence` (lead-in allowed), unless it is the rest of a place.
 pub fn opening_subject(sentence: &str) -> Option<&str> {
-    let s = SENTENCE_SUBJECT.captures(sentence)?.name("s")?;
-    (!after_lead_in_place(&sentence[..s.start()], &sentence[s.end()..])).then_some(s.as_str())
+    let s = opening_name(sentence)?;
+    (!after_lead_in_place(&sentence[..s.start], &sentence[s.end..])).then(|| &sentence[s])
+}
+
+/// The group `s` of [`SENTENCE_SUBJECT`] in `sentence`, as a byte range.
+///
+/// Same span as its capture search, mostly with DFA scans only: the capture search takes the
+/// lead-in [`LEAD`] prefers first, then the subject `SUBJECT_ALONE` prefers right after it,
+/// and keeps them when a word boundary follows (the pattern's last condition); otherwise it
+/// backtracks, and so does this, by asking the capture search.
+fn opening_name(sentence: &str) -> Option<Range<usize>> {
+    let lead = LEAD.find(sentence).map_or(0, |m| m.end());
+    if let Some(s) = SUBJECT_ALONE.find_at(sentence, lead)
+        && s.start() == lead
+        && word_boundary(sentence.as_bytes(), s.end())
+    {
+        return Some(s.range());
+    }
+    Some(SENTENCE_SUBJECT.captures(sentence)?.name("s")?.range())
+}
+
+/// Whether an ASCII word boundary (`(?-u:\b)`) is at byte `i` of `bytes`.
+fn word_boundary(bytes: &[u8], i: usize) -> bool {
+    let word = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_');
+    word(i.checked_sub(1).and_then(|j| bytes.get(j))) != word(bytes.get(i))
 }
 
 /// Whether a subject between `before` and `after` is the rest of a place: "… in Town, " before
@@ -686,6 +709,9 @@ pub static HANGING: LazyLock<Regex> = LazyLock::new(|| {
     let p = alternation(PARTICIPLES);
     build(&format!(r"(?:(?-u:\b)(?:{p})(?-u:\b)[^.!?]*|:\s*)$"))
 });
+
+/// The space and lead-in opening a sentence, as [`SENTENCE_SUBJECT`] reads them.
+static LEAD: LazyLock<Regex> = LazyLock::new(|| build(&format!(r"^\s*{LEAD_IN}")));
 
 /// The subject at the start of a sentence: optional lead-in ("On Tuesday,", "Conversely,",
 /// "After the attacks,", "Speaking in Ohio,", a dateline "CITY (Agency) –"), then a name.
@@ -838,6 +864,29 @@ mod tests {
                 (s.range(), c.name("a").map(|a| a.range()))
             });
             assert_eq!(subject_before(w), captured, "window: {w:?}");
+        }
+    }
+
+    #[test]
+    fn opening_name_gives_the_capture_span() {
+        let sentences = [
+            "Ann Lee said",
+            "  On Tuesday, Ann Lee said",
+            "But then the spokesman told",
+            "WASHINGTON (Acme) - Sen. Bo Lind",
+            "Speaking in Dover, Del., the nominee",
+            "Hours later in the city, he",
+            "Acme Corp’s campaign ",
+            "Ohio election officials said",
+            "Bo Lind- and",
+            "no capital here",
+        ];
+        for sentence in sentences {
+            let captured = SENTENCE_SUBJECT
+                .captures(sentence)
+                .and_then(|c| c.name("s"))
+                .map(|s| s.range());
+            assert_eq!(opening_name(sentence), captured, "sentence: {sentence:?}");
         }
     }
 
