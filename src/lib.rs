@@ -14,6 +14,7 @@ pub mod cmd;
 pub mod date;
 pub mod error;
 pub mod extract;
+pub mod hash;
 pub mod index;
 pub mod output;
 pub mod pipeline;

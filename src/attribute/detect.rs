@@ -49,10 +49,7 @@ pub fn quote_spans(para: &str) -> Vec<Span> {
     // mark; the others all start with byte 0xC2 (« ») or 0xE2 (“ ” „), never inside a char.
     let bytes = para.as_bytes();
     let mut from = 0;
-    while let Some(k) = bytes[from..]
-        .iter()
-        .position(|b| matches!(b, b'"' | 0xC2 | 0xE2))
-    {
+    while let Some(k) = memchr::memchr3(b'"', 0xC2, 0xE2, &bytes[from..]) {
         let i = from + k;
         let c = para[i..].chars().next().unwrap_or_default();
         from = i + c.len_utf8();

@@ -2,7 +2,7 @@
 //! spokesman", "Sen. Ted Cruz") into a canonical name, using what the article said earlier
 //! (full names, roles, gender from titles and pronouns).
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use super::cues::{
@@ -68,7 +68,7 @@ fn gender_of_first_name(word: &str) -> Option<Gender> {
 
 /// `FIRST_NAMES` as a map; the first entry of a name wins, as in a scan of the list.
 static FIRST_NAME_GENDERS: LazyLock<HashMap<&'static str, Gender>> = LazyLock::new(|| {
-    let mut map = HashMap::new();
+    let mut map = HashMap::default();
     for (n, g) in FIRST_NAMES {
         map.entry(*n).or_insert(*g);
     }

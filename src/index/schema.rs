@@ -12,8 +12,6 @@
 //! only match articles: it needs no `kind` filter, and tantivy can then skip documents that
 //! cannot reach the top hits instead of scoring every match.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasher, Hasher};
 use std::sync::{Arc, Mutex, MutexGuard};
 use tantivy::Index;
 use tantivy::schema::{
@@ -354,57 +352,8 @@ impl TokenFilter for CachedStemmer {
     }
 }
 
-/// Word -> stem, hashed with [`WordHasher`].
-type StemMap = HashMap<String, String, SeededWords>;
-
-/// Builds [`WordHasher`]s from a seed drawn per map, so the buckets of a word cannot be
-/// known in advance.
-#[derive(Clone)]
-struct SeededWords(u64);
-
-impl Default for SeededWords {
-    fn default() -> Self {
-        Self(std::collections::hash_map::RandomState::new().hash_one(0u8))
-    }
-}
-
-impl BuildHasher for SeededWords {
-    type Hasher = WordHasher;
-
-    fn build_hasher(&self) -> WordHasher {
-        WordHasher(self.0)
-    }
-}
-
-/// A multiply-rotate hash of short words (rustc's FxHash, eight bytes at a time). std's
-/// SipHash of the word was most of a stem-cache lookup: 2% of indexing instructions and 3% of
-/// a search's (callgrind).
-struct WordHasher(u64);
-
-impl WordHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-    }
-
-    fn write_u8(&mut self, byte: u8) {
-        self.add(u64::from(byte));
-    }
-
-    fn finish(&self) -> u64 {
-        // The multiply leaves the low bits weakest; hashbrown picks buckets with them.
-        self.0.rotate_left(26)
-    }
-}
+/// Word -> stem, hashed with [`crate::hash::WordHasher`].
+type StemMap = crate::hash::HashMap<String, String>;
 
 /// Stems already computed: each clone of an indexing analyzer has its own (indexing threads
 /// do not contend for a lock); clones of a snippet analyzer share one.
