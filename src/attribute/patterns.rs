@@ -147,6 +147,23 @@ pub struct Cue {
 }
 
 impl Cue {
+    /// A speaker phrase before its verb ("Peskov said").
+    fn before(subject: (usize, usize), verb: &regex::Match) -> Self {
+        let verb = (verb.start(), verb.end());
+        Self {
+            subject,
+            verb,
+            inverted: false,
+            agent: false,
+        }
+    }
+    /// A speaker phrase after its verb ("said Peskov").
+    fn after(subject: (usize, usize), verb: &regex::Match) -> Self {
+        Self {
+            inverted: true,
+            ..Self::before(subject, verb)
+        }
+    }
     pub fn start(&self) -> usize {
         self.subject.0.min(self.verb.0)
     }
@@ -189,12 +206,7 @@ pub fn find_cues(text: &str) -> Vec<Cue> {
         let window = &text[from..v.start()];
         // "Acme’s campaign manager, Ann Lee, said": the name set off after a role.
         if !according && let Some((a, b)) = apposed_name(window) {
-            cues.push(Cue {
-                subject: (from + a, from + b),
-                verb: (v.start(), v.end()),
-                inverted: false,
-                agent: false,
-            });
+            cues.push(Cue::before((from + a, from + b), &v));
             continue;
         }
         if !according && let Some((s, a)) = subject_before(window) {
@@ -274,54 +286,29 @@ pub fn find_cues(text: &str) -> Vec<Cue> {
         {
             let start = v.end() + a;
             let end = start + trim_period(&text[start..v.end() + b]);
-            cues.push(Cue {
-                subject: (start, end),
-                verb: (v.start(), v.end()),
-                inverted: true,
-                agent: false,
-            });
+            cues.push(Cue::after((start, end), &v));
         } else if let Some(s) = DESCRIBED_SOURCE
             .captures(&text[v.end()..to])
             .and_then(|c| c.name("s"))
         {
             let start = v.end() + s.start();
             let end = start + trim_period(s.as_str());
-            cues.push(Cue {
-                subject: (start, end),
-                verb: (v.start(), v.end()),
-                inverted: true,
-                agent: false,
-            });
+            cues.push(Cue::after((start, end), &v));
         } else if let Some((a, b)) = described_name_end(&text[v.end()..to]) {
             let start = v.end() + a;
             let end = start + trim_period(&text[start..v.end() + b]);
-            cues.push(Cue {
-                subject: (start, end),
-                verb: (v.start(), v.end()),
-                inverted: true,
-                agent: false,
-            });
+            cues.push(Cue::after((start, end), &v));
         } else if let Some(s) = SUBJECT_AFTER
             .captures(&text[v.end()..to])
             .and_then(|c| c.name("s"))
             .filter(|s| !matches!(s.as_str(), "he" | "she" | "He" | "She"))
         {
             let end = v.end() + s.start() + trim_period(s.as_str());
-            cues.push(Cue {
-                subject: (v.end() + s.start(), end),
-                verb: (v.start(), v.end()),
-                inverted: true,
-                agent: false,
-            });
+            cues.push(Cue::after((v.end() + s.start(), end), &v));
         } else if let Some(s) = described_name(&text[v.end()..to]) {
             let start = v.end() + s.0;
             let end = start + trim_period(&text[start..v.end() + s.1]);
-            cues.push(Cue {
-                subject: (start, end),
-                verb: (v.start(), v.end()),
-                inverted: true,
-                agent: false,
-            });
+            cues.push(Cue::after((start, end), &v));
         } else if according
             && let Some(s) = ACCORDING_SOURCE
                 .captures(&text[v.end()..to])
@@ -329,12 +316,7 @@ pub fn find_cues(text: &str) -> Vec<Cue> {
         {
             // "according to a 2015 Acme Research survey": the name inside the source phrase.
             let start = v.end() + s.start();
-            cues.push(Cue {
-                subject: (start, start + trim_period(s.as_str())),
-                verb: (v.start(), v.end()),
-                inverted: true,
-                agent: false,
-            });
+            cues.push(Cue::after((start, start + trim_period(s.as_str())), &v));
         }
         if loose
             && cues.len() > pushed
