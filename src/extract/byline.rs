@@ -25,6 +25,11 @@ static ROLE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
 static PARENTHESES: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\([^)]*(?:\)|$)|\[[^\]]*(?:\]|$)").expect("valid regex"));
 
+/// The text without its parenthesised asides ("Ann Lee (https://example.com)" → "Ann Lee ").
+pub fn strip_asides(raw: &str) -> std::borrow::Cow<'_, str> {
+    PARENTHESES.replace_all(raw, " ")
+}
+
 /// A word that is a domain name.
 static DOMAIN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\w[\w-]*\.[a-z]{2,6}$").expect("valid regex"));
@@ -61,8 +66,18 @@ pub fn clean_author_names(raw: &str) -> Vec<String> {
         .or_else(|| raw.strip_prefix("by "))
         .or_else(|| raw.strip_prefix("BY "))
         .unwrap_or(raw);
-    let raw = PARENTHESES.replace_all(raw, " ");
-    let raw = ROLE_TAIL.replace(&raw, "");
+    let raw = strip_asides(raw);
+    let tail_cut = ROLE_TAIL.replace(&raw, "");
+    // "Society for Plain Words": a lone word before "for" is not a writer's name ("Ann Lee
+    // for Example Weekly") but the start of an institution's.
+    let connective = ROLE_TAIL.find(&raw).is_some_and(|m| {
+        let tail = m.as_str();
+        tail.starts_with(' ') && tail.trim_start().to_lowercase().starts_with("for ")
+    });
+    if connective && tail_cut.split_whitespace().count() == 1 && !is_wire_agency(&tail_cut) {
+        return out;
+    }
+    let raw = tail_cut;
     if let Some(name) = inverted_name(&raw) {
         return clean_one(&name).into_iter().collect();
     }
@@ -385,6 +400,10 @@ mod tests {
             ("J J", vec![]),
             ("J. R.", vec![]),
             ("National Desk", vec!["National Desk"]),
+            ("Ann Lee for Example Weekly", vec!["Ann Lee"]),
+            ("Society for Plain Words", vec![]),
+            ("Reuters for Example Weekly", vec!["Reuters"]),
+            ("Exn, for Example Weekly", vec!["Exn"]),
         ] {
             assert_eq!(clean_author_names(raw), expected, "raw {raw:?}");
         }

@@ -11,7 +11,7 @@ use regex::Regex;
 use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;
 
-use super::byline::{clean_author_names, clean_field_author_names, is_wire_agency};
+use super::byline::{clean_author_names, clean_field_author_names, is_wire_agency, strip_asides};
 use crate::date::{PublishedDate, parse_date_text};
 
 fn sel(s: &str) -> Selector {
@@ -646,14 +646,19 @@ pub fn authors(doc: &Html, meta: &MetaTags, is_outlet: &dyn Fn(&str) -> bool) ->
             .filter(|k| !AUTHOR_KEYS.contains(k)),
     );
     for key in keys {
-        let names: Vec<String> = meta
+        let values: Vec<&String> = meta
             .all(key)
             .iter()
-            .filter(|v| !v.contains("://") && !v.starts_with('@'))
+            .filter(|v| !is_link(v) && !v.starts_with('@'))
+            .collect();
+        let names: Vec<String> = values
+            .iter()
             .flat_map(|v| clean_field_author_names(v))
             .filter(|n| !copyright.contains(&n.to_lowercase()))
             .collect();
-        if names.iter().all(|n| is_outlet(n)) && !names.is_empty() {
+        // The outlet's name can split into pieces that name nothing ("Mac & i" → "Mac").
+        let outlet = values.iter().all(|v| is_outlet(v)) || names.iter().all(|n| is_outlet(n));
+        if outlet && !names.is_empty() {
             return written_byline(doc);
         }
         if !names.is_empty() {
@@ -718,6 +723,12 @@ pub fn authors(doc: &Html, meta: &MetaTags, is_outlet: &dyn Fn(&str) -> bool) ->
     }
     dedup_names(&mut names);
     names
+}
+
+/// Whether an author field holds a link (a profile URL) rather than a name; a name followed
+/// by its home page in parentheses ("Ann Lee (https://example.com/ann)") is a name.
+fn is_link(value: &str) -> bool {
+    strip_asides(value).contains("://")
 }
 
 /// Most names the page's marked-up bylines may add to the metadata's authors.
@@ -853,10 +864,15 @@ const OPENING_PARAGRAPHS: usize = 4;
 /// paragraphs that open the article's block of text or as its last paragraph: bylines some
 /// sites set in the text itself.
 fn bold_name_paragraph(doc: &Html) -> Vec<String> {
-    let Some(first_long) = doc
-        .select(&sel("p"))
-        .take(2_000)
-        .find(|p| short_text(*p, MIN_PROSE_CHARS).is_none())
+    let is_long = |p: &ElementRef| short_text(*p, MIN_PROSE_CHARS).is_none();
+    let long: Vec<ElementRef> = doc.select(&sel("p")).take(2_000).filter(is_long).collect();
+    // The text's block holds several long paragraphs; a standfirst above it stands alone.
+    let parent_of = |p: &ElementRef| p.parent().map(|n| n.id());
+    let Some(first_long) = long
+        .windows(2)
+        .find(|w| parent_of(&w[0]) == parent_of(&w[1]))
+        .map(|w| w[0])
+        .or(long.first().copied())
     else {
         return Vec::new();
     };
@@ -1948,6 +1964,13 @@ mod tests {
                 ),
                 vec!["Ann Lee"],
             ),
+            // A long standfirst above the text's block does not hide the name closing it.
+            (
+                format!(
+                    "<p class=\"lead\">{long}</p><div><p>{long}</p><p>{long}</p><p><b>Ann Lee</b></p></div>"
+                ),
+                vec!["Ann Lee"],
+            ),
             // A bold label or a bold lead-in is not a byline.
             (
                 format!("<div><p><b>Background</b></p><p>{long}</p></div>"),
@@ -2049,6 +2072,20 @@ mod tests {
                 r#"<meta name="author" content="EXN"><div class="author"><a href="/x">Bo Ek</a></div>"#,
                 vec![],
             ),
+            // A name with its home page is a name; a bare profile link is not.
+            (
+                r#"<meta name="author" content="Ann Lee (https://example.org/ann/)">"#,
+                vec!["Ann Lee"],
+            ),
+            (
+                r#"<meta name="author" content="https://example.org/ann/"><a rel="author" href="/a">Bo Ek</a>"#,
+                vec!["Bo Ek"],
+            ),
+            // The outlet as author, also when its name splits into a piece ("EXN & co").
+            (
+                r#"<meta name="author" content="EXN &amp; co"><p class="meta">By Ann Lee</p>"#,
+                vec!["Ann Lee"],
+            ),
             // Links to author pages: a picture link has no name, a link in running text
             // names the story's subject.
             (
@@ -2062,7 +2099,7 @@ mod tests {
             ),
         ] {
             let doc = Html::parse_document(html);
-            let is_outlet = |a: &str| a.eq_ignore_ascii_case("EXN");
+            let is_outlet = |a: &str| a.eq_ignore_ascii_case("EXN") || a == "EXN & co";
             let mut got = authors(&doc, &MetaTags::read(&doc), &is_outlet);
             got.retain(|a| !is_outlet(a));
             assert_eq!(got, expected, "{html}");
