@@ -932,7 +932,7 @@ pub fn stated_byline(doc: &Html) -> Vec<String> {
             continue;
         };
         let t = t.trim_start();
-        if !starts_like_byline(t) {
+        if !starts_like_byline(t) || in_teaser_link(node) {
             continue;
         }
         let Some(names) = byline_at(node) else {
@@ -944,6 +944,19 @@ pub fn stated_byline(doc: &Html) -> Vec<String> {
         before_h1.get_or_insert(names);
     }
     before_h1.unwrap_or_default()
+}
+
+/// Whether a text sits in a link that wraps a whole teaser of another article (its heading
+/// or summary as well as its byline).
+fn in_teaser_link(node: ego_tree::NodeRef<scraper::Node>) -> bool {
+    node.ancestors()
+        .take(8)
+        .filter_map(ElementRef::wrap)
+        .find(|a| a.value().name() == "a")
+        .is_some_and(|a| {
+            a.select(&sel("h1, h2, h3, h4, h5, h6")).next().is_some()
+                || short_text(a, MIN_PROSE_CHARS).is_none()
+        })
 }
 
 /// The names of the byline a text node that starts like one opens: its element's or, when
@@ -1911,6 +1924,14 @@ mod tests {
             pad = "\t".repeat(200)
         ));
         assert_eq!(stated_byline(&doc), vec!["Ann LEE", "Bo EK"]);
+        // A teaser of another article, linked as a whole, brings its own byline.
+        let doc = Html::parse_document(
+            r#"<h1>Headline</h1><p>Text.</p><ul><li><a href="/other"><h2>Other story</h2>
+               <p>Its summary.</p><h6>By Cy Dee</h6></a></li></ul>"#,
+        );
+        assert!(stated_byline(&doc).is_empty());
+        let doc = Html::parse_document(r#"<h1>Headline</h1><a href="/ann">By Ann Lee</a>"#);
+        assert_eq!(stated_byline(&doc), vec!["Ann Lee"]);
     }
 
     #[test]
