@@ -47,6 +47,9 @@ const AND_WORDS: &[&str] = &[
     " and ", " And ", " und ", " et ", " y ", " e ", " en ", " og ", " och ",
 ];
 
+/// "With" opening an aside that names co-authors, in the languages of [`AND_WORDS`].
+const WITH_WORDS: &[&str] = &["with", "avec", "mit", "con", "com", "met", "med"];
+
 /// Splits a raw author string ("A, B and C") into names.
 pub fn split_authors(raw: &str) -> Vec<String> {
     let mut parts: Vec<&str> = raw.split([',', ';', '&', '|', '\n', '/']).collect();
@@ -66,6 +69,17 @@ pub fn clean_author_names(raw: &str) -> Vec<String> {
         .or_else(|| raw.strip_prefix("by "))
         .or_else(|| raw.strip_prefix("BY "))
         .unwrap_or(raw);
+    // "Ann Lee (with Bo Ek and Cy Dee)": the aside names co-authors.
+    let co_authors: Vec<String> = PARENTHESES
+        .find_iter(raw)
+        .filter_map(|m| {
+            let inner = m.as_str().trim_matches(['(', ')', '[', ']']).trim();
+            let (word, rest) = inner.split_once(' ')?;
+            WITH_WORDS
+                .contains(&word.to_lowercase().as_str())
+                .then(|| rest.to_string())
+        })
+        .collect();
     let raw = strip_asides(raw);
     let tail_cut = ROLE_TAIL.replace(&raw, "");
     // "Society for Plain Words": a lone word before "for" is not a writer's name ("Ann Lee
@@ -87,6 +101,13 @@ pub fn clean_author_names(raw: &str) -> Vec<String> {
             && !out.iter().any(|n| n.eq_ignore_ascii_case(&name))
         {
             out.push(name);
+        }
+    }
+    for co in co_authors {
+        for name in clean_author_names(&co) {
+            if !out.iter().any(|n| n.eq_ignore_ascii_case(&name)) {
+                out.push(name);
+            }
         }
     }
     // Beside full names, a lone word is the dateline's place ("Ann Lee, Frankfurt").
@@ -403,6 +424,11 @@ mod tests {
             ("Ann Lee for Example Weekly", vec!["Ann Lee"]),
             ("Society for Plain Words", vec![]),
             ("Reuters for Example Weekly", vec!["Reuters"]),
+            (
+                "Ann Lee (avec Bo Ek et Cy Dee)",
+                vec!["Ann Lee", "Bo Ek", "Cy Dee"],
+            ),
+            ("Ann Lee (with photos)", vec!["Ann Lee"]),
             ("Exn, for Example Weekly", vec!["Exn"]),
         ] {
             assert_eq!(clean_author_names(raw), expected, "raw {raw:?}");
