@@ -16,7 +16,7 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 /// Words after which the rest of a byline is a role or an outlet, not a name.
 static ROLE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\s*(?:[,|/–—-]\s*|\s+)(?:(?:senior|chief|staff|special|political|foreign|deputy|contributing|associate|managing|executive|news|global|economics|business|white house|washington|moscow|london)\s+)*(?:correspondent|reporter|editor|writer|columnist|contributor|producer|journalist|analyst|bureau chief|for |in |at |updated|published|on \w+ \d|\d{1,2}[:/]).*$",
+        r"(?i)\s*(?:[,|/–—-]\s*|\s+)(?:(?:senior|chief|staff|special|political|politics|foreign|deputy|contributing|associate|managing|executive|news|global|economics|business|sports?|science|health|tech|technology|opinion|culture|arts|entertainment|fashion|features|digital|investigative|national|metro|local|travel|food|legal|education|climate|white house|washington|moscow|london)\s+)*(?:correspondent|reporter|editor|writer|columnist|contributor|producer|journalist|analyst|bureau chief|for |in |at |updated|published|on \w+ \d|\d{1,2}[:/]).*$",
     )
     .expect("valid regex")
 });
@@ -82,11 +82,12 @@ pub fn clean_author_names(raw: &str) -> Vec<String> {
         .collect();
     let raw = strip_asides(raw);
     let tail_cut = ROLE_TAIL.replace(&raw, "");
-    // "Society for Plain Words": a lone word before "for" is not a writer's name ("Ann Lee
-    // for Example Weekly") but the start of an institution's.
+    // A lone word run on into a role or "for …" without a comma is not a writer's name (that
+    // is "Ann Lee for Example Weekly") but an institution's ("Society for Plain Words") or a
+    // desk's initials ("XY Contributor").
     let connective = ROLE_TAIL.find(&raw).is_some_and(|m| {
-        let tail = m.as_str();
-        tail.starts_with(' ') && tail.trim_start().to_lowercase().starts_with("for ")
+        let t = m.as_str();
+        t.starts_with(char::is_whitespace) && t.trim_start().starts_with(char::is_alphabetic)
     });
     if connective && tail_cut.split_whitespace().count() == 1 && !is_wire_agency(&tail_cut) {
         return out;
@@ -241,7 +242,13 @@ fn clean_one(part: &str) -> Option<String> {
     if s.is_empty() || s.contains('@') || s.contains(':') || s.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
-    let words: Vec<&str> = s.split_whitespace().collect();
+    let mut words: Vec<&str> = s.split_whitespace().collect();
+    // A degree after the name without a comma ("Ann Lee MD").
+    if words.len() > 2 && CREDENTIALS.contains(&words[words.len() - 1]) {
+        words.pop();
+    }
+    let s = words.join(" ");
+    let s = s.as_str();
     if words.is_empty() || words.len() > 5 {
         return None;
     }
@@ -295,7 +302,11 @@ fn clean_one(part: &str) -> Option<String> {
         "rn",
         "mph",
     ];
-    if NOT_NAMES.contains(&lower.as_str()) || lower.ends_with(" staff") || lower.starts_with("the ")
+    if NOT_NAMES.contains(&lower.as_str())
+        || lower.ends_with(" staff")
+        || lower.starts_with("the ")
+        || lower.split_whitespace().any(|w| UI_WORDS.contains(&w))
+        || (words.len() > 1 && ROLE_WORDS.contains(&lower.rsplit(' ').next().unwrap_or("")))
     {
         return None;
     }
@@ -323,6 +334,41 @@ fn clean_one(part: &str) -> Option<String> {
     }
     Some(normalise_case(&words.join(" ")))
 }
+
+/// Words of page furniture around an author box ("See All Articles", "Edit Profile",
+/// "Author Bio"): no name contains them.
+const UI_WORDS: &[&str] = &[
+    "articles",
+    "article",
+    "email",
+    "e-mail",
+    "profile",
+    "rss",
+    "posts",
+    "stories",
+    "bio",
+    "biography",
+    "newsletter",
+    "newsletters",
+    "login",
+];
+
+/// Job titles that end a credit standing for a person's name ("Sports Editor").
+const ROLE_WORDS: &[&str] = &[
+    "editor",
+    "commentator",
+    "correspondent",
+    "reporter",
+    "writer",
+    "columnist",
+    "contributor",
+    "producer",
+    "journalist",
+    "analyst",
+];
+
+/// Degrees written after a name, as written (capitals), without a comma.
+const CREDENTIALS: &[&str] = &["MD", "M.D.", "PhD", "Ph.D.", "MPH", "RN", "DDS"];
 
 /// "PAVEL MOROZOV" → "Pavel Morozov"; mixed-case names are kept as written.
 fn normalise_case(name: &str) -> String {
@@ -429,6 +475,14 @@ mod tests {
                 vec!["Ann Lee", "Bo Ek", "Cy Dee"],
             ),
             ("Ann Lee (with photos)", vec!["Ann Lee"]),
+            ("XY Contributor", vec![]),
+            ("Ann Lee Contributor", vec!["Ann Lee"]),
+            ("Ann Lee Sports Editor", vec!["Ann Lee"]),
+            ("Political Commentator", vec![]),
+            ("See All Articles", vec![]),
+            ("Edit Profile", vec![]),
+            ("Ann Lee MD", vec!["Ann Lee"]),
+            ("Jack Ma", vec!["Jack Ma"]),
             ("Exn, for Example Weekly", vec!["Exn"]),
         ] {
             assert_eq!(clean_author_names(raw), expected, "raw {raw:?}");

@@ -662,6 +662,9 @@ pub fn authors(doc: &Html, meta: &MetaTags, is_outlet: &dyn Fn(&str) -> bool) ->
             return written_byline(doc);
         }
         if !names.is_empty() {
+            // One tag can carry a key twice (`name="author" itemprop="author"`).
+            let mut names = names;
+            dedup_names(&mut names);
             return names;
         }
     }
@@ -1072,7 +1075,11 @@ fn byline_elements(doc: &Html) -> Vec<String> {
             el.attr("class").unwrap_or(""),
             el.attr("id").unwrap_or("")
         );
-        if !BYLINE_CLASS.is_match(&ci) || NOT_BYLINE_CLASS.is_match(&ci) || in_comments(e) {
+        if !BYLINE_CLASS.is_match(&ci)
+            || NOT_BYLINE_CLASS.is_match(&ci)
+            || in_comments(e)
+            || in_teaser_link(*e)
+        {
             continue;
         }
         let Some(text) = short_text(e, 150).filter(|t| !t.is_empty()) else {
@@ -2063,6 +2070,10 @@ mod tests {
                 vec![],
             ),
             (
+                r#"<div class="related"><a href="/x"><h3>Other story</h3><div class="author">by Cy Dee</div></a></div>"#,
+                vec![],
+            ),
+            (
                 r#"<div><span itemprop="author">Ann Lee</span></div>
                    <ul><li><div><span itemprop="author">Cy Other</span></div></li></ul>"#,
                 vec!["Ann Lee"],
@@ -2101,6 +2112,10 @@ mod tests {
             (
                 r#"<meta name="author" content="https://example.org/ann/"><a rel="author" href="/a">Bo Ek</a>"#,
                 vec!["Bo Ek"],
+            ),
+            (
+                r#"<meta name="author" itemprop="author" content="Ann Lee, Bo Ek and Cy Dee, EXN">"#,
+                vec!["Ann Lee", "Bo Ek", "Cy Dee"],
             ),
             // The outlet as author, also when its name splits into a piece ("EXN & co").
             (
