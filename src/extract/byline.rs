@@ -307,6 +307,7 @@ fn clean_one(part: &str) -> Option<String> {
         || lower.starts_with("the ")
         || lower.split_whitespace().any(|w| UI_WORDS.contains(&w))
         || (words.len() > 1 && ROLE_WORDS.contains(&lower.rsplit(' ').next().unwrap_or("")))
+        || (words.len() > 1 && OUTLET_WORDS.contains(&lower.rsplit(' ').next().unwrap_or("")))
     {
         return None;
     }
@@ -366,6 +367,9 @@ const ROLE_WORDS: &[&str] = &[
     "journalist",
     "analyst",
 ];
+
+/// Last words of a publisher's or a medium's name ("Example News", "Example Media Group").
+const OUTLET_WORDS: &[&str] = &["news", "magazine", "media", "group", "online"];
 
 /// Degrees written after a name, as written (capitals), without a comma.
 const CREDENTIALS: &[&str] = &["MD", "M.D.", "PhD", "Ph.D.", "MPH", "RN", "DDS"];
@@ -478,6 +482,8 @@ mod tests {
             ("XY Contributor", vec![]),
             ("Ann Lee Contributor", vec!["Ann Lee"]),
             ("Ann Lee Sports Editor", vec!["Ann Lee"]),
+            ("Ann Lee, Example Media Group", vec!["Ann Lee"]),
+            ("Example News", vec![]),
             ("Political Commentator", vec![]),
             ("See All Articles", vec![]),
             ("Edit Profile", vec![]),
