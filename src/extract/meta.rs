@@ -372,6 +372,9 @@ fn strip_short_suffix(title: &str) -> String {
     title.to_string()
 }
 
+/// Most words in a site's name; a longer "site name" is a headline in the wrong field.
+const MAX_SITE_NAME_WORDS: usize = 6;
+
 /// The headline: JSON-LD/OpenGraph/`<title>` cleaned of the site name, or the `<h1>` they contain.
 pub fn title(
     doc: &Html,
@@ -379,6 +382,13 @@ pub fn title(
     ld: &LinkedData,
     site_names: &[String],
 ) -> Option<String> {
+    // Some pages fill a site-name field (`application-name`) with the headline itself.
+    let site_names: Vec<String> = site_names
+        .iter()
+        .filter(|s| s.split_whitespace().count() <= MAX_SITE_NAME_WORDS)
+        .cloned()
+        .collect();
+    let site_names = site_names.as_slice();
     let h1s: Vec<String> = doc
         .select(&sel("h1"))
         .take(5)
@@ -1855,6 +1865,15 @@ mod tests {
             title(&doc, &tags, &ld, &sites).as_deref(),
             Some("We fight for good work")
         );
+    }
+
+    #[test]
+    fn a_headline_given_as_site_name_is_not_cut_from_itself() {
+        let headline = "Schools try a new plan - Pupils learn faster and better";
+        let doc = Html::parse_document(&format!("<title>{headline}</title><h1>{headline}</h1>"));
+        let sites = vec!["Example".to_string(), headline.to_string()];
+        let (tags, ld) = (MetaTags::read(&doc), LinkedData::default());
+        assert_eq!(title(&doc, &tags, &ld, &sites).as_deref(), Some(headline));
     }
 
     #[test]
