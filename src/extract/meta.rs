@@ -470,6 +470,11 @@ pub fn title(
         if kicker_of(h1, &meta_title, &[':', '-', '–', '—', ' ']).is_some()
             || kicker_of(&meta_title, h1, &[':']).is_some()
             || ends_with_site_name(h1, &meta_title, site_names, page_title.as_deref())
+            // The heading is the title with more run on: a button inside it ("Add to …") or
+            // a standfirst set in the same element.
+            || (norm(h1).starts_with(&norm(&meta_title))
+                && norm(h1).len() > norm(&meta_title).len()
+                && norm(&meta_title).len() >= 20)
         {
             return Some(meta_title);
         }
@@ -1864,6 +1869,19 @@ mod tests {
         assert_eq!(
             title(&doc, &tags, &ld, &sites).as_deref(),
             Some("We fight for good work")
+        );
+    }
+
+    #[test]
+    fn a_heading_with_a_button_or_standfirst_run_on_gives_way_to_the_metadata_title() {
+        let doc = Html::parse_document(
+            r#"<meta property="og:title" content="Final plan for the bridge is agreed">
+               <h1>Final plan for the bridge is agreed <a href="/w">Add to ...</a></h1>"#,
+        );
+        let (tags, ld) = (MetaTags::read(&doc), LinkedData::default());
+        assert_eq!(
+            title(&doc, &tags, &ld, &[]).as_deref(),
+            Some("Final plan for the bridge is agreed")
         );
     }
 
