@@ -81,11 +81,15 @@ pub fn clean_author_names(raw: &str) -> Vec<String> {
         })
         .collect();
     let raw = strip_asides(raw);
-    let tail_cut = ROLE_TAIL.replace(&raw, "");
+    let role = ROLE_TAIL.find(&raw);
+    let tail_cut = match role {
+        Some(m) => format!("{}{}", &raw[..m.start()], &raw[m.end()..]),
+        None => raw.to_string(),
+    };
     // A lone word run on into a role or "for …" without a comma is not a writer's name (that
     // is "Ann Lee for Example Weekly") but an institution's ("Society for Plain Words") or a
     // desk's initials ("XY Contributor").
-    let connective = ROLE_TAIL.find(&raw).is_some_and(|m| {
+    let connective = role.is_some_and(|m| {
         let t = m.as_str();
         t.starts_with(char::is_whitespace) && t.trim_start().starts_with(char::is_alphabetic)
     });

@@ -882,18 +882,25 @@ const OPENING_PARAGRAPHS: usize = 4;
 /// paragraphs that open the article's block of text or as its last paragraph: bylines some
 /// sites set in the text itself.
 fn bold_name_paragraph(doc: &Html) -> Vec<String> {
-    let is_long = |p: &ElementRef| short_text(*p, MIN_PROSE_CHARS).is_none();
-    let long: Vec<ElementRef> = doc.select(&sel("p")).take(2_000).filter(is_long).collect();
     // The text's block holds several long paragraphs; a standfirst above it stands alone.
     let parent_of = |p: &ElementRef| p.parent().map(|n| n.id());
-    let Some(first_long) = long
-        .windows(2)
-        .find(|w| parent_of(&w[0]) == parent_of(&w[1]))
-        .map(|w| w[0])
-        .or(long.first().copied())
-    else {
+    let paragraph = sel("p");
+    let mut long = doc
+        .select(&paragraph)
+        .take(2_000)
+        .filter(|p| short_text(*p, MIN_PROSE_CHARS).is_none());
+    let Some(first) = long.next() else {
         return Vec::new();
     };
+    let mut previous = first;
+    let first_long = long
+        .find_map(|p| {
+            let pair = parent_of(&p) == parent_of(&previous);
+            let start = previous;
+            previous = p;
+            pair.then_some(start)
+        })
+        .unwrap_or(first);
     let Some(block) = first_long.parent().and_then(ElementRef::wrap) else {
         return Vec::new();
     };
@@ -1090,16 +1097,15 @@ fn byline_elements(doc: &Html) -> Vec<String> {
             el.attr("class").unwrap_or(""),
             el.attr("id").unwrap_or("")
         );
-        if !BYLINE_CLASS.is_match(&ci)
-            || NOT_BYLINE_CLASS.is_match(&ci)
-            || in_comments(e)
-            || in_teaser_link(*e)
-        {
+        if !BYLINE_CLASS.is_match(&ci) || NOT_BYLINE_CLASS.is_match(&ci) || in_comments(e) {
             continue;
         }
         let Some(text) = short_text(e, 150).filter(|t| !t.is_empty()) else {
             continue;
         };
+        if in_teaser_link(*e) {
+            continue;
+        }
         // A "By …" line reads as one ("By <a>A</a> in <a>Section</a>"); otherwise linked names
         // are the cleanest source, then the text minus role words.
         let mut names = super::byline::byline_names(&text).unwrap_or_default();
