@@ -176,8 +176,15 @@ fn is_negative(el: &Element) -> bool {
         return false;
     }
     let ci = class_id(el);
-    !ci.is_empty() && NEGATIVE.is_match(&ci) && !MAYBE.is_match(&ci)
+    !ci.is_empty() && (AUTHOR_BIO.is_match(&ci) || (NEGATIVE.is_match(&ci) && !MAYBE.is_match(&ci)))
 }
+
+/// Class or id words of a box about the author, boilerplate even when named for the article
+/// it closes ("article-end__author-bio").
+static AUTHOR_BIO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)author-?(?:bio|desc|info)|about-?(?:the-?)?author|biograph|byline-?desc")
+        .expect("valid regex")
+});
 
 /// True for a cookie or consent prompt (a consent manager's banner and its settings dialog).
 fn is_consent_prompt(el: &Element) -> bool {
@@ -1429,6 +1436,19 @@ mod tests {
         );
         let content = main_content(&Html::parse_document(&html));
         assert_eq!(content.lead_caption.as_deref(), Some("Image: Ann Lee"));
+    }
+
+    #[test]
+    fn leaves_out_an_author_box_named_for_the_article() {
+        let para = "The article text, with commas, and more words to read, goes on for a while.";
+        let html = format!(
+            "<body><article><p>{para}</p><p>{para}</p><p>{para}</p><div class=article-end>\
+             <div class=article-end__author-bio><p>Ann Lee covers the city hall for us, \
+             and, before that, wrote about schools.</p></div></div></article></body>"
+        );
+        let got = body(&html);
+        assert!(got.contains("The article text"), "{got:?}");
+        assert!(!got.contains("city hall"), "{got:?}");
     }
 
     #[test]
