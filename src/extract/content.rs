@@ -229,6 +229,8 @@ fn collect_stats(doc: &Html, soft: Option<(&Stats, usize)>) -> Stats {
         id: NodeId,
         stat: Stat,
         in_link: bool,
+        /// Inside an element marked up as the article body.
+        in_body: bool,
     }
     let mut map = HashMap::new();
     let mut stack: Vec<Frame> = Vec::new();
@@ -241,11 +243,15 @@ fn collect_stats(doc: &Html, soft: Option<(&Stats, usize)>) -> Stats {
                         || match verdict(el) {
                             Verdict::Keep => false,
                             Verdict::Hard => true,
-                            Verdict::Soft => {
-                                soft.is_some_and(|(raw, limit)| raw.get(node.id()).text < limit)
-                            }
+                            // Inside the marked article body, a big box (a gallery of
+                            // fifty slides) is no wrapper around the page.
+                            Verdict::Soft => soft.is_some_and(|(raw, limit)| {
+                                parent.is_some_and(|f| f.in_body) || raw.get(node.id()).text < limit
+                            }),
                         };
                     let in_link = parent.is_some_and(|f| f.in_link) || el.name() == "a";
+                    let in_body = parent.is_some_and(|f| f.in_body)
+                        || el.attr("itemprop") == Some("articleBody");
                     stack.push(Frame {
                         id: node.id(),
                         stat: Stat {
@@ -253,6 +259,7 @@ fn collect_stats(doc: &Html, soft: Option<(&Stats, usize)>) -> Stats {
                             ..Stat::default()
                         },
                         in_link,
+                        in_body,
                     });
                 }
                 Node::Text(t) => {
@@ -1449,6 +1456,22 @@ mod tests {
         let got = body(&html);
         assert!(got.contains("The article text"), "{got:?}");
         assert!(!got.contains("city hall"), "{got:?}");
+    }
+
+    #[test]
+    fn leaves_out_a_gallery_that_outweighs_the_article_inside_its_body() {
+        let para = "The article text, with commas, and more words to read, goes on for a while.";
+        let para = para.repeat(2);
+        let slide = "<li><h2>Slide</h2><p>A slide's long caption, with commas, names, places, \
+                     and dates, that tells another story of the week in a few lines.</p></li>";
+        let html = format!(
+            "<body><div itemprop=articleBody><p>{para}</p><p>{para}</p><p>{para}</p>\
+             <div class=full-gallery><ul>{}</ul></div></div></body>",
+            slide.repeat(12)
+        );
+        let got = body(&html);
+        assert!(got.contains("The article text"), "{got:?}");
+        assert!(!got.contains("another story"), "{got:?}");
     }
 
     #[test]
