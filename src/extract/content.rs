@@ -48,10 +48,15 @@ const SKIP_TAGS: &[&str] = &[
 /// Class or id words of containers that are not the article (readability's list, extended).
 static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)-ad-|\bads?\b|advert|banner|caption|gallery|slideshow|carousel|breadcrumb|combx|comment|community|cookie|consent|disqus|footer|gdpr|\bmenu|dropdown|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|pagination|pager|popup|modal|newsletter|subscri|\bshare|sharing|promo|recommend|more-stories|read-?more|\btags?\b|taglist|topics|toolbar|masthead|outbrain|taboola|paywall|signup|teaser|trending|most-?popular|author-?bio|author-?profile|about-?(?:the-?)?author|\bbio\b|biograph|contributor|placeholder|jump-?link|visually-hidden|sr-only|print-only|hidden",
+        r"(?i)-ad-|\bads?\b|advert|banner|caption|gallery|slideshow|carousel|breadcrumb|combx|comment|community|cookie|consent|disqus|footer|gdpr|\bmenu|dropdown|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|pagination|pager|popup|modal|newsletter|subscri|\bshare|sharing|promo|recommend|more-stories|\btags?\b|taglist|topics|toolbar|masthead|outbrain|taboola|paywall|signup|teaser|trending|most-?popular|author-?bio|author-?profile|about-?(?:the-?)?author|\bbio\b|biograph|contributor|placeholder|jump-?link|visually-hidden|sr-only|print-only|hidden",
     )
     .expect("valid regex")
 });
+
+/// Class or id words of a "read more" box: a link to other stories, or the rest of this one
+/// behind a button. It counts against a candidate, but its text is not left out.
+static READ_MORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)read-?more").expect("valid regex"));
 
 /// Class or id words that rescue a container the negative list matched. "column" counts only
 /// as part of a longer name ("main-column"): grid frameworks put a bare `column` on every box,
@@ -333,7 +338,7 @@ fn class_weight(el: &Element) -> f64 {
         w += 40.0;
     }
     for value in [el.attr("class"), id_word(el)].into_iter().flatten() {
-        if NEGATIVE.is_match(value) {
+        if NEGATIVE.is_match(value) || READ_MORE.is_match(value) {
             w -= 25.0;
         }
         if POSITIVE.is_match(value) {
@@ -1472,6 +1477,21 @@ mod tests {
         let got = body(&html);
         assert!(got.contains("The article text"), "{got:?}");
         assert!(!got.contains("another story"), "{got:?}");
+    }
+
+    #[test]
+    fn keeps_the_rest_of_the_article_behind_a_read_more_button() {
+        let para = "The opening text, with commas, and more words to read, goes on for a while.";
+        let para = para.repeat(2);
+        let rest = "The rest of the story, hidden until the button is pressed, goes on, and on.";
+        let html = format!(
+            "<body><article><p>{para}</p><p>{para}</p><p>{para}</p><div id=read-more>\
+             <a href=#>Read more</a><div id=read-more-content><p>{rest}</p><p>{rest}</p>\
+             </div></div></article></body>"
+        );
+        let got = body(&html);
+        assert!(got.contains("The opening text"), "{got:?}");
+        assert!(got.contains("The rest of the story"), "{got:?}");
     }
 
     #[test]
