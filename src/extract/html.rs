@@ -129,9 +129,27 @@ fn visible_lead(doc: &Html, tags: &meta::MetaTags, body: &str) -> Option<String>
         .root_element()
         .descendants()
         .take(LEAD_WINDOW)
-        .filter_map(|n| n.value().as_text())
-        .any(|t| t.len() >= lead.len() / 2 && t.len() <= lead.len() * 2 && key(t) == lead_key);
+        .filter(|n| {
+            n.value().as_text().is_some_and(|t| {
+                t.len() >= lead.len() / 2 && t.len() <= lead.len() * 2 && key(t) == lead_key
+            })
+        })
+        .any(|n| !n.ancestors().any(|a| is_elsewhere_box(a.value())));
     shown.then_some(lead)
+}
+
+/// Whether an element shows the page's summary as a pointer to the page rather than as its
+/// standfirst: a link, a promotion of stories, a share preview, a breadcrumb trail.
+fn is_elsewhere_box(node: &scraper::Node) -> bool {
+    static BOX: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)promo|\bshare|sharing|breadcrumb").expect("valid regex"));
+    node.as_element().is_some_and(|el| {
+        el.name() == "a"
+            || [el.attr("class"), el.attr("id")]
+                .into_iter()
+                .flatten()
+                .any(|v| BOX.is_match(v))
+    })
 }
 
 /// How many nodes are searched for the lead paragraph.
@@ -370,6 +388,25 @@ mod tests {
         };
         assert!(extract(&page(true)).body.starts_with(lead));
         assert!(!extract(&page(false)).body.contains("summary of the story"));
+    }
+
+    #[test]
+    fn a_summary_shown_in_a_link_or_promotion_is_no_lead() {
+        let lead = "A summary of the story that the page shows above the text, in bold.";
+        let text = "The text of the story, with commas, clauses and more words, goes on. ";
+        for shown in [
+            format!("<a href=/story>{lead}</a>"),
+            format!("<div class=top-stories-promo><p>{lead}</p></div>"),
+        ] {
+            let page = format!(
+                "<html><head><meta name=description content=\"{lead}\"></head><body>\
+                 <header>{shown}</header><article><p>{}</p><p>{}</p></article></body></html>",
+                text.repeat(3),
+                text.repeat(3)
+            );
+            let body = extract(&page).body;
+            assert!(!body.contains("summary of the story"), "{body:?}");
+        }
     }
 
     #[test]
