@@ -247,7 +247,7 @@ fn drop_repeated_headline(paragraphs: &mut Vec<&str>, headlines: &[String]) {
 }
 
 /// Longest closing paragraph taken for a call to action.
-const MAX_CLOSING_CALL_CHARS: usize = 300;
+const MAX_CLOSING_CALL_CHARS: usize = 400;
 
 /// A call to action closing the text ("Bookmark our site and sign up for our newsletters",
 /// "To post a comment, log in"): longer than the noise lines dropped anywhere in the body.
@@ -407,6 +407,21 @@ mod tests {
             let body = extract(&page).body;
             assert!(!body.contains("summary of the story"), "{body:?}");
         }
+    }
+
+    #[test]
+    fn drops_a_closing_call_to_action_of_a_few_sentences() {
+        let text = "The text of the story, with commas, clauses and more words, goes on.";
+        let call = "To post a comment, log in with your account and then add your comment below. \
+                    Your comments are subject to our terms of service and to the privacy policy \
+                    and terms of the network you use. If you would rather not comment with an \
+                    account, please consider writing a letter to the editor of this newspaper instead.";
+        assert!(call.chars().count() > 300);
+        let body = format!("{text}\n\n{text}\n\n{call}");
+        assert_eq!(trim_leading_meta(&body, &[]), format!("{text}\n\n{text}"));
+        let long = format!("{call} {call}");
+        let body = format!("{text}\n\n{long}");
+        assert_eq!(trim_leading_meta(&body, &[]), body);
     }
 
     #[test]
