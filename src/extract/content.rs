@@ -48,10 +48,15 @@ const SKIP_TAGS: &[&str] = &[
 /// Class or id words of containers that are not the article (readability's list, extended).
 static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)-ad-|\bads?\b|advert|banner|caption|gallery|slideshow|carousel|breadcrumb|combx|comment|community|cookie|consent|disqus|footer|gdpr|\bmenu|dropdown|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|pagination|pager|popup|modal|newsletter|subscri|\bshare|sharing|promo|recommend|more-stories|read-?more|\btags?\b|taglist|topics|toolbar|masthead|outbrain|taboola|paywall|signup|teaser|trending|most-?popular|author-?bio|author-?profile|about-?(?:the-?)?author|\bbio\b|biograph|contributor|placeholder|jump-?link|visually-hidden|sr-only|print-only|hidden",
+        r"(?i)-ad-|\bads?\b|advert|banner|caption|gallery|slideshow|carousel|breadcrumb|combx|comment|community|cookie|consent|disqus|footer|gdpr|\bmenu|dropdown|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|pagination|pager|popup|modal|newsletter|subscri|\bshare|sharing|promo|recommend|more-stories|\btags?\b|taglist|topics|toolbar|masthead|outbrain|taboola|paywall|signup|teaser|trending|most-?popular|author-?bio|author-?profile|about-?(?:the-?)?author|\bbio\b|biograph|contributor|placeholder|jump-?link|visually-hidden|sr-only|print-only|hidden",
     )
     .expect("valid regex")
 });
+
+/// Class or id words of a "read more" box: a link to other stories, or the rest of this one
+/// behind a button. It counts against a candidate, but its text is not left out.
+static READ_MORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)read-?more").expect("valid regex"));
 
 /// Class or id words that rescue a container the negative list matched. "column" counts only
 /// as part of a longer name ("main-column"): grid frameworks put a bare `column` on every box,
@@ -176,8 +181,15 @@ fn is_negative(el: &Element) -> bool {
         return false;
     }
     let ci = class_id(el);
-    !ci.is_empty() && NEGATIVE.is_match(&ci) && !MAYBE.is_match(&ci)
+    !ci.is_empty() && (AUTHOR_BIO.is_match(&ci) || (NEGATIVE.is_match(&ci) && !MAYBE.is_match(&ci)))
 }
+
+/// Class or id words of a box about the author, boilerplate even when named for the article
+/// it closes ("article-end__author-bio").
+static AUTHOR_BIO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)author-?(?:bio|desc|info)|about-?(?:the-?)?author|biograph|byline-?desc")
+        .expect("valid regex")
+});
 
 /// True for a cookie or consent prompt (a consent manager's banner and its settings dialog).
 fn is_consent_prompt(el: &Element) -> bool {
@@ -222,6 +234,8 @@ fn collect_stats(doc: &Html, soft: Option<(&Stats, usize)>) -> Stats {
         id: NodeId,
         stat: Stat,
         in_link: bool,
+        /// Inside an element marked up as the article body.
+        in_body: bool,
     }
     let mut map = HashMap::new();
     let mut stack: Vec<Frame> = Vec::new();
@@ -234,11 +248,15 @@ fn collect_stats(doc: &Html, soft: Option<(&Stats, usize)>) -> Stats {
                         || match verdict(el) {
                             Verdict::Keep => false,
                             Verdict::Hard => true,
-                            Verdict::Soft => {
-                                soft.is_some_and(|(raw, limit)| raw.get(node.id()).text < limit)
-                            }
+                            // Inside the marked article body, a big box (a gallery of
+                            // fifty slides) is no wrapper around the page.
+                            Verdict::Soft => soft.is_some_and(|(raw, limit)| {
+                                parent.is_some_and(|f| f.in_body) || raw.get(node.id()).text < limit
+                            }),
                         };
                     let in_link = parent.is_some_and(|f| f.in_link) || el.name() == "a";
+                    let in_body = parent.is_some_and(|f| f.in_body)
+                        || el.attr("itemprop") == Some("articleBody");
                     stack.push(Frame {
                         id: node.id(),
                         stat: Stat {
@@ -246,6 +264,7 @@ fn collect_stats(doc: &Html, soft: Option<(&Stats, usize)>) -> Stats {
                             ..Stat::default()
                         },
                         in_link,
+                        in_body,
                     });
                 }
                 Node::Text(t) => {
@@ -319,7 +338,7 @@ fn class_weight(el: &Element) -> f64 {
         w += 40.0;
     }
     for value in [el.attr("class"), id_word(el)].into_iter().flatten() {
-        if NEGATIVE.is_match(value) {
+        if NEGATIVE.is_match(value) || READ_MORE.is_match(value) {
             w -= 25.0;
         }
         if POSITIVE.is_match(value) {
@@ -1429,6 +1448,50 @@ mod tests {
         );
         let content = main_content(&Html::parse_document(&html));
         assert_eq!(content.lead_caption.as_deref(), Some("Image: Ann Lee"));
+    }
+
+    #[test]
+    fn leaves_out_an_author_box_named_for_the_article() {
+        let para = "The article text, with commas, and more words to read, goes on for a while.";
+        let html = format!(
+            "<body><article><p>{para}</p><p>{para}</p><p>{para}</p><div class=article-end>\
+             <div class=article-end__author-bio><p>Ann Lee covers the city hall for us, \
+             and, before that, wrote about schools.</p></div></div></article></body>"
+        );
+        let got = body(&html);
+        assert!(got.contains("The article text"), "{got:?}");
+        assert!(!got.contains("city hall"), "{got:?}");
+    }
+
+    #[test]
+    fn leaves_out_a_gallery_that_outweighs_the_article_inside_its_body() {
+        let para = "The article text, with commas, and more words to read, goes on for a while.";
+        let para = para.repeat(2);
+        let slide = "<li><h2>Slide</h2><p>A slide's long caption, with commas, names, places, \
+                     and dates, that tells another story of the week in a few lines.</p></li>";
+        let html = format!(
+            "<body><div itemprop=articleBody><p>{para}</p><p>{para}</p><p>{para}</p>\
+             <div class=full-gallery><ul>{}</ul></div></div></body>",
+            slide.repeat(12)
+        );
+        let got = body(&html);
+        assert!(got.contains("The article text"), "{got:?}");
+        assert!(!got.contains("another story"), "{got:?}");
+    }
+
+    #[test]
+    fn keeps_the_rest_of_the_article_behind_a_read_more_button() {
+        let para = "The opening text, with commas, and more words to read, goes on for a while.";
+        let para = para.repeat(2);
+        let rest = "The rest of the story, hidden until the button is pressed, goes on, and on.";
+        let html = format!(
+            "<body><article><p>{para}</p><p>{para}</p><p>{para}</p><div id=read-more>\
+             <a href=#>Read more</a><div id=read-more-content><p>{rest}</p><p>{rest}</p>\
+             </div></div></article></body>"
+        );
+        let got = body(&html);
+        assert!(got.contains("The opening text"), "{got:?}");
+        assert!(got.contains("The rest of the story"), "{got:?}");
     }
 
     #[test]

@@ -129,9 +129,27 @@ fn visible_lead(doc: &Html, tags: &meta::MetaTags, body: &str) -> Option<String>
         .root_element()
         .descendants()
         .take(LEAD_WINDOW)
-        .filter_map(|n| n.value().as_text())
-        .any(|t| t.len() >= lead.len() / 2 && t.len() <= lead.len() * 2 && key(t) == lead_key);
+        .filter(|n| {
+            n.value().as_text().is_some_and(|t| {
+                t.len() >= lead.len() / 2 && t.len() <= lead.len() * 2 && key(t) == lead_key
+            })
+        })
+        .any(|n| !n.ancestors().any(|a| is_elsewhere_box(a.value())));
     shown.then_some(lead)
+}
+
+/// Whether an element shows the page's summary as a pointer to the page rather than as its
+/// standfirst: a link, a promotion of stories, a share preview, a breadcrumb trail.
+fn is_elsewhere_box(node: &scraper::Node) -> bool {
+    static BOX: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)promo|\bshare|sharing|breadcrumb").expect("valid regex"));
+    node.as_element().is_some_and(|el| {
+        el.name() == "a"
+            || [el.attr("class"), el.attr("id")]
+                .into_iter()
+                .flatten()
+                .any(|v| BOX.is_match(v))
+    })
 }
 
 /// How many nodes are searched for the lead paragraph.
@@ -229,7 +247,7 @@ fn drop_repeated_headline(paragraphs: &mut Vec<&str>, headlines: &[String]) {
 }
 
 /// Longest closing paragraph taken for a call to action.
-const MAX_CLOSING_CALL_CHARS: usize = 300;
+const MAX_CLOSING_CALL_CHARS: usize = 400;
 
 /// A call to action closing the text ("Bookmark our site and sign up for our newsletters",
 /// "To post a comment, log in"): longer than the noise lines dropped anywhere in the body.
@@ -370,6 +388,40 @@ mod tests {
         };
         assert!(extract(&page(true)).body.starts_with(lead));
         assert!(!extract(&page(false)).body.contains("summary of the story"));
+    }
+
+    #[test]
+    fn a_summary_shown_in_a_link_or_promotion_is_no_lead() {
+        let lead = "A summary of the story that the page shows above the text, in bold.";
+        let text = "The text of the story, with commas, clauses and more words, goes on. ";
+        for shown in [
+            format!("<a href=/story>{lead}</a>"),
+            format!("<div class=top-stories-promo><p>{lead}</p></div>"),
+        ] {
+            let page = format!(
+                "<html><head><meta name=description content=\"{lead}\"></head><body>\
+                 <header>{shown}</header><article><p>{}</p><p>{}</p></article></body></html>",
+                text.repeat(3),
+                text.repeat(3)
+            );
+            let body = extract(&page).body;
+            assert!(!body.contains("summary of the story"), "{body:?}");
+        }
+    }
+
+    #[test]
+    fn drops_a_closing_call_to_action_of_a_few_sentences() {
+        let text = "The text of the story, with commas, clauses and more words, goes on.";
+        let call = "To post a comment, log in with your account and then add your comment below. \
+                    Your comments are subject to our terms of service and to the privacy policy \
+                    and terms of the network you use. If you would rather not comment with an \
+                    account, please consider writing a letter to the editor of this newspaper instead.";
+        assert!(call.chars().count() > 300);
+        let body = format!("{text}\n\n{text}\n\n{call}");
+        assert_eq!(trim_leading_meta(&body, &[]), format!("{text}\n\n{text}"));
+        let long = format!("{call} {call}");
+        let body = format!("{text}\n\n{long}");
+        assert_eq!(trim_leading_meta(&body, &[]), body);
     }
 
     #[test]
