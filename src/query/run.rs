@@ -41,7 +41,7 @@ pub enum SearchError {
 
 /// The combined query of a request: the user's query (if any) AND every filter.
 pub fn build_query(press: &PressIndex, req: &SearchRequest) -> Result<Box<dyn Query>, QueryError> {
-    Ok(plan_query(press, &press.fields.bodies, req)?.query)
+    Ok(plan_query(press, None, &press.fields.bodies, req)?.query)
 }
 
 /// The per-language body fields that hold postings in some segment of `searcher`; all of
@@ -89,6 +89,7 @@ struct Plan {
 
 fn plan_query(
     press: &PressIndex,
+    searcher: Option<&Searcher>,
     bodies: &[Field],
     req: &SearchRequest,
 ) -> Result<Plan, QueryError> {
@@ -101,7 +102,8 @@ fn plan_query(
     let mut shape = QueryShape::default();
     match &req.query {
         Some(text) => {
-            let query = parse_user_query_over(&press.index, &press.fields, bodies, text, target)?;
+            let query =
+                parse_user_query_over(&press.index, &press.fields, bodies, text, target, searcher)?;
             // Only once the query is known to be valid (and not too deeply nested).
             shape = query_shape(text, target);
             clauses.push((Occur::Must, query));
@@ -135,8 +137,13 @@ pub fn search(
     req: &SearchRequest,
 ) -> Result<SearchResults, SearchError> {
     let Plan { query, prunable } = match req.query {
-        Some(_) => plan_query(press, &indexed_bodies(searcher, &press.fields), req)?,
-        None => plan_query(press, &press.fields.bodies, req)?,
+        Some(_) => plan_query(
+            press,
+            Some(searcher),
+            &indexed_bodies(searcher, &press.fields),
+            req,
+        )?,
+        None => plan_query(press, Some(searcher), &press.fields.bodies, req)?,
     };
     let sort = match (req.sort, &req.query) {
         // Without query text there is no relevance: newest first is what users expect.
@@ -592,6 +599,42 @@ mod tests {
                 .unwrap()
                 .contains("megaphone diplomacy")
         );
+    }
+
+    #[test]
+    fn quote_searches_match_titles_through_their_articles() {
+        let press = index();
+        let quotes = |text: &str| {
+            let req = SearchRequest {
+                quotes: true,
+                ..q(text)
+            };
+            let mut found: Vec<String> = search(
+                &press,
+                &press.index.reader().unwrap().searcher(),
+                &SearchRequest { limit: 10, ..req },
+            )
+            .unwrap()
+            .hits
+            .into_iter()
+            .map(|h| format!("{}: {}", h.path, h.speakers.join(",")))
+            .collect();
+            found.sort();
+            found
+        };
+        let kremlin = vec!["a: Dmitry Peskov", "a: Yury Ushakov"];
+        assert_eq!(quotes("title:kremlin"), kremlin);
+        assert_eq!(quotes("headline:\"kremlin talks\""), kremlin);
+        assert_eq!(quotes("title:\"talks kremlin\""), Vec::<String>::new());
+        assert_eq!(quotes("title:kremlin diplomacy"), vec!["a: Dmitry Peskov"]);
+        assert_eq!(quotes("diplomacy -title:kremlin"), vec!["b: Péter Szabó"]);
+        assert_eq!(
+            quotes("title:(budget OR kremlin) useful"),
+            vec!["a: Yury Ushakov"]
+        );
+        assert_eq!(quotes("title:nowhere"), Vec::<String>::new());
+        // Title words alone never match a quote's text, nor article words a quote search.
+        assert_eq!(quotes("kremlin"), Vec::<String>::new());
     }
 
     #[test]
