@@ -128,6 +128,9 @@ bench_corpus() {
   local rss_px rss_raw
   rss_px=$(peak_rss_mb "$PRESSDEX" index -q -j "$THREADS" --rebuild --index "$idx" "$dir")
   rss_raw=$(peak_rss_mb "$ENGINE" raw-index "$dir" "$raw" "$THREADS")
+  # the size of a full index, before the re-index runs below add segments and deletions
+  local s_px
+  s_px=$(du -sb "$idx" | cut -f1)
   local t_nochange="" t_changed=""
   if [ "$incr" = 1 ]; then
     t_nochange=$(hf "$name-px-nochange" "$RUNS" "'$PRESSDEX' index -q -j $THREADS --index '$idx' '$dir'")
@@ -137,8 +140,8 @@ bench_corpus() {
     t_changed=$(hf "$name-px-changed" "$RUNS" --prepare "bash '$WORK/touch.sh'" \
       "'$PRESSDEX' index -q -j $THREADS --index '$idx' '$dir'")
   fi
-  local s_px s_raw s_sql
-  s_px=$(du -sb "$idx" | cut -f1) s_raw=$(du -sb "$raw" | cut -f1) s_sql=$(du -sb "$db" | cut -f1)
+  local s_px_after s_raw s_sql
+  s_px_after=$(du -sb "$idx" | cut -f1) s_raw=$(du -sb "$raw" | cut -f1) s_sql=$(du -sb "$db" | cut -f1)
 
   # queries: whole process (top 10 with snippets) and in-process latency
   local speaker
@@ -163,8 +166,9 @@ bench_corpus() {
   row "full index, MB/s" "$(calc "$bytes/1e6/$t_px" .1f)" "$(calc "$bytes/1e6/$t_sql" .1f)" "$(calc "$bytes/1e6/$t_raw" .1f)" ""
   row "  full index $x" "" "$(calc "$t_sql/$t_px" .2f)x" "$(calc "$t_raw/$t_px" .2f)x" ""
   row "peak RSS while indexing, MB" "$rss_px" "" "$rss_raw" ""
-  row "index size / text size" "$(calc "$s_px/$bytes" .2f)" "$(calc "$s_sql/$bytes" .2f)" "$(calc "$s_raw/$bytes" .2f)" ""
+  row "index size / text size" "$(calc "$s_px/$bytes" .3f)" "$(calc "$s_sql/$bytes" .2f)" "$(calc "$s_raw/$bytes" .2f)" ""
   if [ "$incr" = 1 ]; then
+    row "  after the re-index runs (deletions unmerged)" "$(calc "$s_px_after/$bytes" .3f)" "" "" ""
     row "no-change re-index, s (% of full)" "$(calc "$t_nochange" .3f) ($(calc "100*$t_nochange/$t_px" .1f)%)" "" "" ""
     row "1% of files changed, s (% of full)" "$(calc "$t_changed" .3f) ($(calc "100*$t_changed/$t_px" .1f)%)" "" "" ""
   fi

@@ -132,18 +132,22 @@ fn index_settings() -> tantivy::IndexSettings {
     }
 }
 
-/// Doc-store block size. Decompressing the ten hits' 64 KiB blocks was half the instructions
-/// of a whole-process search (callgrind, `search government` on Reuters-21578: 14.6M). With
-/// 32 KiB blocks it takes 11.2M, with 16 KiB 9.6M; the store grows by 5% and 13% (generated
-/// 100k articles, zstd level 3: index 1.12x the text with 64 KiB blocks, 1.16x with 32 KiB,
-/// 1.20x with 16 KiB), so 16 KiB would leave no room under the 1.2x bound. With 32 KiB
-/// blocks at level 1 and fewer field norms the index is 1.16x the text (1.00x on Reuters).
-pub const DOCSTORE_BLOCK_BYTES: usize = 32 * 1024;
+/// Doc-store block size. A search decompresses one whole block per hit for its snippet:
+/// with 64 KiB blocks that was half the instructions of a whole-process search. Eight
+/// queries over Reuters-21578 (callgrind, whole process, summed): 64.4M instructions with
+/// 32 KiB blocks at level 1, 54.7M with 18 KiB at level 3, 53.1M with 16 KiB at level 3,
+/// 50.5M with 16 KiB at level 1. Smaller blocks compress worse: a full index of BBC (whose
+/// documents are mostly quotes) takes 1.182x its text with 32 KiB at level 1, 1.191x with
+/// 18 KiB at level 3, 1.198x with 16 KiB at level 3 and 1.213x with 16 KiB at level 1, so
+/// 18 KiB at level 3 keeps a margin under the 1.2x bound.
+pub const DOCSTORE_BLOCK_BYTES: usize = 18 * 1024;
 
-/// zstd level of the doc store. Level 1 rather than zstd's default 3: compressing the store
-/// took 2% fewer of all indexing instructions (callgrind, 2,000 Reuters files) for a 4%
-/// larger store, and its blocks decompress a little faster.
-const DOCSTORE_ZSTD_LEVEL: i32 = 1;
+/// zstd level of the doc store. Level 3 (zstd's default) rather than 1: it makes up for the
+/// smaller blocks above (BBC, 18 KiB blocks: 1.207x the text at level 1, 1.191x at level 3).
+/// It costs indexing: compressing the store took 4.2% of the instructions of indexing 3,000
+/// Reuters files at level 1, 7.2% at level 3 (callgrind); and its blocks take ~5% more
+/// instructions to decompress.
+const DOCSTORE_ZSTD_LEVEL: i32 = 3;
 
 fn wrap(index: Index, dir: &Path) -> anyhow::Result<PressIndex> {
     register_analyzers(&index);

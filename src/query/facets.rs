@@ -65,19 +65,7 @@ pub fn speakers_in_articles(
     articles: &dyn Query,
     size: usize,
 ) -> anyhow::Result<Vec<Count>> {
-    let addresses = searcher.search(articles, &DocSetCollector)?;
-    let mut paths = HashSet::new();
-    let mut buf = String::new();
-    for address in addresses {
-        let segment = searcher.segment_reader(address.segment_ord);
-        if let Some(col) = segment.fast_fields().str(PATH)?
-            && let Some(ord) = col.ords().first(address.doc_id)
-        {
-            buf.clear();
-            col.ord_to_str(ord, &mut buf)?;
-            paths.insert(buf.clone());
-        }
-    }
+    let paths = matching_paths(searcher, articles)?;
     let terms = paths
         .iter()
         .map(|p| Term::from_field_text(press.fields.path, p));
@@ -86,6 +74,34 @@ pub fn speakers_in_articles(
         (Occur::Must, Box::new(TermSetQuery::new(terms))),
     ]);
     top_terms(searcher, &quotes, crate::index::schema::SPEAKER_KEY, size)
+}
+
+/// The paths of the documents `query` matches, read from the `path` fast field.
+pub fn matching_paths(searcher: &Searcher, query: &dyn Query) -> tantivy::Result<HashSet<String>> {
+    let mut addresses: Vec<_> = searcher
+        .search(query, &DocSetCollector)?
+        .into_iter()
+        .collect();
+    addresses.sort_unstable();
+    let mut paths = HashSet::new();
+    // A segment's column is opened once, and its dictionary read in one pass over the sorted
+    // ordinals: looking each ordinal up alone decodes a dictionary block per document.
+    for segment_hits in addresses.chunk_by(|a, b| a.segment_ord == b.segment_ord) {
+        let segment = searcher.segment_reader(segment_hits[0].segment_ord);
+        let Some(col) = segment.fast_fields().str(PATH)? else {
+            continue;
+        };
+        let mut ords: Vec<u64> = segment_hits
+            .iter()
+            .filter_map(|a| col.ords().first(a.doc_id))
+            .collect();
+        ords.sort_unstable();
+        ords.dedup();
+        col.dictionary().sorted_ords_to_term_cb(&ords, |bytes| {
+            paths.insert(String::from_utf8_lossy(bytes).into_owned());
+        })?;
+    }
+    Ok(paths)
 }
 
 /// Earliest and latest publication dates of the articles.

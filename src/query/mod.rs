@@ -1,11 +1,13 @@
 //! Searching: a validated [`SearchRequest`] in, ranked [`Hit`]s out.
 //!
-//! `parse` turns the query text into a tantivy query, `filter` builds the author, speaker,
-//! outlet and date filters as structured queries, `run` executes and builds snippets, and
-//! `facets` counts speakers, authors and outlets.
+//! `parse` turns the query text into a tantivy query (`join` resolves a quote search's title
+//! clauses), `filter` builds the author, speaker, outlet and date filters as structured
+//! queries, `run` executes and builds snippets, and `facets` counts speakers, authors and
+//! outlets.
 
 pub mod facets;
 pub mod filter;
+pub mod join;
 pub mod parse;
 pub mod run;
 

@@ -4,12 +4,12 @@
 //! position of a syntax error, field aliases (`author:` → `authors`), a refusal of unknown
 //! fields, and a bound on query size so a pasted document cannot stall a search.
 
-use tantivy::Index;
 use tantivy::query::{Query, QueryParser};
 use tantivy::query_grammar::{
     Occur, UserInputAst, UserInputLeaf, parse_query, parse_query_lenient,
 };
 use tantivy::schema::Field;
+use tantivy::{Index, Searcher};
 
 use crate::index::schema::{self, Fields};
 
@@ -30,7 +30,7 @@ pub struct QueryError {
 }
 
 impl QueryError {
-    fn new(query: &str, pos: usize, message: impl Into<String>) -> Self {
+    pub(crate) fn new(query: &str, pos: usize, message: impl Into<String>) -> Self {
         let mut pos = pos.min(query.len());
         while !query.is_char_boundary(pos) {
             pos -= 1;
@@ -57,17 +57,19 @@ pub fn parse_user_query(
     text: &str,
     target: Target,
 ) -> Result<Box<dyn Query>, QueryError> {
-    parse_user_query_over(index, fields, &fields.bodies, text, target)
+    parse_user_query_over(index, fields, &fields.bodies, text, target, None)
 }
 
 /// Parses a user query whose body words are searched in `bodies` only: the per-language body
-/// fields that hold any text (see [`crate::query::run::indexed_bodies`]).
+/// fields that hold any text (see [`crate::query::run::indexed_bodies`]). A quote search's
+/// `title:` clauses are run on `searcher` (one is opened if `None`; see [`super::join`]).
 pub fn parse_user_query_over(
     index: &Index,
     fields: &Fields,
     bodies: &[Field],
     text: &str,
     target: Target,
+    searcher: Option<&Searcher>,
 ) -> Result<Box<dyn Query>, QueryError> {
     check_structure(text)?;
     let (mut ast, errors) = parse_query_lenient(text);
@@ -89,6 +91,9 @@ pub fn parse_user_query_over(
             0,
             format!("query has {clauses} terms; at most {MAX_CLAUSES} are allowed"),
         ));
+    }
+    if target == Target::Quotes {
+        super::join::titles_to_paths(&mut ast, index, fields, searcher, text)?;
     }
     let default_fields = match target {
         Target::Articles => std::iter::once(fields.title)
@@ -329,7 +334,6 @@ fn rewrite_fields(
 /// The schema field a user's field name stands for.
 fn map_field(name: &str, target: Target) -> Option<&'static str> {
     Some(match name.to_ascii_lowercase().as_str() {
-        "title" | "headline" if target == Target::Quotes => schema::QUOTE_TITLE,
         "title" | "headline" => schema::TITLE,
         "body" | "text" if target == Target::Quotes => schema::QUOTE,
         "body" | "text" => schema::BODY,
