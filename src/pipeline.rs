@@ -34,12 +34,32 @@ pub fn process_file(path: &Path, key: &str, limits: &Limits) -> Result<Article, 
 /// A bug that panics on some input costs that one file, never the run: the panic is caught
 /// and reported as [`ExtractError::Internal`].
 pub fn process_bytes(key: &str, bytes: &[u8]) -> Result<Article, ExtractError> {
-    std::panic::catch_unwind(|| {
-        let mut article = extract_article(key, bytes)?;
-        attribute_article(&mut article);
-        Ok(article)
-    })
-    .unwrap_or_else(|panic| {
+    let mut article = extract_bytes(key, bytes)?;
+    attribute(&mut article)?;
+    Ok(article)
+}
+
+/// The extraction half of [`process_bytes`]: the article without its quotes and speakers.
+pub fn extract_bytes(key: &str, bytes: &[u8]) -> Result<Article, ExtractError> {
+    caught(|| extract_article(key, bytes))
+}
+
+/// The attribution half of [`process_bytes`]: fills the article's quotes and speakers.
+///
+/// The indexer runs it on one thread for all files: the cue patterns' lazy automata then
+/// grow once, not once per extraction thread (see `crate::index::writer`).
+pub fn attribute(article: &mut Article) -> Result<(), ExtractError> {
+    caught(std::panic::AssertUnwindSafe(|| {
+        attribute_article(article);
+        Ok(())
+    }))
+}
+
+/// Runs `work`, turning a panic into [`ExtractError::Internal`].
+fn caught<T>(
+    work: impl FnOnce() -> Result<T, ExtractError> + std::panic::UnwindSafe,
+) -> Result<T, ExtractError> {
+    std::panic::catch_unwind(work).unwrap_or_else(|panic| {
         let message = panic
             .downcast_ref::<&str>()
             .map(|s| s.to_string())

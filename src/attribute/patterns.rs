@@ -100,23 +100,53 @@ static SUBJECT_BEFORE: LazyLock<Regex> =
 /// apposition: with them [`subject_before`] finds most subjects without a capture search.
 static SUBJECT_ALONE: LazyLock<Regex> = LazyLock::new(|| build(&subject("s")));
 static PLAIN_TAIL: LazyLock<Regex> = LazyLock::new(|| build(&format!(r"^{WHEN}{AUX}\s+$")));
+/// What may follow the speaker phrase before the verb, apposition included.
+static TAIL: LazyLock<Regex> = LazyLock::new(|| build(&format!(r"^{APPOSITION}{WHEN}{AUX}\s+$")));
+/// `SUBJECT_ALONE` anchored at the start of the text (see [`subject_at`]).
+static SUBJECT_AT: LazyLock<Regex> = LazyLock::new(|| build(&format!("^{}", subject("s"))));
+
+/// `SUBJECT_ALONE`'s leftmost-first match starting at byte `at` of `text`, if one does.
+///
+/// Where `at` opens an ASCII word, the pattern's leading `\b` holds whether or not the text
+/// before `at` is seen, so an anchored search of the rest finds the match, without the
+/// backward scan an unanchored search makes for its start.
+fn subject_at(text: &str, at: usize) -> Option<Range<usize>> {
+    let bytes = text.as_bytes();
+    let word = |i: usize| {
+        bytes
+            .get(i)
+            .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_')
+    };
+    if word(at) && (at == 0 || !word(at - 1)) {
+        let s = SUBJECT_AT.find(&text[at..])?;
+        return Some(at + s.start()..at + s.end());
+    }
+    SUBJECT_ALONE
+        .find_at(text, at)
+        .filter(|s| s.start() == at)
+        .map(|s| s.range())
+}
 
 /// The groups `s` (speaker) and `a` (apposition) of [`SUBJECT_BEFORE`] in `window`, as byte
 /// ranges.
 ///
 /// Same spans as its capture search, which (a bounded backtracker over a large automaton) was
-/// a tenth of attribution time, but mostly with three DFA scans: when the match holds no comma
-/// and no bracket, the apposition is empty, and the speaker is the phrase the capture search
-/// tries first, i.e. `SUBJECT_ALONE`'s leftmost-first match at the match start, as soon as the
-/// rest of the match is a plain tail (adverbs, a day) before the verb.
+/// a tenth of attribution time, but mostly with DFA scans: the speaker is the phrase the
+/// capture search tries first, i.e. `SUBJECT_ALONE`'s leftmost-first match at the match start,
+/// as soon as the rest of the match is a tail (adverbs, a day) before the verb. When the match
+/// holds no comma and no bracket, the apposition is empty; otherwise the tail's own capture
+/// search (a small automaton over a few bytes) gives it.
 fn subject_before(window: &str) -> Option<(Range<usize>, Option<Range<usize>>)> {
     let m = SUBJECT_BEFORE.find(window)?;
-    if !window[m.start()..].contains([',', '('])
-        && let Some(s) = SUBJECT_ALONE.find_at(window, m.start())
-        && s.start() == m.start()
-        && PLAIN_TAIL.is_match(&window[s.end()..])
-    {
-        return Some((s.range(), None));
+    if let Some(s) = subject_at(window, m.start()) {
+        if !window[m.start()..].contains([',', '(']) {
+            if PLAIN_TAIL.is_match(&window[s.end..]) {
+                return Some((s, None));
+            }
+        } else if let Some(c) = TAIL.captures(&window[s.end..]) {
+            let a = c.name("a").map(|a| s.end + a.start()..s.end + a.end());
+            return Some((s, a));
+        }
     }
     let c = SUBJECT_BEFORE.captures(window)?;
     Some((c.name("s")?.range(), c.name("a").map(|a| a.range())))
@@ -761,11 +791,10 @@ pub fn opening_subject(sentence: &str) -> Option<&str> {
 /// backtracks, and so does this, by asking the capture search.
 fn opening_name(sentence: &str) -> Option<Range<usize>> {
     let lead = LEAD.find(sentence).map_or(0, |m| m.end());
-    if let Some(s) = SUBJECT_ALONE.find_at(sentence, lead)
-        && s.start() == lead
-        && word_boundary(sentence.as_bytes(), s.end())
+    if let Some(s) = subject_at(sentence, lead)
+        && word_boundary(sentence.as_bytes(), s.end)
     {
-        return Some(s.range());
+        return Some(s);
     }
     Some(SENTENCE_SUBJECT.captures(sentence)?.name("s")?.range())
 }
@@ -1006,6 +1035,11 @@ mod tests {
             "Ann Lee (R-Ohio) ",
             "the nominee, Ann Lee, ",
             "Bo Lind, 60, of Dover, Del., ",
+            "Ann Lee, who heads Acme, also ",
+            "Ann Lee (R-Ohio), the nominee, on Monday ",
+            "the senator, 60, ",
+            "Ann Lee, Bo Lind ",
+            "xÉmile Zola, a writer, ",
             "and he quickly ",
             "She has ",
             "no subject here at all",

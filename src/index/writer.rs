@@ -2,8 +2,11 @@
 //! goes, extract the new and changed ones in parallel, delete the vanished ones, and commit
 //! every [`COMMIT_INTERVAL`] so an interrupted run keeps everything up to its last commit.
 //!
-//! Extraction threads hand documents to one feeder thread, which alone adds them to the
-//! tantivy writer and commits; extraction goes on while a commit flushes a segment.
+//! Extraction threads hand articles to one feeder thread, which attributes their quotes,
+//! adds their documents to the tantivy writer and commits; extraction goes on while a commit
+//! flushes a segment. Attribution runs there, on one thread, because its cue patterns are
+//! lazy automata that each thread would otherwise grow anew: with it on both extraction
+//! threads, building automaton states was a sixth of attribution's instructions.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
@@ -14,14 +17,15 @@ use std::time::{Duration, Instant};
 use anyhow::Context;
 use rayon::prelude::*;
 use tantivy::indexer::IndexWriterOptions;
-use tantivy::{IndexWriter, Searcher, TantivyDocument, Term};
+use tantivy::{IndexWriter, Searcher, Term};
 
 use super::document::{FileState, article_documents};
 use super::merge::BoundedMerges;
 use super::walk::{Found, FoundFile, absolute_roots, walk};
 use super::{PressIndex, claim_writer, release_writer, running_writer};
+use crate::article::Article;
 use crate::extract::{ExtractError, Limits, read_file_with_metadata};
-use crate::pipeline::process_bytes;
+use crate::pipeline::{attribute, extract_bytes};
 
 /// Memory the tantivy writer may use before flushing a segment. Bounded so peak memory stays
 /// flat whatever the corpus size; larger budgets barely speed up indexing of short articles.
@@ -186,7 +190,7 @@ fn run_pass(
                 if let Some(indexed) = indexed {
                     indexed.seen.store(true, Ordering::Relaxed);
                 }
-                match prepare_one(&fields, &file, indexed.map(|k| &k.state), &options.limits) {
+                match prepare_one(&file, indexed.map(|k| &k.state), &options.limits) {
                     Prepared::Unchanged => {
                         unchanged.fetch_add(1, Ordering::Relaxed);
                     }
@@ -204,7 +208,8 @@ fn run_pass(
         interrupted: stop.load(Ordering::Relaxed),
         ..Default::default()
     };
-    let skipped = skipped.into_inner().expect("workers finished");
+    let mut skipped = skipped.into_inner().expect("workers finished");
+    skipped.extend(written.skipped);
     if !report.interrupted {
         let unreadable: HashSet<&str> = skipped.iter().map(|(p, ..)| p.as_str()).collect();
         report.removed = remove_vanished(writer, press, &known, &unreadable, roots);
@@ -235,6 +240,8 @@ struct Written {
     updated: usize,
     /// Files the index writer refused, with its reason.
     failed: Vec<(String, String)>,
+    /// Files whose attribution failed: path, reason, kind of reason.
+    skipped: Vec<(String, String, &'static str)>,
 }
 
 /// Collects an extraction thread's prepared files and sends them to the feeder
@@ -299,14 +306,23 @@ fn feed_writer(
         if stop.load(Ordering::Relaxed) {
             break;
         }
-        let Prepared::Documents {
+        let Prepared::Extracted {
             key,
+            path,
             replaced,
-            docs,
+            mut article,
+            state,
         } = item
         else {
             continue;
         };
+        if let Err(e) = attribute(&mut article) {
+            progress.skipped(&path, &e.to_string());
+            written.skipped.push((path, e.to_string(), e.kind()));
+            continue;
+        }
+        let docs = article_documents(fields, &article, state);
+        drop(article);
         if replaced {
             writer.delete_term(Term::from_field_text(fields.path, &key));
         }
@@ -345,21 +361,20 @@ fn feed_writer(
 enum Prepared {
     Unchanged,
     Skipped(ExtractError),
-    /// The documents of a new or changed file; `replaced` when an older version is indexed.
-    Documents {
+    /// A new or changed file, extracted but not yet attributed (the feeder does that);
+    /// `replaced` when an older version is indexed.
+    Extracted {
         key: String,
+        /// The path as walked, for messages.
+        path: String,
         replaced: bool,
-        docs: Vec<TantivyDocument>,
+        article: Box<Article>,
+        state: FileState,
     },
 }
 
-/// Reads and extracts one file if it is new or changed.
-fn prepare_one(
-    fields: &super::schema::Fields,
-    file: &FoundFile,
-    known: Option<&FileState>,
-    limits: &Limits,
-) -> Prepared {
+/// Reads and extracts one file if it is new or changed (attribution is left to the feeder).
+fn prepare_one(file: &FoundFile, known: Option<&FileState>, limits: &Limits) -> Prepared {
     let meta = match std::fs::metadata(&file.path) {
         Ok(meta) => meta,
         Err(e) => return Prepared::Skipped(ExtractError::Io(e)),
@@ -376,15 +391,16 @@ fn prepare_one(
     if known.is_some_and(|k| k.hash == hash) {
         return Prepared::Unchanged;
     }
-    let article = match process_bytes(&file.key, &bytes) {
+    let article = match extract_bytes(&file.key, &bytes) {
         Ok(a) => a,
         Err(e) => return Prepared::Skipped(e),
     };
-    let state = FileState { size, mtime, hash };
-    Prepared::Documents {
+    Prepared::Extracted {
         key: file.key.clone(),
+        path: file.path.display().to_string(),
         replaced: known.is_some(),
-        docs: article_documents(fields, &article, state),
+        article: Box::new(article),
+        state: FileState { size, mtime, hash },
     }
 }
 
@@ -486,13 +502,9 @@ pub fn count_kinds(press: &PressIndex, searcher: &Searcher) -> anyhow::Result<(u
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::index::schema::{Fields, build_schema, register_analyzers};
 
     #[test]
     fn a_file_deleted_between_walk_and_read_is_skipped_with_a_reason() {
-        let index = tantivy::Index::create_in_ram(build_schema());
-        register_analyzers(&index);
-        let fields = Fields::new(&index.schema()).unwrap();
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("gone.html");
         std::fs::write(&path, "<p>“Here today,” she said.</p>").unwrap();
@@ -501,7 +513,7 @@ mod tests {
             path: path.clone(),
         };
         std::fs::remove_file(&path).unwrap();
-        match prepare_one(&fields, &file, None, &Limits::default()) {
+        match prepare_one(&file, None, &Limits::default()) {
             Prepared::Skipped(e) => {
                 assert_eq!(e.kind(), "unreadable");
                 assert!(e.to_string().contains("No such file"), "{e}");
