@@ -13,6 +13,7 @@
 mod cues;
 mod detect;
 mod patterns;
+mod readings;
 mod resolve;
 
 use std::collections::HashMap;
@@ -25,6 +26,7 @@ use patterns::{
     acting_subject, described_colon, described_subject, find_cues, is_descriptor_gap, is_gap,
     is_passive, opening_subject, sentence_subject,
 };
+use readings::is_noun_reading;
 use resolve::{Resolved, Resolver};
 
 /// How far (bytes) a cue may sit before an opening quote.
@@ -271,7 +273,8 @@ impl Walker<'_> {
         let masked = mask(para, &spans);
         self.resolver.learn(&masked);
         let mut prev: Option<String> = None;
-        let cues = find_cues(&masked);
+        let mut cues = find_cues(&masked);
+        cues.retain(|c| !is_noun_reading(&masked, c));
         let mut next_cue = 0;
         let starts_with_quote = spans
             .first()
