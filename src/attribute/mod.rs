@@ -10,6 +10,7 @@
 //! before. Bullets under "X outlined several points:" are X's.
 //! Reported speech ("X argued that …") adds X to the article's speakers without a quote.
 
+mod apposed;
 mod cues;
 mod detect;
 mod patterns;
@@ -275,6 +276,7 @@ impl Walker<'_> {
         let mut prev: Option<String> = None;
         let mut cues = find_cues(&masked);
         cues.retain(|c| !is_noun_reading(&masked, c));
+        apposed::widen(&masked, &mut cues);
         let mut next_cue = 0;
         let starts_with_quote = spans
             .first()
