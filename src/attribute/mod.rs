@@ -13,6 +13,7 @@
 mod apposed;
 mod cues;
 mod detect;
+mod participles;
 mod patterns;
 mod readings;
 mod resolve;
@@ -277,6 +278,7 @@ impl Walker<'_> {
         let mut cues = find_cues(&masked);
         cues.retain(|c| !is_noun_reading(&masked, c));
         apposed::widen(&masked, &mut cues);
+        participles::add_hanging(&masked, &mut cues);
         let mut next_cue = 0;
         let starts_with_quote = spans
             .first()
