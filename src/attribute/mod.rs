@@ -415,7 +415,10 @@ impl Walker<'_> {
             let listed = masked[..c.subject.0].trim_end().ends_with([',', '&'])
                 || masked[..c.subject.0].ends_with(" and ");
             self.last_cue_speaker = (!listed).then(|| r.name.clone());
-            if !r.indirect {
+            // An unnamed source described by whom it speaks for ("a spokeswoman for Acme")
+            // is reported as written, like the quotes it speaks; pronouns and roles are not.
+            let described = r.indirect && r.name.starts_with(|c: char| c.is_lowercase());
+            if !r.indirect || described {
                 self.reported.push(r.name);
             }
         }
@@ -1030,6 +1033,18 @@ mod tests {
         };
         attribute_article(&mut a);
         assert_eq!(a.speakers, vec!["Anna Berg", "Bo Lind"]);
+    }
+
+    #[test]
+    fn reports_described_sources_but_not_pronouns() {
+        let mut a = Article {
+            body: "Bo Lind left. He argued that taxes were high, said a longtime adviser to Acme \
+                   Corp."
+                .to_string(),
+            ..Article::default()
+        };
+        attribute_article(&mut a);
+        assert_eq!(a.speakers, vec!["longtime adviser to Acme Corp"]);
     }
 
     #[test]
