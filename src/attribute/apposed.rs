@@ -2,9 +2,21 @@
 //! that opens the clause speaks, however many commas its apposition holds. The cue patterns
 //! allow one comma-free apposition; this finds the rest, cue by cue.
 
+use std::sync::LazyLock;
+
 use super::cues::{NOUN_LEADS, SPEECH_VERBS, TITLES};
 use super::detect::sentence_start;
 use super::patterns::Cue;
+use crate::hash::HashSet;
+
+/// The one-word finite speech verbs ("said", "argued"), for a lookup per comma.
+static FINITE_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    SPEECH_VERBS
+        .iter()
+        .copied()
+        .filter(|v| !v.contains(' ') && !v.ends_with("ing"))
+        .collect()
+});
 
 /// Longest clause (name, apposition and all) read back from a verb.
 const MAX_CLAUSE: usize = 250;
@@ -19,13 +31,15 @@ const OPENERS: &[&str] = &[
 /// apposition stands between ("…, said"), and adds the cues the patterns missed for that
 /// reason. Cues stay in text order.
 pub fn widen(masked: &str, cues: &mut Vec<Cue>) {
-    for (comma, _) in masked.match_indices(", ") {
+    let bytes = masked.as_bytes();
+    for comma in memchr::memchr_iter(b',', bytes) {
+        if bytes.get(comma + 1) != Some(&b' ') {
+            continue;
+        }
         let at = comma + 2;
-        let word_end = masked[at..]
-            .find(|c: char| !c.is_ascii_lowercase())
-            .map_or(masked.len(), |n| at + n);
+        let word_end = at + lowercase_len(&bytes[at..]);
         let verb = &masked[at..word_end];
-        if verb.len() < 3 || verb.ends_with("ing") || !SPEECH_VERBS.contains(&verb) {
+        if verb.len() < 3 || !FINITE_VERBS.contains(verb) {
             continue;
         }
         // "…, said Ann Lee": the speaker follows.
@@ -53,6 +67,11 @@ pub fn widen(masked: &str, cues: &mut Vec<Cue>) {
             }
         }
     }
+}
+
+/// How many ASCII lowercase letters open `bytes`.
+pub fn lowercase_len(bytes: &[u8]) -> usize {
+    bytes.iter().take_while(|b| b.is_ascii_lowercase()).count()
 }
 
 /// The name opening the clause that ends at `verb_at` (right after ", "), when what lies

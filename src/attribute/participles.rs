@@ -2,45 +2,64 @@
 //! calling it a mistake" the participle has no subject of its own; the sentence's named
 //! subject, acting in a past-tense verb, speaks.
 
+use std::sync::LazyLock;
+
+use super::apposed::lowercase_len;
 use super::cues::PARTICIPLES;
 use super::patterns::{Cue, acting_subject};
+use crate::hash::HashSet;
 
-/// What may stand right before a participle that hangs on the sentence's subject.
-const LEADS: &[&str] = &[", ", "– ", "— ", " by "];
+/// The one-word participles, for a lookup per candidate.
+static SINGLE: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    PARTICIPLES
+        .iter()
+        .copied()
+        .filter(|p| !p.contains(' '))
+        .collect()
+});
 
 /// Adds to the cues of a (masked) paragraph a cue for each participle after a comma, a dash
 /// or "by" that has none, naming the sentence's acting subject. Cues stay in text order.
 pub fn add_hanging(masked: &str, cues: &mut Vec<Cue>) {
-    for lead in LEADS {
-        for (i, _) in masked.match_indices(lead) {
-            let at = i + lead.len();
-            let end = masked[at..]
-                .find(|c: char| !c.is_ascii_lowercase())
-                .map_or(masked.len(), |n| at + n);
-            let word = &masked[at..end];
-            if !word.ends_with("ing")
-                || !PARTICIPLES.contains(&word)
-                || cues.iter().any(|c| c.verb.0 == at)
-            {
-                continue;
-            }
-            // A cue of the subject's own ("Ann Lee said …, adding") already names it.
-            let Some(subject) =
-                acting_subject(masked, i).filter(|s| cues.iter().all(|c| c.subject != *s))
-            else {
-                continue;
-            };
-            let k = cues.partition_point(|c| c.verb.0 < at);
-            cues.insert(
-                k,
-                Cue {
-                    subject,
-                    verb: (at, end),
-                    inverted: false,
-                    agent: false,
-                },
-            );
+    let bytes = masked.as_bytes();
+    // (end of the clause before, start of the participle): ", saying", "– saying" (dashes
+    // are three bytes from 0xE2), " by saying".
+    let after_marks = memchr::memchr2_iter(b',', 0xE2, bytes).filter_map(|i| {
+        let mark = if bytes[i] == b',' {
+            1
+        } else if matches!(bytes.get(i..i + 3), Some([0xE2, 0x80, 0x93 | 0x94])) {
+            3
+        } else {
+            return None;
+        };
+        (bytes.get(i + mark) == Some(&b' ')).then_some((i, i + mark + 1))
+    });
+    let after_by = memchr::memmem::find_iter(bytes, b" by ").map(|i| (i, i + 4));
+    let mut found: Vec<(usize, usize, (usize, usize))> = Vec::new();
+    for (clause_end, at) in after_marks.chain(after_by) {
+        let end = at + lowercase_len(&bytes[at..]);
+        let word = &masked[at..end];
+        if !word.ends_with("ing") || !SINGLE.contains(word) || cues.iter().any(|c| c.verb.0 == at) {
+            continue;
         }
+        // A cue of the subject's own ("Ann Lee said …, adding") already names it.
+        if let Some(subject) =
+            acting_subject(masked, clause_end).filter(|s| cues.iter().all(|c| c.subject != *s))
+        {
+            found.push((at, end, subject));
+        }
+    }
+    for (at, end, subject) in found {
+        let k = cues.partition_point(|c| c.verb.0 < at);
+        cues.insert(
+            k,
+            Cue {
+                subject,
+                verb: (at, end),
+                inverted: false,
+                agent: false,
+            },
+        );
     }
 }
 
