@@ -1387,7 +1387,6 @@ pub const PASSIVE_PARTICIPLES: &[&str] = &["told", "shown", "known", "thought", 
 /// Lee"); after other words "of" introduces an organisation ("CEO of Acme Ann Lee").
 pub const TITLES_WITH_OF: &[&str] = &["Secretary", "Minister", "Director", "Commissioner"];
 
-/// Prepositions that tie an unnamed source to whom it speaks for or is close to: "a
 /// Family nouns that introduce a name set off by commas, like a role: "his wife, Ann Lee, said".
 pub const KIN_NOUNS: &[&str] = &[
     "wife",
@@ -1414,6 +1413,7 @@ pub const KIN_NOUNS: &[&str] = &[
     "fiancé",
 ];
 
+/// Prepositions that tie an unnamed source to whom it speaks for or is close to: "a
 /// spokeswoman for the Acme Party", "a person close to Ann Lee", "an aide familiar with …".
 pub const DESCRIBING_PREPOSITIONS: &[&str] = &["to", "for", "with", "of", "at", "from", "on"];
 
@@ -1450,4 +1450,64 @@ pub const SOURCE_NOUNS: &[&str] = &[
     "attorney",
     "reporter",
     "delegate",
+];
+
+/// Speech-verb forms that are also plural nouns: after a capitalised word that a determiner,
+/// a preposition or a possessive leads, they are the noun ("the Paris attacks", "other
+/// Western states", "Trump’s TV shows"), not a cue.
+pub const NOUN_FORMS: &[&str] = &[
+    "answers",
+    "attacks",
+    "blasts",
+    "boasts",
+    "calls",
+    "cautions",
+    "challenges",
+    "charges",
+    "claims",
+    "comments",
+    "counters",
+    "demands",
+    "estimates",
+    "fears",
+    "finds",
+    "hopes",
+    "issues",
+    "jokes",
+    "labels",
+    "mentions",
+    "notes",
+    "objects",
+    "outlines",
+    "pledges",
+    "posts",
+    "praises",
+    "projects",
+    "promises",
+    "protests",
+    "questions",
+    "remarks",
+    "replies",
+    "reports",
+    "shows",
+    "signals",
+    "states",
+    "supports",
+    "terms",
+    "thanks",
+    "tweets",
+    "voices",
+    "welcomes",
+    "worries",
+];
+
+/// Words that lead a noun phrase, never a clause: determiners, possessives and prepositions
+/// ("the", "their", "of", "amid"). "that", "after" or "before" may open a clause and are not
+/// here.
+pub const NOUN_LEADS: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those",
+    "other", "another", "some", "many", "several", "both", "all", "any", "no", "each", "every",
+    "such", "of", "in", "on", "at", "for", "with", "by", "from", "about", "over", "against",
+    "amid", "during", "into", "under", "among", "between", "through", "across", "toward",
+    "towards", "without", "within", "despite", "via", "like",
 ];

@@ -10,9 +10,12 @@
 //! before. Bullets under "X outlined several points:" are X's.
 //! Reported speech ("X argued that …") adds X to the article's speakers without a quote.
 
+mod apposed;
 mod cues;
 mod detect;
+mod participles;
 mod patterns;
+mod readings;
 mod resolve;
 
 use std::collections::HashMap;
@@ -25,6 +28,7 @@ use patterns::{
     acting_subject, described_colon, described_subject, find_cues, is_descriptor_gap, is_gap,
     is_passive, opening_subject, sentence_subject,
 };
+use readings::is_noun_reading;
 use resolve::{Resolved, Resolver};
 
 /// How far (bytes) a cue may sit before an opening quote.
@@ -271,7 +275,10 @@ impl Walker<'_> {
         let masked = mask(para, &spans);
         self.resolver.learn(&masked);
         let mut prev: Option<String> = None;
-        let cues = find_cues(&masked);
+        let mut cues = find_cues(&masked);
+        cues.retain(|c| !is_noun_reading(&masked, c));
+        apposed::widen(&masked, &mut cues);
+        participles::add_hanging(&masked, &mut cues);
         let mut next_cue = 0;
         let starts_with_quote = spans
             .first()
@@ -408,7 +415,10 @@ impl Walker<'_> {
             let listed = masked[..c.subject.0].trim_end().ends_with([',', '&'])
                 || masked[..c.subject.0].ends_with(" and ");
             self.last_cue_speaker = (!listed).then(|| r.name.clone());
-            if !r.indirect {
+            // An unnamed source described by whom it speaks for ("a spokeswoman for Acme")
+            // is reported as written, like the quotes it speaks; pronouns and roles are not.
+            let described = r.indirect && r.name.starts_with(|c: char| c.is_lowercase());
+            if !r.indirect || described {
                 self.reported.push(r.name);
             }
         }
@@ -1023,6 +1033,18 @@ mod tests {
         };
         attribute_article(&mut a);
         assert_eq!(a.speakers, vec!["Anna Berg", "Bo Lind"]);
+    }
+
+    #[test]
+    fn reports_described_sources_but_not_pronouns() {
+        let mut a = Article {
+            body: "Bo Lind left. He argued that taxes were high, said a longtime adviser to Acme \
+                   Corp."
+                .to_string(),
+            ..Article::default()
+        };
+        attribute_article(&mut a);
+        assert_eq!(a.speakers, vec!["longtime adviser to Acme Corp"]);
     }
 
     #[test]

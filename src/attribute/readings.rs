@@ -1,0 +1,112 @@
+//! Cues whose verb reads as a noun: "the Paris attacks", "other Western states" and "Trump’s TV
+//! shows" hold a speech-verb form, but name no speaker.
+
+use super::cues::{NOUN_FORMS, NOUN_LEADS};
+use super::patterns::Cue;
+
+/// Whether a cue "X attacks" is the noun phrase "the X attacks": its verb is also a plural
+/// noun, its speaker phrase a capitalised run, and the word before that run leads a noun
+/// phrase (a determiner, a preposition, a possessive). After "the", only a single word that is
+/// no acronym counts ("the Acme Times reports" and "the FBI claims" stay cues).
+pub fn is_noun_reading(text: &str, cue: &Cue) -> bool {
+    if cue.inverted || cue.agent {
+        return false;
+    }
+    let (Some(verb), Some(subject)) = (
+        text.get(cue.verb.0..cue.verb.1),
+        text.get(cue.subject.0..cue.subject.1),
+    ) else {
+        return false;
+    };
+    if !NOUN_FORMS.contains(&verb) || !subject.starts_with(|c: char| c.is_uppercase()) {
+        return false;
+    }
+    // The phrase may open with its determiner ("The Acme attacks").
+    let (lead, subject) = match subject.split_once(' ') {
+        Some((first, rest)) if NOUN_LEADS.contains(&first.to_lowercase().as_str()) => {
+            (Some(first), rest)
+        }
+        _ => (
+            text[..cue.subject.0].split_whitespace().next_back(),
+            subject,
+        ),
+    };
+    // "A Acme poll shows": a phrase ending in a common noun is a subject; "The Journal notes
+    // that": a clause after the verb makes it one.
+    let last_capitalised = subject
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()));
+    let clause_follows = text[cue.verb.1..].split_whitespace().next() == Some("that");
+    if !last_capitalised || clause_follows {
+        return false;
+    }
+    let possessive = |w: &str| w.ends_with("’s") || w.ends_with("'s");
+    // "Ann Lee’s TV shows": a possessive inside the run or right before it.
+    let words: Vec<&str> = subject.split_whitespace().collect();
+    if words[..words.len().saturating_sub(1)]
+        .iter()
+        .any(|w| possessive(w))
+    {
+        return true;
+    }
+    let Some(lead) = lead else {
+        return false;
+    };
+    if possessive(lead) {
+        return true;
+    }
+    let lead = lead.to_lowercase();
+    if lead == "the" {
+        let one_word = !subject.contains(char::is_whitespace);
+        let acronym = subject
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+        return one_word && !acronym;
+    }
+    NOUN_LEADS.contains(&lead.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::attribute::patterns::find_cues;
+
+    /// The subjects of the cues in `text` that read as verbs.
+    fn speaking(text: &str) -> Vec<&str> {
+        find_cues(text)
+            .iter()
+            .filter(|c| !is_noun_reading(text, c))
+            .map(|c| &text[c.subject.0..c.subject.1])
+            .collect()
+    }
+
+    #[test]
+    fn plural_nouns_after_a_determiner_preposition_or_possessive_are_no_cues() {
+        assert!(speaking("It changed after the Dover attacks on the port.").is_empty());
+        assert!(speaking("He did well in other Northern states last year.").is_empty());
+        assert!(speaking("Many watch Ann Lee’s TV shows every night.").is_empty());
+        assert!(speaking("It rose amid Acme worries about the cost.").is_empty());
+        assert!(speaking("The Dover attacks were a shock.").is_empty());
+    }
+
+    #[test]
+    fn verbs_after_a_name_or_a_named_outlet_stay_cues() {
+        assert_eq!(speaking("Ann Lee attacks the plan."), ["Ann Lee"]);
+        assert_eq!(
+            speaking("The Acme Times reports that the plan failed."),
+            ["The Acme Times"]
+        );
+        assert_eq!(speaking("Then the FBI claims it was hacked."), ["FBI"]);
+        assert_eq!(
+            speaking("The Journal notes that it was late."),
+            ["The Journal"]
+        );
+        assert_eq!(speaking("An Acme poll shows a tie."), ["An Acme poll"]);
+        assert_eq!(
+            speaking("Bo Lind said that Ann Lee questions the plan."),
+            ["Bo Lind", "Ann Lee"]
+        );
+    }
+}
