@@ -152,43 +152,25 @@ const MONTHS: [&str; 12] = [
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
 
-/// Full month names in the other languages of the news the index sees most (de, fr, es, it,
-/// pt, nl and the Scandinavian ones), lowercase; English is handled with its abbreviations.
+/// Full month names in the other languages of the news the index sees most, lowercase:
+/// German, French, Spanish, Italian, Portuguese, Dutch, the Scandinavian languages,
+/// Indonesian, Hungarian, Romanian, Turkish, and the genitive forms dates take in Polish, Czech
+/// and Russian ("12 marca 2024", "12. března 2024", "12 марта 2024"). English is handled with
+/// its abbreviations.
+#[rustfmt::skip]
 const OTHER_MONTHS: [&[&str]; 12] = [
-    &[
-        "januar", "jänner", "janvier", "enero", "gennaio", "janeiro", "januari",
-    ],
-    &[
-        "februar",
-        "février",
-        "febrero",
-        "febbraio",
-        "fevereiro",
-        "februari",
-    ],
-    &["märz", "mars", "marzo", "março", "maart"],
-    &["avril", "abril", "aprile"],
-    &["mai", "mayo", "maggio", "maio", "mei", "maj"],
-    &["juni", "juin", "junio", "giugno", "junho"],
-    &["juli", "juillet", "julio", "luglio", "julho"],
-    &["août", "agosto", "augustus", "augusti"],
-    &[
-        "septembre",
-        "septiembre",
-        "setiembre",
-        "settembre",
-        "setembro",
-    ],
-    &["oktober", "octobre", "octubre", "ottobre", "outubro"],
-    &["novembre", "noviembre", "novembro"],
-    &[
-        "dezember",
-        "décembre",
-        "diciembre",
-        "dicembre",
-        "dezembro",
-        "desember",
-    ],
+    &["januar", "jänner", "janvier", "enero", "gennaio", "janeiro", "januari", "január", "ianuarie", "ocak", "stycznia", "ledna", "января"],
+    &["februar", "février", "febrero", "febbraio", "fevereiro", "februari", "február", "februarie", "şubat", "lutego", "února", "февраля"],
+    &["märz", "mars", "marzo", "março", "maart", "maret", "március", "martie", "mart", "marca", "března", "марта"],
+    &["avril", "abril", "aprile", "április", "aprilie", "nisan", "kwietnia", "dubna", "апреля"],
+    &["mai", "mayo", "maggio", "maio", "mei", "maj", "május", "mayıs", "maja", "května", "мая"],
+    &["juni", "juin", "junio", "giugno", "junho", "június", "iunie", "haziran", "czerwca", "června", "июня"],
+    &["juli", "juillet", "julio", "luglio", "julho", "július", "iulie", "temmuz", "lipca", "července", "июля"],
+    &["août", "agosto", "augustus", "augusti", "agustus", "augusztus", "ağustos", "sierpnia", "srpna", "августа"],
+    &["septembre", "septiembre", "setiembre", "settembre", "setembro", "szeptember", "septembrie", "eylül", "września", "září", "сентября"],
+    &["oktober", "octobre", "octubre", "ottobre", "outubro", "október", "octombrie", "ekim", "października", "října", "октября"],
+    &["novembre", "noviembre", "novembro", "noiembrie", "kasım", "listopada", "listopadu", "ноября"],
+    &["dezember", "décembre", "diciembre", "dicembre", "dezembro", "desember", "decembrie", "aralık", "grudnia", "prosince", "декабря"],
 ];
 
 /// Month number from an English month name or its abbreviation ("Sept." included), or from
@@ -419,6 +401,12 @@ mod tests {
             ("3 juillet 2024", Some("2024-07-03")),
             ("5 de mayo de 2024", Some("2024-05-05")),
             ("14. März 2023", Some("2023-03-14")),
+            ("12 marca 2024, 10:15", Some("2024-03-12")),
+            ("12. března 2024", Some("2024-03-12")),
+            ("12 марта 2024 г.", Some("2024-03-12")),
+            ("5 Ağustos 2024 Pazartesi", Some("2024-08-05")),
+            ("17 Agustus 2024", Some("2024-08-17")),
+            ("Ekim 2024", None),
             ("Seit Mai 2022 Chefkontrolleur", None),
             ("1.2.3.2024", None),
             ("26.04.24", None),

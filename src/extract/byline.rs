@@ -37,6 +37,17 @@ static DOMAIN: LazyLock<Regex> =
 /// The names a byline line gives, or `None` when the line is not a byline.
 pub fn byline_names(line: &str) -> Option<Vec<String>> {
     let caps = BYLINE.captures(line)?;
+    // "By submitting a comment you agree …", "By the same token …": prose, not names (a
+    // repeated "by" and name particles aside).
+    let first = caps["names"].split_whitespace().next().unwrap_or("");
+    if first.starts_with(char::is_lowercase)
+        && !matches!(
+            first,
+            "by" | "von" | "de" | "van" | "der" | "da" | "di" | "del" | "la" | "le"
+        )
+    {
+        return None;
+    }
     let names = clean_author_names(&caps["names"]);
     (!names.is_empty()).then_some(names)
 }
@@ -53,6 +64,10 @@ const WITH_WORDS: &[&str] = &["with", "avec", "mit", "con", "com", "met", "med"]
 /// Splits a raw author string ("A, B and C") into names.
 pub fn split_authors(raw: &str) -> Vec<String> {
     let mut parts: Vec<&str> = raw.split([',', ';', '&', '|', '\n', '/']).collect();
+    // A spaced dash sets off an agency or a role ("Ann Lee - AP").
+    for dash in [" - ", " – ", " — "] {
+        parts = parts.into_iter().flat_map(|p| p.split(dash)).collect();
+    }
     for and in AND_WORDS {
         parts = parts.into_iter().flat_map(|p| p.split(and)).collect();
     }
@@ -243,7 +258,7 @@ fn clean_one(part: &str) -> Option<String> {
     for role in [" 기자", " 특파원", " 記者", "記者"] {
         s = s.strip_suffix(role).unwrap_or(s).trim_end();
     }
-    if s.is_empty() || s.contains('@') || s.contains(':') || s.chars().any(|c| c.is_ascii_digit()) {
+    if s.is_empty() || s.contains(['@', ':', '?', '!']) || s.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
     let mut words: Vec<&str> = s.split_whitespace().collect();
@@ -292,6 +307,9 @@ fn clean_one(part: &str) -> Option<String> {
         "editorial",
         "follow",
         "follow author",
+        "contact",
+        "archive",
+        "archives",
         "print",
         "email",
         "e-mail",
@@ -370,6 +388,10 @@ const ROLE_WORDS: &[&str] = &[
     "producer",
     "journalist",
     "analyst",
+    "editors",
+    "writers",
+    "reporters",
+    "correspondents",
 ];
 
 /// Last words of a publisher's or a medium's name ("Example News", "Example Media Group").
@@ -417,6 +439,10 @@ mod tests {
             ("Author Ann Lee", Some(vec!["Ann Lee"])),
             ("Authority figures met", None),
             ("By the time he arrived, it was over.", None),
+            (
+                "By submitting a comment you agree to our Terms & Conditions",
+                None,
+            ),
             ("Peskov said the call could be arranged.", None),
         ] {
             let got = byline_names(line);
@@ -493,6 +519,16 @@ mod tests {
             ("Edit Profile", vec![]),
             ("Ann Lee MD", vec!["Ann Lee"]),
             ("Jack Ma", vec!["Jack Ma"]),
+            (
+                "ANN LEE and BO EK - AP Technology Writers",
+                vec!["Ann Lee", "Bo Ek", "AP"],
+            ),
+            ("Ann Lee - Reuters", vec!["Ann Lee", "Reuters"]),
+            ("Ann Lee Example.com Archive | Contact", vec![]),
+            (
+                "the same token, why Brits won't adopt EU Constitution and EUROs?",
+                vec![],
+            ),
             ("Exn, for Example Weekly", vec!["Exn"]),
         ] {
             assert_eq!(clean_author_names(raw), expected, "raw {raw:?}");

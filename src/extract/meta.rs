@@ -94,6 +94,9 @@ fn ld_authors(v: &Value, out: &mut Vec<String>) {
             {
                 return;
             }
+            if is_site_account(o) {
+                return;
+            }
             if let Some(name) = o.get("name") {
                 match name {
                     Value::String(s) => out.extend(clean_field_author_names(&decode_entities(s))),
@@ -104,6 +107,28 @@ fn ld_authors(v: &Value, out: &mut Vec<String>) {
         }
         _ => {}
     }
+}
+
+/// Whether a JSON-LD author is the site's administrator account (a CMS's `/author/admin/`
+/// profile), which publishes whatever nobody signed.
+fn is_site_account(o: &serde_json::Map<String, Value>) -> bool {
+    ["@id", "url"].iter().any(|k| {
+        o.get(*k)
+            .and_then(Value::as_str)
+            .is_some_and(is_admin_profile)
+    })
+}
+
+/// Whether a link goes to the profile of a CMS's administrator account (`/author/admin/`).
+fn is_admin_profile(url: &str) -> bool {
+    let u = url.trim_end_matches('/').to_ascii_lowercase();
+    u.ends_with("/author/admin") || u.ends_with("/authors/admin")
+}
+
+/// Whether an element is a link to an administrator account's profile (see
+/// [`is_admin_profile`]).
+fn links_admin_profile(e: ElementRef) -> bool {
+    e.value().attr("href").is_some_and(is_admin_profile)
 }
 
 /// Parses JSON-LD scripts, tolerating raw control characters inside strings.
@@ -718,7 +743,9 @@ pub fn authors(doc: &Html, meta: &MetaTags, is_outlet: &dyn Fn(&str) -> bool) ->
         // teasers of other articles.
         let mut byline = None;
         for e in doc.select(&sel("a[rel~=author]")).take(10) {
-            if *byline.get_or_insert(byline_container(e)) != byline_container(e) {
+            if *byline.get_or_insert(byline_container(e)) != byline_container(e)
+                || links_admin_profile(e)
+            {
                 continue;
             }
             let raw = element_text(e);
@@ -1032,7 +1059,7 @@ fn author_page_links(doc: &Html) -> Vec<String> {
     let Some(first) = doc.select(&links).take(3_000).find(|a| {
         a.value()
             .attr("href")
-            .is_some_and(|h| AUTHOR_HREF.is_match(h))
+            .is_some_and(|h| AUTHOR_HREF.is_match(h) && !is_admin_profile(h))
             && (1..=MAX_LINKED_NAME_WORDS).contains(&element_text(*a).split_whitespace().count())
             && a.parent()
                 .and_then(ElementRef::wrap)
@@ -1045,7 +1072,7 @@ fn author_page_links(doc: &Html) -> Vec<String> {
     for a in parent.select(&links).take(6) {
         if a.value()
             .attr("href")
-            .is_some_and(|h| AUTHOR_HREF.is_match(h))
+            .is_some_and(|h| AUTHOR_HREF.is_match(h) && !is_admin_profile(h))
         {
             let text = element_text(a);
             if text.len() < 60 {
@@ -1109,6 +1136,11 @@ fn byline_elements(doc: &Html) -> Vec<String> {
         // A "By …" line reads as one ("By <a>A</a> in <a>Section</a>"); otherwise linked names
         // are the cleanest source, then the text minus role words.
         let mut names = super::byline::byline_names(&text).unwrap_or_default();
+        // A byline that only links the site's administrator account credits nobody.
+        let links: Vec<ElementRef> = e.select(&sel("a")).collect();
+        if !links.is_empty() && links.iter().all(|a| links_admin_profile(*a)) {
+            continue;
+        }
         if names.is_empty() {
             names = e
                 .select(&sel("a"))
@@ -1709,6 +1741,12 @@ mod tests {
                 "2023-01-01",
             ),
             (
+                r#"{"@type":"NewsArticle","headline":"A","author":[{"@id":"https://example.org/author/admin/","name":"Site D"},{"name":"Bo Ek","url":"https://example.org/author/bo-ek/"}],"datePublished":"2023-01-01"}"#,
+                "A",
+                vec!["Bo Ek"],
+                "2023-01-01",
+            ),
+            (
                 r#"[{"@type":"ReportageNewsArticle","headline":"R","author":"By Cy Do and Ed Fu","datePublished":"2023-01-01"}]"#,
                 "R",
                 vec!["Cy Do", "Ed Fu"],
@@ -2145,6 +2183,11 @@ mod tests {
             ),
             (
                 r#"<meta name="author" content="EXN"><div class="author"><a href="/x">Bo Ek</a></div>"#,
+                vec![],
+            ),
+            // The CMS's administrator account is nobody's byline.
+            (
+                r#"<p>by <span class="author"><a href="https://example.org/author/admin/" rel="author">Site D</a></span></p>"#,
                 vec![],
             ),
             // A name with its home page is a name; a bare profile link is not.
