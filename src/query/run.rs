@@ -46,7 +46,9 @@ pub fn build_query(press: &PressIndex, req: &SearchRequest) -> Result<Box<dyn Qu
 
 /// The per-language body fields that hold postings in some segment of `searcher`; all of
 /// them when that cannot be told. A body field without postings matches nothing, and asking
-/// a segment for its empty inverted index costs more than the rest of a typical query.
+/// a segment for its empty inverted index costs more than the rest of a typical query. A
+/// segment made by a merge lists every indexed field, empty or not: a field counts when its
+/// postings hold any token (tantivy writes their count first).
 pub fn indexed_bodies(searcher: &Searcher, fields: &Fields) -> Vec<Field> {
     let mut present = [false; BODY_FIELDS];
     for segment in searcher.segment_readers() {
@@ -61,7 +63,9 @@ pub fn indexed_bodies(searcher: &Searcher, fields: &Fields) -> Vec<Field> {
             return fields.bodies.to_vec();
         };
         for (seen, &field) in present.iter_mut().zip(&fields.bodies) {
-            *seen |= postings.open_read(field).is_some();
+            *seen |= postings
+                .open_read(field)
+                .is_some_and(|slice| holds_tokens(&slice));
         }
     }
     let bodies: Vec<Field> = fields
@@ -74,6 +78,18 @@ pub fn indexed_bodies(searcher: &Searcher, fields: &Fields) -> Vec<Field> {
         fields.bodies.to_vec()
     } else {
         bodies
+    }
+}
+
+/// Whether a field's postings (in a segment's `.idx` file) count any token; `true` when the
+/// count cannot be read, to be safe.
+fn holds_tokens(postings: &tantivy::directory::FileSlice) -> bool {
+    match postings.read_bytes_slice(0..8) {
+        Ok(bytes) => bytes
+            .as_slice()
+            .try_into()
+            .map_or(true, |count: [u8; 8]| u64::from_le_bytes(count) > 0),
+        Err(_) => true,
     }
 }
 
@@ -742,6 +758,40 @@ mod tests {
         let mut found = paths(&press, q("body:diplomacy"));
         found.sort();
         assert_eq!(found, vec!["a", "b", "c"]);
+        // A merged segment lists every indexed field, empty ones too.
+        let mut writer: tantivy::IndexWriter = press.index.writer(15_000_000).unwrap();
+        let german = Article {
+            path: "de".into(),
+            language: Some("de".into()),
+            body: "Die Verhandlungen dauerten bis in die Nacht.".into(),
+            ..Default::default()
+        };
+        let state = FileState {
+            size: 1,
+            mtime: 1,
+            hash: 1,
+        };
+        for d in article_documents(&press.fields, &german, state) {
+            writer.add_document(d).unwrap();
+        }
+        writer.commit().unwrap();
+        let segments = press.index.searchable_segment_ids().unwrap();
+        assert_eq!(segments.len(), 2);
+        writer.merge(&segments).wait().unwrap();
+        writer.wait_merging_threads().unwrap();
+        let reader = press.index.reader().unwrap();
+        reader.reload().unwrap();
+        let searcher = reader.searcher();
+        assert_eq!(searcher.segment_readers().len(), 1);
+        let bodies = indexed_bodies(&searcher, &press.fields);
+        assert_eq!(
+            bodies,
+            vec![
+                press.fields.body_for(Some("de")),
+                press.fields.body_for(None)
+            ]
+        );
+        assert_eq!(paths(&press, q("Verhandlung")), vec!["de"]);
     }
 
     #[test]
