@@ -152,6 +152,9 @@ fn verdict(el: &Element) -> Verdict {
     if is_boilerplate(el) {
         return Verdict::Hard;
     }
+    if is_paywalled_paragraph(el) {
+        return Verdict::Keep;
+    }
     if is_negative(el) || is_hidden(el) {
         Verdict::Soft
     } else {
@@ -170,6 +173,16 @@ fn is_hidden(el: &Element) -> bool {
         || el.attr("style").is_some_and(|s| {
             let s = s.replace(' ', "").to_ascii_lowercase();
             s.contains("display:none") || s.contains("visibility:hidden")
+        })
+}
+
+/// True for a paragraph of the article that a paywall hides (`<p class="paywall">`): its text
+/// is in the page, the class names its state rather than a box of other matter.
+fn is_paywalled_paragraph(el: &Element) -> bool {
+    el.name() == "p"
+        && el.attr("class").is_some_and(|c| {
+            c.split_whitespace()
+                .any(|w| w.eq_ignore_ascii_case("paywall"))
         })
 }
 
@@ -1492,6 +1505,23 @@ mod tests {
         let got = body(&html);
         assert!(got.contains("The opening text"), "{got:?}");
         assert!(got.contains("The rest of the story"), "{got:?}");
+    }
+
+    #[test]
+    fn keeps_paragraphs_a_paywall_hides_but_not_the_paywall_box() {
+        let para = "The opening text, with commas, and more words to read, goes on for a while.";
+        let para = para.repeat(2);
+        let rest = "The rest of the story, for subscribers, goes on, and on, with more words.";
+        let html = format!(
+            "<body><article><p>{para}</p><p>{para}</p><p>{para}</p>\
+             <p class=paywall aria-hidden=true>{rest}</p><p class=paywall>{rest}</p>\
+             <div class=paywall><p>Subscribe today, and save, for just one pound a week.</p>\
+             </div></article></body>"
+        );
+        let got = body(&html);
+        assert!(got.contains("The opening text"), "{got:?}");
+        assert_eq!(got.matches("The rest of the story").count(), 2, "{got:?}");
+        assert!(!got.contains("Subscribe"), "{got:?}");
     }
 
     #[test]
