@@ -733,6 +733,20 @@ fn is_clutter(el: ElementRef, stat: &Stat) -> bool {
         return false;
     }
     stat.text > 0 && stat.link_density() > CLUTTER_LINK_DENSITY
+        || (matches!(tag, "div" | "section") && stat.text <= MAX_WIDGET_CHARS && has_control(el))
+}
+
+/// Longest text of a box taken for a widget because it holds a form control.
+const MAX_WIDGET_CHARS: usize = 500;
+
+/// Whether a box holds a form control (a toggle, a field): a widget (an embed's
+/// consent prompt, a sign-up box, a "show more" switch) rather than a block of the article.
+fn has_control(el: ElementRef) -> bool {
+    el.descendants().any(|d| {
+        d.value()
+            .as_element()
+            .is_some_and(|e| matches!(e.name(), "input" | "select" | "textarea"))
+    })
 }
 
 /// The walk over one chosen root that both renderers share: every edge of its subtree, with
@@ -1522,6 +1536,24 @@ mod tests {
         assert!(got.contains("The opening text"), "{got:?}");
         assert_eq!(got.matches("The rest of the story").count(), 2, "{got:?}");
         assert!(!got.contains("Subscribe"), "{got:?}");
+    }
+
+    #[test]
+    fn leaves_out_a_small_box_holding_a_form_control() {
+        let para = "The article text, with commas, and more words to read, goes on for a while.";
+        let para = para.repeat(2);
+        let html = format!(
+            "<body><article><p>{para}</p><p>{para}</p><div><div><p>Here you find an \
+             external video that adds to the article.</p><label><input type=checkbox> \
+             Show videos</label><p>I agree that videos are shown to me.</p></div></div>\
+             <p>{para}</p><div><p>A box with a button, and prose, stays.</p><button>Play\
+             </button></div></article></body>"
+        );
+        let got = body(&html);
+        assert_eq!(got.matches("The article text").count(), 6, "{got:?}");
+        assert!(!got.contains("external video"), "{got:?}");
+        assert!(!got.contains("I agree"), "{got:?}");
+        assert!(got.contains("A box with a button"), "{got:?}");
     }
 
     #[test]
