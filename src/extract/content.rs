@@ -194,11 +194,19 @@ fn is_negative(el: &Element) -> bool {
         return false;
     }
     let ci = class_id(el);
-    !ci.is_empty() && (AUTHOR_BIO.is_match(&ci) || (NEGATIVE.is_match(&ci) && !MAYBE.is_match(&ci)))
+    !ci.is_empty() && (is_author_box(&ci) || (NEGATIVE.is_match(&ci) && !MAYBE.is_match(&ci)))
 }
 
-/// Class or id words of a box about the author, boilerplate even when named for the article
-/// it closes ("article-end__author-bio").
+/// Whether class or id words name a box about the author, boilerplate even when named for the
+/// article it closes ("article-end__author-bio"). The regex runs only on words that may match.
+fn is_author_box(class_id: &str) -> bool {
+    ["uthor", "yline", "iograph"]
+        .iter()
+        .any(|w| class_id.contains(w))
+        && AUTHOR_BIO.is_match(class_id)
+}
+
+/// Class or id words of a box about the author.
 static AUTHOR_BIO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)author-?(?:bio|desc|info)|about-?(?:the-?)?author|biograph|byline-?desc")
         .expect("valid regex")
@@ -268,8 +276,12 @@ fn collect_stats(doc: &Html, soft: Option<(&Stats, usize)>) -> Stats {
                             }),
                         };
                     let in_link = parent.is_some_and(|f| f.in_link) || el.name() == "a";
+                    // `attrs` compares names as strings; `attr` interns the name first.
                     let in_body = parent.is_some_and(|f| f.in_body)
-                        || el.attr("itemprop") == Some("articleBody");
+                        || (soft.is_some()
+                            && el
+                                .attrs()
+                                .any(|(k, v)| k == "itemprop" && v == "articleBody"));
                     stack.push(Frame {
                         id: node.id(),
                         stat: Stat {
