@@ -152,6 +152,9 @@ fn verdict(el: &Element) -> Verdict {
     if is_boilerplate(el) {
         return Verdict::Hard;
     }
+    if is_paywalled_paragraph(el) {
+        return Verdict::Keep;
+    }
     if is_negative(el) || is_hidden(el) {
         Verdict::Soft
     } else {
@@ -173,6 +176,16 @@ fn is_hidden(el: &Element) -> bool {
         })
 }
 
+/// True for a paragraph of the article that a paywall hides (`<p class="paywall">`): its text
+/// is in the page, the class names its state rather than a box of other matter.
+fn is_paywalled_paragraph(el: &Element) -> bool {
+    el.name() == "p"
+        && el.attr("class").is_some_and(|c| {
+            c.split_whitespace()
+                .any(|w| w.eq_ignore_ascii_case("paywall"))
+        })
+}
+
 /// True when a class/id says the element is not the article.
 fn is_negative(el: &Element) -> bool {
     if el.attr("itemprop") == Some("articleBody")
@@ -181,11 +194,19 @@ fn is_negative(el: &Element) -> bool {
         return false;
     }
     let ci = class_id(el);
-    !ci.is_empty() && (AUTHOR_BIO.is_match(&ci) || (NEGATIVE.is_match(&ci) && !MAYBE.is_match(&ci)))
+    !ci.is_empty() && (is_author_box(&ci) || (NEGATIVE.is_match(&ci) && !MAYBE.is_match(&ci)))
 }
 
-/// Class or id words of a box about the author, boilerplate even when named for the article
-/// it closes ("article-end__author-bio").
+/// Whether class or id words name a box about the author, boilerplate even when named for the
+/// article it closes ("article-end__author-bio"). The regex runs only on words that may match.
+fn is_author_box(class_id: &str) -> bool {
+    ["uthor", "yline", "iograph"]
+        .iter()
+        .any(|w| class_id.contains(w))
+        && AUTHOR_BIO.is_match(class_id)
+}
+
+/// Class or id words of a box about the author.
 static AUTHOR_BIO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)author-?(?:bio|desc|info)|about-?(?:the-?)?author|biograph|byline-?desc")
         .expect("valid regex")
@@ -255,8 +276,12 @@ fn collect_stats(doc: &Html, soft: Option<(&Stats, usize)>) -> Stats {
                             }),
                         };
                     let in_link = parent.is_some_and(|f| f.in_link) || el.name() == "a";
+                    // `attrs` compares names as strings; `attr` interns the name first.
                     let in_body = parent.is_some_and(|f| f.in_body)
-                        || el.attr("itemprop") == Some("articleBody");
+                        || (soft.is_some()
+                            && el
+                                .attrs()
+                                .any(|(k, v)| k == "itemprop" && v == "articleBody"));
                     stack.push(Frame {
                         id: node.id(),
                         stat: Stat {
@@ -720,6 +745,20 @@ fn is_clutter(el: ElementRef, stat: &Stat) -> bool {
         return false;
     }
     stat.text > 0 && stat.link_density() > CLUTTER_LINK_DENSITY
+        || (matches!(tag, "div" | "section") && stat.text <= MAX_WIDGET_CHARS && has_control(el))
+}
+
+/// Longest text of a box taken for a widget because it holds a form control.
+const MAX_WIDGET_CHARS: usize = 500;
+
+/// Whether a box holds a form control (a toggle, a field): a widget (an embed's
+/// consent prompt, a sign-up box, a "show more" switch) rather than a block of the article.
+fn has_control(el: ElementRef) -> bool {
+    el.descendants().any(|d| {
+        d.value()
+            .as_element()
+            .is_some_and(|e| matches!(e.name(), "input" | "select" | "textarea"))
+    })
 }
 
 /// The walk over one chosen root that both renderers share: every edge of its subtree, with
@@ -1492,6 +1531,41 @@ mod tests {
         let got = body(&html);
         assert!(got.contains("The opening text"), "{got:?}");
         assert!(got.contains("The rest of the story"), "{got:?}");
+    }
+
+    #[test]
+    fn keeps_paragraphs_a_paywall_hides_but_not_the_paywall_box() {
+        let para = "The opening text, with commas, and more words to read, goes on for a while.";
+        let para = para.repeat(2);
+        let rest = "The rest of the story, for subscribers, goes on, and on, with more words.";
+        let html = format!(
+            "<body><article><p>{para}</p><p>{para}</p><p>{para}</p>\
+             <p class=paywall aria-hidden=true>{rest}</p><p class=paywall>{rest}</p>\
+             <div class=paywall><p>Subscribe today, and save, for just one pound a week.</p>\
+             </div></article></body>"
+        );
+        let got = body(&html);
+        assert!(got.contains("The opening text"), "{got:?}");
+        assert_eq!(got.matches("The rest of the story").count(), 2, "{got:?}");
+        assert!(!got.contains("Subscribe"), "{got:?}");
+    }
+
+    #[test]
+    fn leaves_out_a_small_box_holding_a_form_control() {
+        let para = "The article text, with commas, and more words to read, goes on for a while.";
+        let para = para.repeat(2);
+        let html = format!(
+            "<body><article><p>{para}</p><p>{para}</p><div><div><p>Here you find an \
+             external video that adds to the article.</p><label><input type=checkbox> \
+             Show videos</label><p>I agree that videos are shown to me.</p></div></div>\
+             <p>{para}</p><div><p>A box with a button, and prose, stays.</p><button>Play\
+             </button></div></article></body>"
+        );
+        let got = body(&html);
+        assert_eq!(got.matches("The article text").count(), 6, "{got:?}");
+        assert!(!got.contains("external video"), "{got:?}");
+        assert!(!got.contains("I agree"), "{got:?}");
+        assert!(got.contains("A box with a button"), "{got:?}");
     }
 
     #[test]
