@@ -644,18 +644,20 @@ pub fn trim_period(name: &str) -> usize {
 /// Whether the lowercase words of a subject before its group noun are modifiers ("Ohio
 /// election officials"), not a verb phrase ("Ann Lee is assuring voters").
 fn plain_group(subject: &str) -> bool {
-    let words: Vec<&str> = subject.split_whitespace().collect();
-    let grouped = words.len() > 1
+    // The words before the last, without collecting them: this runs for every cue.
+    let mut modifiers = subject.split_whitespace();
+    let last = modifiers.next_back();
+    let grouped = modifiers.clone().next().is_some()
         && subject.starts_with(|c: char| c.is_uppercase())
-        && words.last().is_some_and(|w| GROUP_NOUNS.contains(w));
+        && last.is_some_and(|w| GROUP_NOUNS.contains(&w));
     !grouped
-        || words[..words.len() - 1].iter().all(|w| {
+        || modifiers.all(|w| {
             !w.starts_with(|c: char| c.is_ascii_lowercase())
-                || !(FUNCTION_WORDS.contains(w)
+                || !(FUNCTION_WORDS.contains(&w)
                     || w.ends_with("ing")
                     || w.ends_with("ed")
                     || w.ends_with("ly")
-                    || AUX_WORDS.contains(w))
+                    || AUX_WORDS.contains(&w))
         })
 }
 
@@ -1052,6 +1054,16 @@ mod tests {
             });
             assert_eq!(subject_before(w), captured, "window: {w:?}");
         }
+    }
+
+    #[test]
+    fn a_group_subject_needs_modifiers_not_a_verb_phrase() {
+        assert!(plain_group("Ohio election officials"));
+        assert!(plain_group("officials"));
+        assert!(plain_group("Ann Lee"));
+        assert!(!plain_group("Ann Lee is assuring voters"));
+        assert!(!plain_group("Acme quickly told officials"));
+        assert!(plain_group("the officials"));
     }
 
     #[test]
