@@ -2,12 +2,24 @@
 //! close to Ann Lee says". The cue patterns read such a source after an inverted verb only
 //! ("said a spokeswoman for Acme"); this adds the cue when the source comes first.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::apposed::FINITE_VERBS;
 use super::cues::SOURCE_NOUNS;
 use super::patterns::Cue;
 
-/// Prepositions that tie a source to whom it speaks for, with the spaces around them.
-const TIES: &[&[u8]] = &[b" for ", b" to ", b" with ", b" at "];
+/// A source noun and the preposition that ties it to whom it speaks for: "spokeswoman for ",
+/// "adviser close to ", "official with ". A literal alternation: one prefiltered scan.
+static SOURCE_TIE: LazyLock<Regex> = LazyLock::new(|| {
+    let nouns: Vec<String> = SOURCE_NOUNS.iter().map(|n| regex::escape(n)).collect();
+    Regex::new(&format!(
+        r"(?-u:\b)(?:{})(?: close| familiar)? (?:for|to|with|at) ",
+        nouns.join("|")
+    ))
+    .expect("valid source pattern")
+});
 /// Words that may stand between a source's name and its verb ("also", "did not").
 const BETWEEN: &[&str] = &[
     "also", "has", "had", "did", "not", "would", "could", "later",
@@ -16,21 +28,20 @@ const BETWEEN: &[&str] = &[
 /// Adds a cue for each "a spokeswoman for Acme said" in a (masked) paragraph that has none.
 /// Cues stay in text order.
 pub fn add_sources(masked: &str, cues: &mut Vec<Cue>) {
-    let bytes = masked.as_bytes();
     let mut found: Vec<Cue> = Vec::new();
-    for tie in TIES {
-        for i in memchr::memmem::find_iter(bytes, tie) {
-            let Some(cue) = source_cue(masked, i, i + tie.len()) else {
-                continue;
-            };
-            // A cue the patterns found names a part of the source's name ("Acme Department").
-            match cues.iter_mut().find(|c| c.verb == cue.verb) {
-                Some(c) if !c.inverted && !c.agent && c.subject.0 >= cue.subject.0 => {
-                    c.subject = cue.subject;
-                }
-                Some(_) => {}
-                None => found.push(cue),
+    for m in SOURCE_TIE.find_iter(masked) {
+        // The tie is the match's last word, with the space before it.
+        let tie_start = m.start() + m.as_str()[..m.len() - 1].rfind(' ').unwrap_or(0);
+        let Some(cue) = source_cue(masked, tie_start, m.end()) else {
+            continue;
+        };
+        // A cue the patterns found names a part of the source's name ("Acme Department").
+        match cues.iter_mut().find(|c| c.verb == cue.verb) {
+            Some(c) if !c.inverted && !c.agent && c.subject.0 >= cue.subject.0 => {
+                c.subject = cue.subject;
             }
+            Some(_) => {}
+            None => found.push(cue),
         }
     }
     for cue in found {
