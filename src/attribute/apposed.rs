@@ -10,7 +10,7 @@ use super::patterns::Cue;
 use crate::hash::HashSet;
 
 /// The one-word finite speech verbs ("said", "argued"), for a lookup per comma.
-static FINITE_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static FINITE_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     SPEECH_VERBS
         .iter()
         .copied()

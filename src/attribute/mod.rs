@@ -17,6 +17,7 @@ mod participles;
 mod patterns;
 mod readings;
 mod resolve;
+mod sources;
 
 use std::collections::HashMap;
 
@@ -279,6 +280,7 @@ impl Walker<'_> {
         cues.retain(|c| !is_noun_reading(&masked, c));
         apposed::widen(&masked, &mut cues);
         participles::add_hanging(&masked, &mut cues);
+        sources::add_sources(&masked, &mut cues);
         let mut next_cue = 0;
         let starts_with_quote = spans
             .first()

@@ -18,6 +18,10 @@ static SINGLE: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
+/// A searcher for " by ", built once.
+static BY: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new(b" by "));
+
 /// Adds to the cues of a (masked) paragraph a cue for each participle after a comma, a dash
 /// or "by" that has none, naming the sentence's acting subject. Cues stay in text order.
 pub fn add_hanging(masked: &str, cues: &mut Vec<Cue>) {
@@ -34,7 +38,7 @@ pub fn add_hanging(masked: &str, cues: &mut Vec<Cue>) {
         };
         (bytes.get(i + mark) == Some(&b' ')).then_some((i, i + mark + 1))
     });
-    let after_by = memchr::memmem::find_iter(bytes, b" by ").map(|i| (i, i + 4));
+    let after_by = BY.find_iter(bytes).map(|i| (i, i + 4));
     let mut found: Vec<(usize, usize, (usize, usize))> = Vec::new();
     for (clause_end, at) in after_marks.chain(after_by) {
         let end = at + lowercase_len(&bytes[at..]);

@@ -18,7 +18,8 @@ pub fn is_noun_reading(text: &str, cue: &Cue) -> bool {
     ) else {
         return false;
     };
-    if !NOUN_FORMS.contains(&verb) || !subject.starts_with(|c: char| c.is_uppercase()) {
+    let pronoun = matches!(subject, "He" | "She" | "It" | "They" | "We" | "I" | "You");
+    if !NOUN_FORMS.contains(&verb) || !subject.starts_with(|c: char| c.is_uppercase()) || pronoun {
         return false;
     }
     // The phrase may open with its determiner ("The Acme attacks").
@@ -56,17 +57,33 @@ pub fn is_noun_reading(text: &str, cue: &Cue) -> bool {
     if possessive(lead) {
         return true;
     }
+    // "… in place. Ann Lee reports": a sentence or clause ended before the subject.
+    if !lead.ends_with(|c: char| c.is_alphanumeric()) {
+        return false;
+    }
+    let one_word = !subject.contains(char::is_whitespace);
+    let acronym = subject
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase);
+    // "calm Russian fears", "Midwest and Western states": one capitalised word after a
+    // lowercase word that opens no clause ("and Ann Lee attacks" has a plural subject, which
+    // takes no "-s").
+    let lowercase = lead.starts_with(|c: char| c.is_lowercase());
     let lead = lead.to_lowercase();
-    if lead == "the" {
-        let one_word = !subject.contains(char::is_whitespace);
-        let acronym = subject
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .all(char::is_uppercase);
+    if lead == "the" || (lowercase && !CLAUSE_OPENERS.contains(&lead.as_str())) {
         return one_word && !acronym;
     }
     NOUN_LEADS.contains(&lead.as_str())
 }
+
+/// Lowercase words after which a capitalised subject may open a clause: "said that Ann Lee
+/// claims", "while Ann Lee attacks".
+const CLAUSE_OPENERS: &[&str] = &[
+    "that", "but", "while", "when", "as", "because", "if", "so", "since", "although", "though",
+    "where", "whereas", "now", "then", "also", "still", "yet", "after", "before", "until",
+    "unless", "once", "how", "why", "what", "who", "which", "whether", "says", "said",
+];
 
 #[cfg(test)]
 mod tests {
@@ -89,6 +106,8 @@ mod tests {
         assert!(speaking("Many watch Ann Lee’s TV shows every night.").is_empty());
         assert!(speaking("It rose amid Acme worries about the cost.").is_empty());
         assert!(speaking("The Dover attacks were a shock.").is_empty());
+        assert!(speaking("It may calm Northern fears about it.").is_empty());
+        assert!(speaking("He did well in the Midwest and Western states.").is_empty());
     }
 
     #[test]
@@ -99,6 +118,9 @@ mod tests {
             ["The Acme Times"]
         );
         assert_eq!(speaking("Then the FBI claims it was hacked."), ["FBI"]);
+        assert_eq!(speaking("He left, while Acme attacks the plan."), ["Acme"]);
+        assert_eq!(speaking("It was late. Lee reports: no."), ["Lee"]);
+        assert_eq!(speaking("It was late.\u{a0}He calls it done."), ["He"]);
         assert_eq!(
             speaking("The Journal notes that it was late."),
             ["The Journal"]
