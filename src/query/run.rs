@@ -511,42 +511,51 @@ mod tests {
         let index = Index::create_in_ram(build_schema());
         register_analyzers(&index);
         let fields = Fields::new(&index.schema()).unwrap();
-        let mut writer = index.writer(15_000_000).unwrap();
-        let state = FileState {
-            size: 1,
-            mtime: 1,
-            hash: 1,
-        };
-        for a in [
-            article(
-                "a",
-                "Kremlin talks",
-                "2025-12-03",
-                "Pavel Morozov",
-                &[
-                    ("Dmitry Peskov", "we avoid megaphone diplomacy at all costs"),
-                    ("Yury Ushakov", "the talks were useful and constructive"),
-                ],
-            ),
-            article(
-                "b",
-                "Budget vote",
-                "2024-05",
-                "Ann Lee",
-                &[("Péter Szabó", "diplomacy is slow work")],
-            ),
-            article("c", "Undated diplomacy piece", "", "Ann Lee", &[]),
-        ] {
-            for d in article_documents(&fields, &a, state) {
-                writer.add_document(d).unwrap();
-            }
-        }
-        writer.commit().unwrap();
+        add_articles(
+            &index,
+            &fields,
+            &[
+                article(
+                    "a",
+                    "Kremlin talks",
+                    "2025-12-03",
+                    "Pavel Morozov",
+                    &[
+                        ("Dmitry Peskov", "we avoid megaphone diplomacy at all costs"),
+                        ("Yury Ushakov", "the talks were useful and constructive"),
+                    ],
+                ),
+                article(
+                    "b",
+                    "Budget vote",
+                    "2024-05",
+                    "Ann Lee",
+                    &[("Péter Szabó", "diplomacy is slow work")],
+                ),
+                article("c", "Undated diplomacy piece", "", "Ann Lee", &[]),
+            ],
+        );
         PressIndex {
             index,
             fields,
             dir: "mem".into(),
         }
+    }
+
+    /// Indexes `articles` in one commit (a new segment).
+    fn add_articles(index: &Index, fields: &Fields, articles: &[Article]) {
+        let mut writer: tantivy::IndexWriter = index.writer(15_000_000).unwrap();
+        let state = FileState {
+            size: 1,
+            mtime: 1,
+            hash: 1,
+        };
+        for a in articles {
+            for d in article_documents(fields, a, state) {
+                writer.add_document(d).unwrap();
+            }
+        }
+        writer.commit().unwrap();
     }
 
     fn paths(press: &PressIndex, req: SearchRequest) -> Vec<String> {
@@ -712,7 +721,6 @@ mod tests {
     #[test]
     fn stems_each_article_in_its_own_language() {
         let press = index();
-        let mut writer: tantivy::IndexWriter = press.index.writer(15_000_000).unwrap();
         let german = Article {
             path: "de".into(),
             title: Some("Gipfel".into()),
@@ -720,15 +728,7 @@ mod tests {
             body: "Die Verhandlungen in Berlin dauerten bis in die Nacht.".into(),
             ..Default::default()
         };
-        let state = FileState {
-            size: 1,
-            mtime: 1,
-            hash: 1,
-        };
-        for d in article_documents(&press.fields, &german, state) {
-            writer.add_document(d).unwrap();
-        }
-        writer.commit().unwrap();
+        add_articles(&press.index, &press.fields, &[german]);
         assert_eq!(paths(&press, q("Verhandlung")), vec!["de"]);
         assert_eq!(paths(&press, q("body:verhandlung")), vec!["de"]);
         let searcher = press.index.reader().unwrap().searcher();
@@ -759,22 +759,14 @@ mod tests {
         found.sort();
         assert_eq!(found, vec!["a", "b", "c"]);
         // A merged segment lists every indexed field, empty ones too.
-        let mut writer: tantivy::IndexWriter = press.index.writer(15_000_000).unwrap();
         let german = Article {
             path: "de".into(),
             language: Some("de".into()),
             body: "Die Verhandlungen dauerten bis in die Nacht.".into(),
             ..Default::default()
         };
-        let state = FileState {
-            size: 1,
-            mtime: 1,
-            hash: 1,
-        };
-        for d in article_documents(&press.fields, &german, state) {
-            writer.add_document(d).unwrap();
-        }
-        writer.commit().unwrap();
+        add_articles(&press.index, &press.fields, &[german]);
+        let mut writer: tantivy::IndexWriter = press.index.writer(15_000_000).unwrap();
         let segments = press.index.searchable_segment_ids().unwrap();
         assert_eq!(segments.len(), 2);
         writer.merge(&segments).wait().unwrap();
