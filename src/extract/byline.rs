@@ -236,6 +236,126 @@ pub fn is_wire_agency(name: &str) -> bool {
     WIRE_AGENCIES.contains(&lower.as_str())
 }
 
+/// Credits and labels that stand where a name would but name nobody ("Staff", "Redaktion",
+/// "Follow author"), lowercase.
+const NOT_NAMES: &[&str] = &[
+    "staff",
+    "admin",
+    "editor",
+    "editors",
+    "news",
+    "desk",
+    "team",
+    "agency",
+    "agencies",
+    "contributor",
+    "guest",
+    "unknown",
+    "the",
+    "bbc",
+    "cnn",
+    "anonymous",
+    "agenturen",
+    "agentur",
+    "redaktion",
+    "nachrichten",
+    "rédaction",
+    "redacción",
+    "redazione",
+    "newsroom",
+    "editorial",
+    "follow",
+    "follow author",
+    "contact",
+    "archive",
+    "archives",
+    "print",
+    "email",
+    "e-mail",
+    "share",
+    "comments",
+    "subscribe",
+    "last",
+    "ma",
+    "md",
+    "phd",
+    "ph.d",
+    "rn",
+    "mph",
+];
+
+/// Whether a lowercase credit names nobody (see [`NOT_NAMES`]).
+fn is_generic_credit(lower: &str) -> bool {
+    NOT_NAMES.contains(&lower)
+}
+
+/// Labels that credit someone for other work than the writing, as they end the text just
+/// before the name ("Editor:", "Photographed by", "编辑："), lowercase. Not "edited by": some
+/// sites credit the writer of agency copy that way.
+const OTHER_ROLE_LABELS: &[&str] = &[
+    "editor",
+    "photo by",
+    "photos by",
+    "photographed by",
+    "photography by",
+    "photographer",
+    "illustration by",
+    "illustrations by",
+    "illustrated by",
+    "translated by",
+    "translation by",
+    "translator",
+    "styled by",
+    "styling by",
+    "modeled by",
+    "modelled by",
+    "makeup by",
+    "hair by",
+    "penyunting",
+    "编辑",
+    "編輯",
+];
+
+/// Whether the text before a name ends in a label crediting other work than the writing
+/// ("… Editor : ", "Photographed by ").
+pub fn ends_with_other_role(before: &str) -> bool {
+    let t = before
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '：' | '|' | '-' | '–'))
+        .to_lowercase();
+    OTHER_ROLE_LABELS.iter().any(|l| {
+        t.ends_with(l)
+            && t[..t.len() - l.len()]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric() || !c.is_ascii())
+    })
+}
+
+/// A user name as a profile link shows it ("doumae", "Ann_Lee99"): one word of letters,
+/// digits, `_`, `-` or `.`, equal to the last part of the link's address
+/// (`/author/doumae/`). Blogs and forums credit writers by their account name.
+pub fn profile_handle(text: &str, href: &str) -> Option<String> {
+    let text = text.trim();
+    let slug = href
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("")
+        .trim_end_matches('/')
+        .rsplit('/')
+        .next()
+        .unwrap_or("");
+    let handle_chars = text
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'));
+    (handle_chars
+        && (3..=30).contains(&text.len())
+        && text.chars().any(|c| c.is_ascii_alphabetic())
+        && text.eq_ignore_ascii_case(slug)
+        && !is_generic_credit(&text.to_ascii_lowercase())
+        && !is_wire_agency(text))
+    .then(|| text.to_string())
+}
+
 fn clean_one(part: &str) -> Option<String> {
     let mut s = part.trim().trim_matches(|c: char| {
         c.is_whitespace()
@@ -279,52 +399,7 @@ fn clean_one(part: &str) -> Option<String> {
         return None;
     }
     let lower = s.to_lowercase();
-    const NOT_NAMES: &[&str] = &[
-        "staff",
-        "admin",
-        "editor",
-        "editors",
-        "news",
-        "desk",
-        "team",
-        "agency",
-        "agencies",
-        "contributor",
-        "guest",
-        "unknown",
-        "the",
-        "bbc",
-        "cnn",
-        "anonymous",
-        "agenturen",
-        "agentur",
-        "redaktion",
-        "nachrichten",
-        "rédaction",
-        "redacción",
-        "redazione",
-        "newsroom",
-        "editorial",
-        "follow",
-        "follow author",
-        "contact",
-        "archive",
-        "archives",
-        "print",
-        "email",
-        "e-mail",
-        "share",
-        "comments",
-        "subscribe",
-        "last",
-        "ma",
-        "md",
-        "phd",
-        "ph.d",
-        "rn",
-        "mph",
-    ];
-    if NOT_NAMES.contains(&lower.as_str())
+    if is_generic_credit(&lower)
         || lower.ends_with(" staff")
         || lower.starts_with("the ")
         || lower.split_whitespace().any(|w| UI_WORDS.contains(&w))
@@ -448,6 +523,40 @@ mod tests {
             let got = byline_names(line);
             let expected = expected.map(|v| v.into_iter().map(String::from).collect::<Vec<_>>());
             assert_eq!(got, expected, "line {line:?}");
+        }
+    }
+
+    #[test]
+    fn a_profile_link_showing_its_account_name_credits_that_account() {
+        let handle = |t, h| profile_handle(t, h);
+        assert_eq!(
+            handle("doumae", "https://example.org/author/doumae/"),
+            Some("doumae".into())
+        );
+        assert_eq!(
+            handle("Ann_Lee99", "/u/ann_lee99?ref=x"),
+            Some("Ann_Lee99".into())
+        );
+        assert_eq!(handle("doumae", "/author/someone-else"), None);
+        assert_eq!(handle("staff", "/author/staff"), None);
+        assert_eq!(handle("Ann Lee", "/author/ann-lee"), None);
+        assert_eq!(handle("42", "/author/42"), None);
+    }
+
+    #[test]
+    fn labels_of_other_work_than_writing() {
+        for (before, expected) in [
+            ("Editor :", true),
+            ("Sports Editor:", true),
+            ("Photographed by", true),
+            ("【责任编辑：", true),
+            ("By", false),
+            ("AP Photo", false),
+            ("Edited by", false),
+            ("He sat in the chair by", false),
+            ("", false),
+        ] {
+            assert_eq!(ends_with_other_role(before), expected, "{before:?}");
         }
     }
 

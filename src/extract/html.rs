@@ -49,11 +49,12 @@ pub fn extract(text: &str) -> Article {
     }
     article.title = meta::title(&doc, &tags, &ld, &site_names);
     let is_outlet = |a: &str| names_the_site(a, &site_names);
-    let mut authors = if ld.authors.is_empty() {
+    let authors = if ld.authors.is_empty() {
         meta::authors(&doc, &tags, &is_outlet)
     } else {
         ld.authors.clone()
     };
+    let mut authors = meta::without_other_roles(&doc, authors);
     authors.retain(|a| !is_outlet(a));
     // The outlet named as author: a "By …" line on the page names the writer.
     if authors.is_empty() && !ld.authors.is_empty() {

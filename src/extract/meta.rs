@@ -750,7 +750,7 @@ pub fn authors(doc: &Html, meta: &MetaTags, is_outlet: &dyn Fn(&str) -> bool) ->
             }
             let raw = element_text(e);
             if raw.len() < 100 {
-                names.extend(clean_author_names(&raw));
+                names.extend(linked_names(e, &raw));
             }
         }
     }
@@ -826,6 +826,60 @@ pub fn with_marked_up_bylines(
     } else {
         authors
     }
+}
+
+/// Most bytes of a page's text searched for where it names the authors.
+const CREDIT_TEXT_BYTES: usize = 300_000;
+
+/// The authors without those the page only credits for other work: a name the metadata gives
+/// whose every appearance in the page's text follows an editor's, photographer's or
+/// translator's label ("Editor: Ann Lee", "Photographed by <span>Bo Ek</span>"). Names the
+/// text never shows are kept.
+pub fn without_other_roles(doc: &Html, authors: Vec<String>) -> Vec<String> {
+    if authors.is_empty() {
+        return authors;
+    }
+    let mut texts: Vec<&str> = Vec::new();
+    let mut len = 0;
+    for node in doc.root_element().descendants() {
+        if len > CREDIT_TEXT_BYTES {
+            break;
+        }
+        let Some(t) = node.value().as_text() else {
+            continue;
+        };
+        let in_script = node
+            .parent()
+            .and_then(ElementRef::wrap)
+            .is_some_and(|p| matches!(p.value().name(), "script" | "style" | "noscript"));
+        if !in_script && !t.trim().is_empty() {
+            len += t.len();
+            texts.push(t);
+        }
+    }
+    // The text just before each appearance: in its own text node, else the node before.
+    let label_before_each = |name: &str| {
+        let mut seen = false;
+        for (k, t) in texts.iter().enumerate() {
+            for (i, _) in t.match_indices(name) {
+                seen = true;
+                let before = t[..i].trim();
+                let before = if before.is_empty() && k > 0 {
+                    texts[k - 1]
+                } else {
+                    before
+                };
+                if !super::byline::ends_with_other_role(before) {
+                    return false;
+                }
+            }
+        }
+        seen
+    };
+    authors
+        .into_iter()
+        .filter(|name| !label_before_each(name))
+        .collect()
 }
 
 /// Whether two spellings name the same person: the same words, ignoring case and punctuation.
@@ -1076,11 +1130,25 @@ fn author_page_links(doc: &Html) -> Vec<String> {
         {
             let text = element_text(a);
             if text.len() < 60 {
-                names.extend(clean_author_names(&text));
+                names.extend(linked_names(a, &text));
             }
         }
     }
     names
+}
+
+/// The names a link to an author's page gives: its text cleaned, else the account name it
+/// shows when that is the page's address (`<a href="/author/doumae">doumae</a>`).
+fn linked_names(a: ElementRef, text: &str) -> Vec<String> {
+    let names = clean_author_names(text);
+    if !names.is_empty() {
+        return names;
+    }
+    a.value()
+        .attr("href")
+        .and_then(|href| super::byline::profile_handle(text, href))
+        .into_iter()
+        .collect()
 }
 
 /// An element's spaced text when it is at most `max` bytes long (stops reading early).
@@ -2108,6 +2176,39 @@ mod tests {
     }
 
     #[test]
+    fn drops_authors_the_page_credits_only_for_other_work() {
+        let names = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        for (html, expected) in [
+            (
+                "<p>By Ann Lee</p><p>Photographed by <span>Bo Ek</span>; Photographed by Bo Ek.</p>",
+                vec!["Ann Lee", "Cy Dee"],
+            ),
+            (
+                "<div>Editor : <a href='/e'>Bo Ek</a></div><p>Text by Ann Lee.</p>",
+                vec!["Ann Lee", "Cy Dee"],
+            ),
+            // A picture credit run on before the byline is no label of the name.
+            (
+                "<figure><figcaption>AP Photo</figcaption></figure><p>By Bo Ek</p>",
+                vec!["Ann Lee", "Bo Ek", "Cy Dee"],
+            ),
+            // The name also appears unlabelled: a writer who also edits.
+            (
+                "<div>Editor: Bo Ek</div><p class='byline'>Bo Ek</p>",
+                vec!["Ann Lee", "Bo Ek", "Cy Dee"],
+            ),
+            (
+                "<script>var credit = 'Editor: Bo Ek';</script><p>Bo Ek</p>",
+                vec!["Ann Lee", "Bo Ek", "Cy Dee"],
+            ),
+        ] {
+            let doc = Html::parse_document(html);
+            let got = without_other_roles(&doc, names(&["Ann Lee", "Bo Ek", "Cy Dee"]));
+            assert_eq!(got, names(&expected), "{html}");
+        }
+    }
+
+    #[test]
     fn reads_authors_from_markup() {
         for (html, expected) in [
             (
@@ -2121,6 +2222,15 @@ mod tests {
             (
                 r#"<a rel="author" href="/a">John Doe</a>"#,
                 vec!["John Doe"],
+            ),
+            // A blog's account name, shown as the link to its author page.
+            (
+                r#"<a rel="author" href="https://example.org/author/jdoe77/">jdoe77</a>"#,
+                vec!["jdoe77"],
+            ),
+            (
+                r#"<a rel="author" href="https://example.org/author/jdoe77/">read more</a>"#,
+                vec![],
             ),
             (
                 r#"<div class="byline">By Mary Major and Tom Minor</div>"#,
