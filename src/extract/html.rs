@@ -49,12 +49,11 @@ pub fn extract(text: &str) -> Article {
     }
     article.title = meta::title(&doc, &tags, &ld, &site_names);
     let is_outlet = |a: &str| names_the_site(a, &site_names);
-    let authors = if ld.authors.is_empty() {
-        meta::authors(&doc, &tags, &is_outlet)
-    } else {
-        ld.authors.clone()
-    };
-    let mut authors = meta::without_other_roles(&doc, authors);
+    // JSON-LD that names only the editor leaves the authors to the rest of the page.
+    let mut authors = meta::without_other_roles(&doc, ld.authors.clone());
+    if authors.is_empty() {
+        authors = meta::without_other_roles(&doc, meta::authors(&doc, &tags, &is_outlet));
+    }
     authors.retain(|a| !is_outlet(a));
     // The outlet named as author: a "By …" line on the page names the writer.
     if authors.is_empty() && !ld.authors.is_empty() {
@@ -351,6 +350,18 @@ mod tests {
         ] {
             assert_eq!(names_the_site(author, &sites), is_site, "{author}");
         }
+    }
+
+    #[test]
+    fn json_ld_naming_only_the_editor_leaves_the_byline_to_the_page() {
+        let page = r#"<html><head><script type="application/ld+json">
+            {"@type": "NewsArticle", "headline": "Rain", "author": {"@type": "Person", "name": "Bo Ek"}}
+            </script></head><body><h1>Rain</h1><p class="byline">By Ann Lee</p>
+            <p>Rain fell on the town all day and the river rose by a metre before dusk.</p>
+            <p>Editor: <a href="/p/bo-ek">Bo Ek</a></p></body></html>"#;
+        assert_eq!(extract(page).authors, vec!["Ann Lee"]);
+        let signed = page.replace("Editor: ", "Text: ");
+        assert_eq!(extract(&signed).authors, vec!["Bo Ek"]);
     }
 
     #[test]
