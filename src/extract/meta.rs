@@ -1038,7 +1038,7 @@ pub fn stated_byline(doc: &Html) -> Vec<String> {
             continue;
         };
         let t = t.trim_start();
-        if !starts_like_byline(t) || in_teaser_link(node) {
+        if !starts_like_byline(t) || in_teaser_link(node) || in_sponsored_link(node) {
             continue;
         }
         let Some(names) = byline_at(node) else {
@@ -1062,6 +1062,20 @@ fn in_teaser_link(node: ego_tree::NodeRef<scraper::Node>) -> bool {
         .is_some_and(|a| {
             a.select(&sel("h1, h2, h3, h4, h5, h6")).next().is_some()
                 || short_text(a, MIN_PROSE_CHARS).is_none()
+        })
+}
+
+/// Whether a text sits in a link marked as paid or unendorsed (`rel=nofollow`, `sponsored`):
+/// "By Widgetco" under a box of partner links credits the widget, not the article.
+fn in_sponsored_link(node: ego_tree::NodeRef<scraper::Node>) -> bool {
+    node.ancestors()
+        .take(4)
+        .filter_map(ElementRef::wrap)
+        .find(|a| a.value().name() == "a")
+        .and_then(|a| a.value().attr("rel"))
+        .is_some_and(|rel| {
+            rel.split_whitespace()
+                .any(|r| r.eq_ignore_ascii_case("nofollow") || r.eq_ignore_ascii_case("sponsored"))
         })
 }
 
@@ -2294,6 +2308,16 @@ mod tests {
             (
                 r#"<meta name="author" content="EXN"><div class="author"><a href="/x">Bo Ek</a></div>"#,
                 vec![],
+            ),
+            // A partner box's credit link is no byline.
+            (
+                r#"<h1>Rain</h1><div class="partners"><a href="https://ads.example.net/x">Ten odd facts</a>
+                   <a rel="nofollow" href="https://widgetco.example.net/">By Widgetco</a></div>"#,
+                vec![],
+            ),
+            (
+                r#"<h1>Rain</h1><p><a href="/staff/ann-lee">By Ann Lee</a></p>"#,
+                vec!["Ann Lee"],
             ),
             // The CMS's administrator account is nobody's byline.
             (
