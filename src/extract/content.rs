@@ -965,6 +965,12 @@ static SLASH_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 /// Longest paragraph taken for a standalone slash credit.
 const MAX_SLASH_CREDIT_CHARS: usize = 60;
 
+/// A line opened by a dash: the attribution closing a quoted post ("— Ann Lee (@annlee)
+/// May 2, 2024"), whose date does not make it a dateline.
+fn is_attribution(p: &str) -> bool {
+    p.starts_with(['—', '–'])
+}
+
 /// Paragraphs that are widget labels rather than article text.
 fn is_boilerplate_line(p: &str) -> bool {
     if p.chars().count() <= MAX_SLASH_CREDIT_CHARS && SLASH_CREDIT.is_match(p) {
@@ -976,7 +982,7 @@ fn is_boilerplate_line(p: &str) -> bool {
     if p.chars().count() <= 150 && NOISE_LINE.is_match(p) {
         return true;
     }
-    if p.chars().count() <= 60 && crate::date::parse_date_text(p).is_some() {
+    if p.chars().count() <= 60 && !is_attribution(p) && crate::date::parse_date_text(p).is_some() {
         return true;
     }
     if p.len() > 60 {
@@ -1699,6 +1705,8 @@ mod tests {
             ("Reading time: 4 minutes", true),
             ("5 min read", true),
             ("He took 5 min to read the letter.", false),
+            ("— Ann Lee (@annlee) May 2, 2024", false),
+            ("Ann Lee (@annlee) May 2, 2024", true),
         ] {
             assert_eq!(is_boilerplate_line(p), noise, "{p:?}");
         }
