@@ -744,8 +744,20 @@ fn is_clutter(el: ElementRef, stat: &Stat) -> bool {
     ) {
         return false;
     }
-    stat.text > 0 && stat.link_density() > CLUTTER_LINK_DENSITY
+    stat.text > 0
+        && stat.link_density() > CLUTTER_LINK_DENSITY
+        && !(tag == "li" && ends_sentence(el))
         || (matches!(tag, "div" | "section") && stat.text <= MAX_WIDGET_CHARS && has_control(el))
+}
+
+/// Whether an element's text ends like a sentence: a list item that reads as one ("Here is
+/// our review of the year!", a cited source) is text even when most of it is a link.
+fn ends_sentence(el: ElementRef) -> bool {
+    el.text()
+        .flat_map(str::chars)
+        .filter(|c| !c.is_whitespace())
+        .last()
+        .is_some_and(|c| matches!(c, '.' | '!' | '?' | '。' | '！' | '？'))
 }
 
 /// Longest text of a box taken for a widget because it holds a form control.
@@ -1643,6 +1655,20 @@ mod tests {
         );
         let got = body(&html);
         assert!(got.contains("the council report"), "{got:?}");
+        assert!(!got.contains("Other story"), "{got:?}");
+    }
+
+    #[test]
+    fn keeps_a_list_item_that_reads_as_a_sentence_around_its_link() {
+        let para = "The article text, with commas, and more words to read, goes on for a while.";
+        let html = format!(
+            "<body><article><p>{para} {para}</p><p>{para} {para}</p>\
+             <ul><li>{para}</li><li>Here is <a href=/r>our review of the whole year</a>!</li>\
+             <li><a href=/c>Other story one here</a></li></ul>\
+             </article></body>"
+        );
+        let got = body(&html);
+        assert!(got.contains("our review of the whole year"), "{got:?}");
         assert!(!got.contains("Other story"), "{got:?}");
     }
 
