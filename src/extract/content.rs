@@ -746,12 +746,13 @@ fn is_clutter(el: ElementRef, stat: &Stat) -> bool {
     }
     stat.text > 0
         && stat.link_density() > CLUTTER_LINK_DENSITY
-        && !(tag == "li" && ends_sentence(el))
+        && !(matches!(tag, "li" | "p") && stat.link < stat.text && ends_sentence(el))
         || (matches!(tag, "div" | "section") && stat.text <= MAX_WIDGET_CHARS && has_control(el))
 }
 
-/// Whether an element's text ends like a sentence: a list item that reads as one ("Here is
-/// our review of the year!", a cited source) is text even when most of it is a link.
+/// Whether an element's text ends like a sentence: a paragraph or list item that reads as one
+/// around its link ("Here is our review of the year!", a cited source) is text even when
+/// most of it is the link; one that is all link (another story's headline) is not.
 fn ends_sentence(el: ElementRef) -> bool {
     el.text()
         .flat_map(str::chars)
@@ -1659,17 +1660,20 @@ mod tests {
     }
 
     #[test]
-    fn keeps_a_list_item_that_reads_as_a_sentence_around_its_link() {
+    fn keeps_a_linked_item_that_reads_as_a_sentence() {
         let para = "The article text, with commas, and more words to read, goes on for a while.";
         let html = format!(
             "<body><article><p>{para} {para}</p><p>{para} {para}</p>\
              <ul><li>{para}</li><li>Here is <a href=/r>our review of the whole year</a>!</li>\
-             <li><a href=/c>Other story one here</a></li></ul>\
+             <li><a href=/c>Other story one here</a></li><li><a href=/e>Is this another story?</a></li></ul>\
+             <p>Read <a href=/f>the full text of the speech given on Monday</a>.</p>\
              </article></body>"
         );
         let got = body(&html);
         assert!(got.contains("our review of the whole year"), "{got:?}");
+        assert!(got.contains("the full text of the speech"), "{got:?}");
         assert!(!got.contains("Other story"), "{got:?}");
+        assert!(!got.contains("another story"), "{got:?}");
     }
 
     #[test]
