@@ -978,6 +978,14 @@ static SLASH_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 /// Longest paragraph taken for a standalone slash credit.
 const MAX_SLASH_CREDIT_CHARS: usize = 60;
 
+/// A picture credit standing alone: "Courtesy of Ann Lee", "Courtesy Example TV" (a capital
+/// after it; "Courtesy calls were made…" is prose).
+static COURTESY_CREDIT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^Courtesy(?: of)? \p{Lu}").expect("valid regex"));
+
+/// Longest paragraph taken for a standalone courtesy credit.
+const MAX_COURTESY_CREDIT_CHARS: usize = 80;
+
 /// A line opened by a dash: the attribution closing a quoted post ("— Ann Lee (@annlee)
 /// May 2, 2024"), whose date does not make it a dateline.
 fn is_attribution(p: &str) -> bool {
@@ -987,6 +995,9 @@ fn is_attribution(p: &str) -> bool {
 /// Paragraphs that are widget labels rather than article text.
 fn is_boilerplate_line(p: &str) -> bool {
     if p.chars().count() <= MAX_SLASH_CREDIT_CHARS && SLASH_CREDIT.is_match(p) {
+        return true;
+    }
+    if p.chars().count() <= MAX_COURTESY_CREDIT_CHARS && COURTESY_CREDIT.is_match(p) {
         return true;
     }
     if !p.chars().any(char::is_alphanumeric) {
@@ -1736,6 +1747,13 @@ mod tests {
             ("5 min read", true),
             ("He took 5 min to read the letter.", false),
             ("— Ann Lee (@annlee) May 2, 2024", false),
+            ("Courtesy of Ann Lee", true),
+            ("Courtesy Example TV", true),
+            (
+                "Courtesy calls were made to every neighbour on the street.",
+                false,
+            ),
+            ("The courtesy of the staff surprised her.", false),
             ("Ann Lee (@annlee) May 2, 2024", true),
         ] {
             assert_eq!(is_boilerplate_line(p), noise, "{p:?}");
