@@ -744,8 +744,21 @@ fn is_clutter(el: ElementRef, stat: &Stat) -> bool {
     ) {
         return false;
     }
-    stat.text > 0 && stat.link_density() > CLUTTER_LINK_DENSITY
+    stat.text > 0
+        && stat.link_density() > CLUTTER_LINK_DENSITY
+        && !(matches!(tag, "li" | "p") && stat.link < stat.text && ends_sentence(el))
         || (matches!(tag, "div" | "section") && stat.text <= MAX_WIDGET_CHARS && has_control(el))
+}
+
+/// Whether an element's text ends like a sentence: a paragraph or list item that reads as one
+/// around its link ("Here is our review of the year!", a cited source) is text even when
+/// most of it is the link; one that is all link (another story's headline) is not.
+fn ends_sentence(el: ElementRef) -> bool {
+    el.text()
+        .flat_map(str::chars)
+        .filter(|c| !c.is_whitespace())
+        .last()
+        .is_some_and(|c| matches!(c, '.' | '!' | '?' | '。' | '！' | '？'))
 }
 
 /// Longest text of a box taken for a widget because it holds a form control.
@@ -965,9 +978,26 @@ static SLASH_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 /// Longest paragraph taken for a standalone slash credit.
 const MAX_SLASH_CREDIT_CHARS: usize = 60;
 
+/// A picture credit standing alone: "Courtesy of Ann Lee", "Courtesy Example TV" (a capital
+/// after it; "Courtesy calls were made…" is prose).
+static COURTESY_CREDIT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^Courtesy(?: of)? \p{Lu}").expect("valid regex"));
+
+/// Longest paragraph taken for a standalone courtesy credit.
+const MAX_COURTESY_CREDIT_CHARS: usize = 80;
+
+/// A line opened by a dash: the attribution closing a quoted post ("— Ann Lee (@annlee)
+/// May 2, 2024"), whose date does not make it a dateline.
+fn is_attribution(p: &str) -> bool {
+    p.starts_with(['—', '–'])
+}
+
 /// Paragraphs that are widget labels rather than article text.
 fn is_boilerplate_line(p: &str) -> bool {
     if p.chars().count() <= MAX_SLASH_CREDIT_CHARS && SLASH_CREDIT.is_match(p) {
+        return true;
+    }
+    if p.chars().count() <= MAX_COURTESY_CREDIT_CHARS && COURTESY_CREDIT.is_match(p) {
         return true;
     }
     if !p.chars().any(char::is_alphanumeric) {
@@ -976,7 +1006,7 @@ fn is_boilerplate_line(p: &str) -> bool {
     if p.chars().count() <= 150 && NOISE_LINE.is_match(p) {
         return true;
     }
-    if p.chars().count() <= 60 && crate::date::parse_date_text(p).is_some() {
+    if p.chars().count() <= 60 && !is_attribution(p) && crate::date::parse_date_text(p).is_some() {
         return true;
     }
     if p.len() > 60 {
@@ -1641,6 +1671,23 @@ mod tests {
     }
 
     #[test]
+    fn keeps_a_linked_item_that_reads_as_a_sentence() {
+        let para = "The article text, with commas, and more words to read, goes on for a while.";
+        let html = format!(
+            "<body><article><p>{para} {para}</p><p>{para} {para}</p>\
+             <ul><li>{para}</li><li>Here is <a href=/r>our review of the whole year</a>!</li>\
+             <li><a href=/c>Other story one here</a></li><li><a href=/e>Is this another story?</a></li></ul>\
+             <p>Read <a href=/f>the full text of the speech given on Monday</a>.</p>\
+             </article></body>"
+        );
+        let got = body(&html);
+        assert!(got.contains("our review of the whole year"), "{got:?}");
+        assert!(got.contains("the full text of the speech"), "{got:?}");
+        assert!(!got.contains("Other story"), "{got:?}");
+        assert!(!got.contains("another story"), "{got:?}");
+    }
+
+    #[test]
     fn leaves_out_a_hidden_block_holding_over_half_the_text() {
         let para = "The article text, with commas, and more words to read, goes on for a while.";
         let hidden = "Text of a hidden panel, with commas, shown on request, long and wordy.";
@@ -1699,6 +1746,15 @@ mod tests {
             ("Reading time: 4 minutes", true),
             ("5 min read", true),
             ("He took 5 min to read the letter.", false),
+            ("— Ann Lee (@annlee) May 2, 2024", false),
+            ("Courtesy of Ann Lee", true),
+            ("Courtesy Example TV", true),
+            (
+                "Courtesy calls were made to every neighbour on the street.",
+                false,
+            ),
+            ("The courtesy of the staff surprised her.", false),
+            ("Ann Lee (@annlee) May 2, 2024", true),
         ] {
             assert_eq!(is_boilerplate_line(p), noise, "{p:?}");
         }
