@@ -123,6 +123,17 @@ fn verb_end_before(masked: &str, span: &Span) -> Option<usize> {
         .map(|m| from + m.end())
 }
 
+/// Whether the words between a cue's verb and a quote make the quote part of a reported
+/// clause ("said the goal was “…”"), rather than the whole of it ("said: “…", "said that “…").
+fn embeds(gap: &str) -> bool {
+    !gap.contains(['.', '!', '?', ':', ';'])
+        && !gap.contains(QUOTE_MARKS)
+        && gap
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .any(|w| !w.is_empty() && w != "that")
+}
+
 /// The speech verbs, for looking up single words.
 static VERB_SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
     std::sync::LazyLock::new(|| SPEECH_VERBS.iter().copied().collect());
@@ -212,9 +223,15 @@ fn share_repeated(quotes: &mut [Quote]) {
     if quotes.iter().all(|q| q.speaker.is_some()) || quotes.iter().all(|q| q.speaker.is_none()) {
         return;
     }
-    // One copy may end in a comma, the other in a full stop.
+    // One copy may end in a comma, the other in a full stop; a copy widened to its reported
+    // clause ("the move as a “breach”") is keyed by its quoted words.
     fn key(text: &str) -> &str {
-        text.trim_matches(|c: char| !c.is_alphanumeric())
+        let quoted = text
+            .trim_end_matches([',', '.', ' '])
+            .strip_suffix(['”', '"', '»'])
+            .and_then(|t| t.rfind(['“', '"', '«']).map(|i| &t[i..]))
+            .unwrap_or(text);
+        quoted.trim_matches(|c: char| !c.is_alphanumeric())
     }
     let mut by_text: HashMap<&str, Option<(&str, f32)>> = HashMap::new();
     for q in quotes.iter() {
@@ -674,9 +691,19 @@ impl Walker<'_> {
         {
             return;
         }
-        if words < MIN_QUOTE_WORDS {
+        // "X said the goal was “…”": the quote is part of the clause reported after the last
+        // speech verb before it.
+        let clause = found
+            .as_ref()
+            .and_then(|f| f.verb_end)
+            .and_then(|_| verb_end_before(masked, span))
+            .filter(|&v| embeds(&masked[ceil_char(masked, v)..span.start]));
+        if words < MIN_QUOTE_WORDS || clause.is_some() {
             // A fragment like “unhinged” stands for the reported clause that holds it.
-            match found.as_ref().and_then(|f| f.verb_end).or(verb_before) {
+            match clause
+                .or(found.as_ref().and_then(|f| f.verb_end))
+                .or(verb_before)
+            {
                 Some(v) if v <= span.start && span.start - v < BEFORE_WINDOW => {
                     text = para[ceil_char(para, v)..span.end].trim();
                 }
@@ -999,6 +1026,46 @@ mod tests {
         assert_eq!(q.len(), 1);
         assert_eq!(q[0].0.as_deref(), Some("Bo Lind"));
         assert!(q[0].1.contains("the plan"), "{:?}", q[0].1);
+    }
+
+    #[test]
+    fn widens_quotes_inside_a_reported_clause() {
+        // (body, expected quote texts)
+        let table: &[(&str, &[&str])] = &[
+            (
+                "Bo Lind said the goal was “to make the town whole again.”",
+                &["the goal was “to make the town whole again.”"],
+            ),
+            (
+                "Bo Lind said: “We will make the town whole again.”",
+                &["We will make the town whole again."],
+            ),
+            (
+                "Bo Lind said that “we will make the town whole again.”",
+                &["we will make the town whole again."],
+            ),
+            (
+                "Bo Lind said the plan “was fine for all” and “would work well for us.”",
+                &["the plan “was fine for all”", "would work well for us."],
+            ),
+            (
+                "Bo Lind spoke. Then the town was “made whole again for us.”",
+                &["made whole again for us."],
+            ),
+        ];
+        for (body, expected) in table {
+            let texts: Vec<String> = attributed(body).into_iter().map(|(_, t)| t).collect();
+            assert_eq!(&texts, expected, "body: {body}");
+        }
+    }
+
+    #[test]
+    fn a_widened_copy_shares_its_speaker() {
+        let body = "“a major breach of trust.”\nBo Lind called the move “a major breach of trust.”";
+        assert_eq!(
+            speakers(body),
+            vec![Some("Bo Lind".to_string()), Some("Bo Lind".to_string())]
+        );
     }
 
     #[test]
