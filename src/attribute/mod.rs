@@ -698,11 +698,19 @@ impl Walker<'_> {
             .and_then(|f| f.verb_end)
             .and_then(|_| verb_end_before(masked, span))
             .filter(|&v| embeds(&masked[ceil_char(masked, v)..span.start]));
+        // "This is a “raw time,” said Ann Lee": with no verb before it, a fragment stands for
+        // the clause it ends.
+        let sentence = found
+            .as_ref()
+            .filter(|f| f.verb_end.is_none())
+            .map(|_| sentence_start(masked, span.start, BEFORE_WINDOW))
+            .filter(|&s| embeds(&masked[s..span.start]));
         if words < MIN_QUOTE_WORDS || clause.is_some() {
             // A fragment like “unhinged” stands for the reported clause that holds it.
             match clause
                 .or(found.as_ref().and_then(|f| f.verb_end))
                 .or(verb_before)
+                .or(sentence)
             {
                 Some(v) if v <= span.start && span.start - v < BEFORE_WINDOW => {
                     text = para[ceil_char(para, v)..span.end].trim();
@@ -1048,6 +1056,11 @@ mod tests {
                 "Bo Lind said the plan “was fine for all” and “would work well for us.”",
                 &["the plan “was fine for all”", "would work well for us."],
             ),
+            (
+                "This is a “raw time,” said Bo Lind.",
+                &["This is a “raw time,”"],
+            ),
+            ("“Raw time,” said Bo Lind.", &["Raw time"]),
             (
                 "Bo Lind spoke. Then the town was “made whole again for us.”",
                 &["made whole again for us."],
