@@ -18,6 +18,7 @@ mod patterns;
 mod readings;
 mod resolve;
 mod sources;
+mod titles;
 
 use std::collections::HashMap;
 
@@ -310,6 +311,9 @@ impl Walker<'_> {
             while next_cue < cues.len() && cues[next_cue].end() <= span.start {
                 self.note_reported(&masked, &cues[next_cue]);
                 next_cue += 1;
+            }
+            if titles::is_quoted_title(para, span) {
+                continue;
             }
             // A quote closed by a full stop ends its sentence: a name right after it opens
             // the next sentence, so the cue before the quote comes first.
