@@ -538,6 +538,11 @@ impl Walker<'_> {
         }
         let caps = WITH_PARTICIPLE.captures(before)?;
         let raw = caps.name("s").map_or("", |s| s.as_str());
+        // "with Ann Lee reportedly noting": the adverb is no part of the name.
+        let raw = match raw.rsplit_once(' ') {
+            Some((name, adverb)) if adverb.ends_with("ly") => name,
+            _ => raw,
+        };
         Some(self.resolver.resolve(raw).map(|speaker| Found {
             speaker,
             confidence: 0.6,
@@ -980,6 +985,14 @@ mod tests {
             ),
             (
                 "Bo Lind praised Ann Lee and said the Ohio senator can “bring all of it home.”",
+                vec![s("Bo Lind")],
+            ),
+            (
+                "Ann Lee and Bo Lind spoke.\nLee: “We are ready for all of it.” Lind: “We will stay ready for it.”",
+                vec![s("Ann Lee"), s("Bo Lind")],
+            ),
+            (
+                "Ann Lee spoke first, with Bo Lind reportedly yelling “we are ready for all of it.”",
                 vec![s("Bo Lind")],
             ),
             (

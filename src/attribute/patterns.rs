@@ -953,10 +953,11 @@ pub fn acting_subject(text: &str, pos: usize) -> Option<(usize, usize)> {
 static ACTION: LazyLock<Regex> =
     LazyLock::new(|| build(&format!(r"^{APPOSITION}{AUX}\s+[a-z]+(?-u:\b)")));
 
-/// A name run ending right before a colon, after the start or a dash: "– Ann Lee: ".
+/// A name run ending right before a colon, after the start, a dash or a closed quote: "– Ann
+/// Lee: ", "“…” Ann Lee: ".
 pub static NAME_COLON: LazyLock<Regex> = LazyLock::new(|| {
     build(&format!(
-        r"(?:^|[―—–-][ \t\x{{a0}}]*)(?P<s>{}):\s*$",
+        r#"(?:^|[―—–-][ \t\x{{a0}}]*|[”"][ \t\x{{a0}}]+)(?P<s>{}):\s*$"#,
         name_run()
     ))
 });
