@@ -992,6 +992,10 @@ mod tests {
                 vec![s("Ann Lee"), s("Bo Lind")],
             ),
             (
+                "“We are ready for all of it,” said Acme constituent Bo Lind when asked.",
+                vec![s("Bo Lind")],
+            ),
+            (
                 "Ann Lee spoke first, with Bo Lind reportedly yelling “we are ready for all of it.”",
                 vec![s("Bo Lind")],
             ),

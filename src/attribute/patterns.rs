@@ -530,7 +530,7 @@ fn described_name_end(after: &str) -> Option<(usize, usize)> {
 /// or a preposition or relative pronoun).
 static NAME_ENDING_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
     build(&format!(
-        r"^\s+(?P<d>(?:[A-Za-z0-9][A-Za-z0-9’'\-]*\.?\s+){{0,6}}?)(?P<s>{})(?:\s*(?:[,.;:()\[\]—–]|$)|\s+(?:of|from|at|in|for|with|who|whose|which|and)(?-u:\b))",
+        r"^\s+(?P<d>(?:[A-Za-z0-9][A-Za-z0-9’'\-]*\.?\s+){{0,6}}?)(?P<s>{})(?:\s*(?:[,.;:()\[\]—–]|$)|\s+(?:of|from|at|in|for|with|who|whose|which|and|when|while|after|before|as)(?-u:\b))",
         name_run()
     ))
 });
