@@ -495,6 +495,10 @@ pub const PARTICIPLES: &[&str] = &[
     "defending",
     "touting",
     "referring to",
+    "yelling",
+    "shouting",
+    "interjecting",
+    "replying",
 ];
 
 /// Verbs that may be followed by the speaker: "…,” said Peskov".

@@ -18,6 +18,7 @@ mod patterns;
 mod readings;
 mod resolve;
 mod sources;
+mod titles;
 
 use std::collections::HashMap;
 
@@ -123,6 +124,17 @@ fn verb_end_before(masked: &str, span: &Span) -> Option<usize> {
         .map(|m| from + m.end())
 }
 
+/// Whether the words between a cue's verb and a quote make the quote part of a reported
+/// clause ("said the goal was “…”"), rather than the whole of it ("said: “…", "said that “…").
+fn embeds(gap: &str) -> bool {
+    !gap.contains(['.', '!', '?', ':', ';'])
+        && !gap.contains(QUOTE_MARKS)
+        && gap
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .any(|w| !w.is_empty() && w != "that")
+}
+
 /// The speech verbs, for looking up single words.
 static VERB_SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
     std::sync::LazyLock::new(|| SPEECH_VERBS.iter().copied().collect());
@@ -212,9 +224,15 @@ fn share_repeated(quotes: &mut [Quote]) {
     if quotes.iter().all(|q| q.speaker.is_some()) || quotes.iter().all(|q| q.speaker.is_none()) {
         return;
     }
-    // One copy may end in a comma, the other in a full stop.
+    // One copy may end in a comma, the other in a full stop; a copy widened to its reported
+    // clause ("the move as a “breach”") is keyed by its quoted words.
     fn key(text: &str) -> &str {
-        text.trim_matches(|c: char| !c.is_alphanumeric())
+        let quoted = text
+            .trim_end_matches([',', '.', ' '])
+            .strip_suffix(['”', '"', '»'])
+            .and_then(|t| t.rfind(['“', '"', '«']).map(|i| &t[i..]))
+            .unwrap_or(text);
+        quoted.trim_matches(|c: char| !c.is_alphanumeric())
     }
     let mut by_text: HashMap<&str, Option<(&str, f32)>> = HashMap::new();
     for q in quotes.iter() {
@@ -293,6 +311,9 @@ impl Walker<'_> {
             while next_cue < cues.len() && cues[next_cue].end() <= span.start {
                 self.note_reported(&masked, &cues[next_cue]);
                 next_cue += 1;
+            }
+            if titles::is_quoted_title(para, span) {
+                continue;
             }
             // A quote closed by a full stop ends its sentence: a name right after it opens
             // the next sentence, so the cue before the quote comes first.
@@ -517,6 +538,11 @@ impl Walker<'_> {
         }
         let caps = WITH_PARTICIPLE.captures(before)?;
         let raw = caps.name("s").map_or("", |s| s.as_str());
+        // "with Ann Lee reportedly noting": the adverb is no part of the name.
+        let raw = match raw.rsplit_once(' ') {
+            Some((name, adverb)) if adverb.ends_with("ly") => name,
+            _ => raw,
+        };
         Some(self.resolver.resolve(raw).map(|speaker| Found {
             speaker,
             confidence: 0.6,
@@ -674,9 +700,27 @@ impl Walker<'_> {
         {
             return;
         }
-        if words < MIN_QUOTE_WORDS {
+        // "X said the goal was “…”": the quote is part of the clause reported after the last
+        // speech verb before it.
+        let clause = found
+            .as_ref()
+            .and_then(|f| f.verb_end)
+            .and_then(|_| verb_end_before(masked, span))
+            .filter(|&v| embeds(&masked[ceil_char(masked, v)..span.start]));
+        // "This is a “raw time,” said Ann Lee": with no verb before it, a fragment stands for
+        // the clause it ends.
+        let sentence = found
+            .as_ref()
+            .filter(|f| f.verb_end.is_none())
+            .map(|_| sentence_start(masked, span.start, BEFORE_WINDOW))
+            .filter(|&s| embeds(&masked[s..span.start]));
+        if words < MIN_QUOTE_WORDS || clause.is_some() {
             // A fragment like “unhinged” stands for the reported clause that holds it.
-            match found.as_ref().and_then(|f| f.verb_end).or(verb_before) {
+            match clause
+                .or(found.as_ref().and_then(|f| f.verb_end))
+                .or(verb_before)
+                .or(sentence)
+            {
                 Some(v) if v <= span.start && span.start - v < BEFORE_WINDOW => {
                     text = para[ceil_char(para, v)..span.end].trim();
                 }
@@ -944,6 +988,18 @@ mod tests {
                 vec![s("Bo Lind")],
             ),
             (
+                "Ann Lee and Bo Lind spoke.\nLee: “We are ready for all of it.” Lind: “We will stay ready for it.”",
+                vec![s("Ann Lee"), s("Bo Lind")],
+            ),
+            (
+                "“We are ready for all of it,” said Acme constituent Bo Lind when asked.",
+                vec![s("Bo Lind")],
+            ),
+            (
+                "Ann Lee spoke first, with Bo Lind reportedly yelling “we are ready for all of it.”",
+                vec![s("Bo Lind")],
+            ),
+            (
                 "Ann Lee says she got a call from home. “We are ready for all of it.”",
                 vec![s("Ann Lee")],
             ),
@@ -999,6 +1055,51 @@ mod tests {
         assert_eq!(q.len(), 1);
         assert_eq!(q[0].0.as_deref(), Some("Bo Lind"));
         assert!(q[0].1.contains("the plan"), "{:?}", q[0].1);
+    }
+
+    #[test]
+    fn widens_quotes_inside_a_reported_clause() {
+        // (body, expected quote texts)
+        let table: &[(&str, &[&str])] = &[
+            (
+                "Bo Lind said the goal was “to make the town whole again.”",
+                &["the goal was “to make the town whole again.”"],
+            ),
+            (
+                "Bo Lind said: “We will make the town whole again.”",
+                &["We will make the town whole again."],
+            ),
+            (
+                "Bo Lind said that “we will make the town whole again.”",
+                &["we will make the town whole again."],
+            ),
+            (
+                "Bo Lind said the plan “was fine for all” and “would work well for us.”",
+                &["the plan “was fine for all”", "would work well for us."],
+            ),
+            (
+                "This is a “raw time,” said Bo Lind.",
+                &["This is a “raw time,”"],
+            ),
+            ("“Raw time,” said Bo Lind.", &["Raw time"]),
+            (
+                "Bo Lind spoke. Then the town was “made whole again for us.”",
+                &["made whole again for us."],
+            ),
+        ];
+        for (body, expected) in table {
+            let texts: Vec<String> = attributed(body).into_iter().map(|(_, t)| t).collect();
+            assert_eq!(&texts, expected, "body: {body}");
+        }
+    }
+
+    #[test]
+    fn a_widened_copy_shares_its_speaker() {
+        let body = "“a major breach of trust.”\nBo Lind called the move “a major breach of trust.”";
+        assert_eq!(
+            speakers(body),
+            vec![Some("Bo Lind".to_string()), Some("Bo Lind".to_string())]
+        );
     }
 
     #[test]

@@ -530,7 +530,7 @@ fn described_name_end(after: &str) -> Option<(usize, usize)> {
 /// or a preposition or relative pronoun).
 static NAME_ENDING_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
     build(&format!(
-        r"^\s+(?P<d>(?:[A-Za-z0-9][A-Za-z0-9’'\-]*\.?\s+){{0,6}}?)(?P<s>{})(?:\s*(?:[,.;:()\[\]—–]|$)|\s+(?:of|from|at|in|for|with|who|whose|which|and)(?-u:\b))",
+        r"^\s+(?P<d>(?:[A-Za-z0-9][A-Za-z0-9’'\-]*\.?\s+){{0,6}}?)(?P<s>{})(?:\s*(?:[,.;:()\[\]—–]|$)|\s+(?:of|from|at|in|for|with|who|whose|which|and|when|while|after|before|as)(?-u:\b))",
         name_run()
     ))
 });
@@ -953,10 +953,11 @@ pub fn acting_subject(text: &str, pos: usize) -> Option<(usize, usize)> {
 static ACTION: LazyLock<Regex> =
     LazyLock::new(|| build(&format!(r"^{APPOSITION}{AUX}\s+[a-z]+(?-u:\b)")));
 
-/// A name run ending right before a colon, after the start or a dash: "– Ann Lee: ".
+/// A name run ending right before a colon, after the start, a dash or a closed quote: "– Ann
+/// Lee: ", "“…” Ann Lee: ".
 pub static NAME_COLON: LazyLock<Regex> = LazyLock::new(|| {
     build(&format!(
-        r"(?:^|[―—–-][ \t\x{{a0}}]*)(?P<s>{}):\s*$",
+        r#"(?:^|[―—–-][ \t\x{{a0}}]*|[”"][ \t\x{{a0}}]+)(?P<s>{}):\s*$"#,
         name_run()
     ))
 });

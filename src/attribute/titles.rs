@@ -1,0 +1,77 @@
+//! Quoted titles: "on NBC’s “Meet the Press”", "a star of “Broad City”". A short run of
+//! capitalised words in quote marks right after a possessive or a preposition names a show,
+//! book or film; nobody says it, so it is no quote.
+
+use super::detect::Span;
+
+/// Longest title, in words.
+const MAX_WORDS: usize = 8;
+
+/// Words a title may keep in lowercase after its first word.
+const SMALL_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "with", "by", "from", "is",
+    "as", "vs",
+];
+
+/// Prepositions after which a quoted capitalised run is a title ("appeared on “This Week”").
+const BEFORE_TITLE: &[&str] = &["on", "in", "of", "from", "with", "at", "for", "by"];
+
+/// Whether the quote `span` of `para` is a title: two to eight words, each capitalised but
+/// small words, no question or exclamation, right after a possessive ("CNN’s") or a preposition.
+pub fn is_quoted_title(para: &str, span: &Span) -> bool {
+    let text = para[span.text_start..span.text_end]
+        .trim()
+        .trim_end_matches(['.', ',']);
+    if text.contains(['!', '?', '“', '”', '"', '.', ';']) {
+        return false;
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() < 2 || words.len() > MAX_WORDS {
+        return false;
+    }
+    let capitalised = words.iter().enumerate().all(|(i, w)| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            || (i > 0 && SMALL_WORDS.contains(&w))
+            || w.is_empty()
+    });
+    if !capitalised {
+        return false;
+    }
+    let before = para[..span.start].trim_end();
+    let Some(last) = before.split_whitespace().next_back() else {
+        return false;
+    };
+    let possessive = ["’s", "'s", "s’", "s'"].iter().any(|p| last.ends_with(p));
+    possessive || BEFORE_TITLE.contains(&last)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::attribute::detect::quote_spans;
+
+    fn title(para: &str) -> bool {
+        let spans = quote_spans(para);
+        is_quoted_title(para, &spans[0])
+    }
+
+    #[test]
+    fn tells_titles_from_quotes() {
+        let table: &[(&str, bool)] = &[
+            ("Ann Lee said on Acme’s “Meet the Town.”", true),
+            ("She starred in “The Long Night Of Acme” last year.", true),
+            (
+                "Ann Lee called it “The Long Night Of Acme” last year.",
+                false,
+            ),
+            ("Ann Lee said on Acme’s “we are ready for it.”", false),
+            ("The crowd broke into chants of “Ann! Ann! Ann!”", false),
+            ("Ann Lee said: “Meet The Town.”", false),
+            ("He spoke of “Hope” again.", false),
+        ];
+        for (para, expected) in table {
+            assert_eq!(title(para), *expected, "{para}");
+        }
+    }
+}
