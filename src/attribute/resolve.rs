@@ -43,6 +43,9 @@ pub struct Resolver<'a> {
     text: &'a str,
     /// Single words already asked about, and whether they are proper nouns.
     proper_nouns: Vec<(String, bool)>,
+    /// Paragraphs given to [`Self::learn`] and not yet read: they are read when the state
+    /// is next used, so the paragraphs after an article's last cue are never read at all.
+    unread: Vec<String>,
 }
 
 /// Maps abbreviated titles to the role noun a later mention would use.
@@ -99,8 +102,24 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    /// Learns full names, the roles and titles in front of them, from a paragraph.
+    /// Learns full names, the roles and titles in front of them, from a paragraph (when they
+    /// are next needed: every other method reads the paragraphs learnt so far first).
     pub fn learn(&mut self, text: &str) {
+        self.unread.push(text.to_string());
+    }
+
+    /// Reads the paragraphs given to [`Self::learn`] since the state was last used.
+    fn catch_up(&mut self) {
+        if self.unread.is_empty() {
+            return;
+        }
+        for text in std::mem::take(&mut self.unread) {
+            self.read(&text);
+        }
+    }
+
+    /// What [`Self::learn`] does, now.
+    fn read(&mut self, text: &str) {
         for m in FULL_NAME.find_iter(text) {
             let lead_from = ceil_char(text, m.start().saturating_sub(40));
             let lead_text = &text[lead_from..m.start()];
@@ -261,6 +280,7 @@ impl<'a> Resolver<'a> {
 
     /// Records that `name` just spoke (so that a following pronoun can reach it).
     pub fn note_speaker(&mut self, name: &str) {
+        self.catch_up();
         if !self.is_person(name) {
             return;
         }
@@ -273,6 +293,7 @@ impl<'a> Resolver<'a> {
 
     /// The canonical speaker for a raw phrase found next to a cue, if it can be told.
     pub fn resolve(&mut self, raw: &str) -> Option<Resolved> {
+        self.catch_up();
         let raw = raw.trim();
         if let Some((_, g)) = PRONOUNS.iter().find(|(p, _)| *p == raw) {
             return self.resolve_pronoun(*g);
@@ -516,6 +537,18 @@ mod tests {
             r.note_speaker(s);
         }
         r.resolve(raw).map(|x| x.name)
+    }
+
+    #[test]
+    fn paragraphs_learnt_are_read_before_the_state_is_used() {
+        let text = "Ann Lee arrived.\nBo Lind left.";
+        let mut r = Resolver::new(text);
+        r.learn("Ann Lee arrived.");
+        // A speaker noted before any lookup must already count as a person.
+        r.note_speaker("Ann Lee");
+        r.learn("Bo Lind left.");
+        assert_eq!(r.resolve("she").map(|x| x.name).as_deref(), Some("Ann Lee"));
+        assert_eq!(r.resolve("Lind").map(|x| x.name).as_deref(), Some("Bo Lind"));
     }
 
     #[test]
