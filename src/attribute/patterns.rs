@@ -121,6 +121,14 @@ fn subject_at(text: &str, at: usize) -> Option<Range<usize>> {
         let s = SUBJECT_AT.find(&text[at..])?;
         return Some(at + s.start()..at + s.end());
     }
+    // Every subject opens with a letter: ASCII or a Latin-1 capital (lead byte 0xC3). Else
+    // no match starts at `at`, and the unanchored search below would scan on for nothing.
+    if !bytes
+        .get(at)
+        .is_some_and(|&b| b.is_ascii_alphabetic() || b == 0xC3)
+    {
+        return None;
+    }
     SUBJECT_ALONE
         .find_at(text, at)
         .filter(|s| s.start() == at)
@@ -1065,6 +1073,24 @@ mod tests {
         assert!(!plain_group("Ann Lee is assuring voters"));
         assert!(!plain_group("Acme quickly told officials"));
         assert!(plain_group("the officials"));
+    }
+
+    #[test]
+    fn subject_at_gives_the_match_that_starts_there() {
+        let texts = [
+            "“____,” he said, and Ann Lee (R-Ohio) agreed.",
+            "x(The spokesman) said: Émile Zola, ÀB Cd and _Bo Lind_",
+            "—Sen. Bo Lind; “the aide” 12 She",
+        ];
+        for text in texts {
+            for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let expected = SUBJECT_ALONE
+                    .find_at(text, at)
+                    .filter(|s| s.start() == at)
+                    .map(|s| s.range());
+                assert_eq!(subject_at(text, at), expected, "text: {text:?} at {at}");
+            }
+        }
     }
 
     #[test]

@@ -43,6 +43,9 @@ pub struct Resolver<'a> {
     text: &'a str,
     /// Single words already asked about, and whether they are proper nouns.
     proper_nouns: Vec<(String, bool)>,
+    /// Paragraphs given to [`Self::learn`] and not yet read: they are read when the state
+    /// is next used, so the paragraphs after an article's last cue are never read at all.
+    unread: Vec<String>,
 }
 
 /// Maps abbreviated titles to the role noun a later mention would use.
@@ -99,22 +102,42 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    /// Learns full names, the roles and titles in front of them, from a paragraph.
+    /// Learns full names, the roles and titles in front of them, from a paragraph (when they
+    /// are next needed: every other method reads the paragraphs learnt so far first).
     pub fn learn(&mut self, text: &str) {
+        self.unread.push(text.to_string());
+    }
+
+    /// Reads the paragraphs given to [`Self::learn`] since the state was last used.
+    fn catch_up(&mut self) {
+        if self.unread.is_empty() {
+            return;
+        }
+        for text in std::mem::take(&mut self.unread) {
+            self.read(&text);
+        }
+    }
+
+    /// What [`Self::learn`] does, now. Names seen before (most mentions) change no map and
+    /// allocate nothing; the word lists are reused from one match to the next.
+    fn read(&mut self, text: &str) {
+        let mut leading: Vec<&str> = Vec::new();
+        let mut words: Vec<&str> = Vec::new();
         for m in FULL_NAME.find_iter(text) {
             let lead_from = ceil_char(text, m.start().saturating_sub(40));
             let lead_text = &text[lead_from..m.start()];
             // Only titles and roles right before the name describe it ("senator told Ann
             // Lee" does not make Ann Lee the senator).
-            let mut leading: Vec<&str> = lead_text
-                .split_whitespace()
-                .rev()
-                .take(2)
-                .take_while(|w| role_of_title(w).is_some() || gender_of_title(w).is_some())
-                .collect();
-            let mut words: Vec<&str> = m.as_str()[..trim_period(m.as_str())]
-                .split_whitespace()
-                .collect();
+            leading.clear();
+            leading.extend(
+                lead_text
+                    .split_whitespace()
+                    .rev()
+                    .take(2)
+                    .take_while(|w| role_of_title(w).is_some() || gender_of_title(w).is_some()),
+            );
+            words.clear();
+            words.extend(m.as_str()[..trim_period(m.as_str())].split_whitespace());
             // "Information Act. But Ann Lee": a run that crossed a sentence end keeps its
             // last part.
             if let Some(end) = words[..words.len().saturating_sub(1)]
@@ -129,17 +152,28 @@ impl<'a> Resolver<'a> {
                 continue;
             }
             let full = name_words.join(" ");
-            if let Some(last) = name_words.iter().rev().find(|w| !NAME_SUFFIXES.contains(w)) {
-                self.full_names.insert(last.to_string(), full.clone());
-                let seen = self.namesakes.entry(last.to_string()).or_default();
-                match seen.iter_mut().find(|(n, _)| *n == full) {
-                    Some((_, count)) => *count += 1,
-                    None => seen.push((full.clone(), 1)),
+            if let Some(&last) = name_words.iter().rev().find(|w| !NAME_SUFFIXES.contains(w)) {
+                if self.full_names.get(last) != Some(&full) {
+                    self.full_names.insert(last.to_string(), full.clone());
+                }
+                match self.namesakes.get_mut(last) {
+                    Some(seen) => match seen.iter_mut().find(|(n, _)| *n == full) {
+                        Some((_, count)) => *count += 1,
+                        None => seen.push((full.clone(), 1)),
+                    },
+                    None => {
+                        self.namesakes
+                            .insert(last.to_string(), vec![(full.clone(), 1)]);
+                    }
                 }
             }
-            self.people.insert(full.clone());
+            if !self.people.contains(&full) {
+                self.people.insert(full.clone());
+            }
             if let Some(g) = gender_of_first_name(name_words[0]) {
-                self.genders.entry(full.clone()).or_insert(g);
+                if !self.genders.contains_key(&full) {
+                    self.genders.insert(full.clone(), g);
+                }
                 self.note_first_name(name_words[0], &full);
             }
             for w in &leading {
@@ -261,6 +295,7 @@ impl<'a> Resolver<'a> {
 
     /// Records that `name` just spoke (so that a following pronoun can reach it).
     pub fn note_speaker(&mut self, name: &str) {
+        self.catch_up();
         if !self.is_person(name) {
             return;
         }
@@ -273,6 +308,7 @@ impl<'a> Resolver<'a> {
 
     /// The canonical speaker for a raw phrase found next to a cue, if it can be told.
     pub fn resolve(&mut self, raw: &str) -> Option<Resolved> {
+        self.catch_up();
         let raw = raw.trim();
         if let Some((_, g)) = PRONOUNS.iter().find(|(p, _)| *p == raw) {
             return self.resolve_pronoun(*g);
@@ -365,7 +401,7 @@ impl<'a> Resolver<'a> {
                 .iter()
                 .position(|w| !NOT_SPEAKERS.contains(w))
                 .unwrap_or(words.len());
-            name = words[from..].to_vec();
+            name = &words[from..];
             // "It said supporters": a group opens with a capitalised word.
             let capitalised = name
                 .first()
@@ -374,7 +410,7 @@ impl<'a> Resolver<'a> {
                 return None;
             }
         }
-        let name = match name.as_slice() {
+        let name = match name {
             [] => return None,
             [.., last] if is_possessive(last) || DAYS.contains(last) => return None,
             [one]
@@ -433,7 +469,7 @@ fn is_possessive(word: &str) -> bool {
 /// Drops leading titles and roles ("President", "Mr.") and sentence words ("The"), and a
 /// descriptor that ends in a person's title inside the run ("Army Capt. Jeff Lee",
 /// "Senate Judiciary Committee Chairman Bo Lind" → "Jeff Lee", "Bo Lind").
-pub fn strip_titles<'a>(words: &[&'a str]) -> Vec<&'a str> {
+pub fn strip_titles<'w, 'a>(words: &'w [&'a str]) -> &'w [&'a str] {
     // A capitalised role opening the run goes too ("Actor Ann Lee"), if a full name is left.
     let role = |i: usize, w: &str| {
         words.len() - i > 2 && ROLE_NOUN_SET.contains(w.to_lowercase().as_str())
@@ -449,8 +485,8 @@ pub fn strip_titles<'a>(words: &[&'a str]) -> Vec<&'a str> {
         .rposition(|w| is_person_title(w))
         .filter(|&i| rest.get(i + 1).is_some_and(|w| !NAME_SUFFIXES.contains(w)));
     match inner {
-        Some(i) => rest[i + 1..].to_vec(),
-        None => rest.to_vec(),
+        Some(i) => &rest[i + 1..],
+        None => rest,
     }
 }
 
@@ -516,6 +552,21 @@ mod tests {
             r.note_speaker(s);
         }
         r.resolve(raw).map(|x| x.name)
+    }
+
+    #[test]
+    fn paragraphs_learnt_are_read_before_the_state_is_used() {
+        let text = "Ann Lee arrived.\nBo Lind left.";
+        let mut r = Resolver::new(text);
+        r.learn("Ann Lee arrived.");
+        // A speaker noted before any lookup must already count as a person.
+        r.note_speaker("Ann Lee");
+        r.learn("Bo Lind left.");
+        assert_eq!(r.resolve("she").map(|x| x.name).as_deref(), Some("Ann Lee"));
+        assert_eq!(
+            r.resolve("Lind").map(|x| x.name).as_deref(),
+            Some("Bo Lind")
+        );
     }
 
     #[test]

@@ -141,10 +141,14 @@ fn dateline(line: &str) -> Option<crate::date::PublishedDate> {
     {
         return None;
     }
-    // An ASCII line that cannot start with a label ("published", "posted", "date(d)") is
+    // An ASCII line that does not start with a label ("published", "posted", "date(d)") is
     // the whole `date` group if it matches at all: checked directly, same result as the regex.
-    let first = bytes[0];
-    let date = if line.is_ascii() && !matches!(first.to_ascii_lowercase(), b'p' | b'd') {
+    let labelled = ["published", "posted", "date"].iter().any(|label| {
+        bytes
+            .get(..label.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(label.as_bytes()))
+    });
+    let date = if line.is_ascii() && !labelled {
         let in_class = |b: &u8| b.is_ascii_alphanumeric() || b" ,./:+-_".contains(b);
         if !(6..=60).contains(&bytes.len()) || !bytes.iter().all(in_class) {
             return None;
@@ -225,6 +229,27 @@ mod tests {
             extract(text).body,
             "First point of the plan:\n- lower tariffs on grain\n- a joint committee\nShort line.\nAnother short line."
         );
+    }
+
+    #[test]
+    fn datelines_read_directly_match_the_regex() {
+        let by_regex = |line: &str| {
+            let caps = DATELINE.captures(line)?;
+            parse_date_text(&caps["date"]).filter(|d| d.day.is_some())
+        };
+        for line in [
+            "Published: 2025-12-03",
+            "posted on 3 December 2025",
+            "Dated 3 Dec 2025",
+            "DATE: 12/03/2025",
+            "December 3, 2025",
+            "Dec 3 2025",
+            "Paris, December 3, 2025",
+            "pension funds rose 3 pct in December 2025",
+            "Postal rates, 3 Dec 2025",
+        ] {
+            assert_eq!(dateline(line), by_regex(line), "line: {line}");
+        }
     }
 
     #[test]
