@@ -274,7 +274,9 @@ impl Snippets<'_> {
 /// instructions (callgrind, `search government` on Reuters).
 struct Passages {
     /// The query's analysed words in this field, each scored by rarity (see [`snippet_terms`]).
-    terms: HashMap<String, f32>,
+    /// A query has a few words: comparing each token with them is cheaper than hashing it
+    /// (SipHash of every token of the ten hits was 4% of a whole-process search).
+    terms: Vec<(String, f32)>,
     analyzer: tantivy::tokenizer::TextAnalyzer,
 }
 
@@ -310,7 +312,7 @@ impl Passages {
                 ));
             }
             window.stop = token.offset_to;
-            if let Some(score) = self.terms.get(token.text.as_str()) {
+            if let Some((_, score)) = self.terms.iter().find(|(t, _)| *t == token.text) {
                 window.score += score;
                 window.marks.push(token.offset_from..token.offset_to);
             }
@@ -789,7 +791,7 @@ mod tests {
     #[test]
     fn passages_are_the_earliest_best_window() {
         let mut passages = Passages {
-            terms: [("tariff".to_string(), 0.5), ("steel".to_string(), 0.2)].into(),
+            terms: vec![("tariff".to_string(), 0.5), ("steel".to_string(), 0.2)],
             analyzer: tantivy::tokenizer::TextAnalyzer::builder(
                 tantivy::tokenizer::SimpleTokenizer::default(),
             )
