@@ -27,7 +27,7 @@ use tantivy::tokenizer::{
 };
 
 /// Bumped whenever the schema or an analyzer changes; an index with another version is refused.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 pub const KIND: &str = "kind";
 pub const PATH: &str = "path";
@@ -43,9 +43,7 @@ pub const SOURCE: &str = "source";
 pub const LANGUAGE: &str = "language";
 pub const PUBLISHED: &str = "published";
 pub const PUBLISHED_PRECISION: &str = "published_precision";
-pub const PUBLISHED_SOURCE: &str = "published_source";
 pub const CONFIDENCE: &str = "confidence";
-pub const QUOTE_COUNT: &str = "quote_count";
 /// Exact canonical names, for counting (facets): one value per author / speaker / outlet.
 pub const AUTHOR_KEY: &str = "author_key";
 pub const SPEAKER_KEY: &str = "speaker_key";
@@ -109,9 +107,7 @@ pub struct Fields {
     pub language: Field,
     pub published: Field,
     pub published_precision: Field,
-    pub published_source: Field,
     pub confidence: Field,
-    pub quote_count: Field,
     pub author_key: Field,
     pub speaker_key: Field,
     pub source_key: Field,
@@ -137,7 +133,8 @@ pub fn build_schema() -> Schema {
             .set_index_option(IndexRecordOption::WithFreqsAndPositions)
             .set_fieldnorms(false),
     );
-    b.add_text_field(KIND, exact_key() | STORED | FAST);
+    // Not stored: a quote document is the one with a `quote` value.
+    b.add_text_field(KIND, exact_key() | FAST);
     b.add_text_field(PATH, exact_key() | STORED | FAST);
     b.add_text_field(URL, STORED);
     b.add_text_field(TITLE, prose.clone());
@@ -168,9 +165,7 @@ pub fn build_schema() -> Schema {
             .set_precision(DateTimePrecision::Seconds),
     );
     b.add_u64_field(PUBLISHED_PRECISION, STORED);
-    b.add_text_field(PUBLISHED_SOURCE, STORED);
     b.add_f64_field(CONFIDENCE, STORED);
-    b.add_u64_field(QUOTE_COUNT, STORED);
     b.add_text_field(AUTHOR_KEY, exact_key() | FAST);
     b.add_text_field(SPEAKER_KEY, exact_key() | FAST);
     b.add_text_field(SOURCE_KEY, exact_key() | FAST);
@@ -238,9 +233,7 @@ impl Fields {
             language: f(LANGUAGE)?,
             published: f(PUBLISHED)?,
             published_precision: f(PUBLISHED_PRECISION)?,
-            published_source: f(PUBLISHED_SOURCE)?,
             confidence: f(CONFIDENCE)?,
-            quote_count: f(QUOTE_COUNT)?,
             author_key: f(AUTHOR_KEY)?,
             speaker_key: f(SPEAKER_KEY)?,
             source_key: f(SOURCE_KEY)?,

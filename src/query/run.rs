@@ -339,7 +339,7 @@ fn to_hit(
             .filter_map(|v| v.as_str().map(str::to_string))
             .collect::<Vec<_>>()
     };
-    let is_quote = text(f.kind).as_deref() == Some(KIND_QUOTE);
+    let is_quote = doc.get_first(f.quote).is_some();
     let language = text(f.language);
     let (stored, indexed) = if is_quote {
         (f.quote, f.quote)
@@ -587,7 +587,9 @@ mod tests {
             limit: 1,
             ..q("\"megaphone diplomacy\"")
         };
-        let snippet = &search(&press, &searcher, &req).unwrap().hits[0].snippet;
+        let hit = &search(&press, &searcher, &req).unwrap().hits[0];
+        assert_eq!((hit.kind, hit.quote.as_deref()), (KIND_ARTICLE, None));
+        let snippet = &hit.snippet;
         let marked: Vec<&str> = snippet
             .highlights
             .iter()
@@ -674,6 +676,8 @@ mod tests {
         };
         let hits = search(&press, &searcher, &req).unwrap().hits;
         assert_eq!(hits.len(), 1);
+        // The kind is not stored: a document with a quote is a quote.
+        assert_eq!(hits[0].kind, KIND_QUOTE);
         assert_eq!(hits[0].speakers, vec!["Dmitry Peskov"]);
         assert!(
             hits[0]
