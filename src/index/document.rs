@@ -34,7 +34,6 @@ pub fn article_documents(f: &Fields, a: &Article, state: FileState) -> Vec<Tanti
     if let Some(lang) = &a.language {
         doc.add_text(f.language, lang);
     }
-    doc.add_u64(f.quote_count, a.quotes.len() as u64);
     doc.add_u64(f.file_size, state.size);
     doc.add_i64(f.file_mtime, state.mtime);
     doc.add_u64(f.content_hash, state.hash);
@@ -77,9 +76,6 @@ fn shared_fields(f: &Fields, a: &Article, title_field: Field) -> TantivyDocument
         );
         let precision = 1 + date.month.is_some() as u64 + date.day.is_some() as u64;
         doc.add_u64(f.published_precision, precision);
-        if let Some(source) = &a.published_source {
-            doc.add_text(f.published_source, source);
-        }
     }
     doc
 }

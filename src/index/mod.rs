@@ -8,6 +8,7 @@
 pub mod document;
 pub mod merge;
 pub mod schema;
+pub mod schema_once;
 pub mod walk;
 pub mod writer;
 
@@ -41,14 +42,45 @@ pub struct PressIndex {
     pub dir: PathBuf,
 }
 
-/// Opens an existing index for reading.
+/// Opens an existing index for reading (and writing, see [`open_or_create`]).
 pub fn open(dir: &Path) -> anyhow::Result<PressIndex> {
-    open_with_reader(dir).map(|(press, _)| press)
+    check_dir(dir)?;
+    let index = Index::open_in_dir(dir).with_context(|| damaged(dir))?;
+    open_reader(&index, dir)?;
+    wrap(index, dir)
 }
 
-/// Opens an existing index for reading, with the reader that opened (and so checked) every
-/// segment: a one-shot search reuses it rather than opening every segment a second time.
+/// Opens an existing index for a one-shot search, with the reader that opened (and so
+/// checked) every segment: the search reuses it rather than opening every segment a second
+/// time. The index reads its schema once (see [`schema_once`]): never write with it.
 pub fn open_with_reader(dir: &Path) -> anyhow::Result<(PressIndex, tantivy::IndexReader)> {
+    check_dir(dir)?;
+    let directory = schema_once::SchemaOnce::open(dir).with_context(|| damaged(dir))?;
+    let index = Index::open(directory).with_context(|| damaged(dir))?;
+    let reader = open_reader(&index, dir)?;
+    Ok((wrap(index, dir)?, reader))
+}
+
+fn damaged(dir: &Path) -> String {
+    format!(
+        "index at {} is damaged; run `pressdex index --rebuild <DIR>`",
+        dir.display()
+    )
+}
+
+/// A reader over every segment. Opening every segment now turns a missing or truncated file
+/// into a clear error rather than a bare tantivy one later. A manual reload policy spares the
+/// file-watcher thread that the default policy starts.
+fn open_reader(index: &Index, dir: &Path) -> anyhow::Result<tantivy::IndexReader> {
+    index
+        .reader_builder()
+        .reload_policy(tantivy::ReloadPolicy::Manual)
+        .try_into()
+        .with_context(|| damaged(dir))
+}
+
+/// Refuses a directory that holds no index, a foreign one or one of another schema version.
+fn check_dir(dir: &Path) -> anyhow::Result<()> {
     if !dir.join("meta.json").exists() {
         if dir.join(MARKER).exists() {
             bail!(
@@ -69,23 +101,7 @@ pub fn open_with_reader(dir: &Path) -> anyhow::Result<(PressIndex, tantivy::Inde
             dir.display()
         );
     }
-    check_marker(dir)?;
-    let damaged = || {
-        format!(
-            "index at {} is damaged; run `pressdex index --rebuild <DIR>`",
-            dir.display()
-        )
-    };
-    let index = Index::open_in_dir(dir).with_context(damaged)?;
-    // Opening every segment now turns a missing or truncated file into this clear error
-    // rather than a bare tantivy one later. A manual reload policy spares the file-watcher
-    // thread that the default policy starts.
-    let reader: tantivy::IndexReader = index
-        .reader_builder()
-        .reload_policy(tantivy::ReloadPolicy::Manual)
-        .try_into()
-        .with_context(damaged)?;
-    Ok((wrap(index, dir)?, reader))
+    check_marker(dir)
 }
 
 /// Opens the index for writing, creating it if absent; `rebuild` starts from an empty one.

@@ -90,7 +90,20 @@ pub fn write_hits(out: &mut impl Write, hits: &[Hit], style: Style) -> std::io::
 
 /// Text on one line, runs of white space folded to one space.
 fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(text.len());
+    let mut gap = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            gap = true;
+            continue;
+        }
+        if gap && !out.is_empty() {
+            out.push(' ');
+        }
+        gap = false;
+        out.push(c);
+    }
+    out
 }
 
 /// Text with its highlighted ranges marked.
@@ -193,5 +206,18 @@ pub fn list_or_dash(items: &[String]) -> String {
         "-".to_string()
     } else {
         items.join(", ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_line_folds_white_space_runs() {
+        assert_eq!(one_line("  a\n\tb  c\u{a0}\u{2003}d \n"), "a b c d");
+        assert_eq!(one_line("plain words"), "plain words");
+        assert_eq!(one_line(" \n\t "), "");
+        assert_eq!(one_line("“Été”,\r\nnoël"), "“Été”, noël");
     }
 }

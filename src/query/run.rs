@@ -5,11 +5,13 @@ use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 
-use tantivy::collector::{Count, TopDocs};
+use std::sync::OnceLock;
+
+use tantivy::collector::{Collector, Count, TopDocs};
 use tantivy::directory::{CompositeFile, Directory};
-use tantivy::query::{AllQuery, BooleanQuery, Occur, Query};
+use tantivy::query::{AllQuery, BooleanQuery, EnableScoring, Occur, Query};
 use tantivy::schema::{Field, Value};
-use tantivy::{DateTime, DocAddress, Order, Searcher, TantivyDocument, Term};
+use tantivy::{DateTime, DocAddress, Executor, Order, Searcher, TantivyDocument, Term};
 
 use super::filter::build_filters;
 use super::parse::{QueryError, QueryShape, Target, parse_user_query_over, query_shape};
@@ -167,14 +169,16 @@ pub fn search(
         (sort, _) => sort,
     };
     let top = TopDocs::with_limit(req.limit.max(1)).and_offset(req.offset);
+    let executor = executor(searcher);
     let (ranked, total): (Vec<(Option<f32>, DocAddress)>, usize) = match sort {
         Sort::Relevance if prunable => {
-            let docs = searcher.search(&query, &top.order_by_score())?;
-            let total = searcher.search(&query, &Count)?;
+            let docs = on_segments(searcher, &query, &top.order_by_score(), executor)?;
+            let total = on_segments(searcher, &query, &Count, executor)?;
             (docs.into_iter().map(|(s, a)| (Some(s), a)).collect(), total)
         }
         Sort::Relevance => {
-            let (docs, total) = searcher.search(&query, &(top.order_by_score(), Count))?;
+            let both = (top.order_by_score(), Count);
+            let (docs, total) = on_segments(searcher, &query, &both, executor)?;
             (docs.into_iter().map(|(s, a)| (Some(s), a)).collect(), total)
         }
         Sort::Newest | Sort::Oldest => {
@@ -183,10 +187,8 @@ pub fn search(
             } else {
                 Order::Asc
             };
-            let (docs, total) = searcher.search(
-                &query,
-                &(top.order_by_fast_field::<DateTime>(PUBLISHED, order), Count),
-            )?;
+            let both = (top.order_by_fast_field::<DateTime>(PUBLISHED, order), Count);
+            let (docs, total) = on_segments(searcher, &query, &both, executor)?;
             (docs.into_iter().map(|(_, a)| (None, a)).collect(), total)
         }
     };
@@ -209,6 +211,52 @@ pub fn search(
         hits.push(to_hit(&f, &doc, req.offset + i + 1, score, &mut snippets)?);
     }
     Ok(SearchResults { hits, total })
+}
+
+/// Tantivy documents from which a search with several segments runs them on every core (up
+/// to [`SEARCH_THREADS`]): below it, starting the threads costs about what they save.
+const PARALLEL_DOCS: u64 = 100_000;
+/// Most threads a search runs segments on.
+const SEARCH_THREADS: usize = 4;
+
+/// The executor for a search on `searcher`: one thread for a small index or a single
+/// segment, else a pool over the cores, made once per process. A large index has many
+/// segments (see [`crate::index::merge`]), each searched on its own: on a million articles
+/// (19 segments) the search itself is most of a whole-process search's time.
+fn executor(searcher: &Searcher) -> &'static Executor {
+    static SINGLE: Executor = Executor::SingleThread;
+    static POOL: OnceLock<Option<Executor>> = OnceLock::new();
+    if !parallel(searcher.segment_readers().len(), searcher.num_docs()) {
+        return &SINGLE;
+    }
+    let pool = POOL.get_or_init(|| {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let threads = cores.min(SEARCH_THREADS);
+        (threads > 1)
+            .then(|| Executor::multi_thread(threads, "pressdex-search-").ok())
+            .flatten()
+    });
+    pool.as_ref().unwrap_or(&SINGLE)
+}
+
+/// Whether a search over `segments` holding `docs` documents runs them in parallel.
+fn parallel(segments: usize, docs: u64) -> bool {
+    segments > 1 && docs >= PARALLEL_DOCS
+}
+
+/// `searcher.search`, with the segments run by `executor`.
+fn on_segments<C: Collector>(
+    searcher: &Searcher,
+    query: &dyn Query,
+    collector: &C,
+    executor: &Executor,
+) -> tantivy::Result<C::Fruit> {
+    let scoring = if collector.requires_scoring() {
+        EnableScoring::enabled_from_searcher(searcher)
+    } else {
+        EnableScoring::disabled_from_searcher(searcher)
+    };
+    searcher.search_with_executor(query, collector, executor, scoring)
 }
 
 /// Snippet makers, one per indexed field that a hit's text was analysed with (each body
@@ -274,7 +322,9 @@ impl Snippets<'_> {
 /// instructions (callgrind, `search government` on Reuters).
 struct Passages {
     /// The query's analysed words in this field, each scored by rarity (see [`snippet_terms`]).
-    terms: HashMap<String, f32>,
+    /// A query has a few words: comparing each token with them is cheaper than hashing it
+    /// (SipHash of every token of the ten hits was 4% of a whole-process search).
+    terms: Vec<(String, f32)>,
     analyzer: tantivy::tokenizer::TextAnalyzer,
 }
 
@@ -310,7 +360,7 @@ impl Passages {
                 ));
             }
             window.stop = token.offset_to;
-            if let Some(score) = self.terms.get(token.text.as_str()) {
+            if let Some((_, score)) = self.terms.iter().find(|(t, _)| *t == token.text) {
                 window.score += score;
                 window.marks.push(token.offset_from..token.offset_to);
             }
@@ -337,7 +387,7 @@ fn to_hit(
             .filter_map(|v| v.as_str().map(str::to_string))
             .collect::<Vec<_>>()
     };
-    let is_quote = text(f.kind).as_deref() == Some(KIND_QUOTE);
+    let is_quote = doc.get_first(f.quote).is_some();
     let language = text(f.language);
     let (stored, indexed) = if is_quote {
         (f.quote, f.quote)
@@ -585,7 +635,9 @@ mod tests {
             limit: 1,
             ..q("\"megaphone diplomacy\"")
         };
-        let snippet = &search(&press, &searcher, &req).unwrap().hits[0].snippet;
+        let hit = &search(&press, &searcher, &req).unwrap().hits[0];
+        assert_eq!((hit.kind, hit.quote.as_deref()), (KIND_ARTICLE, None));
+        let snippet = &hit.snippet;
         let marked: Vec<&str> = snippet
             .highlights
             .iter()
@@ -672,6 +724,8 @@ mod tests {
         };
         let hits = search(&press, &searcher, &req).unwrap().hits;
         assert_eq!(hits.len(), 1);
+        // The kind is not stored: a document with a quote is a quote.
+        assert_eq!(hits[0].kind, KIND_QUOTE);
         assert_eq!(hits[0].speakers, vec!["Dmitry Peskov"]);
         assert!(
             hits[0]
@@ -787,9 +841,34 @@ mod tests {
     }
 
     #[test]
+    fn segments_run_in_parallel_find_the_same_hits() {
+        assert!(!parallel(1, 10 * PARALLEL_DOCS));
+        assert!(!parallel(5, PARALLEL_DOCS - 1));
+        assert!(parallel(2, PARALLEL_DOCS));
+        let press = index();
+        let german = Article {
+            path: "de".into(),
+            title: Some("Diplomacy in Berlin".into()),
+            language: Some("de".into()),
+            body: "Die Verhandlungen dauerten bis in die Nacht.".into(),
+            ..Default::default()
+        };
+        add_articles(&press.index, &press.fields, &[german]);
+        let searcher = press.index.reader().unwrap().searcher();
+        assert_eq!(searcher.segment_readers().len(), 2);
+        let pool = Executor::multi_thread(2, "test-search-").unwrap();
+        let query = build_query(&press, &q("diplomacy")).unwrap();
+        let top = (TopDocs::with_limit(10).order_by_score(), Count);
+        let single = on_segments(&searcher, &*query, &top, &Executor::SingleThread).unwrap();
+        let pooled = on_segments(&searcher, &*query, &top, &pool).unwrap();
+        assert_eq!(single.1, 4);
+        assert_eq!(single, pooled);
+    }
+
+    #[test]
     fn passages_are_the_earliest_best_window() {
         let mut passages = Passages {
-            terms: [("tariff".to_string(), 0.5), ("steel".to_string(), 0.2)].into(),
+            terms: vec![("tariff".to_string(), 0.5), ("steel".to_string(), 0.2)],
             analyzer: tantivy::tokenizer::TextAnalyzer::builder(
                 tantivy::tokenizer::SimpleTokenizer::default(),
             )
