@@ -839,10 +839,13 @@ pub fn without_other_roles(doc: &Html, authors: Vec<String>) -> Vec<String> {
     if authors.is_empty() {
         return authors;
     }
-    let mut texts: Vec<&str> = Vec::new();
+    // Per name: shown at all, and shown without such a label.
+    let mut seen = vec![false; authors.len()];
+    let mut unlabelled = vec![false; authors.len()];
+    let mut previous = "";
     let mut len = 0;
     for node in doc.root_element().descendants() {
-        if len > CREDIT_TEXT_BYTES {
+        if len > CREDIT_TEXT_BYTES || unlabelled.iter().all(|&u| u) {
             break;
         }
         let Some(t) = node.value().as_text() else {
@@ -852,33 +855,28 @@ pub fn without_other_roles(doc: &Html, authors: Vec<String>) -> Vec<String> {
             .parent()
             .and_then(ElementRef::wrap)
             .is_some_and(|p| matches!(p.value().name(), "script" | "style" | "noscript"));
-        if !in_script && !t.trim().is_empty() {
-            len += t.len();
-            texts.push(t);
+        if in_script || t.trim().is_empty() {
+            continue;
         }
-    }
-    // The text just before each appearance: in its own text node, else the node before.
-    let label_before_each = |name: &str| {
-        let mut seen = false;
-        for (k, t) in texts.iter().enumerate() {
-            for (i, _) in t.match_indices(name) {
-                seen = true;
+        len += t.len();
+        for (k, name) in authors.iter().enumerate() {
+            for (i, _) in t.match_indices(name.as_str()) {
+                seen[k] = true;
+                // The text just before the name: in its own text node, else the node before.
                 let before = t[..i].trim();
-                let before = if before.is_empty() && k > 0 {
-                    texts[k - 1]
-                } else {
-                    before
-                };
+                let before = if before.is_empty() { previous } else { before };
                 if !super::byline::ends_with_other_role(before) {
-                    return false;
+                    unlabelled[k] = true;
                 }
             }
         }
-        seen
-    };
+        previous = t.trim();
+    }
     authors
         .into_iter()
-        .filter(|name| !label_before_each(name))
+        .enumerate()
+        .filter(|(k, _)| !seen[*k] || unlabelled[*k])
+        .map(|(_, name)| name)
         .collect()
 }
 
