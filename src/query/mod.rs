@@ -5,6 +5,7 @@
 //! queries, `run` executes and builds snippets, and `facets` counts speakers, authors and
 //! outlets.
 
+pub mod count;
 pub mod facets;
 pub mod filter;
 pub mod join;

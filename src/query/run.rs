@@ -13,6 +13,7 @@ use tantivy::query::{AllQuery, BooleanQuery, EnableScoring, Occur, Query};
 use tantivy::schema::{Field, Value};
 use tantivy::{DateTime, DocAddress, Executor, Order, Searcher, TantivyDocument, Term};
 
+use super::count::count_union;
 use super::filter::build_filters;
 use super::parse::{QueryError, QueryShape, Target, parse_user_query_over, query_shape};
 use super::{Hit, SearchRequest, Snippet, Sort};
@@ -173,7 +174,10 @@ pub fn search(
     let (ranked, total): (Vec<(Option<f32>, DocAddress)>, usize) = match sort {
         Sort::Relevance if prunable => {
             let docs = on_segments(searcher, &query, &top.order_by_score(), executor)?;
-            let total = on_segments(searcher, &query, &Count, executor)?;
+            let total = match count_union(searcher, &*query, executor)? {
+                Some(total) => total,
+                None => on_segments(searcher, &query, &Count, executor)?,
+            };
             (docs.into_iter().map(|(s, a)| (Some(s), a)).collect(), total)
         }
         Sort::Relevance => {
