@@ -983,6 +983,13 @@ const MAX_SLASH_CREDIT_CHARS: usize = 60;
 static COURTESY_CREDIT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^Courtesy(?: of)? \p{Lu}").expect("valid regex"));
 
+/// A paywall's notice that the rest is for subscribers or members ("Article réservé aux
+/// abonnés", "この記事は会員限定です").
+static PAYWALL_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bsubscribers?[ -]only\b|\bexclusive(?:ly)? (?:to|for) subscribers\b|\bréservée? aux abonnés\b|\bnur für abonnenten\b|\bexclusivo para (?:suscriptores|socios)\b|\briservato agli abbonati\b|会員限定|有料会員")
+        .expect("valid regex")
+});
+
 /// Longest paragraph taken for a standalone courtesy credit.
 const MAX_COURTESY_CREDIT_CHARS: usize = 80;
 
@@ -1003,7 +1010,7 @@ fn is_boilerplate_line(p: &str) -> bool {
     if !p.chars().any(char::is_alphanumeric) {
         return true;
     }
-    if p.chars().count() <= 150 && NOISE_LINE.is_match(p) {
+    if p.chars().count() <= 150 && (NOISE_LINE.is_match(p) || PAYWALL_NOTICE.is_match(p)) {
         return true;
     }
     if p.chars().count() <= 60 && !is_attribution(p) && crate::date::parse_date_text(p).is_some() {
@@ -1747,6 +1754,13 @@ mod tests {
             ("5 min read", true),
             ("He took 5 min to read the letter.", false),
             ("— Ann Lee (@annlee) May 2, 2024", false),
+            ("Article réservé aux abonnés", true),
+            ("この記事は会員限定です。", true),
+            ("This story is for subscribers only.", true),
+            (
+                "The club opened a lounge reserved for members of its board.",
+                false,
+            ),
             ("Courtesy of Ann Lee", true),
             ("Courtesy Example TV", true),
             (
