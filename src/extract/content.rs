@@ -990,6 +990,16 @@ static PAYWALL_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// The labels of a box's open/close toggle, shown together as text ("Box aufklappen Box
+/// zuklappen", "Continue reading Show less"): a short line ending with the closing label.
+static TOGGLE_LABELS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:zuklappen|einklappen|show less|read less|see less|weniger anzeigen|voir moins|afficher moins|ver menos|mostrar menos)$")
+        .expect("valid regex")
+});
+
+/// Longest line taken for a toggle's labels.
+const MAX_TOGGLE_CHARS: usize = 60;
+
 /// Longest paragraph taken for a standalone courtesy credit.
 const MAX_COURTESY_CREDIT_CHARS: usize = 80;
 
@@ -1005,6 +1015,9 @@ fn is_boilerplate_line(p: &str) -> bool {
         return true;
     }
     if p.chars().count() <= MAX_COURTESY_CREDIT_CHARS && COURTESY_CREDIT.is_match(p) {
+        return true;
+    }
+    if p.chars().count() <= MAX_TOGGLE_CHARS && TOGGLE_LABELS.is_match(p) {
         return true;
     }
     if !p.chars().any(char::is_alphanumeric) {
@@ -1761,6 +1774,10 @@ mod tests {
                 "The club opened a lounge reserved for members of its board.",
                 false,
             ),
+            ("Box aufklappen Box zuklappen", true),
+            ("Continue reading Show less", true),
+            ("Show less", true),
+            ("The new rules show less than the old ones did.", false),
             ("Courtesy of Ann Lee", true),
             ("Courtesy Example TV", true),
             (
