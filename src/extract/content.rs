@@ -194,7 +194,20 @@ fn is_negative(el: &Element) -> bool {
         return false;
     }
     let ci = class_id(el);
-    !ci.is_empty() && (is_author_box(&ci) || (NEGATIVE.is_match(&ci) && !MAYBE.is_match(&ci)))
+    !ci.is_empty()
+        && (is_author_box(&ci)
+            || is_other_stories_box(&ci)
+            || (NEGATIVE.is_match(&ci) && !MAYBE.is_match(&ci)))
+}
+
+/// Whether class or id words name a box of other stories (most read, trending, recommended),
+/// boilerplate even when named for the article it follows ("c-article-most-popular").
+fn is_other_stories_box(class_id: &str) -> bool {
+    static OTHER_STORIES: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)most-?(?:popular|read|viewed)|trending|outbrain|taboola|recommended")
+            .expect("valid regex")
+    });
+    OTHER_STORIES.is_match(class_id)
 }
 
 /// Whether class or id words name a box about the author, boilerplate even when named for the
@@ -1705,6 +1718,19 @@ mod tests {
         assert!(got.contains("the full text of the speech"), "{got:?}");
         assert!(!got.contains("Other story"), "{got:?}");
         assert!(!got.contains("another story"), "{got:?}");
+    }
+
+    #[test]
+    fn leaves_out_other_stories_named_for_the_article() {
+        let para = "The article text, with commas, and more words to read, goes on for a while.";
+        let html = format!(
+            "<body><article><p>{para} {para}</p><p>{para} {para}</p>\
+             <section class=\"c-article-most-popular\"><p>A teaser of another story, with commas, \
+             that runs on for a while, as teasers do.</p></section><p>{para}</p></article></body>"
+        );
+        let got = body(&html);
+        assert!(got.contains("commas"), "{got:?}");
+        assert!(!got.contains("teaser"), "{got:?}");
     }
 
     #[test]
