@@ -194,7 +194,20 @@ fn is_negative(el: &Element) -> bool {
         return false;
     }
     let ci = class_id(el);
-    !ci.is_empty() && (is_author_box(&ci) || (NEGATIVE.is_match(&ci) && !MAYBE.is_match(&ci)))
+    !ci.is_empty()
+        && (is_author_box(&ci)
+            || is_other_stories_box(&ci)
+            || (NEGATIVE.is_match(&ci) && !MAYBE.is_match(&ci)))
+}
+
+/// Whether class or id words name a box of other stories (most read, trending, recommended),
+/// boilerplate even when named for the article it follows ("c-article-most-popular").
+fn is_other_stories_box(class_id: &str) -> bool {
+    static OTHER_STORIES: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)most-?(?:popular|read|viewed)|trending|outbrain|taboola|recommended")
+            .expect("valid regex")
+    });
+    OTHER_STORIES.is_match(class_id)
 }
 
 /// Whether class or id words name a box about the author, boilerplate even when named for the
@@ -983,6 +996,23 @@ const MAX_SLASH_CREDIT_CHARS: usize = 60;
 static COURTESY_CREDIT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^Courtesy(?: of)? \p{Lu}").expect("valid regex"));
 
+/// A paywall's notice that the rest is for subscribers or members ("Article réservé aux
+/// abonnés", "この記事は会員限定です").
+static PAYWALL_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bsubscribers?[ -]only\b|\bexclusive(?:ly)? (?:to|for) subscribers\b|\bréservée? aux abonnés\b|\bnur für abonnenten\b|\bexclusivo para (?:suscriptores|socios)\b|\briservato agli abbonati\b|会員限定|有料会員")
+        .expect("valid regex")
+});
+
+/// The labels of a box's open/close toggle, shown together as text ("Box aufklappen Box
+/// zuklappen", "Continue reading Show less"): a short line ending with the closing label.
+static TOGGLE_LABELS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:zuklappen|einklappen|show less|read less|see less|weniger anzeigen|voir moins|afficher moins|ver menos|mostrar menos)$")
+        .expect("valid regex")
+});
+
+/// Longest line taken for a toggle's labels.
+const MAX_TOGGLE_CHARS: usize = 60;
+
 /// Longest paragraph taken for a standalone courtesy credit.
 const MAX_COURTESY_CREDIT_CHARS: usize = 80;
 
@@ -1000,10 +1030,13 @@ fn is_boilerplate_line(p: &str) -> bool {
     if p.chars().count() <= MAX_COURTESY_CREDIT_CHARS && COURTESY_CREDIT.is_match(p) {
         return true;
     }
+    if p.chars().count() <= MAX_TOGGLE_CHARS && TOGGLE_LABELS.is_match(p) {
+        return true;
+    }
     if !p.chars().any(char::is_alphanumeric) {
         return true;
     }
-    if p.chars().count() <= 150 && NOISE_LINE.is_match(p) {
+    if p.chars().count() <= 150 && (NOISE_LINE.is_match(p) || PAYWALL_NOTICE.is_match(p)) {
         return true;
     }
     if p.chars().count() <= 60 && !is_attribution(p) && crate::date::parse_date_text(p).is_some() {
@@ -1688,6 +1721,19 @@ mod tests {
     }
 
     #[test]
+    fn leaves_out_other_stories_named_for_the_article() {
+        let para = "The article text, with commas, and more words to read, goes on for a while.";
+        let html = format!(
+            "<body><article><p>{para} {para}</p><p>{para} {para}</p>\
+             <section class=\"c-article-most-popular\"><p>A teaser of another story, with commas, \
+             that runs on for a while, as teasers do.</p></section><p>{para}</p></article></body>"
+        );
+        let got = body(&html);
+        assert!(got.contains("commas"), "{got:?}");
+        assert!(!got.contains("teaser"), "{got:?}");
+    }
+
+    #[test]
     fn leaves_out_a_hidden_block_holding_over_half_the_text() {
         let para = "The article text, with commas, and more words to read, goes on for a while.";
         let hidden = "Text of a hidden panel, with commas, shown on request, long and wordy.";
@@ -1747,6 +1793,17 @@ mod tests {
             ("5 min read", true),
             ("He took 5 min to read the letter.", false),
             ("— Ann Lee (@annlee) May 2, 2024", false),
+            ("Article réservé aux abonnés", true),
+            ("この記事は会員限定です。", true),
+            ("This story is for subscribers only.", true),
+            (
+                "The club opened a lounge reserved for members of its board.",
+                false,
+            ),
+            ("Box aufklappen Box zuklappen", true),
+            ("Continue reading Show less", true),
+            ("Show less", true),
+            ("The new rules show less than the old ones did.", false),
             ("Courtesy of Ann Lee", true),
             ("Courtesy Example TV", true),
             (
