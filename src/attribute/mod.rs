@@ -992,6 +992,10 @@ mod tests {
                 vec![s("Ann Lee"), s("Bo Lind")],
             ),
             (
+                "“We are ready for all of it,” said Acme ally Bo Lind.",
+                vec![s("Bo Lind")],
+            ),
+            (
                 "“We are ready for all of it,” said Acme constituent Bo Lind when asked.",
                 vec![s("Bo Lind")],
             ),
