@@ -722,7 +722,12 @@ impl Walker<'_> {
                 .or(sentence)
             {
                 Some(v) if v <= span.start && span.start - v < BEFORE_WINDOW => {
-                    text = para[ceil_char(para, v)..span.end].trim();
+                    // "said, “Probably.”": with no word between, the quote stays as it is.
+                    if masked[ceil_char(masked, v)..span.start]
+                        .contains(|c: char| c.is_alphanumeric())
+                    {
+                        text = para[ceil_char(para, v)..span.end].trim();
+                    }
                 }
                 _ if words < 2 => return,
                 _ => {}
@@ -1086,6 +1091,7 @@ mod tests {
                 &["This is a “raw time,”"],
             ),
             ("“Raw time,” said Bo Lind.", &["Raw time"]),
+            ("Bo Lind said, “Probably.”", &["Probably."]),
             (
                 "Bo Lind spoke. Then the town was “made whole again for us.”",
                 &["made whole again for us."],
