@@ -716,21 +716,20 @@ impl Walker<'_> {
             .filter(|&s| embeds(&masked[s..span.start]));
         if words < MIN_QUOTE_WORDS || clause.is_some() {
             // A fragment like “unhinged” stands for the reported clause that holds it.
-            match clause
+            let from = clause
                 .or(found.as_ref().and_then(|f| f.verb_end))
                 .or(verb_before)
                 .or(sentence)
-            {
-                Some(v) if v <= span.start && span.start - v < BEFORE_WINDOW => {
-                    // "said, “Probably.”": with no word between, the quote stays as it is.
-                    if masked[ceil_char(masked, v)..span.start]
-                        .contains(|c: char| c.is_alphanumeric())
-                    {
-                        text = para[ceil_char(para, v)..span.end].trim();
-                    }
-                }
-                _ if words < 2 => return,
-                _ => {}
+                .filter(|&v| v <= span.start && span.start - v < BEFORE_WINDOW);
+            // "said, “Probably.”": with no word between, the quote stays as it is.
+            let worded = |v: usize| {
+                masked[ceil_char(masked, v)..span.start].contains(|c: char| c.is_alphanumeric())
+            };
+            match from {
+                Some(v) if worded(v) => text = para[ceil_char(para, v)..span.end].trim(),
+                Some(_) => {}
+                None if words < 2 => return,
+                None => {}
             }
         }
         let (speaker, confidence) = match found {
