@@ -716,16 +716,20 @@ impl Walker<'_> {
             .filter(|&s| embeds(&masked[s..span.start]));
         if words < MIN_QUOTE_WORDS || clause.is_some() {
             // A fragment like “unhinged” stands for the reported clause that holds it.
-            match clause
+            let from = clause
                 .or(found.as_ref().and_then(|f| f.verb_end))
                 .or(verb_before)
                 .or(sentence)
-            {
-                Some(v) if v <= span.start && span.start - v < BEFORE_WINDOW => {
-                    text = para[ceil_char(para, v)..span.end].trim();
-                }
-                _ if words < 2 => return,
-                _ => {}
+                .filter(|&v| v <= span.start && span.start - v < BEFORE_WINDOW);
+            // "said, “Probably.”": with no word between, the quote stays as it is.
+            let worded = |v: usize| {
+                masked[ceil_char(masked, v)..span.start].contains(|c: char| c.is_alphanumeric())
+            };
+            match from {
+                Some(v) if worded(v) => text = para[ceil_char(para, v)..span.end].trim(),
+                Some(_) => {}
+                None if words < 2 => return,
+                None => {}
             }
         }
         let (speaker, confidence) = match found {
@@ -992,6 +996,10 @@ mod tests {
                 vec![s("Ann Lee"), s("Bo Lind")],
             ),
             (
+                "“We are ready for all of it,” said Acme ally Bo Lind.",
+                vec![s("Bo Lind")],
+            ),
+            (
                 "“We are ready for all of it,” said Acme constituent Bo Lind when asked.",
                 vec![s("Bo Lind")],
             ),
@@ -1082,6 +1090,7 @@ mod tests {
                 &["This is a “raw time,”"],
             ),
             ("“Raw time,” said Bo Lind.", &["Raw time"]),
+            ("Bo Lind said, “Probably.”", &["Probably."]),
             (
                 "Bo Lind spoke. Then the town was “made whole again for us.”",
                 &["made whole again for us."],

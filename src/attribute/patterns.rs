@@ -531,7 +531,14 @@ fn described_name_end(after: &str) -> Option<(usize, usize)> {
                     .is_some_and(|(_, n)| ROLE_NOUNS.contains(&n))
                 || AGENT_SUFFIXES.iter().any(|x| w.ends_with(x))
         });
-    (plain && titled).then(|| (s.start(), s.end()))
+    // "Acme ally Ann Lee": a lowercase noun after a capitalised word describes a full name.
+    let tied = words.len() >= 2
+        && words[words.len() - 2].starts_with(|c: char| c.is_uppercase())
+        && words[words.len() - 1]
+            .chars()
+            .all(|c| c.is_ascii_lowercase())
+        && s.as_str().split_whitespace().nth(1).is_some();
+    (plain && (titled || tied)).then(|| (s.start(), s.end()))
 }
 
 /// Up to six descriptor words, then a name run that ends the phrase (punctuation, the end,

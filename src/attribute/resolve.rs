@@ -410,6 +410,17 @@ impl<'a> Resolver<'a> {
                 return None;
             }
         }
+        // "Ann Lee is assuring voters", "Ann Lee passionately rebuked critics": a verb or
+        // adverb inside a run ends the name before it.
+        if let Some(k) = name.iter().position(|w| {
+            matches!(*w, "is" | "has" | "was" | "are" | "were" | "had")
+                || (w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase()))
+        }) {
+            name = &name[..k];
+            if let [rest @ .., "and"] = name {
+                name = rest;
+            }
+        }
         let name = match name {
             [] => return None,
             [.., last] if is_possessive(last) || DAYS.contains(last) => return None,
@@ -567,6 +578,24 @@ mod tests {
             r.resolve("Lind").map(|x| x.name).as_deref(),
             Some("Bo Lind")
         );
+    }
+
+    #[test]
+    fn a_verb_ends_a_name_run() {
+        let context = "Bo Lind spoke.";
+        let table: &[(&str, Option<&str>)] = &[
+            ("Bo Lind is assuring voters", Some("Bo Lind")),
+            ("Lind passionately rebuked critics", Some("Bo Lind")),
+            ("Lind and has aides", Some("Bo Lind")),
+            ("Ohio election officials", Some("Ohio election officials")),
+        ];
+        for (raw, expected) in table {
+            assert_eq!(
+                resolved(context, &[], raw).as_deref(),
+                *expected,
+                "raw: {raw}"
+            );
+        }
     }
 
     #[test]

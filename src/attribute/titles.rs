@@ -19,31 +19,30 @@ const BEFORE_TITLE: &[&str] = &["on", "in", "of", "from", "with", "at", "for", "
 /// Whether the quote `span` of `para` is a title: two to eight words, each capitalised but
 /// small words, no question or exclamation, right after a possessive ("CNN’s") or a preposition.
 pub fn is_quoted_title(para: &str, span: &Span) -> bool {
+    // The word before the quote first: it rules out most quotes at once.
+    let Some(last) = para[..span.start].split_whitespace().next_back() else {
+        return false;
+    };
+    let possessive = ["’s", "'s", "s’", "s'"].iter().any(|p| last.ends_with(p));
+    if !(possessive || BEFORE_TITLE.contains(&last)) {
+        return false;
+    }
     let text = para[span.text_start..span.text_end]
         .trim()
         .trim_end_matches(['.', ',']);
     if text.contains(['!', '?', '“', '”', '"', '.', ';']) {
         return false;
     }
-    let words: Vec<&str> = text.split_whitespace().collect();
-    if words.len() < 2 || words.len() > MAX_WORDS {
-        return false;
-    }
-    let capitalised = words.iter().enumerate().all(|(i, w)| {
+    let mut words = 0;
+    for (i, w) in text.split_whitespace().enumerate() {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-            || (i > 0 && SMALL_WORDS.contains(&w))
-            || w.is_empty()
-    });
-    if !capitalised {
-        return false;
+        let capitalised = w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+        if !(capitalised || w.is_empty() || (i > 0 && SMALL_WORDS.contains(&w))) {
+            return false;
+        }
+        words += 1;
     }
-    let before = para[..span.start].trim_end();
-    let Some(last) = before.split_whitespace().next_back() else {
-        return false;
-    };
-    let possessive = ["’s", "'s", "s’", "s'"].iter().any(|p| last.ends_with(p));
-    possessive || BEFORE_TITLE.contains(&last)
+    (2..=MAX_WORDS).contains(&words)
 }
 
 #[cfg(test)]
