@@ -807,6 +807,10 @@ pub fn opening_subject(sentence: &str) -> Option<&str> {
 /// and keeps them when a word boundary follows (the pattern's last condition); otherwise it
 /// backtracks, and so does this, by asking the capture search.
 fn opening_name(sentence: &str) -> Option<Range<usize>> {
+    // Lead-ins and subjects open with a letter (ASCII, or a Latin-1 capital: lead byte 0xC3).
+    if !first_byte(sentence).is_some_and(|b| b.is_ascii_alphabetic() || b == 0xC3) {
+        return None;
+    }
     let lead = LEAD.find(sentence).map_or(0, |m| m.end());
     if let Some(s) = subject_at(sentence, lead)
         && word_boundary(sentence.as_bytes(), s.end)
@@ -814,6 +818,14 @@ fn opening_name(sentence: &str) -> Option<Range<usize>> {
         return Some(s);
     }
     Some(SENTENCE_SUBJECT.captures(sentence)?.name("s")?.range())
+}
+
+/// The first byte of `text` after the spaces the patterns' `\s` matches (ASCII spaces and
+/// the no-break space), if any.
+fn first_byte(text: &str) -> Option<u8> {
+    text.trim_start_matches([' ', '\t', '\r', '\n', '\u{a0}'])
+        .bytes()
+        .next()
 }
 
 /// Whether an ASCII word boundary (`(?-u:\b)`) is at byte `i` of `bytes`.
@@ -935,6 +947,10 @@ static DESCRIBED_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
 /// The full name after a descriptor opening `text` (a sentence), as a byte range: the
 /// descriptor holds no function word and ends in an agent noun or role.
 pub fn described_subject(text: &str) -> Option<(usize, usize)> {
+    // A lead-in or the descriptor opens it: a letter or a hyphen.
+    if !first_byte(text).is_some_and(|b| b.is_ascii_alphabetic() || b == b'-') {
+        return None;
+    }
     let c = DESCRIBED_SUBJECT.captures(text)?;
     let (d, s) = (c.name("d")?, c.name("s")?);
     let words: Vec<&str> = d.as_str().split_whitespace().collect();
@@ -1113,8 +1129,20 @@ mod tests {
             "Ohio election officials said",
             "Bo Lind- and",
             "no capital here",
+            "“____,” he",
+            "\u{a0} Émile Zola said",
+            "- the former aide Ann Lee",
+            "(R) Ann Lee",
+            "",
         ];
         for sentence in sentences {
+            // The quick exit for sentences opened by no letter agrees with the regex.
+            if !first_byte(sentence).is_some_and(|b| b.is_ascii_alphabetic() || b == b'-') {
+                assert!(
+                    DESCRIBED_SUBJECT.captures(sentence).is_none(),
+                    "{sentence:?}"
+                );
+            }
             let captured = SENTENCE_SUBJECT
                 .captures(sentence)
                 .and_then(|c| c.name("s"))

@@ -399,7 +399,7 @@ impl<'a> Resolver<'a> {
             // A group ("Senate Republican leaders"): its capitalised words name it.
             let from = words
                 .iter()
-                .position(|w| !NOT_SPEAKERS.contains(w))
+                .position(|w| !NOT_SPEAKER_SET.contains(w))
                 .unwrap_or(words.len());
             name = &words[from..];
             // "It said supporters": a group opens with a capitalised word.
@@ -425,7 +425,9 @@ impl<'a> Resolver<'a> {
             [] => return None,
             [.., last] if is_possessive(last) || DAYS.contains(last) => return None,
             [one]
-                if NOT_SPEAKERS.contains(one) || is_dateline(one) || is_place_abbreviation(one) =>
+                if NOT_SPEAKER_SET.contains(one)
+                    || is_dateline(one)
+                    || is_place_abbreviation(one) =>
             {
                 return None;
             }
@@ -529,7 +531,7 @@ fn written_mid_sentence(text: &str, at: usize, len: usize) -> bool {
 /// abbreviation ("Capt.", "U.S.") or a title.
 fn ends_sentence_word(word: &str) -> bool {
     word.strip_suffix('.')
-        .is_some_and(|w| w.chars().count() > 1 && !is_abbreviation(w) && !TITLES.contains(&word))
+        .is_some_and(|w| w.chars().count() > 1 && !is_abbreviation(w) && !TITLE_SET.contains(word))
 }
 
 /// A word in capitals ("GOP", "NATO").
