@@ -849,7 +849,24 @@ impl KeptEdges<'_> {
             return false;
         };
         let st = self.stats.get(n.id());
-        st.skip || (self.clutter == Clutter::Drop && n.id() != self.root && is_clutter(el, &st))
+        st.skip
+            || (self.clutter == Clutter::Drop
+                && n.id() != self.root
+                && (is_clutter(el, &st) || self.heads_clutter(el)))
+    }
+
+    /// Whether a heading only titles the clutter box after it ("Also interesting" above a
+    /// list of teasers), so goes with it.
+    fn heads_clutter(&self, el: ElementRef<'_>) -> bool {
+        matches!(el.value().name(), "h2" | "h3" | "h4" | "h5" | "h6")
+            && el
+                .next_siblings()
+                .filter_map(ElementRef::wrap)
+                .next()
+                .is_some_and(|next| {
+                    let st = self.stats.get(next.id());
+                    !st.skip && is_clutter(next, &st)
+                })
     }
 }
 
@@ -1731,6 +1748,19 @@ mod tests {
         let got = body(&html);
         assert!(got.contains("commas"), "{got:?}");
         assert!(!got.contains("teaser"), "{got:?}");
+    }
+
+    #[test]
+    fn a_heading_goes_with_the_link_list_it_titles() {
+        let para = "The article text, with commas, and more words to read, goes on for a while.";
+        let html = format!(
+            "<body><article><p>{para} {para}</p><h3>Also interesting</h3>\
+             <ul><li><a href=/a>Other story one here</a></li><li><a href=/b>Other story two</a></li></ul>\
+             <h3>What comes next</h3><p>{para} {para}</p></article></body>"
+        );
+        let got = body(&html);
+        assert!(!got.contains("Also interesting"), "{got:?}");
+        assert!(got.contains("What comes next"), "{got:?}");
     }
 
     #[test]
