@@ -996,6 +996,10 @@ mod tests {
                 vec![s("Ann Lee"), s("Bo Lind")],
             ),
             (
+                "Ann Lee and Bo Lind came. Like Ann Lee, Bo Lind left early, saying “we are ready for all of it.”",
+                vec![s("Bo Lind")],
+            ),
+            (
                 "“We are ready for all of it,” said Acme ally Bo Lind.",
                 vec![s("Bo Lind")],
             ),
