@@ -574,6 +574,11 @@ impl Walker<'_> {
             && !inner.inverted
             && outer.verb.1 <= inner.subject.0
             && nested_gap(&masked[outer.verb.1..inner.subject.0])
+            // "Ann Lee says she thinks": the pronoun already speaks for the sentence's subject.
+            && !matches!(
+                &masked[inner.subject.0..inner.subject.1],
+                "he" | "she" | "they" | "He" | "She" | "They"
+            )
             && let Some(found) = self.found(masked, outer, 0.85, Some(outer.end()))
         {
             return Some(found);
@@ -1022,6 +1027,10 @@ mod tests {
             ),
             (
                 "Ann Lee said that Bo Lind called the plan “a mess for all of us.”",
+                vec![s("Ann Lee")],
+            ),
+            (
+                "Ann Lee of Dover, Acme County says she thinks the plan is “a mess for all of us.”",
                 vec![s("Ann Lee")],
             ),
             (
