@@ -135,6 +135,12 @@ fn embeds(gap: &str) -> bool {
             .any(|w| !w.is_empty() && w != "that")
 }
 
+/// Whether the words between a cue's verb and the subject of a later cue are at most "that":
+/// the later cue is the reported clause ("said that Bo Lind called").
+fn nested_gap(gap: &str) -> bool {
+    gap.split_whitespace().all(|w| w == "that")
+}
+
 /// The speech verbs, for looking up single words.
 static VERB_SET: std::sync::LazyLock<crate::hash::HashSet<&'static str>> =
     std::sync::LazyLock::new(|| SPEECH_VERBS.iter().copied().collect());
@@ -570,6 +576,22 @@ impl Walker<'_> {
             .rev()
             .take_while(|c| c.start() >= from)
             .collect();
+        // "Ann Lee said Bo Lind called it “…”": a cue inside the clause another cue reports
+        // is reported speech; the outer speaker is the source.
+        if let [.., inner, outer] = in_sentence.as_slice()
+            && !outer.inverted
+            && !inner.inverted
+            && outer.verb.1 <= inner.subject.0
+            && nested_gap(&masked[outer.verb.1..inner.subject.0])
+            // "Ann Lee says she thinks": the pronoun already speaks for the sentence's subject.
+            && !matches!(
+                &masked[inner.subject.0..inner.subject.1],
+                "he" | "she" | "they" | "He" | "She" | "They"
+            )
+            && let Some(found) = self.found(masked, outer, 0.85, Some(outer.end()))
+        {
+            return Some(found);
+        }
         in_sentence
             .into_iter()
             .find_map(|cue| self.found(masked, cue, 0.85, Some(cue.end())))
@@ -1003,6 +1025,26 @@ mod tests {
             (
                 "Ann Lee and Bo Lind spoke.\nLee: “We are ready for all of it.” Lind: “We will stay ready for it.”",
                 vec![s("Ann Lee"), s("Bo Lind")],
+            ),
+            (
+                "Ann Lee and Bo Lind came. Like Ann Lee, Bo Lind left early, saying “we are ready for all of it.”",
+                vec![s("Bo Lind")],
+            ),
+            (
+                "Ann Lee said Bo Lind called the plan “a mess for all of us.”",
+                vec![s("Ann Lee")],
+            ),
+            (
+                "Ann Lee said that Bo Lind called the plan “a mess for all of us.”",
+                vec![s("Ann Lee")],
+            ),
+            (
+                "Ann Lee of Dover, Acme County says she thinks the plan is “a mess for all of us.”",
+                vec![s("Ann Lee")],
+            ),
+            (
+                "Ann Lee said no, but Bo Lind called the plan “a mess for all of us.”",
+                vec![s("Bo Lind")],
             ),
             (
                 "“We are ready for all of it,” said Acme ally Bo Lind.",
