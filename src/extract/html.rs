@@ -44,10 +44,16 @@ pub fn extract(text: &str) -> Article {
     let mut site_names: Vec<String> = article.source.iter().cloned().collect();
     site_names.extend(ld.publisher.iter().cloned());
     site_names.extend(tags.first(&["application-name"]));
-    if let Some(host) = article.url.as_deref().and_then(host_name) {
-        site_names.push(host);
-    }
+    let (host, registrable) = article
+        .url
+        .as_deref()
+        .map(meta::host_names)
+        .unwrap_or_default();
+    site_names.extend(host);
     article.title = meta::title(&doc, &tags, &ld, &site_names);
+    // Only authors are checked against the registrable label: titles keep a site suffix that
+    // only it names ("Mozilla - Wikipedia" on en.wikipedia.org), as most gold titles do.
+    site_names.extend(registrable);
     let is_outlet = |a: &str| names_the_site(a, &site_names);
     // JSON-LD that names only the editor leaves the authors to the rest of the page.
     let mut authors = meta::without_other_roles(&doc, ld.authors.clone());
@@ -325,15 +331,6 @@ fn names_the_site(author: &str, site_names: &[String]) -> bool {
     })
 }
 
-/// The registrable-looking part of a URL's host: `https://www.example.co.uk/x` → `example`.
-fn host_name(url: &str) -> Option<String> {
-    let rest = url.split_once("://")?.1;
-    let host = rest.split(['/', '?', '#', ':']).next()?;
-    let host = host.strip_prefix("www.").unwrap_or(host);
-    let first = host.split('.').next()?;
-    (first.len() >= 3).then(|| first.to_string())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -349,6 +346,26 @@ mod tests {
             ("Mdrick Jones", false),
         ] {
             assert_eq!(names_the_site(author, &sites), is_site, "{author}");
+        }
+    }
+
+    #[test]
+    fn an_author_named_like_the_host_is_the_outlet() {
+        let page = |author: &str, url: &str| {
+            format!(
+                r#"<html><head><meta name="author" content="{author}">
+                <link rel="canonical" href="{url}"></head><body><h1>Rain</h1>
+                <p>Rain fell on the town all day and the river rose by a metre before dusk.</p>
+                </body></html>"#
+            )
+        };
+        for (author, url, kept) in [
+            ("ACME", "https://weekly.acme.co.jp/1", false),
+            ("Team Blog", "https://team-blog.example.com/1", false),
+            ("Ann Lee", "https://weekly.acme.co.jp/1", true),
+        ] {
+            let authors = extract(&page(author, url)).authors;
+            assert_eq!(!authors.is_empty(), kept, "{author} {url}: {authors:?}");
         }
     }
 

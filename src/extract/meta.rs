@@ -1599,6 +1599,37 @@ pub fn source(meta: &MetaTags, ld: &LinkedData) -> Option<String> {
         .filter(|s| !s.is_empty())
 }
 
+/// Second-level labels under a country code that are not the site's name (`example.co.uk`).
+const SECOND_LEVEL_LABELS: &[&str] = &[
+    "ac", "co", "com", "edu", "go", "gob", "gov", "ne", "net", "or", "org",
+];
+
+/// The names a URL's host gives the site, hyphens read as spaces: its first label and its
+/// registrable label (`https://weekly.example.co.jp/x` → `weekly`, `example`), each only when
+/// it has at least three characters.
+pub fn host_names(url: &str) -> (Option<String>, Option<String>) {
+    let Some((_, rest)) = url.split_once("://") else {
+        return (None, None);
+    };
+    let host = rest.split(['/', '?', '#', ':']).next().unwrap_or_default();
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    let labels: Vec<&str> = host.split('.').collect();
+    let n = labels.len();
+    let registrable = match n {
+        0 | 1 => None,
+        2 => Some(labels[0]),
+        _ if labels[n - 1].len() == 2 && SECOND_LEVEL_LABELS.contains(&labels[n - 2]) => {
+            Some(labels[n - 3])
+        }
+        _ => Some(labels[n - 2]),
+    };
+    let name = |l: &str| (l.chars().count() >= 3).then(|| l.replace('-', " ").to_lowercase());
+    (
+        labels.first().and_then(|l| name(l)),
+        registrable.and_then(name),
+    )
+}
+
 /// The canonical URL: `<link rel=canonical>`, og:url, JSON-LD url.
 pub fn canonical_url(doc: &Html, meta: &MetaTags, ld: &LinkedData) -> Option<String> {
     doc.select(&sel("link[rel~=canonical]"))
@@ -2040,6 +2071,32 @@ mod tests {
                 date_near_headline(&Html::parse_document(html), Some("Head line of the story"))
                     .map(|d| d.to_string());
             assert_eq!(got.as_deref(), expected, "{html}");
+        }
+    }
+
+    #[test]
+    fn names_the_site_from_the_host() {
+        for (url, first, registrable) in [
+            (
+                "https://weekly.acme.co.jp/x/1",
+                Some("weekly"),
+                Some("acme"),
+            ),
+            (
+                "https://www.acme-news.com/a",
+                Some("acme news"),
+                Some("acme news"),
+            ),
+            (
+                "https://team-blog.host.example.org/",
+                Some("team blog"),
+                Some("example"),
+            ),
+            ("https://en.acme.org/wiki/X", None, Some("acme")),
+            ("not a url", None, None),
+        ] {
+            let (f, r) = host_names(url);
+            assert_eq!((f.as_deref(), r.as_deref()), (first, registrable), "{url}");
         }
     }
 
