@@ -766,8 +766,65 @@ pub fn authors(doc: &Html, meta: &MetaTags, is_outlet: &dyn Fn(&str) -> bool) ->
     if names.is_empty() {
         names = bold_name_paragraph(doc);
     }
+    if names.is_empty() {
+        names = name_beside_dateline(doc);
+    }
     dedup_names(&mut names);
     names
+}
+
+/// Most elements after the headline searched for a name set beside the dateline.
+const DATELINE_ROW_ELEMENTS: usize = 60;
+
+/// The byline of a row under the headline that sets a lone name beside the date
+/// (`<span>Ann Lee |</span><span>05.04.2025</span>`): an element whose whole text is one full
+/// name, a trailing separator aside, and whose next element opens with a date.
+fn name_beside_dateline(doc: &Html) -> Vec<String> {
+    let Some(h1) = doc.select(&sel("h1")).next() else {
+        return Vec::new();
+    };
+    let after = h1
+        .next_siblings()
+        .chain(h1.ancestors().flat_map(|a| a.next_siblings()))
+        .flat_map(|n| n.descendants())
+        .filter_map(ElementRef::wrap)
+        .take(DATELINE_ROW_ELEMENTS);
+    for e in after {
+        if e.value().name() == "p" && short_text(e, MIN_PROSE_CHARS).is_none() {
+            break;
+        }
+        if e.children().any(|c| c.value().is_element()) {
+            continue;
+        }
+        let Some(text) = short_text(e, 60) else {
+            continue;
+        };
+        let bare = text.trim_end_matches(['|', '-', '–', '—', '·', '•', ',', '/', ' ']);
+        let names = clean_author_names(bare);
+        let [name] = names.as_slice() else {
+            continue;
+        };
+        if norm(name) != norm(bare) || !looks_like_full_name(name) {
+            continue;
+        }
+        let dated = e
+            .next_siblings()
+            .find_map(ElementRef::wrap)
+            .and_then(|next| short_text(next, 80))
+            .is_some_and(|t| opens_with_date(&t));
+        if dated {
+            return names;
+        }
+    }
+    Vec::new()
+}
+
+/// Whether a line's first segment (before a `|`, `•` or spaced dash) is a date ("05.04.2025 -
+/// Updated: 06.04.2025", "March 3, 2024 | 10:05").
+fn opens_with_date(line: &str) -> bool {
+    let head = line.split(['|', '•']).next().unwrap_or(line);
+    let head = head.split(" - ").next().unwrap_or(head).trim();
+    head.chars().count() <= 40 && parse_date_text(head).is_some()
 }
 
 /// Whether an author field holds a link (a profile URL) rather than a name; a name followed
@@ -2072,6 +2129,30 @@ mod tests {
                     .map(|d| d.to_string());
             assert_eq!(got.as_deref(), expected, "{html}");
         }
+    }
+
+    #[test]
+    fn reads_a_lone_name_beside_the_dateline() {
+        let page = |row: &str| {
+            format!(
+                "<h1>Rain floods the valley</h1><div><span>{row}</span><span>05.04.2025 - Updated: \
+                 06.04.2025</span></div><p>{}</p>",
+                "Rain fell on the town all day and the river rose by a metre. ".repeat(4)
+            )
+        };
+        let names = |html: &str| name_beside_dateline(&Html::parse_document(html));
+        assert_eq!(names(&page("Ann Lee |")), vec!["Ann Lee"]);
+        // Not a name, or not beside a date.
+        assert!(names(&page("Weather |")).is_empty());
+        assert!(names(&page("Ann Lee said so")).is_empty());
+        let undated = page("Ann Lee |").replace("05.04.2025 - Updated: 06.04.2025", "Weather");
+        assert!(names(&undated).is_empty());
+        // After the text has begun, a name is part of it.
+        let late = format!(
+            "<h1>Rain</h1><p>{}</p><div><span>Ann Lee</span><span>05.04.2025</span></div>",
+            "Rain fell on the town all day and the river rose by a metre. ".repeat(4)
+        );
+        assert!(names(&late).is_empty());
     }
 
     #[test]
