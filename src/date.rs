@@ -441,7 +441,11 @@ mod tests {
 
     #[test]
     fn lines_of_figures_are_refused_before_parsing_and_short_years_still_parse() {
-        for line in ["Shr 1.20 dlrs vs 1.10 dlrs", "Net 12,345 vs 9,876", "Oct 3 986"] {
+        for line in [
+            "Shr 1.20 dlrs vs 1.10 dlrs",
+            "Net 12,345 vs 9,876",
+            "Oct 3 986",
+        ] {
             assert!(!may_hold_date(line), "{line:?}");
             assert_eq!(parse_date_text(line), None, "{line:?}");
         }
