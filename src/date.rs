@@ -215,7 +215,7 @@ fn english_month(w: &str) -> Option<u32> {
 /// Returns `None` for anything else rather than guessing.
 pub fn parse_date_text(text: &str) -> Option<PublishedDate> {
     let s = text.trim();
-    if s.is_empty() || s.len() > 200 {
+    if s.is_empty() || s.len() > 200 || !may_hold_date(s) {
         return None;
     }
     if let Some(d) = parse_timestamp_local(s) {
@@ -255,6 +255,23 @@ pub fn parse_date_text(text: &str) -> Option<PublishedDate> {
     parse_ymd_anywhere(s)
         .or_else(|| parse_dmy_dotted(s))
         .or_else(|| parse_words(s))
+}
+
+/// Whether `s` has what every date [`parse_date_text`] accepts has: a plausible year written
+/// with four ASCII digits, or a two-digit year, which comes only in `1/2/24` or before a time
+/// of day (`25.04.24 14:07`, RFC 2822's obsolete years). A cheap exact pre-check: most lines
+/// asked about are tables of figures ("Shr 1.20 dlrs vs 1.10"), which have neither.
+fn may_hold_date(s: &str) -> bool {
+    let mut run = 0;
+    for &b in s.as_bytes() {
+        match b {
+            b'/' | b':' => return true,
+            b'0'..=b'9' if run == 3 => return true,
+            b'0'..=b'9' => run += 1,
+            _ => run = 0,
+        }
+    }
+    false
 }
 
 /// A timestamp with a UTC offset, as the calendar day where it was written (the publisher's
@@ -419,6 +436,27 @@ mod tests {
         ] {
             let got = parse_date_text(input).map(|d| d.to_string());
             assert_eq!(got.as_deref(), expected, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn lines_of_figures_are_refused_before_parsing_and_short_years_still_parse() {
+        for line in [
+            "Shr 1.20 dlrs vs 1.10 dlrs",
+            "Net 12,345 vs 9,876",
+            "Oct 3 986",
+        ] {
+            assert!(!may_hold_date(line), "{line:?}");
+            assert_eq!(parse_date_text(line), None, "{line:?}");
+        }
+        for (input, expected) in [
+            ("3/4/24", "2024-03-04"),
+            ("Wed, 3 Dec 25 10:00:00 GMT", "2025-12-03"),
+            ("Oct 3 1986", "1986-10-03"),
+        ] {
+            assert!(may_hold_date(input), "{input:?}");
+            let got = parse_date_text(input).map(|d| d.to_string());
+            assert_eq!(got.as_deref(), Some(expected), "input {input:?}");
         }
     }
 
