@@ -116,6 +116,13 @@ fn merge_surnames(counts: &mut Vec<(String, usize)>) {
     });
 }
 
+/// Whether the text after a closing mark goes on with a lowercase word ("…?” asked Ann Lee").
+fn continues_lowercase(after: &str) -> bool {
+    after
+        .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '—' | '–' | '-'))
+        .starts_with(|c: char| c.is_lowercase())
+}
+
 /// End of the last speech verb in the quote's sentence before it ("called the plan “…").
 fn verb_end_before(masked: &str, span: &Span) -> Option<usize> {
     let from = sentence_start(masked, span.start, BEFORE_WINDOW);
@@ -327,10 +334,11 @@ impl Walker<'_> {
                 continue;
             }
             // A quote closed by a full stop ends its sentence: a name right after it opens
-            // the next sentence, so the cue before the quote comes first.
-            let closed = para[span.text_start..span.text_end]
-                .trim_end()
-                .ends_with('.');
+            // the next sentence, so the cue before the quote comes first. A question or
+            // exclamation ends it too, unless a lowercase word goes on ("…?” asked Ann Lee).
+            let inside = para[span.text_start..span.text_end].trim_end();
+            let closed = inside.ends_with('.')
+                || (inside.ends_with(['?', '!']) && !continues_lowercase(&para[span.end..]));
             let found = if closed {
                 self.cue_in_sentence(&masked, span, &cues[..next_cue])
                     .or_else(|| self.speaker_after(&masked, span, &cues[next_cue..]))
@@ -1065,6 +1073,14 @@ mod tests {
             (
                 "Ann Lee says she got a call from home. The caller was upset. “We are ready for all of it.”",
                 vec![None],
+            ),
+            (
+                "Ann Lee answers Bo Lind with, “Why now? Are we ready?” Lind then writes, “Yes, we are.”",
+                vec![s("Ann Lee"), s("Bo Lind")],
+            ),
+            (
+                "If taxes rise, as Bo Lind warns, “why would we stay here at all?” asked Ann Lee.",
+                vec![s("Ann Lee")],
             ),
         ];
         for (body, expected) in table {
