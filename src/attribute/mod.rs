@@ -123,6 +123,14 @@ fn continues_lowercase(after: &str) -> bool {
         .starts_with(|c: char| c.is_lowercase())
 }
 
+/// Whether a cue right after a quote ends in a colon ("“…,” Ann Lee said: “…"): it
+/// introduces what follows it.
+fn introduces_next(masked: &str, span: &Span, cue: &Cue) -> bool {
+    cue.start() >= span.end
+        && is_gap(&masked[span.end..cue.start()])
+        && masked[cue.end()..].trim_start().starts_with(':')
+}
+
 /// End of the last speech verb in the quote's sentence before it ("called the plan “…").
 fn verb_end_before(masked: &str, span: &Span) -> Option<usize> {
     let from = sentence_start(masked, span.start, BEFORE_WINDOW);
@@ -340,6 +348,15 @@ impl Walker<'_> {
             let closed = inside.ends_with('.')
                 || (inside.ends_with(['?', '!']) && !continues_lowercase(&para[span.end..]));
             let found = if closed {
+                self.cue_in_sentence(&masked, span, &cues[..next_cue])
+                    .or_else(|| self.speaker_after(&masked, span, &cues[next_cue..]))
+                    .or_else(|| self.speaker_before(&masked, span, &cues[..next_cue]))
+            } else if cues
+                .get(next_cue)
+                .is_some_and(|c| introduces_next(&masked, span, c))
+            {
+                // "After Bo Lind said that it was “a mess,” Ann Lee said: “…”": a cue ending
+                // in a colon introduces the next quote; one before this quote speaks it.
                 self.cue_in_sentence(&masked, span, &cues[..next_cue])
                     .or_else(|| self.speaker_after(&masked, span, &cues[next_cue..]))
                     .or_else(|| self.speaker_before(&masked, span, &cues[..next_cue]))
@@ -1081,6 +1098,14 @@ mod tests {
             (
                 "If taxes rise, as Bo Lind warns, “why would we stay here at all?” asked Ann Lee.",
                 vec![s("Ann Lee")],
+            ),
+            (
+                "After Bo Lind said that the plan was “a mess for all of us,” Ann Lee said: “It is not.”",
+                vec![s("Bo Lind"), s("Ann Lee")],
+            ),
+            (
+                "“It is a mess for all of us,” Ann Lee said: “We are ready.”",
+                vec![s("Ann Lee"), s("Ann Lee")],
             ),
         ];
         for (body, expected) in table {
