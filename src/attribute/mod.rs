@@ -131,6 +131,13 @@ fn introduces_next(masked: &str, span: &Span, cue: &Cue) -> bool {
         && masked[cue.end()..].trim_start().starts_with(':')
 }
 
+/// Whether a cue's clause ends right after it ("Ann Lee said.", "said Ann Lee, …").
+fn ends_clause(masked: &str, cue: &Cue) -> bool {
+    masked[cue.end()..]
+        .trim_start()
+        .starts_with(['.', ',', ';', '!', '?'])
+}
+
 /// End of the last speech verb in the quote's sentence before it ("called the plan “…").
 fn verb_end_before(masked: &str, span: &Span) -> Option<usize> {
     let from = sentence_start(masked, span.start, BEFORE_WINDOW);
@@ -348,8 +355,18 @@ impl Walker<'_> {
             let closed = inside.ends_with('.')
                 || (inside.ends_with(['?', '!']) && !continues_lowercase(&para[span.end..]));
             let found = if closed {
+                // "… with pep talks like “We will win.” Ann Lee has also announced …": a
+                // sentence that ends inside the quote began before it, and the next sentence's
+                // cue has its own content; a bare "Ann Lee said." or a "― Ann Lee" line still signs it.
+                let after = &cues[next_cue..];
+                let embedded = masked
+                    [sentence_start(&masked, span.start, BEFORE_WINDOW)..span.start]
+                    .contains(char::is_alphanumeric);
+                let next_sentence =
+                    embedded && !after.first().is_some_and(|c| ends_clause(&masked, c));
+                let after = if next_sentence { &[][..] } else { after };
                 self.cue_in_sentence(&masked, span, &cues[..next_cue])
-                    .or_else(|| self.speaker_after(&masked, span, &cues[next_cue..]))
+                    .or_else(|| self.speaker_after(&masked, span, after))
                     .or_else(|| self.speaker_before(&masked, span, &cues[..next_cue]))
             } else if cues
                 .get(next_cue)
@@ -1106,6 +1123,18 @@ mod tests {
             (
                 "“It is a mess for all of us,” Ann Lee said: “We are ready.”",
                 vec![s("Ann Lee"), s("Ann Lee")],
+            ),
+            (
+                "Bo Lind cheered crowds with lines like “we will win all of it.” Ann Lee has also announced a plan.",
+                vec![s("Bo Lind")],
+            ),
+            (
+                "Bo Lind called the plan “a mess for all of us.” Ann Lee has also announced a plan.",
+                vec![s("Bo Lind")],
+            ),
+            (
+                "The plan is “a mess for all of us.” Ann Lee said.",
+                vec![s("Ann Lee")],
             ),
         ];
         for (body, expected) in table {
