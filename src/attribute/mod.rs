@@ -138,6 +138,40 @@ fn ends_clause(masked: &str, cue: &Cue) -> bool {
         .starts_with(['.', ',', ';', '!', '?'])
 }
 
+/// Longest rest of a reported clause after a fragment's closing mark ("called it a “bad
+/// deal” for workers in Ohio, …").
+const MAX_CLAUSE_REST: usize = 160;
+
+/// How many bytes after a fragment's closing mark still belong to the clause that holds it:
+/// lowercase-led words up to the next punctuation ("“pretty mild” compared to what others do");
+/// none when the quote ended its clause inside the marks or a speech verb follows.
+fn clause_rest(after: &str, quoted: &str) -> usize {
+    if quoted.ends_with([',', '.', ';', ':', '!', '?']) {
+        return 0;
+    }
+    let goes_on = after.starts_with(' ') && after[1..].starts_with(|c: char| c.is_lowercase());
+    if !goes_on {
+        return 0;
+    }
+    let end = after
+        .char_indices()
+        .find(|&(i, c)| {
+            i >= MAX_CLAUSE_REST
+                || !(c.is_alphanumeric() || matches!(c, ' ' | '’' | '\'' | '-' | '$' | '%'))
+        })
+        .map_or(after.len(), |(i, _)| i);
+    // The clause must end at punctuation or the paragraph's end, not at the next quote
+    // ("“fine” and “good”").
+    let closes = after[end..]
+        .chars()
+        .next()
+        .is_none_or(|c| matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')' | '—' | '–'));
+    if end >= MAX_CLAUSE_REST || !closes || VERB.is_match(&after[..end]) {
+        return 0;
+    }
+    after[..end].trim_end().len()
+}
+
 /// End of the last speech verb in the quote's sentence before it ("called the plan “…").
 fn verb_end_before(masked: &str, span: &Span) -> Option<usize> {
     let from = sentence_start(masked, span.start, BEFORE_WINDOW);
@@ -799,7 +833,10 @@ impl Walker<'_> {
                 masked[ceil_char(masked, v)..span.start].contains(|c: char| c.is_alphanumeric())
             };
             match from {
-                Some(v) if worded(v) => text = para[ceil_char(para, v)..span.end].trim(),
+                Some(v) if worded(v) => {
+                    let end = span.end + clause_rest(&masked[span.end..], text);
+                    text = para[ceil_char(para, v)..end].trim();
+                }
                 Some(_) => {}
                 None if words < 2 => return,
                 None => {}
@@ -1215,6 +1252,14 @@ mod tests {
             (
                 "Bo Lind spoke. Then the town was “made whole again for us.”",
                 &["made whole again for us."],
+            ),
+            (
+                "Bo Lind called the deal “pretty mild” compared to the old one, and left.",
+                &["the deal “pretty mild” compared to the old one"],
+            ),
+            (
+                "Bo Lind called the deal “pretty mild” and Ann Lee said so, too.",
+                &["the deal “pretty mild”"],
             ),
         ];
         for (body, expected) in table {
