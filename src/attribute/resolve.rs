@@ -314,8 +314,9 @@ impl<'a> Resolver<'a> {
             return self.resolve_pronoun(*g);
         }
         let first = raw.split_whitespace().next()?;
-        if first.starts_with(|c: char| c.is_lowercase())
-            || matches!(first, "The" | "A" | "An" | "His" | "Her" | "Their" | "One")
+        if (first.starts_with(|c: char| c.is_lowercase())
+            || matches!(first, "The" | "A" | "An" | "His" | "Her" | "Their" | "One"))
+            && !outlet_before_name(raw)
         {
             return self.resolve_role(raw);
         }
@@ -473,6 +474,15 @@ fn is_place_abbreviation(word: &str) -> bool {
     let letters = bare.chars().filter(|c| c.is_alphabetic()).count();
     let dotted = bare.contains('.');
     !(dotted && letters >= 3 && bare.chars().all(|c| c.is_ascii_uppercase() || c == '.'))
+}
+
+/// "The Blaze’s Ann Lee": a determiner, an outlet's possessive and a full name after it,
+/// which names the person rather than a role.
+fn outlet_before_name(raw: &str) -> bool {
+    let words: Vec<&str> = raw.split_whitespace().collect();
+    let capital = |w: &&str| w.starts_with(|c: char| c.is_uppercase());
+    let possessive = words.iter().rposition(|w| is_possessive(w));
+    possessive.is_some_and(|p| p >= 1 && words.len() - p > 2 && words[1..].iter().all(capital))
 }
 
 fn is_possessive(word: &str) -> bool {
@@ -690,6 +700,8 @@ mod tests {
             ("", &[], "The", None),
             ("", &[], "Ann Lee’s", None),
             ("", &[], "Acme’s Ann Lee", Some("Ann Lee")),
+            ("", &[], "The Acme’s Ann Lee", Some("Ann Lee")),
+            ("", &[], "the Acme’s top aide", Some("Acme’s top aide")),
             ("", &[], "he", None),
             (
                 "Ann Lee came. Ann Lee spoke. Bo Lee left.",
