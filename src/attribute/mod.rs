@@ -1162,6 +1162,14 @@ mod tests {
                 vec![s("Ann Lee"), s("Ann Lee")],
             ),
             (
+                "“We will look into all of it,” Dover police said.",
+                vec![s("Dover police")],
+            ),
+            (
+                "“We will look into all of it,” Acme rights advocates said.",
+                vec![s("Acme rights advocates")],
+            ),
+            (
                 "Bo Lind cheered crowds with lines like “we will win all of it.” Ann Lee has also announced a plan.",
                 vec![s("Bo Lind")],
             ),
