@@ -146,6 +146,12 @@ impl<'a> Resolver<'a> {
             {
                 words.drain(..=end);
             }
+            // "Donald Trump’s accusation": a full name in the possessive still names him.
+            if let Some(last) = words.last_mut()
+                && let Some(bare) = last.strip_suffix("’s").or_else(|| last.strip_suffix("'s"))
+            {
+                *last = bare;
+            }
             let name_words = strip_titles(&words);
             leading.extend(&words[..words.len() - name_words.len()]);
             if name_words.len() < 2 || name_words.iter().any(|w| is_possessive(w)) {
@@ -701,6 +707,14 @@ mod tests {
             ("", &[], "Ann Lee’s", None),
             ("", &[], "Acme’s Ann Lee", Some("Ann Lee")),
             ("", &[], "The Acme’s Ann Lee", Some("Ann Lee")),
+            ("Ann Lee’s plan was new.", &[], "Lee", Some("Ann Lee")),
+            (
+                "Ann Lee's plan was new.",
+                &["Ann Lee"],
+                "she",
+                Some("Ann Lee"),
+            ),
+            ("Acme’s Ann Lee spoke.", &[], "Acme", None),
             ("", &[], "the Acme’s top aide", Some("Acme’s top aide")),
             ("", &[], "he", None),
             (
