@@ -577,8 +577,9 @@ impl Walker<'_> {
         self.found(masked, cue, 0.7, None)
     }
 
-    /// The speaker a cue names. A pronoun in a sentence opened by a name is that name ("Ann
-    /// Lee left and said he …"); otherwise it is carried to the last compatible speaker.
+    /// The speaker a cue names. A pronoun in a sentence opened by a name of its gender is that
+    /// name ("Ann Lee left and said she …"); otherwise it is carried to the last compatible
+    /// speaker.
     fn resolve_cue(&mut self, masked: &str, cue: &Cue) -> Option<Resolved> {
         let raw = &masked[cue.subject.0..cue.subject.1];
         if matches!(raw, "he" | "she" | "He" | "She")
@@ -586,10 +587,19 @@ impl Walker<'_> {
             && let Some(r) = self.resolver.resolve(&masked[a..b])
             && !r.indirect
         {
-            return Some(Resolved {
-                name: r.name,
-                indirect: true,
-            });
+            // "Lee told them she …": of the people named Lee, the one of the pronoun's gender;
+            // "Ann Lee said a woman told him she worries": not a name of the other gender.
+            let name = if self.resolver.pronoun_fits(raw, &r.name) {
+                Some(r.name)
+            } else {
+                self.resolver.namesake_for(&masked[a..b], raw)
+            };
+            if let Some(name) = name {
+                return Some(Resolved {
+                    name,
+                    indirect: true,
+                });
+            }
         }
         self.resolver.resolve(raw)
     }
@@ -1164,6 +1174,10 @@ mod tests {
             (
                 "“We will look into all of it,” Dover police said.",
                 vec![s("Dover police")],
+            ),
+            (
+                "Mr. Bo Lee and Mrs. Ann Lee came.\n“We are here for all of it,” Bo Lee said.\nLee said she thinks it is “a mess for all of us.”",
+                vec![s("Bo Lee"), s("Ann Lee")],
             ),
             (
                 "“We will look into all of it,” Acme rights advocates said.",

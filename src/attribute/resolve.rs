@@ -299,6 +299,31 @@ impl<'a> Resolver<'a> {
         self.genders.contains_key(name) || self.people.contains(name)
     }
 
+    /// Whether the pronoun `raw` ("he", "she") may stand for `name`: no title, first name or
+    /// earlier pronoun gave `name` the other gender.
+    pub fn pronoun_fits(&mut self, raw: &str, name: &str) -> bool {
+        self.catch_up();
+        let Some((_, gender)) = PRONOUNS.iter().find(|(p, _)| *p == raw) else {
+            return true;
+        };
+        self.genders.get(name).is_none_or(|g| g == gender)
+    }
+
+    /// The one person named with the surname `word` whose gender the pronoun `raw` gives
+    /// ("Clinton said she …" → Hillary Clinton, of Bill and Hillary Clinton).
+    pub fn namesake_for(&mut self, word: &str, raw: &str) -> Option<String> {
+        self.catch_up();
+        let (_, gender) = PRONOUNS.iter().find(|(p, _)| *p == raw)?;
+        let seen = self.namesakes.get(word.trim())?;
+        let mut fitting = seen
+            .iter()
+            .filter(|(n, _)| self.genders.get(n) == Some(gender));
+        match (fitting.next(), fitting.next()) {
+            (Some((n, _)), None) => Some(n.clone()),
+            _ => None,
+        }
+    }
+
     /// Records that `name` just spoke (so that a following pronoun can reach it).
     pub fn note_speaker(&mut self, name: &str) {
         self.catch_up();
@@ -596,6 +621,19 @@ mod tests {
             r.resolve("Lind").map(|x| x.name).as_deref(),
             Some("Bo Lind")
         );
+    }
+
+    #[test]
+    fn a_pronoun_picks_the_namesake_of_its_gender() {
+        let text = "Mr. Bo Lee and Mrs. Ann Lee came. Mr. Al Ray left.";
+        let mut r = Resolver::new(text);
+        r.learn(text);
+        assert!(!r.pronoun_fits("she", "Bo Lee"));
+        assert!(r.pronoun_fits("she", "Ann Lee"));
+        assert!(r.pronoun_fits("they", "Bo Lee"));
+        assert_eq!(r.namesake_for("Lee", "she").as_deref(), Some("Ann Lee"));
+        assert_eq!(r.namesake_for("Lee", "he").as_deref(), Some("Bo Lee"));
+        assert_eq!(r.namesake_for("Ray", "she"), None);
     }
 
     #[test]
