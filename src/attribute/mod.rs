@@ -181,9 +181,11 @@ fn verb_end_before(masked: &str, span: &Span) -> Option<usize> {
 }
 
 /// Whether the words between a cue's verb and a quote make the quote part of a reported
-/// clause ("said the goal was “…”"), rather than the whole of it ("said: “…", "said that “…").
+/// clause ("said the goal was “…”"), rather than the whole of it ("said: “…", "said that “…",
+/// "told Ann Lee of Acme News, “…": a comma right before the quote introduces it).
 fn embeds(gap: &str) -> bool {
     !gap.contains(['.', '!', '?', ':', ';'])
+        && !gap.trim_end().ends_with(',')
         && !gap.contains(QUOTE_MARKS)
         && gap
             .split_whitespace()
@@ -1271,6 +1273,10 @@ mod tests {
             ),
             ("“Raw time,” said Bo Lind.", &["Raw time"]),
             ("Bo Lind said, “Probably.”", &["Probably."]),
+            (
+                "Bo Lind told Ann Lee of Acme News, “We will make the town whole again.”",
+                &["We will make the town whole again."],
+            ),
             (
                 "Bo Lind spoke. Then the town was “made whole again for us.”",
                 &["made whole again for us."],
