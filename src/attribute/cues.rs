@@ -1327,6 +1327,10 @@ pub const GROUP_NOUNS: &[&str] = &[
     "observers",
     "groups",
     "organizations",
+    "advocates",
+    "opponents",
+    "proponents",
+    "police",
 ];
 
 /// Irregular past-tense verbs that, right after a sentence's named subject, make the quote

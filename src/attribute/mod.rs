@@ -116,6 +116,62 @@ fn merge_surnames(counts: &mut Vec<(String, usize)>) {
     });
 }
 
+/// Whether the text after a closing mark goes on with a lowercase word ("…?” asked Ann Lee").
+fn continues_lowercase(after: &str) -> bool {
+    after
+        .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '—' | '–' | '-'))
+        .starts_with(|c: char| c.is_lowercase())
+}
+
+/// Whether a cue right after a quote ends in a colon ("“…,” Ann Lee said: “…"): it
+/// introduces what follows it.
+fn introduces_next(masked: &str, span: &Span, cue: &Cue) -> bool {
+    cue.start() >= span.end
+        && is_gap(&masked[span.end..cue.start()])
+        && masked[cue.end()..].trim_start().starts_with(':')
+}
+
+/// Whether a cue's clause ends right after it ("Ann Lee said.", "said Ann Lee, …").
+fn ends_clause(masked: &str, cue: &Cue) -> bool {
+    masked[cue.end()..]
+        .trim_start()
+        .starts_with(['.', ',', ';', '!', '?'])
+}
+
+/// Longest rest of a reported clause after a fragment's closing mark ("called it a “bad
+/// deal” for workers in Ohio, …").
+const MAX_CLAUSE_REST: usize = 160;
+
+/// How many bytes after a fragment's closing mark still belong to the clause that holds it:
+/// lowercase-led words up to the next punctuation ("“pretty mild” compared to what others do");
+/// none when the quote ended its clause inside the marks or a speech verb follows.
+fn clause_rest(after: &str, quoted: &str) -> usize {
+    if quoted.ends_with([',', '.', ';', ':', '!', '?']) {
+        return 0;
+    }
+    let goes_on = after.starts_with(' ') && after[1..].starts_with(|c: char| c.is_lowercase());
+    if !goes_on {
+        return 0;
+    }
+    let end = after
+        .char_indices()
+        .find(|&(i, c)| {
+            i >= MAX_CLAUSE_REST
+                || !(c.is_alphanumeric() || matches!(c, ' ' | '’' | '\'' | '-' | '$' | '%'))
+        })
+        .map_or(after.len(), |(i, _)| i);
+    // The clause must end at punctuation or the paragraph's end, not at the next quote
+    // ("“fine” and “good”").
+    let closes = after[end..]
+        .chars()
+        .next()
+        .is_none_or(|c| matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')' | '—' | '–'));
+    if end >= MAX_CLAUSE_REST || !closes || VERB.is_match(&after[..end]) {
+        return 0;
+    }
+    after[..end].trim_end().len()
+}
+
 /// End of the last speech verb in the quote's sentence before it ("called the plan “…").
 fn verb_end_before(masked: &str, span: &Span) -> Option<usize> {
     let from = sentence_start(masked, span.start, BEFORE_WINDOW);
@@ -125,9 +181,11 @@ fn verb_end_before(masked: &str, span: &Span) -> Option<usize> {
 }
 
 /// Whether the words between a cue's verb and a quote make the quote part of a reported
-/// clause ("said the goal was “…”"), rather than the whole of it ("said: “…", "said that “…").
+/// clause ("said the goal was “…”"), rather than the whole of it ("said: “…", "said that “…",
+/// "told Ann Lee of Acme News, “…": a comma right before the quote introduces it).
 fn embeds(gap: &str) -> bool {
     !gap.contains(['.', '!', '?', ':', ';'])
+        && !gap.trim_end().ends_with(',')
         && !gap.contains(QUOTE_MARKS)
         && gap
             .split_whitespace()
@@ -327,11 +385,31 @@ impl Walker<'_> {
                 continue;
             }
             // A quote closed by a full stop ends its sentence: a name right after it opens
-            // the next sentence, so the cue before the quote comes first.
-            let closed = para[span.text_start..span.text_end]
-                .trim_end()
-                .ends_with('.');
+            // the next sentence, so the cue before the quote comes first. A question or
+            // exclamation ends it too, unless a lowercase word goes on ("…?” asked Ann Lee).
+            let inside = para[span.text_start..span.text_end].trim_end();
+            let closed = inside.ends_with('.')
+                || (inside.ends_with(['?', '!']) && !continues_lowercase(&para[span.end..]));
             let found = if closed {
+                // "… with pep talks like “We will win.” Ann Lee has also announced …": a
+                // sentence that ends inside the quote began before it, and the next sentence's
+                // cue has its own content; a bare "Ann Lee said." or a "― Ann Lee" line still signs it.
+                let after = &cues[next_cue..];
+                let embedded = masked
+                    [sentence_start(&masked, span.start, BEFORE_WINDOW)..span.start]
+                    .contains(char::is_alphanumeric);
+                let next_sentence =
+                    embedded && !after.first().is_some_and(|c| ends_clause(&masked, c));
+                let after = if next_sentence { &[][..] } else { after };
+                self.cue_in_sentence(&masked, span, &cues[..next_cue])
+                    .or_else(|| self.speaker_after(&masked, span, after))
+                    .or_else(|| self.speaker_before(&masked, span, &cues[..next_cue]))
+            } else if cues
+                .get(next_cue)
+                .is_some_and(|c| introduces_next(&masked, span, c))
+            {
+                // "After Bo Lind said that it was “a mess,” Ann Lee said: “…”": a cue ending
+                // in a colon introduces the next quote; one before this quote speaks it.
                 self.cue_in_sentence(&masked, span, &cues[..next_cue])
                     .or_else(|| self.speaker_after(&masked, span, &cues[next_cue..]))
                     .or_else(|| self.speaker_before(&masked, span, &cues[..next_cue]))
@@ -501,8 +579,9 @@ impl Walker<'_> {
         self.found(masked, cue, 0.7, None)
     }
 
-    /// The speaker a cue names. A pronoun in a sentence opened by a name is that name ("Ann
-    /// Lee left and said he …"); otherwise it is carried to the last compatible speaker.
+    /// The speaker a cue names. A pronoun in a sentence opened by a name of its gender is that
+    /// name ("Ann Lee left and said she …"); otherwise it is carried to the last compatible
+    /// speaker.
     fn resolve_cue(&mut self, masked: &str, cue: &Cue) -> Option<Resolved> {
         let raw = &masked[cue.subject.0..cue.subject.1];
         if matches!(raw, "he" | "she" | "He" | "She")
@@ -510,10 +589,19 @@ impl Walker<'_> {
             && let Some(r) = self.resolver.resolve(&masked[a..b])
             && !r.indirect
         {
-            return Some(Resolved {
-                name: r.name,
-                indirect: true,
-            });
+            // "Lee told them she …": of the people named Lee, the one of the pronoun's gender;
+            // "Ann Lee said a woman told him she worries": not a name of the other gender.
+            let name = if self.resolver.pronoun_fits(raw, &r.name) {
+                Some(r.name)
+            } else {
+                self.resolver.namesake_for(&masked[a..b], raw)
+            };
+            if let Some(name) = name {
+                return Some(Resolved {
+                    name,
+                    indirect: true,
+                });
+            }
         }
         self.resolver.resolve(raw)
     }
@@ -757,7 +845,10 @@ impl Walker<'_> {
                 masked[ceil_char(masked, v)..span.start].contains(|c: char| c.is_alphanumeric())
             };
             match from {
-                Some(v) if worded(v) => text = para[ceil_char(para, v)..span.end].trim(),
+                Some(v) if worded(v) => {
+                    let end = span.end + clause_rest(&masked[span.end..], text);
+                    text = para[ceil_char(para, v)..end].trim();
+                }
                 Some(_) => {}
                 None if words < 2 => return,
                 None => {}
@@ -1066,6 +1157,46 @@ mod tests {
                 "Ann Lee says she got a call from home. The caller was upset. “We are ready for all of it.”",
                 vec![None],
             ),
+            (
+                "Ann Lee answers Bo Lind with, “Why now? Are we ready?” Lind then writes, “Yes, we are.”",
+                vec![s("Ann Lee"), s("Bo Lind")],
+            ),
+            (
+                "If taxes rise, as Bo Lind warns, “why would we stay here at all?” asked Ann Lee.",
+                vec![s("Ann Lee")],
+            ),
+            (
+                "After Bo Lind said that the plan was “a mess for all of us,” Ann Lee said: “It is not.”",
+                vec![s("Bo Lind"), s("Ann Lee")],
+            ),
+            (
+                "“It is a mess for all of us,” Ann Lee said: “We are ready.”",
+                vec![s("Ann Lee"), s("Ann Lee")],
+            ),
+            (
+                "“We will look into all of it,” Dover police said.",
+                vec![s("Dover police")],
+            ),
+            (
+                "Mr. Bo Lee and Mrs. Ann Lee came.\n“We are here for all of it,” Bo Lee said.\nLee said she thinks it is “a mess for all of us.”",
+                vec![s("Bo Lee"), s("Ann Lee")],
+            ),
+            (
+                "“We will look into all of it,” Acme rights advocates said.",
+                vec![s("Acme rights advocates")],
+            ),
+            (
+                "Bo Lind cheered crowds with lines like “we will win all of it.” Ann Lee has also announced a plan.",
+                vec![s("Bo Lind")],
+            ),
+            (
+                "Bo Lind called the plan “a mess for all of us.” Ann Lee has also announced a plan.",
+                vec![s("Bo Lind")],
+            ),
+            (
+                "The plan is “a mess for all of us.” Ann Lee said.",
+                vec![s("Ann Lee")],
+            ),
         ];
         for (body, expected) in table {
             assert_eq!(&speakers(body), expected, "body: {body}");
@@ -1143,8 +1274,20 @@ mod tests {
             ("“Raw time,” said Bo Lind.", &["Raw time"]),
             ("Bo Lind said, “Probably.”", &["Probably."]),
             (
+                "Bo Lind told Ann Lee of Acme News, “We will make the town whole again.”",
+                &["We will make the town whole again."],
+            ),
+            (
                 "Bo Lind spoke. Then the town was “made whole again for us.”",
                 &["made whole again for us."],
+            ),
+            (
+                "Bo Lind called the deal “pretty mild” compared to the old one, and left.",
+                &["the deal “pretty mild” compared to the old one"],
+            ),
+            (
+                "Bo Lind called the deal “pretty mild” and Ann Lee said so, too.",
+                &["the deal “pretty mild”"],
             ),
         ];
         for (body, expected) in table {

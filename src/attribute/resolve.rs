@@ -146,6 +146,12 @@ impl<'a> Resolver<'a> {
             {
                 words.drain(..=end);
             }
+            // "Donald Trump’s accusation": a full name in the possessive still names him.
+            if let Some(last) = words.last_mut()
+                && let Some(bare) = last.strip_suffix("’s").or_else(|| last.strip_suffix("'s"))
+            {
+                *last = bare;
+            }
             let name_words = strip_titles(&words);
             leading.extend(&words[..words.len() - name_words.len()]);
             if name_words.len() < 2 || name_words.iter().any(|w| is_possessive(w)) {
@@ -293,6 +299,31 @@ impl<'a> Resolver<'a> {
         self.genders.contains_key(name) || self.people.contains(name)
     }
 
+    /// Whether the pronoun `raw` ("he", "she") may stand for `name`: no title, first name or
+    /// earlier pronoun gave `name` the other gender.
+    pub fn pronoun_fits(&mut self, raw: &str, name: &str) -> bool {
+        self.catch_up();
+        let Some((_, gender)) = PRONOUNS.iter().find(|(p, _)| *p == raw) else {
+            return true;
+        };
+        self.genders.get(name).is_none_or(|g| g == gender)
+    }
+
+    /// The one person named with the surname `word` whose gender the pronoun `raw` gives
+    /// ("Clinton said she …" → Hillary Clinton, of Bill and Hillary Clinton).
+    pub fn namesake_for(&mut self, word: &str, raw: &str) -> Option<String> {
+        self.catch_up();
+        let (_, gender) = PRONOUNS.iter().find(|(p, _)| *p == raw)?;
+        let seen = self.namesakes.get(word.trim())?;
+        let mut fitting = seen
+            .iter()
+            .filter(|(n, _)| self.genders.get(n) == Some(gender));
+        match (fitting.next(), fitting.next()) {
+            (Some((n, _)), None) => Some(n.clone()),
+            _ => None,
+        }
+    }
+
     /// Records that `name` just spoke (so that a following pronoun can reach it).
     pub fn note_speaker(&mut self, name: &str) {
         self.catch_up();
@@ -314,8 +345,9 @@ impl<'a> Resolver<'a> {
             return self.resolve_pronoun(*g);
         }
         let first = raw.split_whitespace().next()?;
-        if first.starts_with(|c: char| c.is_lowercase())
-            || matches!(first, "The" | "A" | "An" | "His" | "Her" | "Their" | "One")
+        if (first.starts_with(|c: char| c.is_lowercase())
+            || matches!(first, "The" | "A" | "An" | "His" | "Her" | "Their" | "One"))
+            && !outlet_before_name(raw)
         {
             return self.resolve_role(raw);
         }
@@ -475,6 +507,15 @@ fn is_place_abbreviation(word: &str) -> bool {
     !(dotted && letters >= 3 && bare.chars().all(|c| c.is_ascii_uppercase() || c == '.'))
 }
 
+/// "The Blaze’s Ann Lee": a determiner, an outlet's possessive and a full name after it,
+/// which names the person rather than a role.
+fn outlet_before_name(raw: &str) -> bool {
+    let words: Vec<&str> = raw.split_whitespace().collect();
+    let capital = |w: &&str| w.starts_with(|c: char| c.is_uppercase());
+    let possessive = words.iter().rposition(|w| is_possessive(w));
+    possessive.is_some_and(|p| p >= 1 && words.len() - p > 2 && words[1..].iter().all(capital))
+}
+
 fn is_possessive(word: &str) -> bool {
     word.ends_with("’s") || word.ends_with("'s")
 }
@@ -580,6 +621,19 @@ mod tests {
             r.resolve("Lind").map(|x| x.name).as_deref(),
             Some("Bo Lind")
         );
+    }
+
+    #[test]
+    fn a_pronoun_picks_the_namesake_of_its_gender() {
+        let text = "Mr. Bo Lee and Mrs. Ann Lee came. Mr. Al Ray left.";
+        let mut r = Resolver::new(text);
+        r.learn(text);
+        assert!(!r.pronoun_fits("she", "Bo Lee"));
+        assert!(r.pronoun_fits("she", "Ann Lee"));
+        assert!(r.pronoun_fits("they", "Bo Lee"));
+        assert_eq!(r.namesake_for("Lee", "she").as_deref(), Some("Ann Lee"));
+        assert_eq!(r.namesake_for("Lee", "he").as_deref(), Some("Bo Lee"));
+        assert_eq!(r.namesake_for("Ray", "she"), None);
     }
 
     #[test]
@@ -690,6 +744,16 @@ mod tests {
             ("", &[], "The", None),
             ("", &[], "Ann Lee’s", None),
             ("", &[], "Acme’s Ann Lee", Some("Ann Lee")),
+            ("", &[], "The Acme’s Ann Lee", Some("Ann Lee")),
+            ("Ann Lee’s plan was new.", &[], "Lee", Some("Ann Lee")),
+            (
+                "Ann Lee's plan was new.",
+                &["Ann Lee"],
+                "she",
+                Some("Ann Lee"),
+            ),
+            ("Acme’s Ann Lee spoke.", &[], "Acme", None),
+            ("", &[], "the Acme’s top aide", Some("Acme’s top aide")),
             ("", &[], "he", None),
             (
                 "Ann Lee came. Ann Lee spoke. Bo Lee left.",
