@@ -352,47 +352,74 @@ fn wanted_words<'a>(wanted: impl IntoIterator<Item = &'a str>) -> WantedWords {
 /// The byte ranges of the words of `text` that the prose analyzers index: the runs of
 /// alphanumeric characters that tantivy's `SimpleTokenizer` cuts, shorter than
 /// [`LONGEST_WORD`] bytes. Finds them without copying each one into a token.
-pub fn word_ranges(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    let bytes = text.as_bytes();
-    let mut at = 0;
-    std::iter::from_fn(move || {
+pub fn word_ranges(text: &str) -> WordRanges<'_> {
+    WordRanges { text, at: 0 }
+}
+
+/// The iterator of [`word_ranges`].
+pub struct WordRanges<'a> {
+    text: &'a str,
+    /// Where the search for the next word starts.
+    at: usize,
+}
+
+impl Iterator for WordRanges<'_> {
+    type Item = Range<usize>;
+
+    #[inline]
+    fn next(&mut self) -> Option<Range<usize>> {
+        let (text, bytes) = (self.text, self.text.as_bytes());
+        let mut at = self.at;
         loop {
-            // To the next word's first character (`None` at the end of the text) …
+            // To the next word's first character …
             let start = loop {
-                let &b = bytes.get(at)?;
-                if b.is_ascii() {
-                    if ASCII_ALPHANUMERIC[usize::from(b)] {
-                        break at;
-                    }
-                    at += 1;
-                } else {
-                    let c = char_at(text, at)?;
-                    if is_alphanumeric(c) {
-                        break at;
-                    }
-                    at += c.len_utf8();
+                at += bytes
+                    .get(at..)?
+                    .iter()
+                    .position(|&b| SEPARATOR[usize::from(b)] != 1)?;
+                if bytes[at].is_ascii() {
+                    break at;
+                }
+                match char_at(text, at) {
+                    Some(c) if is_alphanumeric(c) => break at,
+                    Some(c) => at += c.len_utf8(),
+                    None => return None,
                 }
             };
             // … and past its last.
-            while let Some(&b) = bytes.get(at) {
-                if b.is_ascii() {
-                    if !ASCII_ALPHANUMERIC[usize::from(b)] {
-                        break;
-                    }
-                    at += 1;
-                } else {
-                    match char_at(text, at) {
-                        Some(c) if is_alphanumeric(c) => at += c.len_utf8(),
-                        _ => break,
-                    }
+            loop {
+                at += bytes[at..]
+                    .iter()
+                    .position(|&b| SEPARATOR[usize::from(b)] != 0)
+                    .unwrap_or(bytes.len() - at);
+                match char_at(text, at) {
+                    Some(c) if !c.is_ascii() && is_alphanumeric(c) => at += c.len_utf8(),
+                    _ => break,
                 }
             }
+            self.at = at;
             if at - start < LONGEST_WORD {
                 return Some(start..at);
             }
         }
-    })
+    }
 }
+
+/// Each byte's class for [`WordRanges`]: 0 an ASCII letter or digit, 1 another ASCII
+/// character (a separator), 2 a byte of a multibyte character (either).
+const SEPARATOR: [u8; 256] = {
+    let mut table = [2; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = if (b as u8).is_ascii_alphanumeric() {
+            0
+        } else {
+            1
+        };
+        b += 1;
+    }
+    table
+};
 
 /// The character that opens at byte `at` of `text`.
 fn char_at(text: &str, at: usize) -> Option<char> {
@@ -404,17 +431,6 @@ fn char_at(text: &str, at: usize) -> Option<char> {
 fn is_alphanumeric(c: char) -> bool {
     !('\u{2000}'..='\u{206f}').contains(&c) && c.is_alphanumeric()
 }
-
-/// Which ASCII bytes are alphanumeric.
-const ASCII_ALPHANUMERIC: [bool; 128] = {
-    let mut table = [false; 128];
-    let mut b = 0;
-    while b < 128 {
-        table[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
-    }
-    table
-};
 
 /// Analyses (with `word`) only the words that could open with one of `openings`; passes the
 /// others on untouched (see [`snippet_analyzer`] and [`could_open`]).
