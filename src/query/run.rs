@@ -273,8 +273,11 @@ fn to_hit(
     } else {
         (f.body, f.body_for(language.as_deref()))
     };
-    let body = text(stored).unwrap_or_default();
-    let snippet = snippets.make(indexed, &body)?;
+    let body = doc
+        .get_first(stored)
+        .and_then(|v| v.as_str())
+        .unwrap_or_default();
+    let snippet = snippets.make(indexed, body)?;
     Ok(Hit {
         rank,
         kind: if is_quote { KIND_QUOTE } else { KIND_ARTICLE },
@@ -287,7 +290,7 @@ fn to_hit(
         source: text(f.source),
         language,
         speakers: all(f.speakers),
-        quote: is_quote.then_some(body),
+        quote: is_quote.then(|| body.to_string()),
         confidence: is_quote
             .then(|| doc.get_first(f.confidence).and_then(|v| v.as_f64()))
             .flatten()
