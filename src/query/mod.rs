@@ -2,8 +2,8 @@
 //!
 //! `parse` turns the query text into a tantivy query (`join` resolves a quote search's title
 //! clauses), `filter` builds the author, speaker, outlet and date filters as structured
-//! queries, `run` executes and builds snippets, and `facets` counts speakers, authors and
-//! outlets.
+//! queries, `run` executes, `snippet` picks and marks each hit's passage, and `facets`
+//! counts speakers, authors and outlets.
 
 pub mod count;
 pub mod facets;
@@ -11,6 +11,7 @@ pub mod filter;
 pub mod join;
 pub mod parse;
 pub mod run;
+pub mod snippet;
 
 use serde::Serialize;
 

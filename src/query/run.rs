@@ -1,30 +1,22 @@
 //! Executing a search: combine the parsed query and filters, collect the top hits in the
 //! requested order, count all matches, and build a snippet for each hit.
 
-use std::collections::hash_map::Entry;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
-use std::ops::Range;
-
 use std::sync::OnceLock;
 
 use tantivy::collector::{Collector, Count, TopDocs};
 use tantivy::directory::{CompositeFile, Directory};
 use tantivy::query::{AllQuery, BooleanQuery, EnableScoring, Occur, Query};
 use tantivy::schema::{Field, Value};
-use tantivy::{DateTime, DocAddress, Executor, Order, Searcher, TantivyDocument, Term};
+use tantivy::{DateTime, DocAddress, Executor, Order, Searcher, TantivyDocument};
 
 use super::count::count_union;
 use super::filter::build_filters;
 use super::parse::{QueryError, QueryShape, Target, parse_user_query_over, query_shape};
-use super::{Hit, SearchRequest, Snippet, Sort};
+use super::snippet::Snippets;
+use super::{Hit, SearchRequest, Sort};
 use crate::date::PublishedDate;
 use crate::index::PressIndex;
-use crate::index::schema::{
-    BODY_FIELDS, Fields, KIND_ARTICLE, KIND_QUOTE, PUBLISHED, snippet_analyzer,
-};
-
-/// Longest snippet, in characters.
-const SNIPPET_CHARS: usize = 240;
+use crate::index::schema::{BODY_FIELDS, Fields, KIND_ARTICLE, KIND_QUOTE, PUBLISHED};
 
 /// The hits of a search and how many documents matched in all.
 #[derive(Debug)]
@@ -198,17 +190,11 @@ pub fn search(
     };
     let ranked = if req.limit == 0 { Vec::new() } else { ranked };
     let f = press.fields;
-    let mut snippets = Snippets {
+    let mut snippets = Snippets::new(
         searcher,
-        fields: &press.fields,
-        query: req.query.is_some().then_some(&*query),
-        phrase_only_words: req
-            .query
-            .as_deref()
-            .map(phrase_only_words)
-            .unwrap_or_default(),
-        passages: HashMap::new(),
-    };
+        &press.fields,
+        req.query.as_deref().map(|text| (&*query, text)),
+    );
     let mut hits = Vec::with_capacity(ranked.len());
     for (i, (score, address)) in ranked.into_iter().enumerate() {
         let doc: TantivyDocument = searcher.doc(address)?;
@@ -263,117 +249,6 @@ fn on_segments<C: Collector>(
     searcher.search_with_executor(query, collector, executor, scoring)
 }
 
-/// Snippet makers, one per indexed field that a hit's text was analysed with (each body
-/// language has its own stemmer), made on first use.
-struct Snippets<'a> {
-    searcher: &'a Searcher,
-    fields: &'a Fields,
-    query: Option<&'a dyn Query>,
-    /// Words the query asks for only inside a phrase: alone, they are not worth marking.
-    phrase_only_words: HashSet<String>,
-    passages: HashMap<Field, Passages>,
-}
-
-impl Snippets<'_> {
-    /// The snippet of `text`, analysed as `field`; the opening lines when nothing matched.
-    fn make(&mut self, field: Field, text: &str) -> tantivy::Result<Snippet> {
-        let Some(query) = self.query else {
-            return Ok(lead(text));
-        };
-        let passages = match self.passages.entry(field) {
-            Entry::Occupied(e) => e.into_mut(),
-            Entry::Vacant(e) => {
-                let terms = snippet_terms(self.searcher, query, field)?;
-                let wanted = terms.keys().map(String::as_str);
-                let analyzer = match snippet_analyzer(self.fields, field, wanted) {
-                    Some(analyzer) => analyzer,
-                    None => self.searcher.index().tokenizer_for_field(field)?,
-                };
-                e.insert(Passages {
-                    terms: terms.into_iter().collect(),
-                    analyzer,
-                })
-            }
-        };
-        let Some((range, marks)) = passages.best(text) else {
-            return Ok(lead(text));
-        };
-        let fragment = &text[range.clone()];
-        let marks: Vec<_> = marks
-            .into_iter()
-            .map(|r| r.start - range.start..r.end - range.start)
-            .collect();
-        let highlights = merge_phrase_ranges(fragment, &marks)
-            .into_iter()
-            .filter(|r| {
-                let marked = &fragment[r.clone()];
-                marked.contains(char::is_whitespace)
-                    || !self.phrase_only_words.contains(&marked.to_lowercase())
-            })
-            .collect();
-        Ok(Snippet {
-            text: fragment.to_string(),
-            highlights,
-        })
-    }
-}
-
-/// Finds the best passage of a text for a query's words in one field: tantivy's snippet
-/// algorithm (`SnippetGenerator`: cut the text into windows of at most [`SNIPPET_CHARS`]
-/// bytes, each word's score summed, the earliest of the best windows), without its
-/// lowercased copy of every word looked up in an ordered map: pressdex's analyzers give
-/// lowercase words already. That copy and lookup were a fifth of a search's snippet
-/// instructions (callgrind, `search government` on Reuters).
-struct Passages {
-    /// The query's analysed words in this field, each scored by rarity (see [`snippet_terms`]).
-    /// A query has a few words: comparing each token with them is cheaper than hashing it
-    /// (SipHash of every token of the ten hits was 4% of a whole-process search).
-    terms: Vec<(String, f32)>,
-    analyzer: tantivy::tokenizer::TextAnalyzer,
-}
-
-impl Passages {
-    /// The byte range of the best passage of `text` and the byte ranges (in `text`) of the
-    /// words it matched; `None` when no word matched.
-    fn best(&mut self, text: &str) -> Option<(Range<usize>, Vec<Range<usize>>)> {
-        #[derive(Default)]
-        struct Window {
-            score: f32,
-            start: usize,
-            stop: usize,
-            marks: Vec<Range<usize>>,
-        }
-        let mut best: Option<Window> = None;
-        let mut keep = |window: Window| {
-            if window.score > 0.0 && best.as_ref().is_none_or(|b| window.score > b.score) {
-                best = Some(window);
-            }
-        };
-        let mut window = Window::default();
-        let mut stream = self.analyzer.token_stream(text);
-        while let Some(token) = stream.next() {
-            if token.offset_to - window.start > SNIPPET_CHARS {
-                let start = token.offset_from;
-                keep(std::mem::replace(
-                    &mut window,
-                    Window {
-                        start,
-                        stop: start,
-                        ..Window::default()
-                    },
-                ));
-            }
-            window.stop = token.offset_to;
-            if let Some((_, score)) = self.terms.iter().find(|(t, _)| *t == token.text) {
-                window.score += score;
-                window.marks.push(token.offset_from..token.offset_to);
-            }
-        }
-        keep(window);
-        best.map(|w| (w.start..w.stop, w.marks))
-    }
-}
-
 fn to_hit(
     f: &Fields,
     doc: &TantivyDocument,
@@ -398,8 +273,11 @@ fn to_hit(
     } else {
         (f.body, f.body_for(language.as_deref()))
     };
-    let body = text(stored).unwrap_or_default();
-    let snippet = snippets.make(indexed, &body)?;
+    let body = doc
+        .get_first(stored)
+        .and_then(|v| v.as_str())
+        .unwrap_or_default();
+    let snippet = snippets.make(indexed, body)?;
     Ok(Hit {
         rank,
         kind: if is_quote { KIND_QUOTE } else { KIND_ARTICLE },
@@ -412,7 +290,7 @@ fn to_hit(
         source: text(f.source),
         language,
         speakers: all(f.speakers),
-        quote: is_quote.then_some(body),
+        quote: is_quote.then(|| body.to_string()),
         confidence: is_quote
             .then(|| doc.get_first(f.confidence).and_then(|v| v.as_f64()))
             .flatten()
@@ -437,85 +315,6 @@ fn stored_date(f: &Fields, doc: &TantivyDocument) -> Option<PublishedDate> {
         day: (precision >= 3).then_some(full.day).flatten(),
         ..full
     })
-}
-
-/// The query's words in `field` that occur in the index, each scored as
-/// tantivy's `SnippetGenerator::create` scores them (rarer words count more).
-fn snippet_terms(
-    searcher: &Searcher,
-    query: &dyn Query,
-    field: Field,
-) -> tantivy::Result<BTreeMap<String, f32>> {
-    let mut terms: BTreeSet<&Term> = BTreeSet::new();
-    query.query_terms(&mut |term, _| {
-        if term.field() == field {
-            terms.insert(term);
-        }
-    });
-    let mut scored = BTreeMap::new();
-    for term in terms {
-        let value = term.value();
-        let Some(text) = value.as_str() else {
-            continue;
-        };
-        let doc_freq = searcher.doc_freq(term)?;
-        if doc_freq > 0 {
-            scored.insert(text.to_string(), 1.0 / (1.0 + doc_freq as f32));
-        }
-    }
-    Ok(scored)
-}
-
-/// Lowercased words that occur in the query only inside quoted phrases.
-fn phrase_only_words(query: &str) -> HashSet<String> {
-    let mut inside = HashSet::new();
-    let mut outside = HashSet::new();
-    for (i, part) in query.split('"').enumerate() {
-        let set = if i % 2 == 1 {
-            &mut inside
-        } else {
-            &mut outside
-        };
-        for word in part.split(|c: char| !c.is_alphanumeric()) {
-            if !word.is_empty() {
-                set.insert(word.to_lowercase());
-            }
-        }
-    }
-    inside.retain(|w| !outside.contains(w));
-    inside
-}
-
-/// The opening of a text as a snippet, cut at a word boundary.
-fn lead(text: &str) -> Snippet {
-    let mut end = text.len();
-    if let Some((i, _)) = text.char_indices().nth(SNIPPET_CHARS) {
-        end = text[..i].rfind(char::is_whitespace).unwrap_or(i);
-    }
-    Snippet {
-        text: text[..end].trim().to_string(),
-        highlights: Vec::new(),
-    }
-}
-
-/// Joins highlighted words separated only by spaces or punctuation, so a matched phrase is
-/// marked as one phrase ("megaphone diplomacy"), not two words.
-pub fn merge_phrase_ranges(
-    text: &str,
-    ranges: &[std::ops::Range<usize>],
-) -> Vec<std::ops::Range<usize>> {
-    let mut out: Vec<std::ops::Range<usize>> = Vec::new();
-    for r in ranges {
-        if let Some(last) = out.last_mut() {
-            let gap = text.get(last.end..r.start).unwrap_or("x");
-            if r.start >= last.end && gap.len() <= 3 && gap.chars().all(|c| !c.is_alphanumeric()) {
-                last.end = r.end;
-                continue;
-            }
-        }
-        out.push(r.clone());
-    }
-    out
 }
 
 #[cfg(test)]
@@ -867,41 +666,5 @@ mod tests {
         let pooled = on_segments(&searcher, &*query, &top, &pool).unwrap();
         assert_eq!(single.1, 4);
         assert_eq!(single, pooled);
-    }
-
-    #[test]
-    fn passages_are_the_earliest_best_window() {
-        let mut passages = Passages {
-            terms: vec![("tariff".to_string(), 0.5), ("steel".to_string(), 0.2)],
-            analyzer: tantivy::tokenizer::TextAnalyzer::builder(
-                tantivy::tokenizer::SimpleTokenizer::default(),
-            )
-            .filter(tantivy::tokenizer::LowerCaser)
-            .build(),
-        };
-        let filler = "and so on ".repeat(30);
-        // Steel alone early, steel and a tariff later: the later window scores more.
-        let text = format!("Steel rose. {filler}Steel tariff talks. {filler}Tariff news.");
-        let (range, marks) = passages.best(&text).unwrap();
-        assert!(range.len() <= SNIPPET_CHARS);
-        let marked: Vec<&str> = marks.iter().map(|r| &text[r.clone()]).collect();
-        assert_eq!(marked, ["Steel", "tariff"]);
-        assert!(text[range].contains("Steel tariff talks"));
-        // Two windows scoring the same: the first.
-        let text = format!("A tariff. {filler}Another tariff.");
-        let (range, _) = passages.best(&text).unwrap();
-        assert_eq!(range.start, 0);
-        assert!(passages.best("Nothing to see here.").is_none());
-        assert!(passages.best("").is_none());
-    }
-
-    #[test]
-    fn merges_highlights_of_a_phrase() {
-        let text = "avoid megaphone diplomacy now";
-        assert_eq!(merge_phrase_ranges(text, &[6..15, 16..25]), vec![6..25]);
-        assert_eq!(
-            merge_phrase_ranges("a megaphone and diplomacy", &[2..11, 16..25]),
-            vec![2..11, 16..25]
-        );
     }
 }
