@@ -288,7 +288,7 @@ fn collect_stats(doc: &Html, soft: Option<(&Stats, usize)>) -> Stats {
                                 parent.is_some_and(|f| f.in_body) || raw.get(node.id()).text < limit
                             }),
                         };
-                    let in_link = parent.is_some_and(|f| f.in_link) || el.name() == "a";
+                    let in_link = parent.is_some_and(|f| f.in_link) || is_link(el);
                     // `attrs` compares names as strings; `attr` interns the name first.
                     let in_body = parent.is_some_and(|f| f.in_body)
                         || (soft.is_some()
@@ -336,6 +336,17 @@ fn collect_stats(doc: &Html, soft: Option<(&Stats, usize)>) -> Stats {
         }
     }
     Stats(map)
+}
+
+/// Whether an element is a link to elsewhere: an `<a>` with an address. A script action
+/// (`href="javascript:…"`) or a bare anchor leads nowhere, so its text counts as text.
+fn is_link(el: &Element) -> bool {
+    el.name() == "a"
+        && el.attr("href").is_some_and(|h| {
+            let h = h.trim_start();
+            !h.get(..11)
+                .is_some_and(|s| s.eq_ignore_ascii_case("javascript:"))
+        })
 }
 
 /// Length of a text once whitespace runs are collapsed to single spaces.
@@ -1735,6 +1746,22 @@ mod tests {
         assert!(got.contains("the full text of the speech"), "{got:?}");
         assert!(!got.contains("Other story"), "{got:?}");
         assert!(!got.contains("another story"), "{got:?}");
+    }
+
+    #[test]
+    fn a_script_action_or_bare_anchor_is_no_link() {
+        let para = "The article text, with commas, and more words to read, goes on for a while.";
+        let html = format!(
+            "<body><article><p>{para} {para}</p><p>{para} {para}</p>\
+             <h2><a href=\"javascript:void(0)\">How the plant works today</a></h2>\
+             <p><a name=sec2>A short anchored line</a></p>\
+             <ul><li><a href=/c>Other story one here</a></li><li><a href=/d>Other story two</a></li></ul>\
+             </article></body>"
+        );
+        let got = body(&html);
+        assert!(got.contains("How the plant works today"), "{got:?}");
+        assert!(got.contains("A short anchored line"), "{got:?}");
+        assert!(!got.contains("Other story"), "{got:?}");
     }
 
     #[test]
