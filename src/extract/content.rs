@@ -145,8 +145,8 @@ enum Verdict {
 /// Tags that wrap whole pages on some sites, so only count as boilerplate when small.
 const SOFT_TAGS: &[&str] = &["form", "header"];
 
-fn verdict(el: &Element) -> Verdict {
-    if SOFT_TAGS.contains(&el.name()) {
+fn verdict(el: &Element, side_boxes: bool) -> Verdict {
+    if SOFT_TAGS.contains(&el.name()) || (side_boxes && is_side_box(el)) {
         return Verdict::Soft;
     }
     if is_boilerplate(el) {
@@ -236,6 +236,15 @@ fn is_consent_prompt(el: &Element) -> bool {
             .any(|v| CONSENT.is_match(v))
 }
 
+/// Whether an element is a box beside the article (an aside, a footer, a complementary
+/// region): where a page with almost no text of its own may keep its slideshow or transcript.
+fn is_side_box(el: &Element) -> bool {
+    matches!(el.name(), "aside" | "footer")
+        || el
+            .attr("role")
+            .is_some_and(|r| matches!(r, "complementary" | "contentinfo"))
+}
+
 /// True when an element's whole subtree is boilerplate, judged from its tag and attributes.
 fn is_boilerplate(el: &Element) -> bool {
     let name = el.name();
@@ -263,7 +272,7 @@ fn is_boilerplate(el: &Element) -> bool {
 ///
 /// Without `soft`, only certain boilerplate is left out; with `Some((raw, limit))`, probable
 /// boilerplate is left out too when its text in `raw` (the first pass) is under `limit`.
-fn collect_stats(doc: &Html, soft: Option<(&Stats, usize)>) -> Stats {
+fn collect_stats(doc: &Html, soft: Option<(&Stats, usize)>, side_boxes: bool) -> Stats {
     struct Frame {
         id: NodeId,
         stat: Stat,
@@ -279,7 +288,7 @@ fn collect_stats(doc: &Html, soft: Option<(&Stats, usize)>) -> Stats {
                 Node::Element(el) => {
                     let parent = stack.last();
                     let skip = parent.is_some_and(|f| f.stat.skip)
-                        || match verdict(el) {
+                        || match verdict(el, side_boxes) {
                             Verdict::Keep => false,
                             Verdict::Hard => true,
                             // Inside the marked article body, a big box (a gallery of
@@ -1141,9 +1150,13 @@ const SOFT_LIMIT_DEN: usize = 5;
 
 /// The article body of a parsed page and its lead caption.
 pub fn main_content(doc: &Html) -> MainContent {
-    let raw = collect_stats(doc, None);
+    let raw = collect_stats(doc, None, false);
     let total = raw.get(doc.root_element().id()).text;
-    let stats = collect_stats(doc, Some((&raw, total * SOFT_LIMIT_NUM / SOFT_LIMIT_DEN)));
+    let stats = collect_stats(
+        doc,
+        Some((&raw, total * SOFT_LIMIT_NUM / SOFT_LIMIT_DEN)),
+        false,
+    );
     let (text, roots) = render_best(doc, &stats, Clutter::Drop);
     let soft_pass = text.len() >= MIN_BODY_CHARS;
     let (text, roots) = if soft_pass {
@@ -1162,10 +1175,23 @@ pub fn main_content(doc: &Html) -> MainContent {
             // The article may be one block that also holds its links: keep such blocks, when
             // that brings back prose rather than link lists.
             let with_links = render_best(doc, &raw, Clutter::Keep);
-            if with_links.0.len() > best.0.len() && has_prose_line(&with_links.0) {
+            let best = if with_links.0.len() > best.0.len() && has_prose_line(&with_links.0) {
                 with_links
             } else {
                 best
+            };
+            if best.0.len() >= MIN_BODY_CHARS {
+                best
+            } else {
+                // A page with almost no text of its own may show its article in a box beside
+                // it (a slideshow in an aside, a transcript in a footer).
+                let side = collect_stats(doc, None, true);
+                let beside = render_best(doc, &side, Clutter::Drop);
+                if beside.0.len() > 2 * best.0.len() && has_prose_line(&beside.0) {
+                    beside
+                } else {
+                    best
+                }
             }
         }
     };
@@ -1899,6 +1925,33 @@ mod tests {
     }
 
     #[test]
+    fn a_page_without_text_of_its_own_takes_the_slideshow_beside_it() {
+        let slide = |t: &str| {
+            format!(
+                "<li><h2>{t}</h2><p>{t} is made with a bowl, some branches, and acorns from a walk in the woods.</p></li>"
+            )
+        };
+        let slides: String = ["Fall bowl", "Branch vase", "Gourd vases", "Leaf pumpkin"]
+            .iter()
+            .map(|t| slide(t))
+            .collect();
+        let html = format!(
+            "<body><div class=main><p>Easy centerpieces for the fall table.</p></div>\
+             <aside class=slideshow><ul>{slides}</ul></aside>\
+             <footer><p>Copyright, all rights reserved, by the company.</p></footer></body>"
+        );
+        let got = body(&html);
+        assert!(got.contains("Gourd vases is made"), "{got:?}");
+        // A page with an article of its own keeps its asides out.
+        let para = "The article text, with commas, and more words to read, goes on for a while.";
+        let got = body(&format!(
+            "<body><div class=main><p>{para} {para}</p><p>{para} {para}</p></div>\
+             <aside class=slideshow><ul>{slides}</ul></aside></body>"
+        ));
+        assert!(!got.contains("Gourd vases"), "{got:?}");
+    }
+
+    #[test]
     fn gathers_an_article_split_into_sections_of_wrapped_paragraphs() {
         let item = |t: &str| {
             format!(
@@ -1942,7 +1995,7 @@ mod tests {
         let capped = crate::extract::nesting::cap_nesting(&html);
         assert!(body(&capped).contains("Deep text"));
         let doc = Html::parse_document(&html);
-        let stats = collect_stats(&doc, None);
+        let stats = collect_stats(&doc, None, false);
         let roots = choose_content(&doc, &stats);
         assert!(render(&doc, &stats, &roots, Clutter::Drop).contains("Deep text"));
     }
@@ -1977,7 +2030,7 @@ mod tests {
         ];
         for (html, want) in cases {
             let doc = Html::parse_document(html);
-            let stats = collect_stats(&doc, None);
+            let stats = collect_stats(&doc, None, false);
             let root = doc.root_element().id();
             let rendered =
                 html2text::config::with_decorator(html2text::render::TrivialDecorator::new())
