@@ -974,8 +974,59 @@ impl Renderer {
     fn finish(mut self) -> String {
         self.paragraph_break();
         drop_repeated_paragraphs(&mut self.paragraphs);
+        drop_stuttered_lines(&mut self.paragraphs);
         self.paragraphs.join("\n\n")
     }
+}
+
+/// Longest line, in characters, that [`drop_stuttered_lines`] takes for interface text.
+const MAX_STUTTER_CHARS: usize = 60;
+
+/// Fewest characters in a line that [`drop_stuttered_lines`] considers (code such as `});`
+/// and list markers repeat on purpose).
+const MIN_STUTTER_CHARS: usize = 12;
+
+/// Most lines in a group that repeats right after itself.
+const MAX_STUTTER_LINES: usize = 3;
+
+/// Drops both copies of a short line, or group of up to three lines, that the page shows twice
+/// in a row: a tooltip repeated for each button, a video player's fallback message shown by
+/// two players, a placeholder for each missing embed. Prose does not stutter.
+fn drop_stuttered_lines(paragraphs: &mut Vec<String>) {
+    let lines: Vec<&str> = paragraphs.iter().flat_map(|p| p.split('\n')).collect();
+    let short = |l: &str| {
+        let n = l.chars().count();
+        (MIN_STUTTER_CHARS..=MAX_STUTTER_CHARS).contains(&n) && l.chars().any(char::is_alphabetic)
+    };
+    let mut drop = vec![false; lines.len()];
+    for i in 0..lines.len() {
+        for k in 1..=MAX_STUTTER_LINES {
+            if i + 2 * k <= lines.len()
+                && lines[i..i + k].iter().all(|l| short(l))
+                && lines[i..i + k] == lines[i + k..i + 2 * k]
+            {
+                drop[i..i + 2 * k].iter_mut().for_each(|d| *d = true);
+            }
+        }
+    }
+    if !drop.contains(&true) {
+        return;
+    }
+    let mut next = 0;
+    let kept: Vec<String> = paragraphs
+        .iter()
+        .filter_map(|p| {
+            let kept: Vec<&str> = p
+                .split('\n')
+                .filter(|_| {
+                    next += 1;
+                    !drop[next - 1]
+                })
+                .collect();
+            (!kept.is_empty()).then(|| kept.join("\n"))
+        })
+        .collect();
+    *paragraphs = kept;
 }
 
 /// Fewest paragraphs in a row that must repeat an earlier run to be dropped: single paragraphs
@@ -1844,6 +1895,33 @@ mod tests {
             let mut paragraphs = to_vec(input);
             drop_repeated_paragraphs(&mut paragraphs);
             assert_eq!(paragraphs.join(" "), expected, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn drops_a_short_line_or_group_shown_twice_in_a_row() {
+        let tip = "Sign in to react to this story.";
+        let (fail, retry) = (
+            "The video could not be loaded.",
+            "Try again later, or go back.",
+        );
+        let prose = "The council met on Monday, and the vote was close.";
+        for (input, expected) in [
+            (vec![prose.to_string(), tip.into(), tip.into()], vec![prose]),
+            (
+                vec![format!("{fail}\n{retry}\n{fail}\n{retry}"), prose.into()],
+                vec![prose],
+            ),
+            // Code and markers repeat on purpose; a line said once more later is no stutter.
+            (vec!["});".into(), "});".into()], vec!["});", "});"]),
+            (
+                vec![tip.into(), prose.into(), tip.into()],
+                vec![tip, prose, tip],
+            ),
+        ] {
+            let mut paragraphs = input.clone();
+            drop_stuttered_lines(&mut paragraphs);
+            assert_eq!(paragraphs, expected, "{input:?}");
         }
     }
 
