@@ -1091,6 +1091,13 @@ static PAYWALL_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// A call to follow the outlet on a messaging app or news aggregator ("Join us on WhatsApp",
+/// "Follow Example on Google News", "Folgst du schon … auf Whatsapp?", "ikuti WhatsApp channel").
+static FOLLOW_CHANNEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:(?:follow|join)\s+(?:[^\s,.;]+\s+){0,3}?on\s+(?:the\s+)?|folg\w*\s+(?:[^\s,.;]+\s+){0,4}?auf\s+|(?:ikuti|suivez-nous sur|síguenos en|seguici su)\s+(?:[^\s,.;]+\s+){0,2}?)(?:whatsapp|telegram|google news)\b")
+        .expect("valid regex")
+});
+
 /// The labels of a box's open/close toggle, shown together as text ("Box aufklappen Box
 /// zuklappen", "Continue reading Show less"): a short line ending with the closing label.
 static TOGGLE_LABELS: LazyLock<Regex> = LazyLock::new(|| {
@@ -1124,7 +1131,9 @@ fn is_boilerplate_line(p: &str) -> bool {
     if !p.chars().any(char::is_alphanumeric) {
         return true;
     }
-    if p.chars().count() <= 150 && (NOISE_LINE.is_match(p) || PAYWALL_NOTICE.is_match(p)) {
+    if p.chars().count() <= 150
+        && (NOISE_LINE.is_match(p) || PAYWALL_NOTICE.is_match(p) || FOLLOW_CHANNEL.is_match(p))
+    {
         return true;
     }
     if p.chars().count() <= 60 && !is_attribution(p) && crate::date::parse_date_text(p).is_some() {
@@ -1973,6 +1982,14 @@ mod tests {
             ),
             ("The courtesy of the staff surprised her.", false),
             ("Ann Lee (@annlee) May 2, 2024", true),
+            ("Join us on WhatsApp for the latest news", true),
+            ("Follow the Daily Example on Google News.", true),
+            ("Folgen Sie uns auf Telegram!", true),
+            (
+                "Users could not send messages on WhatsApp for two hours.",
+                false,
+            ),
+            ("Thousands join the march, organised on Telegram.", false),
         ] {
             assert_eq!(is_boilerplate_line(p), noise, "{p:?}");
         }
