@@ -964,6 +964,11 @@ impl Renderer {
     }
 
     fn paragraph_break(&mut self) {
+        if self.current.contains('\n') {
+            // A teaser closed by its date and time may share a block with the text.
+            let kept: Vec<&str> = self.current.lines().filter(|l| !is_teaser(l)).collect();
+            self.current = kept.join("\n");
+        }
         let p = self.current.trim();
         if !p.is_empty() && !is_boilerplate_line(p) {
             self.paragraphs.push(p.to_string());
@@ -1098,6 +1103,21 @@ static FOLLOW_CHANNEL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// The date and running or reading time closing a teaser of another piece ("… 18.04.2024 |
+/// 0:21 min", "Ann Lee 04.12.2023 5 min"), or such a time alone ("3 Min.").
+static TEASER_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}[\s,|]*(?:\d{1,2}:\d{2}(?:\s*uhr)?[\s,|]*)?)\d{1,3}(?::\d{2})?\s*min\.?$")
+        .expect("valid regex")
+});
+
+/// Longest paragraph taken for a teaser closed by a date and a time.
+const MAX_TEASER_CHARS: usize = 400;
+
+/// A teaser of another piece closed by its date and running or reading time.
+fn is_teaser(p: &str) -> bool {
+    p.chars().count() <= MAX_TEASER_CHARS && TEASER_TIME.is_match(p.trim())
+}
+
 /// The labels of a box's open/close toggle, shown together as text ("Box aufklappen Box
 /// zuklappen", "Continue reading Show less"): a short line ending with the closing label.
 static TOGGLE_LABELS: LazyLock<Regex> = LazyLock::new(|| {
@@ -1126,6 +1146,9 @@ fn is_boilerplate_line(p: &str) -> bool {
         return true;
     }
     if p.chars().count() <= MAX_TOGGLE_CHARS && TOGGLE_LABELS.is_match(p) {
+        return true;
+    }
+    if is_teaser(p) {
         return true;
     }
     if !p.chars().any(char::is_alphanumeric) {
@@ -1908,6 +1931,19 @@ mod tests {
     }
 
     #[test]
+    fn drops_a_teaser_line_closed_by_its_date_and_time() {
+        let para = "The article text, with commas, and more words to read, goes on for a while.";
+        let html = format!(
+            "<body><article><p>{para} {para}</p><p>{para} {para}<br>\
+             What the new rules mean for trade, explained. 16.04.2024 | 6:33 min</p>\
+             <p>{para} The end.</p></article></body>"
+        );
+        let got = body(&html);
+        assert!(got.contains("The end."), "{got:?}");
+        assert!(!got.contains("new rules mean"), "{got:?}");
+    }
+
+    #[test]
     fn drops_a_short_line_or_group_shown_twice_in_a_row() {
         let tip = "Sign in to react to this story.";
         let (fail, retry) = (
@@ -1990,6 +2026,10 @@ mod tests {
                 false,
             ),
             ("Thousands join the march, organised on Telegram.", false),
+            ("The vote, and what comes next. 18.04.2024 | 0:21 min", true),
+            ("Ann Lee 04.12.2023 5 min", true),
+            ("3 Min.", true),
+            ("The walk to the station took 5 min", false),
         ] {
             assert_eq!(is_boilerplate_line(p), noise, "{p:?}");
         }
