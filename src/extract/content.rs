@@ -1356,7 +1356,7 @@ fn lead_caption(doc: &Html, raw: &Stats, root: NodeId) -> Option<String> {
         let Some(el) = ElementRef::wrap(n) else {
             continue;
         };
-        if is_caption(el.value()) {
+        if is_caption(el.value()) && beside_picture(n) {
             match caption_text(n) {
                 // A picture without a caption: the lead caption may come after it.
                 Some(text) if text.is_empty() => continue,
@@ -1368,6 +1368,23 @@ fn lead_caption(doc: &Html, raw: &Stats, root: NodeId) -> Option<String> {
         }
     }
     None
+}
+
+/// How many nodes around a caption are searched for its picture.
+const PICTURE_WINDOW: usize = 200;
+
+/// Whether a caption sits with a picture (or video, or embed) in its parent block: a "credit"
+/// line with none ("Powered by Example", a widget's credit) captions nothing.
+fn beside_picture(caption: ego_tree::NodeRef<'_, Node>) -> bool {
+    let around = caption.parent().unwrap_or(caption);
+    around.descendants().take(PICTURE_WINDOW).any(|d| {
+        d.value().as_element().is_some_and(|e| {
+            matches!(
+                e.name(),
+                "img" | "picture" | "video" | "iframe" | "noscript" | "svg" | "object" | "embed"
+            )
+        })
+    })
 }
 
 /// Whether a block holds enough kept text to be a paragraph of prose.
@@ -1638,6 +1655,21 @@ mod tests {
         );
         assert!(!content.text.contains("harbour"), "{:?}", content.text);
         let content = main_content(&Html::parse_document(&page(false)));
+        assert_eq!(content.lead_caption, None);
+    }
+
+    #[test]
+    fn a_credit_line_without_a_picture_is_no_lead_caption() {
+        let para =
+            "The text of the story, with commas, clauses and more words, goes on for a while. ";
+        let html = format!(
+            "<body><article><div class=widget><h2>Around the web</h2>\
+             <div class=widget-credit>Powered by Example Widgets</div></div>\
+             <p>{}</p><p>{}</p></article></body>",
+            para.repeat(3),
+            para.repeat(3)
+        );
+        let content = main_content(&Html::parse_document(&html));
         assert_eq!(content.lead_caption, None);
     }
 
