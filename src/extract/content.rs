@@ -1118,6 +1118,13 @@ fn is_teaser(p: &str) -> bool {
     p.chars().count() <= MAX_TEASER_CHARS && TEASER_TIME.is_match(p.trim())
 }
 
+/// A notice that the reader's browser is too old ("Your web browser is no longer supported",
+/// "Bitte wechseln Sie zu einem unterstützten Browser").
+static BROWSER_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)browser\b.{0,30}\b(?:no longer|not|nicht mehr|n.est plus)\b.{0,15}\b(?:supported|unterstützt|pris en charge)|(?:unterstützten|supported|newer|modern) browser|update (?:your|it)\b.{0,20}browser")
+        .expect("valid regex")
+});
+
 /// The labels of a box's open/close toggle, shown together as text ("Box aufklappen Box
 /// zuklappen", "Continue reading Show less"): a short line ending with the closing label.
 static TOGGLE_LABELS: LazyLock<Regex> = LazyLock::new(|| {
@@ -1155,7 +1162,10 @@ fn is_boilerplate_line(p: &str) -> bool {
         return true;
     }
     if p.chars().count() <= 150
-        && (NOISE_LINE.is_match(p) || PAYWALL_NOTICE.is_match(p) || FOLLOW_CHANNEL.is_match(p))
+        && (NOISE_LINE.is_match(p)
+            || PAYWALL_NOTICE.is_match(p)
+            || FOLLOW_CHANNEL.is_match(p)
+            || BROWSER_NOTICE.is_match(p))
     {
         return true;
     }
@@ -2058,6 +2068,12 @@ mod tests {
                 false,
             ),
             ("Thousands join the march, organised on Telegram.", false),
+            ("Your web browser is no longer supported.", true),
+            ("Dieser Browser wird nicht mehr unterstützt", true),
+            (
+                "The old browser still works on most of the office computers.",
+                false,
+            ),
             ("The vote, and what comes next. 18.04.2024 | 0:21 min", true),
             ("Ann Lee 04.12.2023 5 min", true),
             ("3 Min.", true),
