@@ -964,7 +964,7 @@ impl Renderer {
     }
 
     fn paragraph_break(&mut self) {
-        if self.current.contains('\n') {
+        if self.current.contains('\n') && self.current.lines().any(is_teaser) {
             // A teaser closed by its date and time may share a block with the text.
             let kept: Vec<&str> = self.current.lines().filter(|l| !is_teaser(l)).collect();
             self.current = kept.join("\n");
@@ -1115,7 +1115,19 @@ const MAX_TEASER_CHARS: usize = 400;
 
 /// A teaser of another piece closed by its date and running or reading time.
 fn is_teaser(p: &str) -> bool {
-    p.chars().count() <= MAX_TEASER_CHARS && TEASER_TIME.is_match(p.trim())
+    let p = p.trim().trim_end_matches('.');
+    // Only a line ending in "min" can match: the common case skips the regex.
+    p.len() >= 3
+        && p.as_bytes()[p.len() - 3..].eq_ignore_ascii_case(b"min")
+        && p.chars().count() <= MAX_TEASER_CHARS
+        && TEASER_TIME.is_match(p)
+}
+
+/// Whether a text holds a word, compared without regard to ASCII case.
+fn mentions(text: &str, word: &str) -> bool {
+    text.as_bytes()
+        .windows(word.len())
+        .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
 }
 
 /// A notice that the reader's browser is too old ("Your web browser is no longer supported",
@@ -1164,8 +1176,11 @@ fn is_boilerplate_line(p: &str) -> bool {
     if p.chars().count() <= 150
         && (NOISE_LINE.is_match(p)
             || PAYWALL_NOTICE.is_match(p)
-            || FOLLOW_CHANNEL.is_match(p)
-            || BROWSER_NOTICE.is_match(p))
+            || (["whatsapp", "telegram", "google news"]
+                .iter()
+                .any(|w| mentions(p, w))
+                && FOLLOW_CHANNEL.is_match(p))
+            || (mentions(p, "browser") && BROWSER_NOTICE.is_match(p)))
     {
         return true;
     }
