@@ -145,8 +145,8 @@ enum Verdict {
 /// Tags that wrap whole pages on some sites, so only count as boilerplate when small.
 const SOFT_TAGS: &[&str] = &["form", "header"];
 
-fn verdict(el: &Element) -> Verdict {
-    if SOFT_TAGS.contains(&el.name()) {
+fn verdict(el: &Element, side_boxes: bool) -> Verdict {
+    if SOFT_TAGS.contains(&el.name()) || (side_boxes && is_side_box(el)) {
         return Verdict::Soft;
     }
     if is_boilerplate(el) {
@@ -236,6 +236,15 @@ fn is_consent_prompt(el: &Element) -> bool {
             .any(|v| CONSENT.is_match(v))
 }
 
+/// Whether an element is a box beside the article (an aside, a footer, a complementary
+/// region): where a page with almost no text of its own may keep its slideshow or transcript.
+fn is_side_box(el: &Element) -> bool {
+    matches!(el.name(), "aside" | "footer")
+        || el
+            .attr("role")
+            .is_some_and(|r| matches!(r, "complementary" | "contentinfo"))
+}
+
 /// True when an element's whole subtree is boilerplate, judged from its tag and attributes.
 fn is_boilerplate(el: &Element) -> bool {
     let name = el.name();
@@ -263,7 +272,7 @@ fn is_boilerplate(el: &Element) -> bool {
 ///
 /// Without `soft`, only certain boilerplate is left out; with `Some((raw, limit))`, probable
 /// boilerplate is left out too when its text in `raw` (the first pass) is under `limit`.
-fn collect_stats(doc: &Html, soft: Option<(&Stats, usize)>) -> Stats {
+fn collect_stats(doc: &Html, soft: Option<(&Stats, usize)>, side_boxes: bool) -> Stats {
     struct Frame {
         id: NodeId,
         stat: Stat,
@@ -279,7 +288,7 @@ fn collect_stats(doc: &Html, soft: Option<(&Stats, usize)>) -> Stats {
                 Node::Element(el) => {
                     let parent = stack.last();
                     let skip = parent.is_some_and(|f| f.stat.skip)
-                        || match verdict(el) {
+                        || match verdict(el, side_boxes) {
                             Verdict::Keep => false,
                             Verdict::Hard => true,
                             // Inside the marked article body, a big box (a gallery of
@@ -288,7 +297,7 @@ fn collect_stats(doc: &Html, soft: Option<(&Stats, usize)>) -> Stats {
                                 parent.is_some_and(|f| f.in_body) || raw.get(node.id()).text < limit
                             }),
                         };
-                    let in_link = parent.is_some_and(|f| f.in_link) || el.name() == "a";
+                    let in_link = parent.is_some_and(|f| f.in_link) || is_link(el);
                     // `attrs` compares names as strings; `attr` interns the name first.
                     let in_body = parent.is_some_and(|f| f.in_body)
                         || (soft.is_some()
@@ -336,6 +345,17 @@ fn collect_stats(doc: &Html, soft: Option<(&Stats, usize)>) -> Stats {
         }
     }
     Stats(map)
+}
+
+/// Whether an element is a link to elsewhere: an `<a>` with an address. A script action
+/// (`href="javascript:…"`) or a bare anchor leads nowhere, so its text counts as text.
+fn is_link(el: &Element) -> bool {
+    el.name() == "a"
+        && el.attr("href").is_some_and(|h| {
+            let h = h.trim_start();
+            !h.get(..11)
+                .is_some_and(|s| s.eq_ignore_ascii_case("javascript:"))
+        })
 }
 
 /// Length of a text once whitespace runs are collapsed to single spaces.
@@ -944,6 +964,11 @@ impl Renderer {
     }
 
     fn paragraph_break(&mut self) {
+        if self.current.contains('\n') && self.current.lines().any(is_teaser) {
+            // A teaser closed by its date and time may share a block with the text.
+            let kept: Vec<&str> = self.current.lines().filter(|l| !is_teaser(l)).collect();
+            self.current = kept.join("\n");
+        }
         let p = self.current.trim();
         if !p.is_empty() && !is_boilerplate_line(p) {
             self.paragraphs.push(p.to_string());
@@ -954,8 +979,59 @@ impl Renderer {
     fn finish(mut self) -> String {
         self.paragraph_break();
         drop_repeated_paragraphs(&mut self.paragraphs);
+        drop_stuttered_lines(&mut self.paragraphs);
         self.paragraphs.join("\n\n")
     }
+}
+
+/// Longest line, in characters, that [`drop_stuttered_lines`] takes for interface text.
+const MAX_STUTTER_CHARS: usize = 60;
+
+/// Fewest characters in a line that [`drop_stuttered_lines`] considers (code such as `});`
+/// and list markers repeat on purpose).
+const MIN_STUTTER_CHARS: usize = 12;
+
+/// Most lines in a group that repeats right after itself.
+const MAX_STUTTER_LINES: usize = 3;
+
+/// Drops both copies of a short line, or group of up to three lines, that the page shows twice
+/// in a row: a tooltip repeated for each button, a video player's fallback message shown by
+/// two players, a placeholder for each missing embed. Prose does not stutter.
+fn drop_stuttered_lines(paragraphs: &mut Vec<String>) {
+    let lines: Vec<&str> = paragraphs.iter().flat_map(|p| p.split('\n')).collect();
+    let short = |l: &str| {
+        let n = l.chars().count();
+        (MIN_STUTTER_CHARS..=MAX_STUTTER_CHARS).contains(&n) && l.chars().any(char::is_alphabetic)
+    };
+    let mut drop = vec![false; lines.len()];
+    for i in 0..lines.len() {
+        for k in 1..=MAX_STUTTER_LINES {
+            if i + 2 * k <= lines.len()
+                && lines[i..i + k].iter().all(|l| short(l))
+                && lines[i..i + k] == lines[i + k..i + 2 * k]
+            {
+                drop[i..i + 2 * k].iter_mut().for_each(|d| *d = true);
+            }
+        }
+    }
+    if !drop.contains(&true) {
+        return;
+    }
+    let mut next = 0;
+    let kept: Vec<String> = paragraphs
+        .iter()
+        .filter_map(|p| {
+            let kept: Vec<&str> = p
+                .split('\n')
+                .filter(|_| {
+                    next += 1;
+                    !drop[next - 1]
+                })
+                .collect();
+            (!kept.is_empty()).then(|| kept.join("\n"))
+        })
+        .collect();
+    *paragraphs = kept;
 }
 
 /// Fewest paragraphs in a row that must repeat an earlier run to be dropped: single paragraphs
@@ -1020,6 +1096,47 @@ static PAYWALL_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// A call to follow the outlet on a messaging app or news aggregator ("Join us on WhatsApp",
+/// "Follow Example on Google News", "Folgst du schon … auf Whatsapp?", "ikuti WhatsApp channel").
+static FOLLOW_CHANNEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:(?:follow|join)\s+(?:[^\s,.;]+\s+){0,3}?on\s+(?:the\s+)?|folg\w*\s+(?:[^\s,.;]+\s+){0,4}?auf\s+|(?:ikuti|suivez-nous sur|síguenos en|seguici su)\s+(?:[^\s,.;]+\s+){0,2}?)(?:whatsapp|telegram|google news)\b")
+        .expect("valid regex")
+});
+
+/// The date and running or reading time closing a teaser of another piece ("… 18.04.2024 |
+/// 0:21 min", "Ann Lee 04.12.2023 5 min"), or such a time alone ("3 Min.").
+static TEASER_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}[\s,|]*(?:\d{1,2}:\d{2}(?:\s*uhr)?[\s,|]*)?)\d{1,3}(?::\d{2})?\s*min\.?$")
+        .expect("valid regex")
+});
+
+/// Longest paragraph taken for a teaser closed by a date and a time.
+const MAX_TEASER_CHARS: usize = 400;
+
+/// A teaser of another piece closed by its date and running or reading time.
+fn is_teaser(p: &str) -> bool {
+    let p = p.trim().trim_end_matches('.');
+    // Only a line ending in "min" can match: the common case skips the regex.
+    p.len() >= 3
+        && p.as_bytes()[p.len() - 3..].eq_ignore_ascii_case(b"min")
+        && p.chars().count() <= MAX_TEASER_CHARS
+        && TEASER_TIME.is_match(p)
+}
+
+/// Whether a text holds a word, compared without regard to ASCII case.
+fn mentions(text: &str, word: &str) -> bool {
+    text.as_bytes()
+        .windows(word.len())
+        .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
+}
+
+/// A notice that the reader's browser is too old ("Your web browser is no longer supported",
+/// "Bitte wechseln Sie zu einem unterstützten Browser").
+static BROWSER_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)browser\b.{0,30}\b(?:no longer|not|nicht mehr|n.est plus)\b.{0,15}\b(?:supported|unterstützt|pris en charge)|(?:unterstützten|supported|newer|modern) browser|update (?:your|it)\b.{0,20}browser")
+        .expect("valid regex")
+});
+
 /// The labels of a box's open/close toggle, shown together as text ("Box aufklappen Box
 /// zuklappen", "Continue reading Show less"): a short line ending with the closing label.
 static TOGGLE_LABELS: LazyLock<Regex> = LazyLock::new(|| {
@@ -1050,10 +1167,21 @@ fn is_boilerplate_line(p: &str) -> bool {
     if p.chars().count() <= MAX_TOGGLE_CHARS && TOGGLE_LABELS.is_match(p) {
         return true;
     }
+    if is_teaser(p) {
+        return true;
+    }
     if !p.chars().any(char::is_alphanumeric) {
         return true;
     }
-    if p.chars().count() <= 150 && (NOISE_LINE.is_match(p) || PAYWALL_NOTICE.is_match(p)) {
+    if p.chars().count() <= 150
+        && (NOISE_LINE.is_match(p)
+            || PAYWALL_NOTICE.is_match(p)
+            || (["whatsapp", "telegram", "google news"]
+                .iter()
+                .any(|w| mentions(p, w))
+                && FOLLOW_CHANNEL.is_match(p))
+            || (mentions(p, "browser") && BROWSER_NOTICE.is_match(p)))
+    {
         return true;
     }
     if p.chars().count() <= 60 && !is_attribution(p) && crate::date::parse_date_text(p).is_some() {
@@ -1130,9 +1258,13 @@ const SOFT_LIMIT_DEN: usize = 5;
 
 /// The article body of a parsed page and its lead caption.
 pub fn main_content(doc: &Html) -> MainContent {
-    let raw = collect_stats(doc, None);
+    let raw = collect_stats(doc, None, false);
     let total = raw.get(doc.root_element().id()).text;
-    let stats = collect_stats(doc, Some((&raw, total * SOFT_LIMIT_NUM / SOFT_LIMIT_DEN)));
+    let stats = collect_stats(
+        doc,
+        Some((&raw, total * SOFT_LIMIT_NUM / SOFT_LIMIT_DEN)),
+        false,
+    );
     let (text, roots) = render_best(doc, &stats, Clutter::Drop);
     let soft_pass = text.len() >= MIN_BODY_CHARS;
     let (text, roots) = if soft_pass {
@@ -1151,10 +1283,23 @@ pub fn main_content(doc: &Html) -> MainContent {
             // The article may be one block that also holds its links: keep such blocks, when
             // that brings back prose rather than link lists.
             let with_links = render_best(doc, &raw, Clutter::Keep);
-            if with_links.0.len() > best.0.len() && has_prose_line(&with_links.0) {
+            let best = if with_links.0.len() > best.0.len() && has_prose_line(&with_links.0) {
                 with_links
             } else {
                 best
+            };
+            if best.0.len() >= MIN_BODY_CHARS {
+                best
+            } else {
+                // A page with almost no text of its own may show its article in a box beside
+                // it (a slideshow in an aside, a transcript in a footer).
+                let side = collect_stats(doc, None, true);
+                let beside = render_best(doc, &side, Clutter::Drop);
+                if beside.0.len() > 2 * best.0.len() && has_prose_line(&beside.0) {
+                    beside
+                } else {
+                    best
+                }
             }
         }
     };
@@ -1236,7 +1381,7 @@ fn lead_caption(doc: &Html, raw: &Stats, root: NodeId) -> Option<String> {
         let Some(el) = ElementRef::wrap(n) else {
             continue;
         };
-        if is_caption(el.value()) {
+        if is_caption(el.value()) && beside_picture(n) {
             match caption_text(n) {
                 // A picture without a caption: the lead caption may come after it.
                 Some(text) if text.is_empty() => continue,
@@ -1248,6 +1393,23 @@ fn lead_caption(doc: &Html, raw: &Stats, root: NodeId) -> Option<String> {
         }
     }
     None
+}
+
+/// How many nodes around a caption are searched for its picture.
+const PICTURE_WINDOW: usize = 200;
+
+/// Whether a caption sits with a picture (or video, or embed) in its parent block: a "credit"
+/// line with none ("Powered by Example", a widget's credit) captions nothing.
+fn beside_picture(caption: ego_tree::NodeRef<'_, Node>) -> bool {
+    let around = caption.parent().unwrap_or(caption);
+    around.descendants().take(PICTURE_WINDOW).any(|d| {
+        d.value().as_element().is_some_and(|e| {
+            matches!(
+                e.name(),
+                "img" | "picture" | "video" | "iframe" | "noscript" | "svg" | "object" | "embed"
+            )
+        })
+    })
 }
 
 /// Whether a block holds enough kept text to be a paragraph of prose.
@@ -1522,6 +1684,21 @@ mod tests {
     }
 
     #[test]
+    fn a_credit_line_without_a_picture_is_no_lead_caption() {
+        let para =
+            "The text of the story, with commas, clauses and more words, goes on for a while. ";
+        let html = format!(
+            "<body><article><div class=widget><h2>Around the web</h2>\
+             <div class=widget-credit>Powered by Example Widgets</div></div>\
+             <p>{}</p><p>{}</p></article></body>",
+            para.repeat(3),
+            para.repeat(3)
+        );
+        let content = main_content(&Html::parse_document(&html));
+        assert_eq!(content.lead_caption, None);
+    }
+
+    #[test]
     fn a_small_class_bonused_box_yields_to_a_larger_article_block() {
         let para = "The council met on Monday, and the vote, long delayed, finally passed \
                     with a wide margin after hours of debate among the members present there.";
@@ -1738,6 +1915,22 @@ mod tests {
     }
 
     #[test]
+    fn a_script_action_or_bare_anchor_is_no_link() {
+        let para = "The article text, with commas, and more words to read, goes on for a while.";
+        let html = format!(
+            "<body><article><p>{para} {para}</p><p>{para} {para}</p>\
+             <h2><a href=\"javascript:void(0)\">How the plant works today</a></h2>\
+             <p><a name=sec2>A short anchored line</a></p>\
+             <ul><li><a href=/c>Other story one here</a></li><li><a href=/d>Other story two</a></li></ul>\
+             </article></body>"
+        );
+        let got = body(&html);
+        assert!(got.contains("How the plant works today"), "{got:?}");
+        assert!(got.contains("A short anchored line"), "{got:?}");
+        assert!(!got.contains("Other story"), "{got:?}");
+    }
+
+    #[test]
     fn leaves_out_other_stories_named_for_the_article() {
         let para = "The article text, with commas, and more words to read, goes on for a while.";
         let html = format!(
@@ -1795,6 +1988,46 @@ mod tests {
     }
 
     #[test]
+    fn drops_a_teaser_line_closed_by_its_date_and_time() {
+        let para = "The article text, with commas, and more words to read, goes on for a while.";
+        let html = format!(
+            "<body><article><p>{para} {para}</p><p>{para} {para}<br>\
+             What the new rules mean for trade, explained. 16.04.2024 | 6:33 min</p>\
+             <p>{para} The end.</p></article></body>"
+        );
+        let got = body(&html);
+        assert!(got.contains("The end."), "{got:?}");
+        assert!(!got.contains("new rules mean"), "{got:?}");
+    }
+
+    #[test]
+    fn drops_a_short_line_or_group_shown_twice_in_a_row() {
+        let tip = "Sign in to react to this story.";
+        let (fail, retry) = (
+            "The video could not be loaded.",
+            "Try again later, or go back.",
+        );
+        let prose = "The council met on Monday, and the vote was close.";
+        for (input, expected) in [
+            (vec![prose.to_string(), tip.into(), tip.into()], vec![prose]),
+            (
+                vec![format!("{fail}\n{retry}\n{fail}\n{retry}"), prose.into()],
+                vec![prose],
+            ),
+            // Code and markers repeat on purpose; a line said once more later is no stutter.
+            (vec!["});".into(), "});".into()], vec!["});", "});"]),
+            (
+                vec![tip.into(), prose.into(), tip.into()],
+                vec![tip, prose, tip],
+            ),
+        ] {
+            let mut paragraphs = input.clone();
+            drop_stuttered_lines(&mut paragraphs);
+            assert_eq!(paragraphs, expected, "{input:?}");
+        }
+    }
+
+    #[test]
     fn recognises_noise_paragraphs() {
         for (p, noise) in [
             ("Advertisement", true),
@@ -1842,6 +2075,24 @@ mod tests {
             ),
             ("The courtesy of the staff surprised her.", false),
             ("Ann Lee (@annlee) May 2, 2024", true),
+            ("Join us on WhatsApp for the latest news", true),
+            ("Follow the Daily Example on Google News.", true),
+            ("Folgen Sie uns auf Telegram!", true),
+            (
+                "Users could not send messages on WhatsApp for two hours.",
+                false,
+            ),
+            ("Thousands join the march, organised on Telegram.", false),
+            ("Your web browser is no longer supported.", true),
+            ("Dieser Browser wird nicht mehr unterstützt", true),
+            (
+                "The old browser still works on most of the office computers.",
+                false,
+            ),
+            ("The vote, and what comes next. 18.04.2024 | 0:21 min", true),
+            ("Ann Lee 04.12.2023 5 min", true),
+            ("3 Min.", true),
+            ("The walk to the station took 5 min", false),
         ] {
             assert_eq!(is_boilerplate_line(p), noise, "{p:?}");
         }
@@ -1869,6 +2120,33 @@ mod tests {
             "<body><div class=entry><p>{line}<br><br>{line}{links}</p></div></body>"
         ));
         assert!(got.contains("as some blogs write them"), "{got:?}");
+    }
+
+    #[test]
+    fn a_page_without_text_of_its_own_takes_the_slideshow_beside_it() {
+        let slide = |t: &str| {
+            format!(
+                "<li><h2>{t}</h2><p>{t} is made with a bowl, some branches, and acorns from a walk in the woods.</p></li>"
+            )
+        };
+        let slides: String = ["Fall bowl", "Branch vase", "Gourd vases", "Leaf pumpkin"]
+            .iter()
+            .map(|t| slide(t))
+            .collect();
+        let html = format!(
+            "<body><div class=main><p>Easy centerpieces for the fall table.</p></div>\
+             <aside class=slideshow><ul>{slides}</ul></aside>\
+             <footer><p>Copyright, all rights reserved, by the company.</p></footer></body>"
+        );
+        let got = body(&html);
+        assert!(got.contains("Gourd vases is made"), "{got:?}");
+        // A page with an article of its own keeps its asides out.
+        let para = "The article text, with commas, and more words to read, goes on for a while.";
+        let got = body(&format!(
+            "<body><div class=main><p>{para} {para}</p><p>{para} {para}</p></div>\
+             <aside class=slideshow><ul>{slides}</ul></aside></body>"
+        ));
+        assert!(!got.contains("Gourd vases"), "{got:?}");
     }
 
     #[test]
@@ -1915,7 +2193,7 @@ mod tests {
         let capped = crate::extract::nesting::cap_nesting(&html);
         assert!(body(&capped).contains("Deep text"));
         let doc = Html::parse_document(&html);
-        let stats = collect_stats(&doc, None);
+        let stats = collect_stats(&doc, None, false);
         let roots = choose_content(&doc, &stats);
         assert!(render(&doc, &stats, &roots, Clutter::Drop).contains("Deep text"));
     }
@@ -1950,7 +2228,7 @@ mod tests {
         ];
         for (html, want) in cases {
             let doc = Html::parse_document(html);
-            let stats = collect_stats(&doc, None);
+            let stats = collect_stats(&doc, None, false);
             let root = doc.root_element().id();
             let rendered =
                 html2text::config::with_decorator(html2text::render::TrivialDecorator::new())

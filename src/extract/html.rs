@@ -386,7 +386,7 @@ mod tests {
         let text = "The text of the story, with commas, clauses and more words, goes on. ";
         let page = |credit: &str| {
             format!(
-                "<html><body><article><figure><figcaption>{credit}</figcaption></figure><p>{}</p><p>{}</p>\
+                "<html><body><article><figure><img src=a.jpg><figcaption>{credit}</figcaption></figure><p>{}</p><p>{}</p>\
                  </article></body></html>",
                 text.repeat(3),
                 text.repeat(3)
