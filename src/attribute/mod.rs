@@ -722,11 +722,20 @@ impl Walker<'_> {
                 verb_end: None,
             });
         }
-        // "Ann Lee was asked, “…": a passive speech verb leaves its subject out.
-        let passive = VERB.find_iter(before).last().is_some_and(|v| {
+        // "Ann Lee was asked, “…": a passive speech verb leaves its subject out, also when a
+        // later clause holds another verb ("Ann Lee was asked by Bo Lind, who has dismissed
+        // the story, “…"): a first verb that is passive and names its agent is the subject's
+        // own verb. Without "by" it may be a lead-in ("Ann Lee has been criticized for it,
+        // saying “…") and only the last verb counts.
+        let is_passive_at = |v: &regex::Match| {
             let words_from = floor_char(before, v.start().saturating_sub(24));
             is_passive(&before[words_from..v.start()], v.as_str())
-        });
+        };
+        let mut verbs = VERB.find_iter(before);
+        let first = verbs.next();
+        let passive = first
+            .is_some_and(|v| is_passive_at(&v) && before[v.end()..].starts_with(" by "))
+            || verbs.last().or(first).is_some_and(|v| is_passive_at(&v));
         if !passive && (HANGING.is_match(before) || VERB.is_match(before)) {
             let raw = match described_subject(before) {
                 Some((a, b)) => &before[a..b],
@@ -1056,6 +1065,14 @@ mod tests {
             (
                 "Bo Lind was asked, “Are you ready for all of it?”",
                 vec![None],
+            ),
+            (
+                "Bo Lind was asked by a host, who has long dismissed the plan, “Are you ready for it?”",
+                vec![None],
+            ),
+            (
+                "Bo Lind also is reported to have called the plan “ready for all of it.”",
+                vec![s("Bo Lind")],
             ),
             (
                 "Bo Lind was asked by Ann Lee whether “you are ready for all of it.”",
