@@ -559,6 +559,23 @@ pub enum Gender {
     Female,
 }
 
+/// Nouns for a person of a known gender. After "a"/"an"/"one" ("a woman in Dover told him she
+/// …") they introduce someone unnamed whom a following pronoun of that gender stands for.
+pub const GENDERED_NOUNS: &[(&str, Gender)] = &[
+    ("woman", Gender::Female),
+    ("man", Gender::Male),
+    ("girl", Gender::Female),
+    ("boy", Gender::Male),
+    ("mother", Gender::Female),
+    ("father", Gender::Male),
+    ("lady", Gender::Female),
+    ("gentleman", Gender::Male),
+    ("grandmother", Gender::Female),
+    ("grandfather", Gender::Male),
+    ("widow", Gender::Female),
+    ("widower", Gender::Male),
+];
+
 /// Very common first names and the gender they usually carry: general knowledge, used only to
 /// keep "he"/"she" from reaching a speaker of the other gender when no title tells.
 pub const FIRST_NAMES: &[(&str, Gender)] = &[

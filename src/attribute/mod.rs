@@ -287,6 +287,27 @@ fn analyse(body: &str, title: &str) -> Analysis {
     }
 }
 
+/// Whether the pronoun `raw` at `at` stands for someone unnamed earlier in its sentence: "a
+/// woman in Dover told him she …" ("a"/"an"/"one", up to two words, a noun of its gender).
+fn unnamed_before(masked: &str, at: usize, raw: &str) -> bool {
+    let Some((_, gender)) = cues::PRONOUNS.iter().find(|(p, _)| *p == raw) else {
+        return false;
+    };
+    let sentence = &masked[sentence_start(masked, at, BEFORE_WINDOW)..at];
+    let words: Vec<&str> = sentence
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().enumerate().any(|(i, w)| {
+        matches!(*w, "a" | "an" | "one" | "A" | "An" | "One")
+            && words[i + 1..].iter().take(3).any(|n| {
+                cues::GENDERED_NOUNS
+                    .iter()
+                    .any(|(g, gg)| g == n && gg == gender)
+            })
+    })
+}
+
 /// A quote repeated in the article (a pull quote, a recap) without a speaker takes the
 /// speaker of its attributed copy, if all its copies agree.
 fn share_repeated(quotes: &mut [Quote]) {
@@ -584,6 +605,9 @@ impl Walker<'_> {
     /// speaker.
     fn resolve_cue(&mut self, masked: &str, cue: &Cue) -> Option<Resolved> {
         let raw = &masked[cue.subject.0..cue.subject.1];
+        if unnamed_before(masked, cue.subject.0, raw) {
+            return None;
+        }
         if matches!(raw, "he" | "she" | "He" | "She")
             && let Some((a, b)) = sentence_subject(masked, cue.subject.0)
             && let Some(r) = self.resolver.resolve(&masked[a..b])
@@ -680,8 +704,10 @@ impl Walker<'_> {
         {
             return Some(found);
         }
+        // A pronoun for someone unnamed ("a woman told him she …") hides the cues before it.
         in_sentence
             .into_iter()
+            .take_while(|c| !unnamed_before(masked, c.subject.0, &masked[c.subject.0..c.subject.1]))
             .find_map(|cue| self.found(masked, cue, 0.85, Some(cue.end())))
     }
 
@@ -694,6 +720,12 @@ impl Walker<'_> {
         let cue_named_nobody = cues.last().is_some_and(|c| c.start() >= from);
         if cue_named_nobody && let Some(found) = self.cue_in_sentence(masked, span, cues) {
             return Some(found);
+        }
+        // "Ann Lee left after a woman told her she worries “…”": someone unnamed speaks.
+        if let Some(c) = cues.last().filter(|c| c.start() >= from)
+            && unnamed_before(masked, c.subject.0, &masked[c.subject.0..c.subject.1])
+        {
+            return None;
         }
         let before = &masked[from..span.start];
         // "… – Ann Lee: “…": a full name right before a colon introduces the quote.
@@ -1073,6 +1105,18 @@ mod tests {
             (
                 "Bo Lind also is reported to have called the plan “ready for all of it.”",
                 vec![s("Bo Lind")],
+            ),
+            (
+                "Bo Lind is assuring voters after a woman in Dover told him she worries he is “too soft.”",
+                vec![None],
+            ),
+            (
+                "Bo Lind is assuring voters after a young man told her he worries she is “too soft.”",
+                vec![None],
+            ),
+            (
+                "Ann Lee is assuring voters after a man in Dover told her she is “too soft.”",
+                vec![s("Ann Lee")],
             ),
             (
                 "Bo Lind was asked by Ann Lee whether “you are ready for all of it.”",
