@@ -467,8 +467,9 @@ impl Walker<'_> {
                 prev = Some(f.speaker.name.clone());
                 if k == 0 && starts_with_quote {
                     self.fill_pending(&f.speaker.name);
-                    // "“A.” | “B,” Ann Lee said.": a cue right after the next opening quote.
-                    if f.confidence >= 0.9 {
+                    // "“A.” | “B,” Ann Lee said.": a cue right after the next opening quote;
+                    // but "“A.” | “B?” Ann Lee asked.": a question turns to another speaker.
+                    if f.confidence >= 0.9 && !inside.ends_with('?') {
                         self.fill(&standalone, &f.speaker.name, 0.6);
                     }
                 }
@@ -1117,6 +1118,14 @@ mod tests {
             (
                 "Ann Lee is assuring voters after a man in Dover told her she is “too soft.”",
                 vec![s("Ann Lee")],
+            ),
+            (
+                "The board met on Monday.\n\n“Ready? We are not ready yet.”\n\n“Would you be ready by May?” Ann Lee asked.",
+                vec![None, s("Ann Lee")],
+            ),
+            (
+                "The board met on Monday.\n\n“We are not ready yet.”\n\n“We will be ready by May,” Ann Lee said.",
+                vec![s("Ann Lee"), s("Ann Lee")],
             ),
             (
                 "Bo Lind was asked by Ann Lee whether “you are ready for all of it.”",
