@@ -357,6 +357,14 @@ pub const SPEECH_VERBS: &[&str] = &[
     "groused",
     "grumbled",
     "marveled",
+    "marvelled",
+    "exhorted",
+    "exhorts",
+    "implored",
+    "implores",
+    "griped",
+    "gripes",
+    "boomed",
     "conceded",
     "acknowledged",
     "according to",
@@ -542,6 +550,8 @@ pub const INVERTED_VERBS: &[&str] = &[
     "declares",
     "offered",
     "opined",
+    "boomed",
+    "griped",
 ];
 
 /// Pronouns that stand for a previously named speaker, with the gender they carry.

@@ -1128,6 +1128,10 @@ mod tests {
                 vec![s("Ann Lee"), s("Ann Lee")],
             ),
             (
+                "Ann Lee exhorted the crowd to “turn out for all of it.”\n\n“We will win this time,” griped Bo Lind.",
+                vec![s("Ann Lee"), s("Bo Lind")],
+            ),
+            (
                 "Bo Lind was asked by Ann Lee whether “you are ready for all of it.”",
                 vec![s("Ann Lee")],
             ),
