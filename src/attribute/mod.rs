@@ -247,6 +247,9 @@ struct Found {
 #[derive(Default)]
 struct Walker<'a> {
     resolver: Resolver<'a>,
+    /// Where the subject of the last pronoun cue checked starts in the current paragraph, and
+    /// whether it stands for someone unnamed ("a woman told him she …").
+    unnamed: Option<(usize, bool)>,
     quotes: Vec<Quote>,
     reported: Vec<String>,
     /// Speaker for bullets under a "X outlined several points:" line.
@@ -293,19 +296,31 @@ fn unnamed_before(masked: &str, at: usize, raw: &str) -> bool {
     let Some((_, gender)) = cues::PRONOUNS.iter().find(|(p, _)| *p == raw) else {
         return false;
     };
-    let sentence = &masked[sentence_start(masked, at, BEFORE_WINDOW)..at];
-    let words: Vec<&str> = sentence
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-        .collect();
-    words.iter().enumerate().any(|(i, w)| {
-        matches!(*w, "a" | "an" | "one" | "A" | "An" | "One")
-            && words[i + 1..].iter().take(3).any(|n| {
+    let window = &masked[floor_char(masked, at.saturating_sub(BEFORE_WINDOW))..at];
+    // Backwards over the words to the sentence's start, or at most 12 words (the unnamed person
+    // is introduced close to the pronoun), keeping the three after each.
+    let mut after = [""; 3];
+    let words = window.rsplit(' ').filter(|w| !w.is_empty()).take(12);
+    for (i, word) in words.enumerate() {
+        if i > 0
+            && word.ends_with(['.', '!', '?'])
+            && !detect::is_abbreviation(&word[..word.len() - 1])
+        {
+            return false;
+        }
+        if matches!(word, "a" | "an" | "one" | "A" | "An" | "One")
+            && after.iter().any(|w| {
+                let w = w.trim_end_matches(|c: char| c.is_ascii_punctuation());
                 cues::GENDERED_NOUNS
                     .iter()
-                    .any(|(g, gg)| g == n && gg == gender)
+                    .any(|(n, g)| *n == w && g == gender)
             })
-    })
+        {
+            return true;
+        }
+        after[i % 3] = word;
+    }
+    false
 }
 
 /// A quote repeated in the article (a pull quote, a recap) without a speaker takes the
@@ -380,6 +395,7 @@ impl Walker<'_> {
             return;
         }
         let standalone = std::mem::take(&mut self.standalone);
+        self.unnamed = None;
         let spans = quote_spans(para);
         let masked = mask(para, &spans);
         self.resolver.learn(&masked);
@@ -606,7 +622,8 @@ impl Walker<'_> {
     /// speaker.
     fn resolve_cue(&mut self, masked: &str, cue: &Cue) -> Option<Resolved> {
         let raw = &masked[cue.subject.0..cue.subject.1];
-        if unnamed_before(masked, cue.subject.0, raw) {
+        // "Bo Lind left after a woman told him she worries": someone unnamed speaks.
+        if self.is_unnamed(masked, cue.subject.0, raw) {
             return None;
         }
         if matches!(raw, "he" | "she" | "He" | "She")
@@ -629,6 +646,22 @@ impl Walker<'_> {
             }
         }
         self.resolver.resolve(raw)
+    }
+
+    /// [`unnamed_before`], remembered for the last pronoun checked (a cue is resolved from
+    /// several rules).
+    fn is_unnamed(&mut self, masked: &str, at: usize, raw: &str) -> bool {
+        if !matches!(raw, "he" | "she" | "He" | "She") {
+            return false;
+        }
+        match self.unnamed {
+            Some((known, unnamed)) if known == at => unnamed,
+            _ => {
+                let unnamed = unnamed_before(masked, at, raw);
+                self.unnamed = Some((at, unnamed));
+                unnamed
+            }
+        }
     }
 
     /// The speaker of a cue, with a confidence lowered when it came from a pronoun or role.
@@ -706,10 +739,15 @@ impl Walker<'_> {
             return Some(found);
         }
         // A pronoun for someone unnamed ("a woman told him she …") hides the cues before it.
-        in_sentence
-            .into_iter()
-            .take_while(|c| !unnamed_before(masked, c.subject.0, &masked[c.subject.0..c.subject.1]))
-            .find_map(|cue| self.found(masked, cue, 0.85, Some(cue.end())))
+        for cue in in_sentence {
+            if let Some(found) = self.found(masked, cue, 0.85, Some(cue.end())) {
+                return Some(found);
+            }
+            if self.unnamed == Some((cue.subject.0, true)) {
+                return None;
+            }
+        }
+        None
     }
 
     /// "Peskov said: “…" / "according to Peskov, “…" / "Peskov left, saying “…": the last cue
@@ -723,8 +761,9 @@ impl Walker<'_> {
             return Some(found);
         }
         // "Ann Lee left after a woman told her she worries “…”": someone unnamed speaks.
-        if let Some(c) = cues.last().filter(|c| c.start() >= from)
-            && unnamed_before(masked, c.subject.0, &masked[c.subject.0..c.subject.1])
+        if cues
+            .last()
+            .is_some_and(|c| c.start() >= from && self.unnamed == Some((c.subject.0, true)))
         {
             return None;
         }
@@ -1112,7 +1151,7 @@ mod tests {
                 vec![None],
             ),
             (
-                "Bo Lind is assuring voters after a young man told her he worries she is “too soft.”",
+                "Ann Lee is assuring voters after a young man told her he worries she is “too soft.”",
                 vec![None],
             ),
             (
