@@ -357,6 +357,14 @@ pub const SPEECH_VERBS: &[&str] = &[
     "groused",
     "grumbled",
     "marveled",
+    "marvelled",
+    "exhorted",
+    "exhorts",
+    "implored",
+    "implores",
+    "griped",
+    "gripes",
+    "boomed",
     "conceded",
     "acknowledged",
     "according to",
@@ -542,6 +550,8 @@ pub const INVERTED_VERBS: &[&str] = &[
     "declares",
     "offered",
     "opined",
+    "boomed",
+    "griped",
 ];
 
 /// Pronouns that stand for a previously named speaker, with the gender they carry.
@@ -558,6 +568,23 @@ pub enum Gender {
     Male,
     Female,
 }
+
+/// Nouns for a person of a known gender. After "a"/"an"/"one" ("a woman in Dover told him she
+/// …") they introduce someone unnamed whom a following pronoun of that gender stands for.
+pub const GENDERED_NOUNS: &[(&str, Gender)] = &[
+    ("woman", Gender::Female),
+    ("man", Gender::Male),
+    ("girl", Gender::Female),
+    ("boy", Gender::Male),
+    ("mother", Gender::Female),
+    ("father", Gender::Male),
+    ("lady", Gender::Female),
+    ("gentleman", Gender::Male),
+    ("grandmother", Gender::Female),
+    ("grandfather", Gender::Male),
+    ("widow", Gender::Female),
+    ("widower", Gender::Male),
+];
 
 /// Very common first names and the gender they usually carry: general knowledge, used only to
 /// keep "he"/"she" from reaching a speaker of the other gender when no title tells.

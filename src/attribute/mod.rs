@@ -247,6 +247,9 @@ struct Found {
 #[derive(Default)]
 struct Walker<'a> {
     resolver: Resolver<'a>,
+    /// Where the subject of the last pronoun cue checked starts in the current paragraph, and
+    /// whether it stands for someone unnamed ("a woman told him she …").
+    unnamed: Option<(usize, bool)>,
     quotes: Vec<Quote>,
     reported: Vec<String>,
     /// Speaker for bullets under a "X outlined several points:" line.
@@ -285,6 +288,39 @@ fn analyse(body: &str, title: &str) -> Analysis {
         quotes: w.quotes,
         reported: w.reported,
     }
+}
+
+/// Whether the pronoun `raw` at `at` stands for someone unnamed earlier in its sentence: "a
+/// woman in Dover told him she …" ("a"/"an"/"one", up to two words, a noun of its gender).
+fn unnamed_before(masked: &str, at: usize, raw: &str) -> bool {
+    let Some((_, gender)) = cues::PRONOUNS.iter().find(|(p, _)| *p == raw) else {
+        return false;
+    };
+    let window = &masked[floor_char(masked, at.saturating_sub(BEFORE_WINDOW))..at];
+    // Backwards over the words to the sentence's start, or at most 12 words (the unnamed person
+    // is introduced close to the pronoun), keeping the three after each.
+    let mut after = [""; 3];
+    let words = window.rsplit(' ').filter(|w| !w.is_empty()).take(12);
+    for (i, word) in words.enumerate() {
+        if i > 0
+            && word.ends_with(['.', '!', '?'])
+            && !detect::is_abbreviation(&word[..word.len() - 1])
+        {
+            return false;
+        }
+        if matches!(word, "a" | "an" | "one" | "A" | "An" | "One")
+            && after.iter().any(|w| {
+                let w = w.trim_end_matches(|c: char| c.is_ascii_punctuation());
+                cues::GENDERED_NOUNS
+                    .iter()
+                    .any(|(n, g)| *n == w && g == gender)
+            })
+        {
+            return true;
+        }
+        after[i % 3] = word;
+    }
+    false
 }
 
 /// A quote repeated in the article (a pull quote, a recap) without a speaker takes the
@@ -359,6 +395,7 @@ impl Walker<'_> {
             return;
         }
         let standalone = std::mem::take(&mut self.standalone);
+        self.unnamed = None;
         let spans = quote_spans(para);
         let masked = mask(para, &spans);
         self.resolver.learn(&masked);
@@ -446,8 +483,9 @@ impl Walker<'_> {
                 prev = Some(f.speaker.name.clone());
                 if k == 0 && starts_with_quote {
                     self.fill_pending(&f.speaker.name);
-                    // "“A.” | “B,” Ann Lee said.": a cue right after the next opening quote.
-                    if f.confidence >= 0.9 {
+                    // "“A.” | “B,” Ann Lee said.": a cue right after the next opening quote;
+                    // but "“A.” | “B?” Ann Lee asked.": a question turns to another speaker.
+                    if f.confidence >= 0.9 && !inside.ends_with('?') {
                         self.fill(&standalone, &f.speaker.name, 0.6);
                     }
                 }
@@ -584,6 +622,10 @@ impl Walker<'_> {
     /// speaker.
     fn resolve_cue(&mut self, masked: &str, cue: &Cue) -> Option<Resolved> {
         let raw = &masked[cue.subject.0..cue.subject.1];
+        // "Bo Lind left after a woman told him she worries": someone unnamed speaks.
+        if self.is_unnamed(masked, cue.subject.0, raw) {
+            return None;
+        }
         if matches!(raw, "he" | "she" | "He" | "She")
             && let Some((a, b)) = sentence_subject(masked, cue.subject.0)
             && let Some(r) = self.resolver.resolve(&masked[a..b])
@@ -604,6 +646,22 @@ impl Walker<'_> {
             }
         }
         self.resolver.resolve(raw)
+    }
+
+    /// [`unnamed_before`], remembered for the last pronoun checked (a cue is resolved from
+    /// several rules).
+    fn is_unnamed(&mut self, masked: &str, at: usize, raw: &str) -> bool {
+        if !matches!(raw, "he" | "she" | "He" | "She") {
+            return false;
+        }
+        match self.unnamed {
+            Some((known, unnamed)) if known == at => unnamed,
+            _ => {
+                let unnamed = unnamed_before(masked, at, raw);
+                self.unnamed = Some((at, unnamed));
+                unnamed
+            }
+        }
     }
 
     /// The speaker of a cue, with a confidence lowered when it came from a pronoun or role.
@@ -680,9 +738,16 @@ impl Walker<'_> {
         {
             return Some(found);
         }
-        in_sentence
-            .into_iter()
-            .find_map(|cue| self.found(masked, cue, 0.85, Some(cue.end())))
+        // A pronoun for someone unnamed ("a woman told him she …") hides the cues before it.
+        for cue in in_sentence {
+            if let Some(found) = self.found(masked, cue, 0.85, Some(cue.end())) {
+                return Some(found);
+            }
+            if self.unnamed == Some((cue.subject.0, true)) {
+                return None;
+            }
+        }
+        None
     }
 
     /// "Peskov said: “…" / "according to Peskov, “…" / "Peskov left, saying “…": the last cue
@@ -694,6 +759,13 @@ impl Walker<'_> {
         let cue_named_nobody = cues.last().is_some_and(|c| c.start() >= from);
         if cue_named_nobody && let Some(found) = self.cue_in_sentence(masked, span, cues) {
             return Some(found);
+        }
+        // "Ann Lee left after a woman told her she worries “…”": someone unnamed speaks.
+        if cues
+            .last()
+            .is_some_and(|c| c.start() >= from && self.unnamed == Some((c.subject.0, true)))
+        {
+            return None;
         }
         let before = &masked[from..span.start];
         // "… – Ann Lee: “…": a full name right before a colon introduces the quote.
@@ -722,11 +794,20 @@ impl Walker<'_> {
                 verb_end: None,
             });
         }
-        // "Ann Lee was asked, “…": a passive speech verb leaves its subject out.
-        let passive = VERB.find_iter(before).last().is_some_and(|v| {
+        // "Ann Lee was asked, “…": a passive speech verb leaves its subject out, also when a
+        // later clause holds another verb ("Ann Lee was asked by Bo Lind, who has dismissed
+        // the story, “…"): a first verb that is passive and names its agent is the subject's
+        // own verb. Without "by" it may be a lead-in ("Ann Lee has been criticized for it,
+        // saying “…") and only the last verb counts.
+        let is_passive_at = |v: &regex::Match| {
             let words_from = floor_char(before, v.start().saturating_sub(24));
             is_passive(&before[words_from..v.start()], v.as_str())
-        });
+        };
+        let mut verbs = VERB.find_iter(before);
+        let first = verbs.next();
+        let passive = first
+            .is_some_and(|v| is_passive_at(&v) && before[v.end()..].starts_with(" by "))
+            || verbs.last().or(first).is_some_and(|v| is_passive_at(&v));
         if !passive && (HANGING.is_match(before) || VERB.is_match(before)) {
             let raw = match described_subject(before) {
                 Some((a, b)) => &before[a..b],
@@ -1056,6 +1137,38 @@ mod tests {
             (
                 "Bo Lind was asked, “Are you ready for all of it?”",
                 vec![None],
+            ),
+            (
+                "Bo Lind was asked by a host, who has long dismissed the plan, “Are you ready for it?”",
+                vec![None],
+            ),
+            (
+                "Bo Lind also is reported to have called the plan “ready for all of it.”",
+                vec![s("Bo Lind")],
+            ),
+            (
+                "Bo Lind is assuring voters after a woman in Dover told him she worries he is “too soft.”",
+                vec![None],
+            ),
+            (
+                "Ann Lee is assuring voters after a young man told her he worries she is “too soft.”",
+                vec![None],
+            ),
+            (
+                "Ann Lee is assuring voters after a man in Dover told her she is “too soft.”",
+                vec![s("Ann Lee")],
+            ),
+            (
+                "The board met on Monday.\n\n“Ready? We are not ready yet.”\n\n“Would you be ready by May?” Ann Lee asked.",
+                vec![None, s("Ann Lee")],
+            ),
+            (
+                "The board met on Monday.\n\n“We are not ready yet.”\n\n“We will be ready by May,” Ann Lee said.",
+                vec![s("Ann Lee"), s("Ann Lee")],
+            ),
+            (
+                "Ann Lee exhorted the crowd to “turn out for all of it.”\n\n“We will win this time,” griped Bo Lind.",
+                vec![s("Ann Lee"), s("Bo Lind")],
             ),
             (
                 "Bo Lind was asked by Ann Lee whether “you are ready for all of it.”",
