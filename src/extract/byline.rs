@@ -13,10 +13,11 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// Words after which the rest of a byline is a role or an outlet, not a name.
+/// Words after which the rest of a byline is a role, an outlet or its date ("Ann Lee Tuesday,
+/// Aug. 17, 2010"), not a name.
 static ROLE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\s*(?:[,|/–—-]\s*|\s+)(?:(?:senior|chief|staff|special|political|politics|foreign|deputy|contributing|associate|managing|executive|news|global|economics|business|sports?|science|health|tech|technology|opinion|culture|arts|entertainment|fashion|features|digital|investigative|national|metro|local|travel|food|legal|education|climate|white house|washington|moscow|london)\s+)*(?:correspondent|reporter|editor|writer|columnist|contributor|producer|journalist|analyst|bureau chief|for |in |at |updated|published|on \w+ \d|\d{1,2}[:/]).*$",
+        r"(?i)\s*(?:[,|/–—-]\s*|\s+)(?:(?:senior|chief|staff|special|political|politics|foreign|deputy|contributing|associate|managing|executive|news|global|economics|business|sports?|science|health|tech|technology|opinion|culture|arts|entertainment|fashion|features|digital|investigative|national|metro|local|travel|food|legal|education|climate|white house|washington|moscow|london)\s+)*(?:correspondent|reporter|editor|writer|columnist|contributor|producer|journalist|analyst|bureau chief|for |in |at |updated|published|on \w+ \d|\d{1,2}[:/]|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:\d|\w+\.?\s+\d)).*$",
     )
     .expect("valid regex")
 });
@@ -449,6 +450,8 @@ const UI_WORDS: &[&str] = &[
     "newsletter",
     "newsletters",
     "login",
+    "sign",
+    "log",
 ];
 
 /// Job titles that end a credit standing for a person's name ("Sports Editor").
@@ -639,6 +642,11 @@ mod tests {
                 vec![],
             ),
             ("Exn, for Example Weekly", vec!["Exn"]),
+            ("By Ann Lee Tuesday, Aug. 17, 2010", vec!["Ann Lee"]),
+            ("Ann Lee Friday, 3 May", vec!["Ann Lee"]),
+            ("Nancy Friday", vec!["Nancy Friday"]),
+            ("Sign In", vec![]),
+            ("Log In", vec![]),
         ] {
             assert_eq!(clean_author_names(raw), expected, "raw {raw:?}");
         }
