@@ -715,7 +715,7 @@ pub fn authors(doc: &Html, meta: &MetaTags, is_outlet: &dyn Fn(&str) -> bool) ->
         .select(&sel("[itemprop~=author], [itemprop~=creator]"))
         .take(10)
     {
-        if e.value().name() == "meta" {
+        if e.value().name() == "meta" || in_picture_caption(e) {
             continue;
         }
         if *byline.get_or_insert(byline_container(e)) != byline_container(e) {
@@ -1261,7 +1261,11 @@ fn byline_elements(doc: &Html) -> Vec<String> {
             el.attr("class").unwrap_or(""),
             el.attr("id").unwrap_or("")
         );
-        if !BYLINE_CLASS.is_match(&ci) || NOT_BYLINE_CLASS.is_match(&ci) || in_comments(e) {
+        if !BYLINE_CLASS.is_match(&ci)
+            || NOT_BYLINE_CLASS.is_match(&ci)
+            || in_comments(e)
+            || in_pull_quote(e)
+        {
             continue;
         }
         let Some(text) = short_text(e, 150).filter(|t| !t.is_empty()) else {
@@ -1297,6 +1301,31 @@ fn byline_elements(doc: &Html) -> Vec<String> {
         }
     }
     Vec::new()
+}
+
+/// Whether an element is or sits in a quotation box (`<blockquote>`, a "pull-quote"), whose
+/// "author" is the person quoted.
+fn in_pull_quote(e: ElementRef) -> bool {
+    std::iter::once(e)
+        .chain(e.ancestors().filter_map(ElementRef::wrap))
+        .take(4)
+        .any(|a| {
+            let v = a.value();
+            v.name() == "blockquote"
+                || [v.attr("class"), v.attr("id")]
+                    .into_iter()
+                    .flatten()
+                    .any(|c| c.to_ascii_lowercase().contains("quote"))
+        })
+}
+
+/// Whether an element sits in a picture's caption (`<figcaption>`), whose `author` markup
+/// credits the photographer ("Photograph by Ann Lee, Example Pictures").
+fn in_picture_caption(e: ElementRef) -> bool {
+    e.ancestors()
+        .filter_map(ElementRef::wrap)
+        .take(6)
+        .any(|a| a.value().name() == "figcaption")
 }
 
 /// Whether an element sits in a readers' comments section, whose bylines name commenters.
@@ -2418,6 +2447,19 @@ mod tests {
                 r#"<div><span itemprop="author">Ann Lee</span></div>
                    <ul><li><div><span itemprop="author">Cy Other</span></div></li></ul>"#,
                 vec!["Ann Lee"],
+            ),
+            // The person a pull-quote quotes is not the writer.
+            (
+                r#"<div class="pull-quote"><blockquote>We agree.</blockquote>
+                   <div class="pull-quote__author"><span class="author">Cy Dee</span></div></div>"#,
+                vec![],
+            ),
+            // A photographer credited in a picture's caption is not the writer.
+            (
+                r#"<figure><img src="a.jpg"><figcaption><p>A bridge.</p>
+                   <small itemprop="author">Photograph by Cy Dee, Example Pictures</small>
+                   </figcaption></figure>"#,
+                vec![],
             ),
             (
                 r#"<div><p><a rel="author" href="/a">Ann Lee</a> and <a rel="author" href="/b">Bo Ek</a></p></div>
