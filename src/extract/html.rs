@@ -54,6 +54,16 @@ pub fn extract(text: &str) -> Article {
     // Only authors are checked against the registrable label: titles keep a site suffix that
     // only it names ("Mozilla - Wikipedia" on en.wikipedia.org), as most gold titles do.
     site_names.extend(registrable);
+    // The publisher the page's metadata names (not a link to its profile).
+    site_names.extend(
+        tags.first(&[
+            "dc.publisher",
+            "dcterms.publisher",
+            "publisher",
+            "article:publisher",
+        ])
+        .filter(|p| !p.contains("://")),
+    );
     let is_outlet = |a: &str| names_the_site(a, &site_names);
     // JSON-LD that names only the editor leaves the authors to the rest of the page.
     let mut authors = meta::without_other_roles(&doc, ld.authors.clone());
@@ -367,6 +377,23 @@ mod tests {
             let authors = extract(&page(author, url)).authors;
             assert_eq!(!authors.is_empty(), kept, "{author} {url}: {authors:?}");
         }
+    }
+
+    #[test]
+    fn an_author_named_like_the_publisher_defers_to_the_marked_up_byline() {
+        let page = |byline: &str| {
+            format!(
+                r#"<html><head><meta name="author" content="Ediciones Example">
+                <meta name="DC.publisher" content="Ediciones Example"></head><body><h1>Rain</h1>
+                <div class="share">Print | Share</div><div class="firma">{byline}</div>
+                <p>Rain fell on the town all day and the river rose by a metre before dusk.</p>
+                </body></html>"#
+            )
+        };
+        let marked = r#"<a rel="author" href="/autor/ann-lee/">Ann Lee</a> / <a rel="author" href="/autor/bo-ek/">Bo Ek</a>"#;
+        assert_eq!(extract(&page(marked)).authors, vec!["Ann Lee", "Bo Ek"]);
+        // Without a marked-up byline nothing names the writer.
+        assert!(extract(&page("Madrid")).authors.is_empty());
     }
 
     #[test]

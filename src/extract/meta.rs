@@ -685,6 +685,8 @@ pub fn authors(doc: &Html, meta: &MetaTags, is_outlet: &dyn Fn(&str) -> bool) ->
             .map(String::as_str)
             .filter(|k| !AUTHOR_KEYS.contains(k)),
     );
+    // Metadata that names only the outlet leaves the byline to the page's marked-up credits.
+    let mut outlet_credited = false;
     for key in keys {
         let values: Vec<&String> = meta
             .all(key)
@@ -699,7 +701,12 @@ pub fn authors(doc: &Html, meta: &MetaTags, is_outlet: &dyn Fn(&str) -> bool) ->
         // The outlet's name can split into pieces that name nothing ("Mac & i" → "Mac").
         let outlet = values.iter().all(|v| is_outlet(v)) || names.iter().all(|n| is_outlet(n));
         if outlet && !names.is_empty() {
-            return written_byline(doc);
+            let written = written_byline(doc);
+            if !written.is_empty() {
+                return written;
+            }
+            outlet_credited = true;
+            continue;
         }
         if !names.is_empty() {
             // One tag can carry a key twice (`name="author" itemprop="author"`).
@@ -753,6 +760,11 @@ pub fn authors(doc: &Html, meta: &MetaTags, is_outlet: &dyn Fn(&str) -> bool) ->
                 names.extend(linked_names(e, &raw));
             }
         }
+    }
+    if outlet_credited {
+        names.retain(|n| !is_outlet(n));
+        dedup_names(&mut names);
+        return names;
     }
     if names.is_empty() {
         names = stated_byline(doc);
