@@ -73,7 +73,7 @@ pub fn extract(text: &str) -> Article {
     authors.retain(|a| !is_outlet(a));
     // The outlet named as author: a "By …" line on the page names the writer.
     if authors.is_empty() && !ld.authors.is_empty() {
-        authors = meta::written_byline(&doc);
+        authors = meta::written_byline(&doc, &is_outlet);
         authors.retain(|a| !is_outlet(a));
     }
     article.authors = meta::with_marked_up_bylines(&doc, authors, &is_outlet);

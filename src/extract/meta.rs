@@ -701,7 +701,7 @@ pub fn authors(doc: &Html, meta: &MetaTags, is_outlet: &dyn Fn(&str) -> bool) ->
         // The outlet's name can split into pieces that name nothing ("Mac & i" → "Mac").
         let outlet = values.iter().all(|v| is_outlet(v)) || names.iter().all(|n| is_outlet(n));
         if outlet && !names.is_empty() {
-            let written = written_byline(doc);
+            let written = written_byline(doc, is_outlet);
             if !written.is_empty() {
                 return written;
             }
@@ -1008,10 +1008,21 @@ fn starts_like_byline(t: &str) -> bool {
         .is_some_and(char::is_uppercase)
 }
 
-/// The byline the page writes out: a "By …" line (see [`stated_byline`]), else a paragraph of
-/// bold names in the text (see [`bold_name_paragraph`]).
-pub fn written_byline(doc: &Html) -> Vec<String> {
-    let names = stated_byline(doc);
+/// Whether a text starts like a byline in lower case: a lone "by" or "by" before a capitalised
+/// name ("by Ann Lee, Staff Writer | May 3"). Prose runs on with it too ("… written <i>by</i>
+/// Ann Lee"), so it is read only between the headline and the article's text.
+fn starts_like_lowercase_byline(t: &str) -> bool {
+    t.trim() == "by"
+        || t.strip_prefix("by ")
+            .and_then(|rest| rest.trim_start().chars().next())
+            .is_some_and(char::is_uppercase)
+}
+
+/// The byline the page writes out: a "By …" line (see [`stated_byline`]) without the outlet
+/// (`is_outlet`), else a paragraph of bold names in the text (see [`bold_name_paragraph`]).
+pub fn written_byline(doc: &Html, is_outlet: &dyn Fn(&str) -> bool) -> Vec<String> {
+    let mut names = stated_byline(doc);
+    names.retain(|n| !is_outlet(n));
     if names.is_empty() {
         bold_name_paragraph(doc)
     } else {
@@ -1097,18 +1108,30 @@ pub fn stated_byline(doc: &Html) -> Vec<String> {
     let h1 = doc.select(&sel("h1")).next().map(|h| h.id());
     let mut past_h1 = h1.is_none();
     let mut before_h1 = None;
+    // Past the headline and before the first paragraph of prose: the article's header.
+    let mut in_header = false;
     for node in doc.root_element().descendants().take(50_000) {
         if Some(node.id()) == h1 {
             past_h1 = true;
+            in_header = true;
+        }
+        if in_header
+            && let Some(p) = ElementRef::wrap(node)
+            && p.value().name() == "p"
+            && short_text(p, MIN_PROSE_CHARS).is_none()
+        {
+            in_header = false;
         }
         let Some(t) = node.value().as_text() else {
             continue;
         };
         let t = t.trim_start();
-        if !starts_like_byline(t) || in_teaser_link(node) || in_sponsored_link(node) {
+        let lowercase = in_header && starts_like_lowercase_byline(t);
+        if !(starts_like_byline(t) || lowercase) || in_teaser_link(node) || in_sponsored_link(node)
+        {
             continue;
         }
-        let Some(names) = byline_at(node) else {
+        let Some(names) = byline_at(node, lowercase) else {
             continue;
         };
         if past_h1 {
@@ -1148,13 +1171,18 @@ fn in_sponsored_link(node: ego_tree::NodeRef<scraper::Node>) -> bool {
 
 /// The names of the byline a text node that starts like one opens: its element's or, when
 /// that is a lone "By" label, the element above's.
-fn byline_at(node: ego_tree::NodeRef<scraper::Node>) -> Option<Vec<String>> {
+fn byline_at(node: ego_tree::NodeRef<scraper::Node>, lowercase: bool) -> Option<Vec<String>> {
     let parent = node.parent().and_then(ElementRef::wrap)?;
     for e in [Some(parent), parent.parent().and_then(ElementRef::wrap)]
         .into_iter()
         .flatten()
     {
         let text = short_text(e, 120)?;
+        // A byline that only links the site's administrator account credits nobody.
+        let links: Vec<ElementRef> = e.select(&sel("a")).collect();
+        if !links.is_empty() && links.iter().all(|a| links_admin_profile(*a)) {
+            return None;
+        }
         // A lone "By" or "Author" label: the names are in the next element up.
         let label = text.trim_end_matches([':', ' ']);
         if label.eq_ignore_ascii_case("by")
@@ -1166,7 +1194,8 @@ fn byline_at(node: ego_tree::NodeRef<scraper::Node>) -> Option<Vec<String>> {
         // German "von" is also a preposition: "von Montag, den 1. Mai bis …".
         let preposition =
             text.to_lowercase().starts_with("von ") && text.chars().any(|c| c.is_ascii_digit());
-        if !(starts_like_byline(&text) && text.contains(' ')) || preposition {
+        let opens = starts_like_byline(&text) || (lowercase && starts_like_lowercase_byline(&text));
+        if !(opens && text.contains(' ')) || preposition {
             return None;
         }
         if let Some(names) = super::byline::byline_names(&text)
@@ -2282,6 +2311,47 @@ mod tests {
     }
 
     #[test]
+    fn reads_a_lowercase_by_only_in_the_article_header() {
+        let prose = "The council met on Monday to discuss the plan for the new bridge, which has \
+                     divided the town for years, and voted late in the evening to approve it. \
+                     Work on the foundations is to begin in the spring.";
+        let doc = Html::parse_document(&format!(
+            r#"<h1>Headline</h1><div class="meta">by Ann Lee, Staff Writer | May 3, 2014</div>
+               <p>{prose}</p>"#
+        ));
+        assert_eq!(stated_byline(&doc), vec!["Ann Lee"]);
+        let doc = Html::parse_document(&format!(
+            r#"<h1>Headline</h1><p><span>by</span> <a href="/a">Ann Lee</a></p><p>{prose}</p>"#
+        ));
+        assert_eq!(stated_byline(&doc), vec!["Ann Lee"]);
+        // In the text or in a list of other stories after it, a lowercase "by" is prose or a
+        // teaser's credit.
+        let doc = Html::parse_document(&format!(
+            r#"<h1>Headline</h1><p>{prose}</p><div class="related"><h1>Other</h1></div>
+               <p class="credit">by <a href="/c">Cy Dee</a></p>"#
+        ));
+        assert_eq!(stated_byline(&doc), Vec::<String>::new());
+        // A byline that links the site's administrator account credits nobody.
+        let doc = Html::parse_document(&format!(
+            r#"<h1>Headline</h1><p>by <a href="/author/admin/">Ann Lee</a></p><p>{prose}</p>"#
+        ));
+        assert!(stated_byline(&doc).is_empty());
+    }
+
+    #[test]
+    fn an_outlet_in_the_stated_byline_leaves_it_to_bold_names() {
+        let prose = "The council met on Monday to discuss the plan for the new bridge, which has \
+                     divided the town for years, and voted late in the evening to approve it. \
+                     Work on the foundations is to begin in the spring.";
+        let doc = Html::parse_document(&format!(
+            r#"<h1>Headline</h1><p>By Example Times</p><p><strong>Ann Lee</strong></p><p>{prose}</p>"#
+        ));
+        let outlet = |n: &str| n == "Example Times";
+        assert_eq!(written_byline(&doc, &outlet), vec!["Ann Lee"]);
+        assert_eq!(written_byline(&doc, &|_| false), vec!["Example Times"]);
+    }
+
+    #[test]
     fn marked_up_bylines_add_writers_the_metadata_leaves_out() {
         let long = "The council met on Monday to discuss the plan for the new bridge, which has \
                     been delayed for years by disputes over money and over who should build it.";
@@ -2362,7 +2432,7 @@ mod tests {
             ),
         ] {
             let doc = Html::parse_document(&html);
-            assert_eq!(written_byline(&doc), expected, "{html}");
+            assert_eq!(written_byline(&doc, &|_| false), expected, "{html}");
         }
     }
 
