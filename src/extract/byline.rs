@@ -8,7 +8,7 @@ use regex::Regex;
 /// A line that is a byline, with the names in group `names`.
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\s*(?:[*_#>]+\s*)?(?:by|written by|words by|reporting by|author[`'’]?s?\s+name\s*:?|(?:autorin/autor|autor/autorin|author/s|autorinnen|autorin|autoren|authors|author|auteurs|auteur|autore|autor)\s*:?|posted by|von|par|por)\s*:?\s+(?P<names>[^\n]{2,150}?)\s*[*_]*\s*$",
+        r"(?i)^\s*(?:[*_#>]+\s*)?(?:by|written by|words by|text by|story by|reporting by|author[`'’]?s?\s+name\s*:?|(?:autorin/autor|autor/autorin|author/s|autorinnen|autorin|autoren|authors|author|auteurs|auteur|autore|autor)\s*:?|posted by|von|par|por)\s*:?\s+(?P<names>[^\n]{2,150}?)\s*[*_]*\s*$",
     )
     .expect("valid regex")
 });

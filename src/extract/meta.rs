@@ -985,11 +985,26 @@ const AUTHOR_LABELS: &[&str] = &[
     "autor",
 ];
 
-/// Whether a text starts like a byline: "By", "Author", or "Von"/"von" before a capitalised
-/// name.
+/// "By" labels that name the writing ("Text by Ann Lee | Photography by Bo Ek").
+const CREDIT_LABELS: &[&str] = &[
+    "written by",
+    "words by",
+    "text by",
+    "story by",
+    "reporting by",
+];
+
+/// Whether a text starts like a byline: "By", "Written by", "Author", or "Von"/"von" before a
+/// capitalised name.
 fn starts_like_byline(t: &str) -> bool {
     if t.starts_with("By")
         || t.starts_with("BY")
+        || CREDIT_LABELS.iter().any(|l| {
+            t.get(..l.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(l))
+                && t.starts_with(char::is_uppercase)
+                && t[l.len()..].chars().next().is_none_or(char::is_whitespace)
+        })
         || t.starts_with("Von ")
         || t.starts_with("Von:")
         || t.trim() == "von"
@@ -1187,6 +1202,7 @@ fn byline_at(node: ego_tree::NodeRef<scraper::Node>, lowercase: bool) -> Option<
         let label = text.trim_end_matches([':', ' ']);
         if label.eq_ignore_ascii_case("by")
             || label.eq_ignore_ascii_case("von")
+            || CREDIT_LABELS.iter().any(|l| label.eq_ignore_ascii_case(l))
             || AUTHOR_LABELS.iter().any(|l| label.eq_ignore_ascii_case(l))
         {
             continue;
@@ -2308,6 +2324,24 @@ mod tests {
         assert!(stated_byline(&doc).is_empty());
         let doc = Html::parse_document(r#"<h1>Headline</h1><a href="/ann">By Ann Lee</a>"#);
         assert_eq!(stated_byline(&doc), vec!["Ann Lee"]);
+    }
+
+    #[test]
+    fn reads_written_by_and_text_by_labels() {
+        let doc = Html::parse_document(
+            r#"<h1>Rain</h1><div class="row"><span class="label">Written By</span>
+               <span class="info"><a href="/artists/ann-lee">Ann Lee</a></span></div>"#,
+        );
+        assert_eq!(stated_byline(&doc), vec!["Ann Lee"]);
+        let doc = Html::parse_document(
+            r#"<h1>Rain</h1><div class="byline"><span><label>Text by</label>
+               <span><a href="/c/ann-lee">Ann Lee</a></span> | </span><span><label>Photography
+               by</label> <span><a href="/c/bo-ek">Bo Ek</a></span></span></div>"#,
+        );
+        assert_eq!(stated_byline(&doc), vec!["Ann Lee"]);
+        // Not a label: a sentence that starts with the same words.
+        let doc = Html::parse_document(r#"<h1>Rain</h1><p>Written bylines are rare.</p>"#);
+        assert!(stated_byline(&doc).is_empty());
     }
 
     #[test]
