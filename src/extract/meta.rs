@@ -1192,7 +1192,13 @@ fn byline_at(node: ego_tree::NodeRef<scraper::Node>, lowercase: bool) -> Option<
         .into_iter()
         .flatten()
     {
-        let text = short_text(e, 120)?;
+        // Lines broken by `<br>` are separate credits ("By Ann Lee<br>Example.com<br>Contact").
+        let line = (e == parent).then(|| line_with(parent, node)).flatten();
+        let text = match line {
+            Some(line) if line.len() <= 120 => line,
+            Some(_) => return None,
+            None => short_text(e, 120)?,
+        };
         // A byline that only links the site's administrator account credits nobody.
         let links: Vec<ElementRef> = e.select(&sel("a")).collect();
         if !links.is_empty() && links.iter().all(|a| links_admin_profile(*a)) {
@@ -1221,6 +1227,43 @@ fn byline_at(node: ego_tree::NodeRef<scraper::Node>, lowercase: bool) -> Option<
         }
     }
     None
+}
+
+/// The text of the `<br>`-separated line of `parent` that holds its child `node`, or `None`
+/// when `parent` has no `<br>` child.
+fn line_with(parent: ElementRef, node: ego_tree::NodeRef<scraper::Node>) -> Option<String> {
+    let mut line = String::new();
+    let mut found = false;
+    let mut broken = false;
+    for child in parent.children() {
+        if let Some(el) = ElementRef::wrap(child)
+            && el.value().name() == "br"
+        {
+            broken = true;
+            if found {
+                break;
+            }
+            line.clear();
+            continue;
+        }
+        found |= child.id() == node.id();
+        match ElementRef::wrap(child) {
+            Some(el) => el.text().for_each(|t| {
+                line.push(' ');
+                line.push_str(t);
+            }),
+            None => {
+                if let Some(t) = child.value().as_text() {
+                    line.push(' ');
+                    line.push_str(t);
+                }
+            }
+        }
+        if line.len() > 2_000 {
+            return None;
+        }
+    }
+    broken.then(|| squash(&line))
 }
 
 /// Most words in the text of a link to an author's page ("Ann Lee, Senior Writer"); longer
@@ -2323,6 +2366,22 @@ mod tests {
         );
         assert!(stated_byline(&doc).is_empty());
         let doc = Html::parse_document(r#"<h1>Headline</h1><a href="/ann">By Ann Lee</a>"#);
+        assert_eq!(stated_byline(&doc), vec!["Ann Lee"]);
+    }
+
+    #[test]
+    fn a_line_break_ends_a_byline() {
+        let doc = Html::parse_document(
+            r#"<h1>Rain</h1><cite><img src="a.jpg">By Ann Lee<br>Example.com<br>
+               <a href="/a">Archive</a> | <a href="/c">Contact</a></cite>"#,
+        );
+        assert_eq!(stated_byline(&doc), vec!["Ann Lee"]);
+        let doc = Html::parse_document(
+            r#"<h1>Rain</h1><span>By: <a href="/a">Ann Lee</a><br>EXN Executive News Editor</span>"#,
+        );
+        assert_eq!(stated_byline(&doc), vec!["Ann Lee"]);
+        let doc =
+            Html::parse_document(r#"<h1>Rain</h1><p>Written by Ann Lee<br>Edited by Bo Ek</p>"#);
         assert_eq!(stated_byline(&doc), vec!["Ann Lee"]);
     }
 
