@@ -177,7 +177,7 @@ fn run_pass(
         skipped.push((path, reason, kind));
     };
     let (sender, receiver) = mpsc::sync_channel::<Vec<Prepared>>(AHEAD_FILES / BATCH_FILES);
-    let first_sent = AtomicBool::new(false);
+    let sent_alone = AtomicUsize::new(0);
     let written = std::thread::scope(|scope| {
         let feeder = std::thread::Builder::new()
             .name("pressdex-feeder".into())
@@ -188,7 +188,7 @@ fn run_pass(
         walk(roots, options.follow_links)
             .take_while(|_| !stop.load(Ordering::Relaxed))
             .par_bridge()
-            .for_each_with(Batcher::new(sender, &first_sent), |batcher, found| {
+            .for_each_with(Batcher::new(sender, &sent_alone), |batcher, found| {
                 let file = match found {
                     Found::File(file) => file,
                     Found::Error(path, reason) => return skip(path, reason, "unreadable"),
@@ -258,31 +258,31 @@ struct Written {
 /// Collects an extraction thread's prepared files and sends them to the feeder
 /// [`BATCH_FILES`] at a time; what is left is sent when the thread is done with it (drop).
 ///
-/// The pass's first prepared file goes alone and at once: attributing it compiles the
-/// attribution patterns (half the instructions of a run that re-indexes 1% of BBC), which
-/// then overlaps the rest of the walk instead of waiting for a batch that a small run only
-/// fills when its walk ends.
+/// The pass's first [`BATCH_FILES`] prepared files go one by one and at once: the first
+/// with a quote makes the feeder compile the attribution patterns (half the instructions of
+/// a run that re-indexes 1% of BBC), which then overlaps the rest of the walk instead of
+/// waiting for batches that a small run only fills when its walk ends.
 struct Batcher<'a> {
     sender: mpsc::SyncSender<Vec<Prepared>>,
     batch: Vec<Prepared>,
-    /// Set once any thread's batcher has sent the pass's first file.
-    first_sent: &'a AtomicBool,
+    /// Files of this pass sent alone so far, by every thread's batcher.
+    sent_alone: &'a AtomicUsize,
 }
 
 impl<'a> Batcher<'a> {
-    fn new(sender: mpsc::SyncSender<Vec<Prepared>>, first_sent: &'a AtomicBool) -> Self {
+    fn new(sender: mpsc::SyncSender<Vec<Prepared>>, sent_alone: &'a AtomicUsize) -> Self {
         Self {
             sender,
             batch: Vec::with_capacity(BATCH_FILES),
-            first_sent,
+            sent_alone,
         }
     }
 
     fn push(&mut self, prepared: Prepared) {
         self.batch.push(prepared);
         if self.batch.len() >= BATCH_FILES
-            || (!self.first_sent.load(Ordering::Relaxed)
-                && !self.first_sent.swap(true, Ordering::Relaxed))
+            || (self.sent_alone.load(Ordering::Relaxed) < BATCH_FILES
+                && self.sent_alone.fetch_add(1, Ordering::Relaxed) < BATCH_FILES)
         {
             self.send();
         }
@@ -299,7 +299,7 @@ impl<'a> Batcher<'a> {
 
 impl Clone for Batcher<'_> {
     fn clone(&self) -> Self {
-        Self::new(self.sender.clone(), self.first_sent)
+        Self::new(self.sender.clone(), self.sent_alone)
     }
 }
 
