@@ -18,7 +18,7 @@
 //! the pipeline's critical path: it finishes the last ~10,000 queued documents alone while
 //! the other core idles for about a quarter of the run.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Mutex, mpsc};
@@ -26,8 +26,9 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use rayon::prelude::*;
+use tantivy::columnar::{Column, ColumnIndex, RowId};
 use tantivy::indexer::IndexWriterOptions;
-use tantivy::{IndexWriter, Searcher, Term};
+use tantivy::{DocId, IndexWriter, Searcher, Term};
 
 use super::document::{FileState, article_documents};
 use super::merge::BoundedMerges;
@@ -35,6 +36,7 @@ use super::walk::{Found, FoundFile, absolute_roots, walk};
 use super::{PressIndex, claim_writer, release_writer, running_writer};
 use crate::article::Article;
 use crate::extract::{ExtractError, Limits, read_file_with_metadata};
+use crate::hash::HashMap;
 use crate::pipeline::{attribute, extract_bytes};
 
 /// Memory the tantivy writer may use before flushing a segment. Bounded so peak memory stays
@@ -467,7 +469,7 @@ pub struct Indexed {
 
 /// The file state of every indexed article, read from fast fields (no stored documents).
 pub fn indexed_files(searcher: &Searcher) -> anyhow::Result<HashMap<String, Indexed>> {
-    let mut out = HashMap::new();
+    let mut out = HashMap::default();
     for segment in searcher.segment_readers() {
         let ff = segment.fast_fields();
         let Some(paths) = ff.str(super::schema::PATH)? else {
@@ -484,15 +486,20 @@ pub fn indexed_files(searcher: &Searcher) -> anyhow::Result<HashMap<String, Inde
         while stream.advance() {
             names.push(String::from_utf8_lossy(stream.key()).into_owned());
         }
-        for doc in segment.doc_ids_alive() {
-            let (Some(size), Some(ord)) = (sizes.first(doc), paths.ords().first(doc)) else {
+        out.reserve(sizes.values.num_vals() as usize);
+        for (doc, row) in valued_docs(&sizes) {
+            if segment.is_deleted(doc) {
                 continue;
-            };
-            let Some(path) = names.get(ord as usize) else {
+            }
+            let Some(path) = paths
+                .ords()
+                .first(doc)
+                .and_then(|ord| names.get(ord as usize))
+            else {
                 continue;
             };
             let state = FileState {
-                size,
+                size: sizes.values.get_val(row),
                 mtime: mtimes.first(doc).unwrap_or(0),
                 hash: hashes.first(doc).unwrap_or(0),
             };
@@ -501,6 +508,27 @@ pub fn indexed_files(searcher: &Searcher) -> anyhow::Result<HashMap<String, Inde
         }
     }
     Ok(out)
+}
+
+/// The documents that hold a value in `column`, each with the row of its (first) value, in
+/// document order. Only articles have a file size: walking the size column's own index
+/// spares a lookup per quote document, four fifths of BBC's documents (a no-change re-run
+/// of BBC read its known files in 8.8M instructions, now in 4.7M).
+fn valued_docs(column: &Column<u64>) -> Box<dyn Iterator<Item = (DocId, RowId)> + '_> {
+    match &column.index {
+        ColumnIndex::Empty { .. } => Box::new(std::iter::empty()),
+        ColumnIndex::Full => Box::new((0..column.num_docs()).map(|doc| (doc, doc))),
+        ColumnIndex::Optional(index) => Box::new(
+            index
+                .iter_non_null_docs()
+                .enumerate()
+                .map(|(rank, doc)| (doc, rank as RowId)),
+        ),
+        ColumnIndex::Multivalued(_) => Box::new((0..column.num_docs()).filter_map(|doc| {
+            let rows = column.index.value_row_ids(doc);
+            (!rows.is_empty()).then_some((doc, rows.start))
+        })),
+    }
 }
 
 /// Number of live article and quote documents.
@@ -524,6 +552,49 @@ pub fn count_kinds(press: &PressIndex, searcher: &Searcher) -> anyhow::Result<(u
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    struct Silent;
+    impl Progress for Silent {
+        fn advance(&self, _done: usize) {}
+        fn skipped(&self, _path: &str, _reason: &str) {}
+    }
+
+    fn pass(press: &PressIndex, root: &std::path::Path) -> IndexReport {
+        let options = IndexOptions {
+            limits: Limits::default(),
+            commit_every: None,
+            follow_links: false,
+        };
+        let roots = [root.to_path_buf()];
+        index_files(press, &roots, &options, &Silent, &AtomicBool::new(false)).unwrap()
+    }
+
+    #[test]
+    fn known_files_are_the_live_articles_with_their_latest_state() {
+        let docs = tempfile::tempdir().unwrap();
+        let quoted = "Title\n\n“We will act,” said Ann Lee. “Now,” she added.\n";
+        let plain = "Plain\n\nNo quote here.\n";
+        for (name, text) in [("a.txt", quoted), ("b.txt", plain), ("c.txt", plain)] {
+            std::fs::write(docs.path().join(name), text).unwrap();
+        }
+        let ix = tempfile::tempdir().unwrap();
+        let press = super::super::open_or_create(ix.path(), false).unwrap();
+        pass(&press, docs.path());
+        let changed = format!("{quoted}One more line.\n");
+        std::fs::write(docs.path().join("a.txt"), &changed).unwrap();
+        let report = pass(&press, docs.path());
+        assert_eq!((report.updated, report.unchanged), (1, 2));
+        std::fs::remove_file(docs.path().join("b.txt")).unwrap();
+        assert_eq!(pass(&press, docs.path()).removed, 1);
+        let known = indexed_files(&press.index.reader().unwrap().searcher()).unwrap();
+        let mut sizes: Vec<(&str, u64)> = known
+            .iter()
+            .map(|(key, k)| (key.rsplit('/').next().unwrap(), k.state.size))
+            .collect();
+        sizes.sort();
+        let a = changed.len() as u64;
+        assert_eq!(sizes, [("a.txt", a), ("c.txt", plain.len() as u64)]);
+    }
 
     #[test]
     fn a_file_deleted_between_walk_and_read_is_skipped_with_a_reason() {
