@@ -115,11 +115,14 @@ pub fn index_files(
     let started = Instant::now();
     let mut writer = open_writer(press)?;
     claim_writer(&press.dir).ok();
-    let result = run_pass(press, &mut writer, roots, options, progress, stop);
+    // One reader (reloaded manually, no file-watcher thread) reads the known files before
+    // the pass and counts the documents after its commit.
+    let reader = super::open_reader(&press.index, &press.dir)?;
+    let result = run_pass(press, &reader, &mut writer, roots, options, progress, stop);
     release_writer(&press.dir);
     let mut report = result?;
-    let searcher = press.index.reader()?.searcher();
-    (report.articles, report.quotes) = count_kinds(press, &searcher)?;
+    reader.reload()?;
+    (report.articles, report.quotes) = count_kinds(press, &reader.searcher())?;
     report.elapsed = started.elapsed();
     Ok(report)
 }
@@ -162,13 +165,14 @@ fn open_writer(press: &PressIndex) -> anyhow::Result<IndexWriter> {
 
 fn run_pass(
     press: &PressIndex,
+    reader: &tantivy::IndexReader,
     writer: &mut IndexWriter,
     roots: &[PathBuf],
     options: &IndexOptions,
     progress: &dyn Progress,
     stop: &AtomicBool,
 ) -> anyhow::Result<IndexReport> {
-    let known = indexed_files(&press.index.reader()?.searcher())?;
+    let known = indexed_files(&reader.searcher())?;
     let done = AtomicUsize::new(0);
     let fields = press.fields;
     let (ignored, unchanged) = (AtomicUsize::new(0), AtomicUsize::new(0));
