@@ -113,7 +113,9 @@ fn walk_root(root: &Path, follow_links: bool) -> Box<dyn Iterator<Item = Found> 
         .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
     // The root made absolute once: keys below it are built from it rather than asking the
     // system for the working folder once per file.
-    let absolute_root = std::path::absolute(root).ok();
+    let absolute_root = std::path::absolute(root)
+        .ok()
+        .and_then(|p| p.to_str().map(str::to_string));
     Box::new(
         walker
             .filter_map(move |entry| classify(root, absolute_root.as_deref(), entry, follow_links)),
@@ -121,10 +123,17 @@ fn walk_root(root: &Path, follow_links: bool) -> Box<dyn Iterator<Item = Found> 
 }
 
 /// The key of a walked path: [`file_key`], built from the absolute root when one is known.
-fn walked_key(root: &Path, absolute_root: Option<&Path>, path: &Path) -> String {
-    match (absolute_root, path.strip_prefix(root)) {
-        (Some(absolute), Ok(rel)) if !rel.as_os_str().is_empty() => {
-            absolute_key(&absolute.join(rel))
+/// A walked path is its root's path followed by names, so the key is the absolute root
+/// followed by those names; other paths (not UTF-8, or a `//` root) take [`file_key`].
+fn walked_key(root: &Path, absolute_root: Option<&str>, path: &Path) -> String {
+    let rest = path
+        .to_str()
+        .zip(root.to_str())
+        .and_then(|(path, root)| path.strip_prefix(root));
+    match (absolute_root, rest) {
+        (Some(absolute), Some(rest)) if !rest.is_empty() && !absolute.starts_with("//") => {
+            let absolute = absolute.trim_end_matches('/');
+            format!("{absolute}/{}", rest.trim_start_matches('/'))
         }
         _ => file_key(path),
     }
@@ -133,7 +142,7 @@ fn walked_key(root: &Path, absolute_root: Option<&Path>, path: &Path) -> String 
 /// What one walked entry is; `None` for folders and for symbolic links not followed.
 fn classify(
     root: &Path,
-    absolute_root: Option<&Path>,
+    absolute_root: Option<&str>,
     entry: walkdir::Result<walkdir::DirEntry>,
     follow_links: bool,
 ) -> Option<Found> {
@@ -206,15 +215,19 @@ mod tests {
 
     #[test]
     fn keys_built_from_the_absolute_root_equal_file_keys() {
-        for root in ["d", "d/", "./d/./", "../d", "d//e", "/abs/d/", "/abs/./d"] {
+        let roots = [
+            "d", "d/", "d//", "./d/./", "d/.", "../d", "d//e", "/", "/abs/d/", "/abs/./d", "//x/d",
+        ];
+        for root in roots {
             let root = Path::new(root);
             let absolute = std::path::absolute(root).unwrap();
+            let absolute = absolute.to_str();
             for name in ["a.txt", "sub/b.html", ".c.md"] {
                 let path = root.join(name);
-                let key = walked_key(root, Some(&absolute), &path);
+                let key = walked_key(root, absolute, &path);
                 assert_eq!(key, file_key(&path), "{root:?} {name}");
             }
-            assert_eq!(walked_key(root, Some(&absolute), root), file_key(root));
+            assert_eq!(walked_key(root, absolute, root), file_key(root));
         }
     }
 
