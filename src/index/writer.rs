@@ -182,7 +182,10 @@ fn run_pass(
         let mut skipped = skipped.lock().expect("no panics while holding the lock");
         skipped.push((path, reason, kind));
     };
-    let (sender, receiver) = mpsc::sync_channel::<Vec<Prepared>>(AHEAD_FILES / BATCH_FILES);
+    // Room for the first files, sent alone (see `Batcher`), besides the full batches: they
+    // must not shrink how far extraction runs ahead while the feeder compiles its patterns.
+    let (sender, receiver) =
+        mpsc::sync_channel::<Vec<Prepared>>(AHEAD_FILES / BATCH_FILES + BATCH_FILES);
     let sent_alone = AtomicUsize::new(0);
     let written = std::thread::scope(|scope| {
         let feeder = std::thread::Builder::new()
