@@ -31,7 +31,7 @@ use tantivy::indexer::IndexWriterOptions;
 use tantivy::{DocId, IndexWriter, Searcher, Term};
 
 use super::document::{FileState, article_documents};
-use super::merge::BoundedMerges;
+use super::merge::{BoundedMerges, closing_merges};
 use super::walk::{Found, FoundFile, absolute_roots, walk};
 use super::{PressIndex, claim_writer, release_writer, running_writer};
 use crate::article::Article;
@@ -118,11 +118,20 @@ pub fn index_files(
     // One reader (reloaded manually, no file-watcher thread) reads the known files before
     // the pass and counts the documents after its commit.
     let reader = super::open_reader(&press.index, &press.dir)?;
-    let result = run_pass(press, &reader, &mut writer, roots, options, progress, stop);
+    let result = run_pass(press, &reader, &mut writer, roots, options, progress, stop).and_then(
+        |mut report| {
+            reader.reload()?;
+            (report.articles, report.quotes) = count_kinds(press, &reader.searcher())?;
+            // Without a reader holding them, merged segments' files go as each merge ends.
+            drop(reader);
+            if !report.interrupted {
+                run_closing_merges(press, &mut writer)?;
+            }
+            Ok(report)
+        },
+    );
     release_writer(&press.dir);
     let mut report = result?;
-    reader.reload()?;
-    (report.articles, report.quotes) = count_kinds(press, &reader.searcher())?;
     report.elapsed = started.elapsed();
     Ok(report)
 }
@@ -235,6 +244,9 @@ fn run_pass(
         report.removed = remove_vanished(writer, press, &known, &unreadable, roots);
     }
     progress.committing();
+    // The last commit starts no merge in the background, where the end of the process
+    // would stop it: the small ones run after it, and are waited for (`index_files`).
+    writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
     writer.commit().context("committing the index")?;
     progress.committed(written.added + written.updated);
     for (path, reason, kind) in skipped {
@@ -251,6 +263,21 @@ fn run_pass(
     report.updated = written.updated;
     report.unchanged = unchanged.into_inner();
     Ok(report)
+}
+
+/// Runs the small merges of the committed segments (see [`closing_merges`]) and waits for
+/// them. A merge that fails leaves the index as it was: it is not an error of the pass.
+fn run_closing_merges(press: &PressIndex, writer: &mut IndexWriter) -> anyhow::Result<()> {
+    // No segment meta may outlive this line: a live one keeps its files from collection.
+    let groups = closing_merges(&press.dir, &press.index.searchable_segment_metas()?);
+    for group in &groups {
+        let _ = writer.merge(group).wait();
+    }
+    if !groups.is_empty() {
+        // A merge keeps its input files until it has ended; they can go now.
+        let _ = writer.garbage_collect_files().wait();
+    }
+    Ok(())
 }
 
 /// What the feeder wrote.
@@ -574,6 +601,29 @@ mod tests {
         };
         let roots = [root.to_path_buf()];
         index_files(press, &roots, &options, &Silent, &AtomicBool::new(false)).unwrap()
+    }
+
+    #[test]
+    fn small_re_index_runs_do_not_pile_up_segments() {
+        let docs = tempfile::tempdir().unwrap();
+        for i in 0..12 {
+            let text = format!("Title {i}\n\nArticle number {i} of the folder.\n");
+            std::fs::write(docs.path().join(format!("{i:02}.txt")), text).unwrap();
+        }
+        let ix = tempfile::tempdir().unwrap();
+        let press = super::super::open_or_create(ix.path(), false).unwrap();
+        pass(&press, docs.path());
+        let mut most = 0;
+        for i in 0..10 {
+            let path = docs.path().join(format!("{i:02}.txt"));
+            let text = std::fs::read_to_string(&path).unwrap();
+            std::fs::write(&path, format!("{text}Revised.\n")).unwrap();
+            assert_eq!(pass(&press, docs.path()).updated, 1);
+            most = most.max(press.index.searchable_segment_metas().unwrap().len());
+        }
+        assert!(most <= 8, "{most} segments");
+        let reader = press.index.reader().unwrap();
+        assert_eq!(indexed_files(&reader.searcher()).unwrap().len(), 12);
     }
 
     #[test]
