@@ -8,7 +8,7 @@
 //! corpus size. The price is more segments in a large index: about one per
 //! `MAX_MERGE_BYTES / 2` of index.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use tantivy::index::{SegmentComponent, SegmentId, SegmentMeta};
 use tantivy::indexer::{MergeCandidate, MergePolicy};
@@ -18,6 +18,9 @@ use tantivy::indexer::{MergeCandidate, MergePolicy};
 pub const MAX_MERGE_BYTES: u64 = 256 << 20;
 /// Most segments merged at once: small segments wait until this many can be merged.
 const MERGE_FACTOR: usize = 8;
+/// Most bytes of one merge that a pass runs itself, and waits for, after its last commit
+/// (see [`closing_merges`]).
+pub const CLOSING_MERGE_BYTES: u64 = 8 << 20;
 
 /// The files a segment is made of (deletes aside).
 const COMPONENTS: [SegmentComponent; 6] = [
@@ -59,6 +62,37 @@ impl MergePolicy for BoundedMerges {
             .map(MergeCandidate)
             .collect()
     }
+}
+
+/// The merges a pass runs itself after its last commit: the policy's groups (see
+/// [`merge_groups`]) among segments of at most [`CLOSING_MERGE_BYTES`] / [`MERGE_FACTOR`]
+/// each, of at most [`CLOSING_MERGE_BYTES`] in all. Small segments thus merge with their
+/// like, never into a large one.
+///
+/// Merges the policy starts run in the background, and a process that ends right after its
+/// last commit stops them: each small re-index run left one more segment (BBC, twelve runs
+/// that changed a different 1% each: 13 segments, the index 6.00 -> 7.37 MB). Small groups
+/// are cheap to wait for; larger ones are left to the background as before.
+pub fn closing_merges(dir: &Path, segments: &[SegmentMeta]) -> Vec<Vec<SegmentId>> {
+    let sizer = BoundedMerges {
+        dir: dir.to_path_buf(),
+    };
+    let sized = segments.iter().map(|s| (s.id(), sizer.live_bytes(s)));
+    closing_groups(sized.collect())
+}
+
+/// [`closing_merges`] over segments (id, bytes).
+fn closing_groups<T>(segments: Vec<(T, u64)>) -> Vec<Vec<T>> {
+    let small = segments
+        .into_iter()
+        .filter(|&(_, bytes)| bytes <= CLOSING_MERGE_BYTES / MERGE_FACTOR as u64)
+        .map(|(id, bytes)| ((id, bytes), bytes))
+        .collect();
+    merge_groups(small)
+        .into_iter()
+        .filter(|group| group.iter().map(|(_, bytes)| bytes).sum::<u64>() <= CLOSING_MERGE_BYTES)
+        .map(|group| group.into_iter().map(|(id, _)| id).collect())
+        .collect()
 }
 
 /// Groups segments (id, bytes) into merges: from the smallest up, a group is merged once it
@@ -118,6 +152,20 @@ mod tests {
             (3, MB),
         ];
         assert!(merge_groups(big).is_empty());
+    }
+
+    #[test]
+    fn a_pass_merges_small_segments_among_themselves_only() {
+        const KB: u64 = 1 << 10;
+        // A large segment and one small one (a single small re-index run): nothing to merge.
+        assert!(closing_groups(vec![(0, 6 * MB), (1, 90 * KB)]).is_empty());
+        // Eight small ones merge, without the large one.
+        let mut segments = vec![(0, 6 * MB)];
+        segments.extend((1..=8).map(|i| (i, 90 * KB + i as u64)));
+        assert_eq!(closing_groups(segments), vec![(1..=8).collect::<Vec<_>>()]);
+        // Segments too large to wait for are left to the background merges.
+        let large: Vec<(usize, u64)> = (0..8).map(|i| (i, 2 * MB)).collect();
+        assert!(closing_groups(large).is_empty());
     }
 
     #[test]

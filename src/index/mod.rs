@@ -71,7 +71,7 @@ fn damaged(dir: &Path) -> String {
 /// A reader over every segment. Opening every segment now turns a missing or truncated file
 /// into a clear error rather than a bare tantivy one later. A manual reload policy spares the
 /// file-watcher thread that the default policy starts.
-fn open_reader(index: &Index, dir: &Path) -> anyhow::Result<tantivy::IndexReader> {
+pub(crate) fn open_reader(index: &Index, dir: &Path) -> anyhow::Result<tantivy::IndexReader> {
     index
         .reader_builder()
         .reload_policy(tantivy::ReloadPolicy::Manual)

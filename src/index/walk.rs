@@ -32,6 +32,11 @@ pub enum Found {
 /// other on every run.
 pub fn file_key(path: &Path) -> String {
     let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    absolute_key(&path)
+}
+
+/// [`file_key`] of a path that is already absolute.
+fn absolute_key(path: &Path) -> String {
     if let Some(s) = path.to_str() {
         return s.to_string();
     }
@@ -99,17 +104,45 @@ fn walk_root(root: &Path, follow_links: bool) -> Box<dyn Iterator<Item = Found> 
         let error = Found::Error(root.display().to_string(), "no such file or folder".into());
         return Box::new(std::iter::once(error));
     }
+    // Siblings share their parent's path, so comparing whole paths orders them as their
+    // names would, without cutting a name out of each path for every comparison.
     let walker = WalkDir::new(root)
         .follow_links(follow_links)
-        .sort_by_file_name()
+        .sort_by(|a, b| a.path().as_os_str().cmp(b.path().as_os_str()))
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
-    Box::new(walker.filter_map(move |entry| classify(root, entry, follow_links)))
+    // The root made absolute once: keys below it are built from it rather than asking the
+    // system for the working folder once per file.
+    let absolute_root = std::path::absolute(root)
+        .ok()
+        .and_then(|p| p.to_str().map(str::to_string));
+    Box::new(
+        walker
+            .filter_map(move |entry| classify(root, absolute_root.as_deref(), entry, follow_links)),
+    )
+}
+
+/// The key of a walked path: [`file_key`], built from the absolute root when one is known.
+/// A walked path is its root's path followed by names, so the key is the absolute root
+/// followed by those names; other paths (not UTF-8, or a `//` root) take [`file_key`].
+fn walked_key(root: &Path, absolute_root: Option<&str>, path: &Path) -> String {
+    let rest = path
+        .to_str()
+        .zip(root.to_str())
+        .and_then(|(path, root)| path.strip_prefix(root));
+    match (absolute_root, rest) {
+        (Some(absolute), Some(rest)) if !rest.is_empty() && !absolute.starts_with("//") => {
+            let absolute = absolute.trim_end_matches('/');
+            format!("{absolute}/{}", rest.trim_start_matches('/'))
+        }
+        _ => file_key(path),
+    }
 }
 
 /// What one walked entry is; `None` for folders and for symbolic links not followed.
 fn classify(
     root: &Path,
+    absolute_root: Option<&str>,
     entry: walkdir::Result<walkdir::DirEntry>,
     follow_links: bool,
 ) -> Option<Found> {
@@ -145,7 +178,7 @@ fn classify(
         )
     } else {
         Found::File(FoundFile {
-            key: file_key(path),
+            key: walked_key(root, absolute_root, path),
             path: entry.into_path(),
         })
     })
@@ -178,5 +211,48 @@ mod tests {
         assert!(!key_exists(&kb));
         let plain = dir.path().join("plain.html");
         assert_eq!(file_key(&plain), plain.to_str().unwrap());
+    }
+
+    #[test]
+    fn keys_built_from_the_absolute_root_equal_file_keys() {
+        let roots = [
+            "d", "d/", "d//", "./d/./", "d/.", "../d", "d//e", "/", "/abs/d/", "/abs/./d", "//x/d",
+        ];
+        for root in roots {
+            let root = Path::new(root);
+            let absolute = std::path::absolute(root).unwrap();
+            let absolute = absolute.to_str();
+            for name in ["a.txt", "sub/b.html", ".c.md"] {
+                let path = root.join(name);
+                let key = walked_key(root, absolute, &path);
+                assert_eq!(key, file_key(&path), "{root:?} {name}");
+            }
+            assert_eq!(walked_key(root, absolute, root), file_key(root));
+        }
+    }
+
+    #[test]
+    fn walks_in_name_order() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["b.txt", "a.txt", "a-b.txt", "a/z.txt", "A.txt", "ab.txt"] {
+            let path = dir.path().join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, "x").unwrap();
+        }
+        let roots = [dir.path().to_path_buf()];
+        let names: Vec<String> = walk(&roots, false)
+            .filter_map(|found| match found {
+                Found::File(f) => Some(
+                    f.path
+                        .strip_prefix(dir.path())
+                        .unwrap()
+                        .display()
+                        .to_string(),
+                ),
+                _ => None,
+            })
+            .collect();
+        let expected = ["A.txt", "a/z.txt", "a-b.txt", "a.txt", "ab.txt", "b.txt"];
+        assert_eq!(names, expected);
     }
 }
