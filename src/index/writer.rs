@@ -29,7 +29,7 @@ use rayon::prelude::*;
 use tantivy::indexer::IndexWriterOptions;
 use tantivy::{IndexWriter, Searcher, Term};
 
-use super::document::{FileState, article_documents};
+use super::document::{BodyAnalyzers, FileState, IndexedBody, article_documents_with};
 use super::merge::BoundedMerges;
 use super::walk::{Found, FoundFile, absolute_roots, walk};
 use super::{PressIndex, claim_writer, release_writer, running_writer};
@@ -187,7 +187,7 @@ fn run_pass(
         walk(roots, options.follow_links)
             .take_while(|_| !stop.load(Ordering::Relaxed))
             .par_bridge()
-            .for_each_with(Batcher::new(sender), |batcher, found| {
+            .for_each_with(Batcher::new(sender, press), |batcher, found| {
                 let file = match found {
                     Found::File(file) => file,
                     Found::Error(path, reason) => return skip(path, reason, "unreadable"),
@@ -200,7 +200,8 @@ fn run_pass(
                 if let Some(indexed) = indexed {
                     indexed.seen.store(true, Ordering::Relaxed);
                 }
-                match prepare_one(&file, indexed.map(|k| &k.state), &options.limits) {
+                let analyzers = &mut batcher.analyzers;
+                match prepare_one(&file, indexed.map(|k| &k.state), &options.limits, analyzers) {
                     Prepared::Unchanged => {
                         unchanged.fetch_add(1, Ordering::Relaxed);
                     }
@@ -256,16 +257,19 @@ struct Written {
 
 /// Collects an extraction thread's prepared files and sends them to the feeder
 /// [`BATCH_FILES`] at a time; what is left is sent when the thread is done with it (drop).
+/// It also carries the thread's body analyzers (each with its own stem cache).
 struct Batcher {
     sender: mpsc::SyncSender<Vec<Prepared>>,
     batch: Vec<Prepared>,
+    analyzers: BodyAnalyzers,
 }
 
 impl Batcher {
-    fn new(sender: mpsc::SyncSender<Vec<Prepared>>) -> Self {
+    fn new(sender: mpsc::SyncSender<Vec<Prepared>>, press: &PressIndex) -> Self {
         Self {
             sender,
             batch: Vec::with_capacity(BATCH_FILES),
+            analyzers: BodyAnalyzers::new(&press.index, press.fields),
         }
     }
 
@@ -287,7 +291,11 @@ impl Batcher {
 
 impl Clone for Batcher {
     fn clone(&self) -> Self {
-        Self::new(self.sender.clone())
+        Self {
+            sender: self.sender.clone(),
+            batch: Vec::with_capacity(BATCH_FILES),
+            analyzers: self.analyzers.clone(),
+        }
     }
 }
 
@@ -322,6 +330,7 @@ fn feed_writer(
             replaced,
             mut article,
             state,
+            body,
         } = item
         else {
             continue;
@@ -331,7 +340,7 @@ fn feed_writer(
             written.skipped.push((path, e.to_string(), e.kind()));
             continue;
         }
-        let docs = article_documents(fields, &article, state);
+        let docs = article_documents_with(fields, &article, state, body);
         drop(article);
         if replaced {
             writer.delete_term(Term::from_field_text(fields.path, &key));
@@ -380,11 +389,20 @@ enum Prepared {
         replaced: bool,
         article: Box<Article>,
         state: FileState,
+        /// The body analysed for its indexed field, here rather than on tantivy's indexing
+        /// thread (see [`super::pre_analysed`]).
+        body: IndexedBody,
     },
 }
 
-/// Reads and extracts one file if it is new or changed (attribution is left to the feeder).
-fn prepare_one(file: &FoundFile, known: Option<&FileState>, limits: &Limits) -> Prepared {
+/// Reads and extracts one file if it is new or changed, and analyses its body (attribution
+/// is left to the feeder).
+fn prepare_one(
+    file: &FoundFile,
+    known: Option<&FileState>,
+    limits: &Limits,
+    analyzers: &mut BodyAnalyzers,
+) -> Prepared {
     let meta = match std::fs::metadata(&file.path) {
         Ok(meta) => meta,
         Err(e) => return Prepared::Skipped(ExtractError::Io(e)),
@@ -406,6 +424,7 @@ fn prepare_one(file: &FoundFile, known: Option<&FileState>, limits: &Limits) -> 
         Err(e) => return Prepared::Skipped(e),
     };
     Prepared::Extracted {
+        body: analyzers.analyse(&article),
         key: file.key.clone(),
         path: file.path.display().to_string(),
         replaced: known.is_some(),
@@ -523,7 +542,10 @@ mod tests {
             path: path.clone(),
         };
         std::fs::remove_file(&path).unwrap();
-        match prepare_one(&file, None, &Limits::default()) {
+        let index = tantivy::Index::create_in_ram(super::super::schema::build_schema());
+        let fields = super::super::schema::Fields::new(&index.schema()).unwrap();
+        let mut analyzers = BodyAnalyzers::new(&index, fields);
+        match prepare_one(&file, None, &Limits::default(), &mut analyzers) {
             Prepared::Skipped(e) => {
                 assert_eq!(e.kind(), "unreadable");
                 assert!(e.to_string().contains("No such file"), "{e}");
