@@ -7,7 +7,6 @@
 
 pub mod document;
 pub mod merge;
-pub mod pre_analysed;
 pub mod schema;
 pub mod schema_once;
 pub mod walk;

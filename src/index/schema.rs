@@ -3,8 +3,7 @@
 //!
 //! The body is stored once (`body`) and indexed in one field per language (`body_en`,
 //! `body_de` …, `body_xx` for languages without a stemmer), each with that language's stemmer,
-//! so German is stemmed as German; queries search every body field. The indexer hands body
-//! fields their terms already analysed ([`super::pre_analysed`]).
+//! so German is stemmed as German; queries search every body field.
 //!
 //! Two kinds of document share the schema: one per article (`kind: article`) and one per
 //! quote (`kind: quote`) carrying its speaker, its text in `quote`, and its article's title
@@ -18,8 +17,6 @@
 use std::ops::Range;
 use std::sync::{Arc, Mutex, MutexGuard};
 use tantivy::Index;
-
-use super::pre_analysed::PreAnalysedOr;
 use tantivy::schema::{
     DateOptions, DateTimePrecision, FAST, Field, IndexRecordOption, STORED, Schema,
     TextFieldIndexing, TextOptions,
@@ -261,12 +258,10 @@ pub fn register_analyzers(index: &Index) {
     let tokenizers = index.tokenizers();
     tokenizers.register(TEXT_ANALYZER, prose_analyzer(Some(Language::English)));
     tokenizers.register(NAME_ANALYZER, name_analyzer());
-    // Bodies may come analysed already (see `super::pre_analysed`); queries never do.
-    let body = |language| TextAnalyzer::from(PreAnalysedOr(prose_analyzer(language)));
     for (code, language) in STEMMED_LANGUAGES {
-        tokenizers.register(&body_analyzer(code), body(Some(language)));
+        tokenizers.register(&body_analyzer(code), prose_analyzer(Some(language)));
     }
-    tokenizers.register(&body_analyzer(UNSTEMMED), body(None));
+    tokenizers.register(&body_analyzer(UNSTEMMED), prose_analyzer(None));
 }
 
 /// Words, lowercased, stemmed in `language`, accents folded after stemming (stemmers know

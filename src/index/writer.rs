@@ -29,7 +29,7 @@ use rayon::prelude::*;
 use tantivy::indexer::IndexWriterOptions;
 use tantivy::{IndexWriter, Searcher, Term};
 
-use super::document::{BodyAnalyzers, FileState, IndexedBody, article_documents_with};
+use super::document::{FileState, article_documents};
 use super::merge::BoundedMerges;
 use super::walk::{Found, FoundFile, absolute_roots, walk};
 use super::{PressIndex, claim_writer, release_writer, running_writer};
@@ -187,7 +187,7 @@ fn run_pass(
         walk(roots, options.follow_links)
             .take_while(|_| !stop.load(Ordering::Relaxed))
             .par_bridge()
-            .for_each_with(Batcher::new(sender, press), |batcher, found| {
+            .for_each_with(Batcher::new(sender), |batcher, found| {
                 let file = match found {
                     Found::File(file) => file,
                     Found::Error(path, reason) => return skip(path, reason, "unreadable"),
@@ -200,8 +200,7 @@ fn run_pass(
                 if let Some(indexed) = indexed {
                     indexed.seen.store(true, Ordering::Relaxed);
                 }
-                let analyzers = &mut batcher.analyzers;
-                match prepare_one(&file, indexed.map(|k| &k.state), &options.limits, analyzers) {
+                match prepare_one(&file, indexed.map(|k| &k.state), &options.limits) {
                     Prepared::Unchanged => {
                         unchanged.fetch_add(1, Ordering::Relaxed);
                     }
@@ -257,19 +256,16 @@ struct Written {
 
 /// Collects an extraction thread's prepared files and sends them to the feeder
 /// [`BATCH_FILES`] at a time; what is left is sent when the thread is done with it (drop).
-/// It also carries the thread's body analyzers (each with its own stem cache).
 struct Batcher {
     sender: mpsc::SyncSender<Vec<Prepared>>,
     batch: Vec<Prepared>,
-    analyzers: BodyAnalyzers,
 }
 
 impl Batcher {
-    fn new(sender: mpsc::SyncSender<Vec<Prepared>>, press: &PressIndex) -> Self {
+    fn new(sender: mpsc::SyncSender<Vec<Prepared>>) -> Self {
         Self {
             sender,
             batch: Vec::with_capacity(BATCH_FILES),
-            analyzers: BodyAnalyzers::new(&press.index, press.fields),
         }
     }
 
@@ -291,11 +287,7 @@ impl Batcher {
 
 impl Clone for Batcher {
     fn clone(&self) -> Self {
-        Self {
-            sender: self.sender.clone(),
-            batch: Vec::with_capacity(BATCH_FILES),
-            analyzers: self.analyzers.clone(),
-        }
+        Self::new(self.sender.clone())
     }
 }
 
@@ -330,7 +322,6 @@ fn feed_writer(
             replaced,
             mut article,
             state,
-            body,
         } = item
         else {
             continue;
@@ -340,7 +331,7 @@ fn feed_writer(
             written.skipped.push((path, e.to_string(), e.kind()));
             continue;
         }
-        let docs = article_documents_with(fields, &article, state, body);
+        let docs = article_documents(fields, &article, state);
         drop(article);
         if replaced {
             writer.delete_term(Term::from_field_text(fields.path, &key));
@@ -389,20 +380,11 @@ enum Prepared {
         replaced: bool,
         article: Box<Article>,
         state: FileState,
-        /// The body analysed for its indexed field, here rather than on tantivy's indexing
-        /// thread (see [`super::pre_analysed`]).
-        body: IndexedBody,
     },
 }
 
-/// Reads and extracts one file if it is new or changed, and analyses its body (attribution
-/// is left to the feeder).
-fn prepare_one(
-    file: &FoundFile,
-    known: Option<&FileState>,
-    limits: &Limits,
-    analyzers: &mut BodyAnalyzers,
-) -> Prepared {
+/// Reads and extracts one file if it is new or changed (attribution is left to the feeder).
+fn prepare_one(file: &FoundFile, known: Option<&FileState>, limits: &Limits) -> Prepared {
     let meta = match std::fs::metadata(&file.path) {
         Ok(meta) => meta,
         Err(e) => return Prepared::Skipped(ExtractError::Io(e)),
@@ -424,7 +406,6 @@ fn prepare_one(
         Err(e) => return Prepared::Skipped(e),
     };
     Prepared::Extracted {
-        body: analyzers.analyse(&article),
         key: file.key.clone(),
         path: file.path.display().to_string(),
         replaced: known.is_some(),
@@ -542,10 +523,7 @@ mod tests {
             path: path.clone(),
         };
         std::fs::remove_file(&path).unwrap();
-        let index = tantivy::Index::create_in_ram(super::super::schema::build_schema());
-        let fields = super::super::schema::Fields::new(&index.schema()).unwrap();
-        let mut analyzers = BodyAnalyzers::new(&index, fields);
-        match prepare_one(&file, None, &Limits::default(), &mut analyzers) {
+        match prepare_one(&file, None, &Limits::default()) {
             Prepared::Skipped(e) => {
                 assert_eq!(e.kind(), "unreadable");
                 assert!(e.to_string().contains("No such file"), "{e}");
