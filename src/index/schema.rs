@@ -17,8 +17,6 @@
 use std::ops::Range;
 use std::sync::{Arc, Mutex, MutexGuard};
 use tantivy::Index;
-
-use super::prose::Prose;
 use tantivy::schema::{
     DateOptions, DateTimePrecision, FAST, Field, IndexRecordOption, STORED, Schema,
     TextFieldIndexing, TextOptions,
@@ -28,6 +26,8 @@ use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer,
     Stemmer, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
 };
+
+use super::prose::Prose;
 
 /// Bumped whenever the schema or an analyzer changes; an index with another version is refused.
 pub const SCHEMA_VERSION: u32 = 6;
