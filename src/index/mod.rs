@@ -7,6 +7,7 @@
 
 pub mod document;
 pub mod merge;
+pub mod prose;
 pub mod schema;
 pub mod schema_once;
 pub mod walk;

@@ -27,6 +27,8 @@ use tantivy::tokenizer::{
     Stemmer, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
 };
 
+use super::prose::Prose;
+
 /// Bumped whenever the schema or an analyzer changes; an index with another version is refused.
 pub const SCHEMA_VERSION: u32 = 6;
 
@@ -265,18 +267,9 @@ pub fn register_analyzers(index: &Index) {
 }
 
 /// Words, lowercased, stemmed in `language`, accents folded after stemming (stemmers know
-/// their language's accents).
+/// their language's accents); see [`Prose`].
 fn prose_analyzer(language: Option<Language>) -> TextAnalyzer {
-    let base = TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(LONGEST_WORD))
-        .filter(LowerCaser);
-    match language {
-        Some(language) => base
-            .filter(CachedStemmer(language, false, None))
-            .filter(AsciiFoldingFilter)
-            .build(),
-        None => base.filter(AsciiFoldingFilter).build(),
-    }
+    TextAnalyzer::from(Prose::new(language))
 }
 
 /// The analyzer `field` was indexed with, for making snippets: the same tokens, but clones
@@ -304,7 +297,7 @@ pub fn snippet_analyzer<'a>(
         Some(Language::English) => words.filter(wanted_words(wanted)).build(),
         Some(language) => words
             .filter(LowerCaser)
-            .filter(CachedStemmer(language, true, None))
+            .filter(CachedStemmer(language))
             .filter(AsciiFoldingFilter)
             .build(),
         None => words.filter(LowerCaser).filter(AsciiFoldingFilter).build(),
@@ -343,7 +336,7 @@ fn wanted_words<'a>(wanted: impl IntoIterator<Item = &'a str>) -> WantedWords {
         analysed: Default::default(),
         word: TextAnalyzer::builder(RawTokenizer::default())
             .filter(LowerCaser)
-            .filter(CachedStemmer(Language::English, true, None))
+            .filter(CachedStemmer(Language::English))
             .filter(AsciiFoldingFilter)
             .build(),
         stem: TextAnalyzer::builder(RawTokenizer::default())
@@ -356,7 +349,21 @@ fn wanted_words<'a>(wanted: impl IntoIterator<Item = &'a str>) -> WantedWords {
 /// alphanumeric characters that tantivy's `SimpleTokenizer` cuts, shorter than
 /// [`LONGEST_WORD`] bytes. Finds them without copying each one into a token.
 pub fn word_ranges(text: &str) -> WordRanges<'_> {
-    WordRanges { text, at: 0 }
+    WordRanges {
+        text,
+        at: 0,
+        longest: LONGEST_WORD,
+    }
+}
+
+/// Every word `SimpleTokenizer` cuts from `text`, however long: [`word_ranges`] with the
+/// words it leaves out (which still take a position).
+pub(crate) fn all_word_ranges(text: &str) -> WordRanges<'_> {
+    WordRanges {
+        text,
+        at: 0,
+        longest: usize::MAX,
+    }
 }
 
 /// The iterator of [`word_ranges`].
@@ -364,6 +371,8 @@ pub struct WordRanges<'a> {
     text: &'a str,
     /// Where the search for the next word starts.
     at: usize,
+    /// Words of this many bytes or more are skipped.
+    longest: usize,
 }
 
 impl Iterator for WordRanges<'_> {
@@ -401,7 +410,7 @@ impl Iterator for WordRanges<'_> {
                 }
             }
             self.at = at;
-            if at - start < LONGEST_WORD {
+            if at - start < self.longest {
                 return Some(start..at);
             }
         }
@@ -600,13 +609,12 @@ pub const LONGEST_WORD: usize = 40;
 /// Words a [`CachedStemmer`] remembers before it starts afresh (bounds its memory).
 const STEM_CACHE_WORDS: usize = 100_000;
 
-/// tantivy's [`Stemmer`] with a cache of the words it has stemmed: the same few thousand
-/// words make up most of any text, and stemming each occurrence again was ~16% of indexing
-/// instructions (callgrind, Reuters). Same output as the plain stemmer. The flag shares the
-/// cache between clones; the set (see [`snippet_analyzer`]) holds the ASCII first letters of
-/// the only words worth stemming.
+/// tantivy's [`Stemmer`] with a cache of the words it has stemmed, shared by the analyzer's
+/// clones: a snippet generator clones its analyzer for every snippet (see
+/// [`snippet_analyzer`]). Same output as the plain stemmer. (Indexing analyzers cache whole
+/// words' terms themselves: [`Prose`].)
 #[derive(Clone, Copy)]
-struct CachedStemmer(Language, bool, Option<u128>);
+struct CachedStemmer(Language);
 
 impl TokenFilter for CachedStemmer {
     type Tokenizer<T: Tokenizer> = CachedStemmerFilter<T>;
@@ -617,12 +625,7 @@ impl TokenFilter for CachedStemmer {
             stemmer: TextAnalyzer::builder(RawTokenizer::default())
                 .filter(Stemmer::new(self.0))
                 .build(),
-            cache: if self.1 {
-                StemCache::Shared(Default::default())
-            } else {
-                StemCache::Own(StemMap::default())
-            },
-            initials: self.2,
+            cache: Default::default(),
         }
     }
 }
@@ -630,22 +633,12 @@ impl TokenFilter for CachedStemmer {
 /// Word -> stem, hashed with [`crate::hash::WordHasher`].
 type StemMap = crate::hash::HashMap<String, String>;
 
-/// Stems already computed: each clone of an indexing analyzer has its own (indexing threads
-/// do not contend for a lock); clones of a snippet analyzer share one.
-#[derive(Clone)]
-enum StemCache {
-    Own(StemMap),
-    Shared(Arc<Mutex<StemMap>>),
-}
-
 #[derive(Clone)]
 struct CachedStemmerFilter<T> {
     inner: T,
     /// Tantivy's stemmer, run on one word at a time.
     stemmer: TextAnalyzer,
-    cache: StemCache,
-    /// When set, words whose ASCII first letter is not in it are left unstemmed.
-    initials: Option<u128>,
+    cache: Arc<Mutex<StemMap>>,
 }
 
 impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
@@ -655,28 +648,7 @@ impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
         CachedStemmerStream {
             tail: self.inner.token_stream(text),
             stemmer: &mut self.stemmer,
-            cache: match &mut self.cache {
-                StemCache::Own(cache) => CacheRef::Own(cache),
-                StemCache::Shared(cache) => {
-                    CacheRef::Shared(cache.lock().unwrap_or_else(|e| e.into_inner()))
-                }
-            },
-            initials: self.initials,
-        }
-    }
-}
-
-/// The cache a token stream uses, held (and for a shared one, locked) for the stream's life.
-enum CacheRef<'a> {
-    Own(&'a mut StemMap),
-    Shared(MutexGuard<'a, StemMap>),
-}
-
-impl CacheRef<'_> {
-    fn map(&mut self) -> &mut StemMap {
-        match self {
-            CacheRef::Own(cache) => cache,
-            CacheRef::Shared(cache) => cache,
+            cache: self.cache.lock().unwrap_or_else(|e| e.into_inner()),
         }
     }
 }
@@ -684,8 +656,8 @@ impl CacheRef<'_> {
 struct CachedStemmerStream<'a, T> {
     tail: T,
     stemmer: &'a mut TextAnalyzer,
-    cache: CacheRef<'a>,
-    initials: Option<u128>,
+    /// Held (locked) for the stream's life.
+    cache: MutexGuard<'a, StemMap>,
 }
 
 impl<T: TokenStream> TokenStream for CachedStemmerStream<'_, T> {
@@ -694,13 +666,7 @@ impl<T: TokenStream> TokenStream for CachedStemmerStream<'_, T> {
             return false;
         }
         let token = self.tail.token_mut();
-        if let (Some(initials), Some(&first)) = (self.initials, token.text.as_bytes().first())
-            && first.is_ascii()
-            && initials & 1 << first == 0
-        {
-            return true;
-        }
-        let cache = self.cache.map();
+        let cache = &mut *self.cache;
         if let Some(stem) = cache.get(token.text.as_str()) {
             token.text.clear();
             token.text.push_str(stem);
