@@ -54,7 +54,8 @@ const BULLETS: &[char] = &['•', '*', '-', '–', '·', '▪', '◦', '●'];
 /// Attributes quotes in an article's body, filling `quotes` and `speakers`.
 pub fn attribute_article(article: &mut Article) {
     let analysis = analyse(&article.body, article.title.as_deref().unwrap_or(""));
-    article.speakers = speakers_with_reported(&analysis.quotes, &analysis.reported);
+    article.speakers =
+        speakers_with_reported(&analysis.quotes, &analysis.reported, &analysis.joint);
     article.quotes = analysis.quotes;
 }
 
@@ -65,18 +66,30 @@ pub fn find_quotes(body: &str) -> Vec<Quote> {
 
 /// Canonical speakers of a list of quotes, most quoted first.
 pub fn speakers_of(quotes: &[Quote]) -> Vec<String> {
-    speakers_with_reported(quotes, &[])
+    speakers_with_reported(quotes, &[], &[])
 }
 
 /// Speakers of the quotes (most quoted first), then those only reported ("X argued that").
-fn speakers_with_reported(quotes: &[Quote], reported: &[String]) -> Vec<String> {
+/// A joint speaker ("Ann Lee and Bo Lind", listed in `joint` with its two names) counts as
+/// each of them.
+fn speakers_with_reported(
+    quotes: &[Quote],
+    reported: &[String],
+    joint: &[(String, [String; 2])],
+) -> Vec<String> {
     let mut counts: Vec<(String, usize)> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::default();
     let quoted = quotes.iter().filter_map(|q| q.speaker.clone());
-    for (name, weight) in quoted
+    let named = quoted
         .map(|n| (n, 1000))
-        .chain(reported.iter().map(|n| (n.clone(), 1)))
-    {
+        .chain(reported.iter().map(|n| (n.clone(), 1)));
+    let each = named.flat_map(
+        |(name, weight)| match joint.iter().find(|(j, _)| *j == name) {
+            Some((_, both)) => vec![(both[0].clone(), weight), (both[1].clone(), weight)],
+            None => vec![(name, weight)],
+        },
+    );
+    for (name, weight) in each {
         match index.get(&name) {
             Some(&i) => counts[i].1 += weight,
             None => {
@@ -234,6 +247,8 @@ struct Analysis {
     quotes: Vec<Quote>,
     /// Named speakers of reported speech, in text order, repeats kept.
     reported: Vec<String>,
+    /// Joint speakers ("Ann Lee and Bo Lind") and their two names.
+    joint: Vec<(String, [String; 2])>,
 }
 
 /// A speaker found for a quote, with where its cue verb ended (to widen short quotes).
@@ -265,6 +280,8 @@ struct Walker<'a> {
     previous_speaker: Option<String>,
     /// Speaker of the last cue of the current paragraph.
     last_cue_speaker: Option<String>,
+    /// Joint speakers named so far and their two names.
+    joint: Vec<(String, [String; 2])>,
 }
 
 fn analyse(body: &str, title: &str) -> Analysis {
@@ -287,6 +304,7 @@ fn analyse(body: &str, title: &str) -> Analysis {
     Analysis {
         quotes: w.quotes,
         reported: w.reported,
+        joint: w.joint,
     }
 }
 
@@ -321,6 +339,86 @@ fn unnamed_before(masked: &str, at: usize, raw: &str) -> bool {
         after[i % 3] = word;
     }
     false
+}
+
+/// Words that may stand before a name in a clause-opening noun phrase ("state Senate leader
+/// Ann Lee"), besides capitalised words.
+const NAME_LEADS: &[&str] = &["former", "state", "then", "longtime"];
+
+/// "Ann Lee and " before a speaker that opens its clause: the name run joined to the speaker
+/// by "and", when it opens the clause itself (after the start, a comma, a closing mark or a
+/// dash, with only a role or title before it). Lists of three ("A, B and C") are left alone.
+fn conjoined_partner(before: &str) -> Option<&str> {
+    let seg = before.trim_end().strip_suffix(" and")?.trim_end();
+    if seg.ends_with(',') {
+        return None;
+    }
+    let words: Vec<(usize, &str)> = seg
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - seg.as_ptr() as usize, w))
+        .collect();
+    let capital = |w: &str| w.starts_with(|c: char| c.is_uppercase());
+    // A comma or a sentence's full stop ends the phrase ("Lee. Lind and", not "Sen.", "E.").
+    let stop = |w: &str| {
+        w.ends_with(',') || (w.ends_with('.') && w.len() > 2 && !cues::TITLES.contains(&w))
+    };
+    let run = words
+        .iter()
+        .rev()
+        .take_while(|(_, w)| capital(w) && !stop(w))
+        .count();
+    if run == 0 || run > 4 {
+        return None;
+    }
+    let name_from = words[words.len() - run].0;
+    // Roles and titles before the name ("state Senate leader Ann Lee").
+    let lead = words[..words.len() - run]
+        .iter()
+        .rev()
+        .take(4)
+        .take_while(|(_, w)| {
+            !stop(w) && (capital(w) || NAME_LEADS.contains(w) || cues::ROLE_NOUNS.contains(w))
+        })
+        .count();
+    let opens_at = words[words.len() - run - lead..]
+        .first()
+        .map_or(name_from, |(i, _)| *i);
+    let opener = seg[..opens_at].trim_end();
+    // "Bo Lind, Ann Lee and": a list, not a clause opening after a comma.
+    let listed = opener
+        .strip_suffix(',')
+        .and_then(|o| o.split_whitespace().next_back())
+        .is_some_and(capital);
+    let opens_clause = opener.is_empty()
+        || opener.ends_with([',', '”', '"', '—', '–', ':', ';', '(', '.', '?', '!', '-']);
+    let opens_clause = opens_clause && !listed;
+    (opens_clause && !seg[name_from..].ends_with(['.', ','])).then(|| &seg[name_from..])
+}
+
+/// Whether a name run reads as a person's full name: two to four words, each a capital and
+/// lowercase letters or an initial, none a title, role or group noun ("Ann Lee", not "Acme
+/// Workers Caucus", "Senators Ann Lee" or "Chicago-based Acme").
+fn reads_as_person(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let word_ok = |w: &&str| {
+        let initial = w.len() == 2 && w.ends_with('.');
+        // Each part of a hyphenated name is capitalised ("Lee-Lind", not "Dover-based").
+        let plain = w.split('-').all(|part| {
+            let mut chars = part.chars();
+            chars.next().is_some_and(char::is_uppercase)
+                && chars.all(|c| c.is_alphabetic() || matches!(c, '’' | '\''))
+        });
+        let lower = w.to_lowercase();
+        let noun = lower.trim_end_matches('s');
+        initial
+            || (plain
+                && ![lower.as_str(), noun]
+                    .iter()
+                    .any(|n| cues::ROLE_NOUNS.contains(n) || cues::GROUP_NOUNS.contains(n))
+                && !cues::TITLES.contains(w)
+                && !cues::TITLES.contains(&w.trim_end_matches('s')))
+    };
+    (2..=4).contains(&words.len()) && words.iter().all(word_ok)
 }
 
 /// A quote repeated in the article (a pull quote, a recap) without a speaker takes the
@@ -645,7 +743,30 @@ impl Walker<'_> {
                 });
             }
         }
-        self.resolver.resolve(raw)
+        let r = self.resolver.resolve(raw)?;
+        // "Ann Lee and Bo Lind said": both speak; the quote is theirs, not the last one's.
+        if !cue.inverted
+            && !r.indirect
+            && let Some(partner) = conjoined_partner(&masked[..cue.subject.0])
+            && let Some(p) = self.resolver.resolve(partner)
+            && !p.indirect
+            && p.name != r.name
+            && reads_as_person(&p.name)
+            && self.resolver.is_person(&p.name)
+            && self.resolver.is_person(&r.name)
+            // One of them at least is known to be a person ("Ann", "Mr.", "she").
+            && (self.resolver.has_gender(&p.name) || self.resolver.has_gender(&r.name))
+        {
+            let name = format!("{} and {}", p.name, r.name);
+            if !self.joint.iter().any(|(j, _)| *j == name) {
+                self.joint.push((name.clone(), [p.name, r.name]));
+            }
+            return Some(Resolved {
+                name,
+                indirect: false,
+            });
+        }
+        Some(r)
     }
 
     /// [`unnamed_before`], remembered for the last pronoun checked (a cue is resolved from
@@ -1452,6 +1573,26 @@ mod tests {
         };
         attribute_article(&mut a);
         assert_eq!(a.speakers, vec!["Anna Berg", "Bo Lind"]);
+    }
+
+    #[test]
+    fn joint_speakers_share_the_quote_and_count_as_each() {
+        let mut a = Article {
+            body: "Maria Holm met Bo Lind. Maria Holm and Bo Lind issued a statement describing it as \
+                   “a big step for the town.” “It is a fine day for all of us,” Acme Trade and \
+                   Port Works said. Berg Rolf, Maria Holm and Bo Lind said they were “happy with \
+                   the result today.”"
+                .to_string(),
+            ..Article::default()
+        };
+        attribute_article(&mut a);
+        let speakers: Vec<Option<&str>> = a.quotes.iter().map(|q| q.speaker.as_deref()).collect();
+        // A list of three is left to its last name; firms are no joint speakers.
+        assert_eq!(speakers[0], Some("Maria Holm and Bo Lind"));
+        assert!(speakers[1].is_some_and(|s| !s.starts_with("Acme Trade and")));
+        assert_eq!(speakers[2], Some("Bo Lind"));
+        // The joint speaker counts as each of its two people.
+        assert_eq!(a.speakers[..2], ["Bo Lind", "Maria Holm"]);
     }
 
     #[test]

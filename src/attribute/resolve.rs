@@ -295,8 +295,13 @@ impl<'a> Resolver<'a> {
 
     /// Whether `name` reads as a person's (a pronoun may stand for it): a full name, a
     /// surname of one, or someone whose gender a title or pronoun gave away.
-    fn is_person(&self, name: &str) -> bool {
+    pub fn is_person(&self, name: &str) -> bool {
         self.genders.contains_key(name) || self.people.contains(name)
+    }
+
+    /// Whether a first name, title or pronoun gave `name` a gender (it names a person).
+    pub fn has_gender(&self, name: &str) -> bool {
+        self.genders.contains_key(name)
     }
 
     /// Whether the pronoun `raw` ("he", "she") may stand for `name`: no title, first name or
