@@ -1452,6 +1452,48 @@ pub const KIN_NOUNS: &[&str] = &[
 /// spokeswoman for the Acme Party", "a person close to Ann Lee", "an aide familiar with …".
 pub const DESCRIBING_PREPOSITIONS: &[&str] = &["to", "for", "with", "of", "at", "from", "on"];
 
+/// Nouns for what someone said, which make a quote after "Ann Lee’s …" hers ("Ann Lee’s claim
+/// that …", "in Ann Lee’s words", "Ann Lee’s “…” pledge").
+pub const SPEECH_NOUNS: &[&str] = &[
+    "claim",
+    "claims",
+    "comment",
+    "comments",
+    "remark",
+    "remarks",
+    "words",
+    "assertion",
+    "assertions",
+    "statement",
+    "dictum",
+    "promise",
+    "pledge",
+    "vow",
+    "slogan",
+    "warning",
+    "description",
+    "characterization",
+    "quip",
+    "boast",
+    "accusation",
+    "insistence",
+    "declaration",
+    "admission",
+    "phrase",
+    "motto",
+    "mantra",
+    "catchphrase",
+    "refrain",
+    "retort",
+    "prediction",
+    "suggestion",
+    "contention",
+    "allegation",
+    "charge",
+    "complaint",
+    "argument",
+];
+
 /// Nouns for unnamed sources described after an inverted verb ("said a longtime adviser to
 /// Ann Lee", "said one Democrat familiar with the campaign").
 pub const SOURCE_NOUNS: &[&str] = &[

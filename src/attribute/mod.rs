@@ -15,6 +15,7 @@ mod cues;
 mod detect;
 mod participles;
 mod patterns;
+mod possessives;
 mod readings;
 mod resolve;
 mod sources;
@@ -525,7 +526,14 @@ impl Walker<'_> {
             let inside = para[span.text_start..span.text_end].trim_end();
             let closed = inside.ends_with('.')
                 || (inside.ends_with(['?', '!']) && !continues_lowercase(&para[span.end..]));
-            let found = if closed {
+            // "Ann Lee’s claim that taxes “…”": the possessor's words, whoever reports them.
+            let owned = self.possessor_of(&masked, span);
+            let found = if let Some(f) = &owned {
+                Some(Found {
+                    speaker: f.speaker.clone(),
+                    ..*f
+                })
+            } else if closed {
                 // "… with pep talks like “We will win.” Ann Lee has also announced …": a
                 // sentence that ends inside the quote began before it, and the next sentence's
                 // cue has its own content; a bare "Ann Lee said." or a "― Ann Lee" line still signs it.
@@ -576,7 +584,8 @@ impl Walker<'_> {
                         None
                     }
                 });
-            if let Some(f) = &found {
+            // The owner of possessed words does not speak on in the paragraph.
+            if let Some(f) = found.as_ref().filter(|_| owned.is_none()) {
                 self.resolver.note_speaker(&f.speaker.name);
                 prev = Some(f.speaker.name.clone());
                 if k == 0 && starts_with_quote {
@@ -830,6 +839,20 @@ impl Walker<'_> {
             confidence: 0.6,
             verb_end: verb_end_before(masked, span),
         }))
+    }
+
+    /// The possessor whose words the quote is ("Ann Lee’s claim that …"), see `possessives`.
+    fn possessor_of(&mut self, masked: &str, span: &Span) -> Option<Found> {
+        let from = sentence_start(masked, span.start, BEFORE_WINDOW);
+        let before = &masked[from..span.start];
+        let after = &masked[span.end..floor_char(masked, span.end + 40)];
+        let (a, b) = possessives::possessor(before, after)?;
+        let speaker = self.resolver.resolve(&before[a..b])?;
+        Some(Found {
+            confidence: if speaker.indirect { 0.6 } else { 0.75 },
+            speaker,
+            verb_end: None,
+        })
     }
 
     /// The speaker of the last cue (that names one) in the quote's sentence before it.
