@@ -387,7 +387,14 @@ impl<'a> Resolver<'a> {
             .or_else(|| self.roles.get(*words.last()?))
         {
             let definite = matches!(words[0], "the" | "The");
-            if definite {
+            // "the Florida senator": the last senator only if the article names that person
+            // with that qualifier nearby ("Florida Sen. Ann Lee"); else the role as written.
+            let qualifiers = &words[1..words.len() - 1];
+            let qualified = qualifiers
+                .iter()
+                .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
+                .all(|q| self.mentioned_near(name, q));
+            if definite && qualified {
                 return Some(Resolved {
                     name: name.clone(),
                     indirect: true,
@@ -403,6 +410,19 @@ impl<'a> Resolver<'a> {
         named.then(|| Resolved {
             name: words[1..].join(" "),
             indirect: described,
+        })
+    }
+
+    /// Whether `word` stands within a few words of a mention of `name`'s surname.
+    fn mentioned_near(&self, name: &str, word: &str) -> bool {
+        const NEAR: usize = 60;
+        let Some(surname) = name.split_whitespace().next_back() else {
+            return false;
+        };
+        self.text.match_indices(surname).any(|(i, _)| {
+            let from = ceil_char(self.text, i.saturating_sub(NEAR));
+            let to = ceil_char(self.text, (i + surname.len() + NEAR).min(self.text.len()));
+            self.text[from..to].contains(word)
         })
     }
 
@@ -639,6 +659,25 @@ mod tests {
         assert_eq!(r.namesake_for("Lee", "she").as_deref(), Some("Ann Lee"));
         assert_eq!(r.namesake_for("Lee", "he").as_deref(), Some("Bo Lee"));
         assert_eq!(r.namesake_for("Ray", "she"), None);
+    }
+
+    #[test]
+    fn a_role_with_a_place_needs_that_place_near_the_person() {
+        let context = "Ohio Gov. Bo Lind spoke. Later Sen. Ann Lee, of Maine, left.";
+        let table: &[(&str, Option<&str>)] = &[
+            ("the Ohio governor", Some("Bo Lind")),
+            ("the governor", Some("Bo Lind")),
+            ("the Maine senator", Some("Ann Lee")),
+            // Another state's senator is not the last senator named: the role as written.
+            ("the Texas senator", Some("Texas senator")),
+        ];
+        for (raw, expected) in table {
+            assert_eq!(
+                resolved(context, &[], raw).as_deref(),
+                *expected,
+                "raw: {raw}"
+            );
+        }
     }
 
     #[test]
