@@ -146,6 +146,12 @@ impl<'a> Resolver<'a> {
             {
                 words.drain(..=end);
             }
+            if let Some(p) = words[..words.len().saturating_sub(1)]
+                .iter()
+                .rposition(|w| SUBORDINATORS.contains(w))
+            {
+                words.drain(..=p);
+            }
             // "Donald Trump’s accusation": a full name in the possessive still names him.
             if let Some(last) = words.last_mut()
                 && let Some(bare) = last.strip_suffix("’s").or_else(|| last.strip_suffix("'s"))
@@ -401,6 +407,10 @@ impl<'a> Resolver<'a> {
                 });
             }
         }
+        // "The Acme Party’s": a possessor stands before what speaks, not for it.
+        if is_possessive(words.last()?) {
+            return None;
+        }
         let named = words[1..].iter().any(|w| {
             w.starts_with(|c: char| c.is_uppercase()) && (!TITLES.contains(w) || is_acronym(w))
         });
@@ -434,6 +444,13 @@ impl<'a> Resolver<'a> {
             .rposition(|w| ends_sentence_word(w))
         {
             words.drain(..=end);
+        }
+        // "… the U.S. While Ann Lee has": a subordinate clause opens at its conjunction.
+        if let Some(p) = words[..words.len().saturating_sub(1)]
+            .iter()
+            .rposition(|w| SUBORDINATORS.contains(w))
+        {
+            words.drain(..=p);
         }
         // "The Blaze’s Matt Walsh": the name after an outlet's possessive.
         if let Some(p) = words[..words.len().saturating_sub(2)]
@@ -503,6 +520,13 @@ impl<'a> Resolver<'a> {
         Some(name)
     }
 }
+
+/// Conjunctions that open a clause, capitalised after an abbreviation's period ("the U.S.
+/// While …"): no part of a name.
+const SUBORDINATORS: &[&str] = &[
+    "While", "When", "Whereas", "Although", "Though", "Because", "Since", "After", "Before",
+    "Unless", "Until", "If", "But", "And", "Yet", "So",
+];
 
 /// Days that end a name run ("in Ohio Monday") and show it is no speaker.
 const DAYS: &[&str] = &[
@@ -684,6 +708,8 @@ mod tests {
     fn a_verb_ends_a_name_run() {
         let context = "Bo Lind spoke.";
         let table: &[(&str, Option<&str>)] = &[
+            ("U.S. While Bo Lind", Some("Bo Lind")),
+            ("The Acme Party’s", None),
             ("Bo Lind is assuring voters", Some("Bo Lind")),
             ("Lind passionately rebuked critics", Some("Bo Lind")),
             ("Lind and has aides", Some("Bo Lind")),
