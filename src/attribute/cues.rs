@@ -1452,6 +1452,51 @@ pub const KIN_NOUNS: &[&str] = &[
 /// spokeswoman for the Acme Party", "a person close to Ann Lee", "an aide familiar with …".
 pub const DESCRIBING_PREPOSITIONS: &[&str] = &["to", "for", "with", "of", "at", "from", "on"];
 
+/// Last words of names that are no person's: outlets and organisations ("The New York
+/// Times", "Acme Party"). A he or she never stands for them.
+pub const NON_PERSON_HEADS: &[&str] = &[
+    "Times",
+    "Post",
+    "News",
+    "Journal",
+    "Press",
+    "Tribune",
+    "Herald",
+    "Magazine",
+    "Network",
+    "Review",
+    "Channel",
+    "Radio",
+    "Party",
+    "Committee",
+    "Department",
+    "Council",
+    "Association",
+    "Institute",
+    "University",
+    "Foundation",
+    "Agency",
+    "Commission",
+    "Campaign",
+    "Court",
+    "Congress",
+    "Senate",
+    "House",
+    "Administration",
+    "Center",
+    "Group",
+    "Company",
+    "Office",
+    "Bureau",
+    "Board",
+    "Union",
+    "League",
+    "Coalition",
+    "Society",
+    "Ministry",
+    "Service",
+];
+
 /// Nouns for what someone said, which make a quote after "Ann Lee’s …" hers ("Ann Lee’s claim
 /// that …", "in Ann Lee’s words", "Ann Lee’s “…” pledge").
 pub const SPEECH_NOUNS: &[&str] = &[

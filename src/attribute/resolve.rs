@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use super::cues::{
     DESCRIBING_PREPOSITIONS, FIRST_NAMES, GENDERED_TITLES, GENERIC_NOUNS, Gender, NAME_SUFFIXES,
-    NOT_SPEAKERS, ORG_NOUNS, PRONOUNS, ROLE_NOUNS, TITLES,
+    NON_PERSON_HEADS, NOT_SPEAKERS, ORG_NOUNS, PRONOUNS, ROLE_NOUNS, TITLES,
 };
 use super::detect::{ceil_char, is_abbreviation};
 use super::patterns::{FULL_NAME, trim_period};
@@ -302,7 +302,12 @@ impl<'a> Resolver<'a> {
     /// Whether `name` reads as a person's (a pronoun may stand for it): a full name, a
     /// surname of one, or someone whose gender a title or pronoun gave away.
     pub fn is_person(&self, name: &str) -> bool {
-        self.genders.contains_key(name) || self.people.contains(name)
+        // "The New York Times": an outlet or organisation is named, but is no person.
+        let organisation = name
+            .rsplit(' ')
+            .next()
+            .is_some_and(|last| NON_PERSON_HEADS.contains(&last));
+        (self.genders.contains_key(name) || self.people.contains(name)) && !organisation
     }
 
     /// Whether a first name, title or pronoun gave `name` a gender (it names a person).
@@ -702,6 +707,17 @@ mod tests {
                 "raw: {raw}"
             );
         }
+    }
+
+    #[test]
+    fn a_pronoun_never_stands_for_an_outlet() {
+        let text = "Bo Lind spoke. The Acme Daily Times reported it.";
+        let mut r = Resolver::new(text);
+        r.learn(text);
+        r.note_speaker("Bo Lind");
+        r.note_speaker("Acme Daily Times");
+        assert!(!r.is_person("Acme Daily Times"));
+        assert_eq!(r.resolve("he").map(|x| x.name).as_deref(), Some("Bo Lind"));
     }
 
     #[test]
