@@ -450,6 +450,19 @@ impl<'a> Resolver<'a> {
         {
             words.drain(..=end);
         }
+        // "VOTERS LIKE THE PLAN Acme President Ann Lee": a headline in capitals is no part of
+        // the name after it.
+        let shouted = words
+            .iter()
+            .filter(|w| w.len() > 1 && is_all_caps(w))
+            .count();
+        if shouted >= 3 {
+            let last = words.iter().rposition(|w| is_all_caps(w))?;
+            words.drain(..=last);
+            if words.is_empty() {
+                return None;
+            }
+        }
         // "… the U.S. While Ann Lee has": a subordinate clause opens at its conjunction.
         if let Some(p) = words[..words.len().saturating_sub(1)]
             .iter()
@@ -629,6 +642,12 @@ fn ends_sentence_word(word: &str) -> bool {
         .is_some_and(|w| w.chars().count() > 1 && !is_abbreviation(w) && !TITLE_SET.contains(word))
 }
 
+/// A word whose letters are all capitals ("VOTERS", "U.S.").
+fn is_all_caps(word: &str) -> bool {
+    word.chars().any(char::is_alphabetic)
+        && word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+}
+
 /// A word in capitals ("GOP", "NATO").
 fn is_acronym(word: &str) -> bool {
     (2..=6).contains(&word.len()) && word.chars().all(|c| c.is_ascii_uppercase())
@@ -726,6 +745,12 @@ mod tests {
         let table: &[(&str, Option<&str>)] = &[
             ("U.S. While Bo Lind", Some("Bo Lind")),
             ("The Acme Party’s", None),
+            ("VOTERS LIKE THE PLAN", None),
+            (
+                "VOTERS LIKE THE PLAN Acme President Bo Lind",
+                Some("Bo Lind"),
+            ),
+            ("AFL-CIO President Bo Lind", Some("Bo Lind")),
             ("Bo Lind is assuring voters", Some("Bo Lind")),
             ("Lind passionately rebuked critics", Some("Bo Lind")),
             ("Lind and has aides", Some("Bo Lind")),
