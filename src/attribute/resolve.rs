@@ -148,7 +148,7 @@ impl<'a> Resolver<'a> {
             }
             if let Some(p) = words[..words.len().saturating_sub(1)]
                 .iter()
-                .rposition(|w| SUBORDINATORS.contains(w))
+                .rposition(|w| is_subordinator(w))
             {
                 words.drain(..=p);
             }
@@ -466,7 +466,7 @@ impl<'a> Resolver<'a> {
         // "… the U.S. While Ann Lee has": a subordinate clause opens at its conjunction.
         if let Some(p) = words[..words.len().saturating_sub(1)]
             .iter()
-            .rposition(|w| SUBORDINATORS.contains(w))
+            .rposition(|w| is_subordinator(w))
         {
             words.drain(..=p);
         }
@@ -539,12 +539,29 @@ impl<'a> Resolver<'a> {
     }
 }
 
-/// Conjunctions that open a clause, capitalised after an abbreviation's period ("the U.S.
+/// A conjunction that opens a clause, capitalised after an abbreviation's period ("the U.S.
 /// While …"): no part of a name.
-const SUBORDINATORS: &[&str] = &[
-    "While", "When", "Whereas", "Although", "Though", "Because", "Since", "After", "Before",
-    "Unless", "Until", "If", "But", "And", "Yet", "So",
-];
+fn is_subordinator(word: &str) -> bool {
+    matches!(
+        word,
+        "While"
+            | "When"
+            | "Whereas"
+            | "Although"
+            | "Though"
+            | "Because"
+            | "Since"
+            | "After"
+            | "Before"
+            | "Unless"
+            | "Until"
+            | "If"
+            | "But"
+            | "And"
+            | "Yet"
+            | "So"
+    )
+}
 
 /// Days that end a name run ("in Ohio Monday") and show it is no speaker.
 const DAYS: &[&str] = &[
