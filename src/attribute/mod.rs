@@ -15,6 +15,7 @@ mod cues;
 mod detect;
 mod participles;
 mod patterns;
+mod possessives;
 mod readings;
 mod resolve;
 mod sources;
@@ -54,7 +55,8 @@ const BULLETS: &[char] = &['•', '*', '-', '–', '·', '▪', '◦', '●'];
 /// Attributes quotes in an article's body, filling `quotes` and `speakers`.
 pub fn attribute_article(article: &mut Article) {
     let analysis = analyse(&article.body, article.title.as_deref().unwrap_or(""));
-    article.speakers = speakers_with_reported(&analysis.quotes, &analysis.reported);
+    article.speakers =
+        speakers_with_reported(&analysis.quotes, &analysis.reported, &analysis.joint);
     article.quotes = analysis.quotes;
 }
 
@@ -65,18 +67,30 @@ pub fn find_quotes(body: &str) -> Vec<Quote> {
 
 /// Canonical speakers of a list of quotes, most quoted first.
 pub fn speakers_of(quotes: &[Quote]) -> Vec<String> {
-    speakers_with_reported(quotes, &[])
+    speakers_with_reported(quotes, &[], &[])
 }
 
 /// Speakers of the quotes (most quoted first), then those only reported ("X argued that").
-fn speakers_with_reported(quotes: &[Quote], reported: &[String]) -> Vec<String> {
+/// A joint speaker ("Ann Lee and Bo Lind", listed in `joint` with its two names) counts as
+/// each of them.
+fn speakers_with_reported(
+    quotes: &[Quote],
+    reported: &[String],
+    joint: &[(String, [String; 2])],
+) -> Vec<String> {
     let mut counts: Vec<(String, usize)> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::default();
     let quoted = quotes.iter().filter_map(|q| q.speaker.clone());
-    for (name, weight) in quoted
+    let named = quoted
         .map(|n| (n, 1000))
-        .chain(reported.iter().map(|n| (n.clone(), 1)))
-    {
+        .chain(reported.iter().map(|n| (n.clone(), 1)));
+    let each = named.flat_map(
+        |(name, weight)| match joint.iter().find(|(j, _)| *j == name) {
+            Some((_, both)) => vec![(both[0].clone(), weight), (both[1].clone(), weight)],
+            None => vec![(name, weight)],
+        },
+    );
+    for (name, weight) in each {
         match index.get(&name) {
             Some(&i) => counts[i].1 += weight,
             None => {
@@ -234,6 +248,8 @@ struct Analysis {
     quotes: Vec<Quote>,
     /// Named speakers of reported speech, in text order, repeats kept.
     reported: Vec<String>,
+    /// Joint speakers ("Ann Lee and Bo Lind") and their two names.
+    joint: Vec<(String, [String; 2])>,
 }
 
 /// A speaker found for a quote, with where its cue verb ended (to widen short quotes).
@@ -265,6 +281,8 @@ struct Walker<'a> {
     previous_speaker: Option<String>,
     /// Speaker of the last cue of the current paragraph.
     last_cue_speaker: Option<String>,
+    /// Joint speakers named so far and their two names.
+    joint: Vec<(String, [String; 2])>,
 }
 
 fn analyse(body: &str, title: &str) -> Analysis {
@@ -287,6 +305,7 @@ fn analyse(body: &str, title: &str) -> Analysis {
     Analysis {
         quotes: w.quotes,
         reported: w.reported,
+        joint: w.joint,
     }
 }
 
@@ -321,6 +340,86 @@ fn unnamed_before(masked: &str, at: usize, raw: &str) -> bool {
         after[i % 3] = word;
     }
     false
+}
+
+/// Words that may stand before a name in a clause-opening noun phrase ("state Senate leader
+/// Ann Lee"), besides capitalised words.
+const NAME_LEADS: &[&str] = &["former", "state", "then", "longtime"];
+
+/// "Ann Lee and " before a speaker that opens its clause: the name run joined to the speaker
+/// by "and", when it opens the clause itself (after the start, a comma, a closing mark or a
+/// dash, with only a role or title before it). Lists of three ("A, B and C") are left alone.
+fn conjoined_partner(before: &str) -> Option<&str> {
+    let seg = before.trim_end().strip_suffix(" and")?.trim_end();
+    if seg.ends_with(',') {
+        return None;
+    }
+    let words: Vec<(usize, &str)> = seg
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - seg.as_ptr() as usize, w))
+        .collect();
+    let capital = |w: &str| w.starts_with(|c: char| c.is_uppercase());
+    // A comma or a sentence's full stop ends the phrase ("Lee. Lind and", not "Sen.", "E.").
+    let stop = |w: &str| {
+        w.ends_with(',') || (w.ends_with('.') && w.len() > 2 && !cues::TITLES.contains(&w))
+    };
+    let run = words
+        .iter()
+        .rev()
+        .take_while(|(_, w)| capital(w) && !stop(w))
+        .count();
+    if run == 0 || run > 4 {
+        return None;
+    }
+    let name_from = words[words.len() - run].0;
+    // Roles and titles before the name ("state Senate leader Ann Lee").
+    let lead = words[..words.len() - run]
+        .iter()
+        .rev()
+        .take(4)
+        .take_while(|(_, w)| {
+            !stop(w) && (capital(w) || NAME_LEADS.contains(w) || cues::ROLE_NOUNS.contains(w))
+        })
+        .count();
+    let opens_at = words[words.len() - run - lead..]
+        .first()
+        .map_or(name_from, |(i, _)| *i);
+    let opener = seg[..opens_at].trim_end();
+    // "Bo Lind, Ann Lee and": a list, not a clause opening after a comma.
+    let listed = opener
+        .strip_suffix(',')
+        .and_then(|o| o.split_whitespace().next_back())
+        .is_some_and(capital);
+    let opens_clause = opener.is_empty()
+        || opener.ends_with([',', '”', '"', '—', '–', ':', ';', '(', '.', '?', '!', '-']);
+    let opens_clause = opens_clause && !listed;
+    (opens_clause && !seg[name_from..].ends_with(['.', ','])).then(|| &seg[name_from..])
+}
+
+/// Whether a name run reads as a person's full name: two to four words, each a capital and
+/// lowercase letters or an initial, none a title, role or group noun ("Ann Lee", not "Acme
+/// Workers Caucus", "Senators Ann Lee" or "Chicago-based Acme").
+fn reads_as_person(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let word_ok = |w: &&str| {
+        let initial = w.len() == 2 && w.ends_with('.');
+        // Each part of a hyphenated name is capitalised ("Lee-Lind", not "Dover-based").
+        let plain = w.split('-').all(|part| {
+            let mut chars = part.chars();
+            chars.next().is_some_and(char::is_uppercase)
+                && chars.all(|c| c.is_alphabetic() || matches!(c, '’' | '\''))
+        });
+        let lower = w.to_lowercase();
+        let noun = lower.trim_end_matches('s');
+        initial
+            || (plain
+                && ![lower.as_str(), noun]
+                    .iter()
+                    .any(|n| cues::ROLE_NOUNS.contains(n) || cues::GROUP_NOUNS.contains(n))
+                && !cues::TITLES.contains(w)
+                && !cues::TITLES.contains(&w.trim_end_matches('s')))
+    };
+    (2..=4).contains(&words.len()) && words.iter().all(word_ok)
 }
 
 /// A quote repeated in the article (a pull quote, a recap) without a speaker takes the
@@ -427,7 +526,14 @@ impl Walker<'_> {
             let inside = para[span.text_start..span.text_end].trim_end();
             let closed = inside.ends_with('.')
                 || (inside.ends_with(['?', '!']) && !continues_lowercase(&para[span.end..]));
-            let found = if closed {
+            // "Ann Lee’s claim that taxes “…”": the possessor's words, whoever reports them.
+            let owned = self.possessor_of(&masked, span);
+            let found = if let Some(f) = &owned {
+                Some(Found {
+                    speaker: f.speaker.clone(),
+                    ..*f
+                })
+            } else if closed {
                 // "… with pep talks like “We will win.” Ann Lee has also announced …": a
                 // sentence that ends inside the quote began before it, and the next sentence's
                 // cue has its own content; a bare "Ann Lee said." or a "― Ann Lee" line still signs it.
@@ -478,7 +584,8 @@ impl Walker<'_> {
                         None
                     }
                 });
-            if let Some(f) = &found {
+            // The owner of possessed words does not speak on in the paragraph.
+            if let Some(f) = found.as_ref().filter(|_| owned.is_none()) {
                 self.resolver.note_speaker(&f.speaker.name);
                 prev = Some(f.speaker.name.clone());
                 if k == 0 && starts_with_quote {
@@ -645,7 +752,30 @@ impl Walker<'_> {
                 });
             }
         }
-        self.resolver.resolve(raw)
+        let r = self.resolver.resolve(raw)?;
+        // "Ann Lee and Bo Lind said": both speak; the quote is theirs, not the last one's.
+        if !cue.inverted
+            && !r.indirect
+            && let Some(partner) = conjoined_partner(&masked[..cue.subject.0])
+            && let Some(p) = self.resolver.resolve(partner)
+            && !p.indirect
+            && p.name != r.name
+            && reads_as_person(&p.name)
+            && self.resolver.is_person(&p.name)
+            && self.resolver.is_person(&r.name)
+            // One of them at least is known to be a person ("Ann", "Mr.", "she").
+            && (self.resolver.has_gender(&p.name) || self.resolver.has_gender(&r.name))
+        {
+            let name = format!("{} and {}", p.name, r.name);
+            if !self.joint.iter().any(|(j, _)| *j == name) {
+                self.joint.push((name.clone(), [p.name, r.name]));
+            }
+            return Some(Resolved {
+                name,
+                indirect: false,
+            });
+        }
+        Some(r)
     }
 
     /// [`unnamed_before`], remembered for the last pronoun checked (a cue is resolved from
@@ -709,6 +839,20 @@ impl Walker<'_> {
             confidence: 0.6,
             verb_end: verb_end_before(masked, span),
         }))
+    }
+
+    /// The possessor whose words the quote is ("Ann Lee’s claim that …"), see `possessives`.
+    fn possessor_of(&mut self, masked: &str, span: &Span) -> Option<Found> {
+        let from = sentence_start(masked, span.start, BEFORE_WINDOW);
+        let before = &masked[from..span.start];
+        let after = &masked[span.end..floor_char(masked, span.end + 40)];
+        let (a, b) = possessives::possessor(before, after)?;
+        let speaker = self.resolver.resolve(&before[a..b])?;
+        Some(Found {
+            confidence: if speaker.indirect { 0.6 } else { 0.75 },
+            speaker,
+            verb_end: None,
+        })
     }
 
     /// The speaker of the last cue (that names one) in the quote's sentence before it.
@@ -1452,6 +1596,26 @@ mod tests {
         };
         attribute_article(&mut a);
         assert_eq!(a.speakers, vec!["Anna Berg", "Bo Lind"]);
+    }
+
+    #[test]
+    fn joint_speakers_share_the_quote_and_count_as_each() {
+        let mut a = Article {
+            body: "Maria Holm met Bo Lind. Maria Holm and Bo Lind issued a statement describing it as \
+                   “a big step for the town.” “It is a fine day for all of us,” Acme Trade and \
+                   Port Works said. Berg Rolf, Maria Holm and Bo Lind said they were “happy with \
+                   the result today.”"
+                .to_string(),
+            ..Article::default()
+        };
+        attribute_article(&mut a);
+        let speakers: Vec<Option<&str>> = a.quotes.iter().map(|q| q.speaker.as_deref()).collect();
+        // A list of three is left to its last name; firms are no joint speakers.
+        assert_eq!(speakers[0], Some("Maria Holm and Bo Lind"));
+        assert!(speakers[1].is_some_and(|s| !s.starts_with("Acme Trade and")));
+        assert_eq!(speakers[2], Some("Bo Lind"));
+        // The joint speaker counts as each of its two people.
+        assert_eq!(a.speakers[..2], ["Bo Lind", "Maria Holm"]);
     }
 
     #[test]

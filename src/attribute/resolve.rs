@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use super::cues::{
     DESCRIBING_PREPOSITIONS, FIRST_NAMES, GENDERED_TITLES, GENERIC_NOUNS, Gender, NAME_SUFFIXES,
-    NOT_SPEAKERS, ORG_NOUNS, PRONOUNS, ROLE_NOUNS, TITLES,
+    NON_PERSON_HEADS, NOT_SPEAKERS, ORG_NOUNS, PRONOUNS, ROLE_NOUNS, TITLES,
 };
 use super::detect::{ceil_char, is_abbreviation};
 use super::patterns::{FULL_NAME, trim_period};
@@ -145,6 +145,12 @@ impl<'a> Resolver<'a> {
                 .rposition(|w| ends_sentence_word(w))
             {
                 words.drain(..=end);
+            }
+            if let Some(p) = words[..words.len().saturating_sub(1)]
+                .iter()
+                .rposition(|w| is_subordinator(w))
+            {
+                words.drain(..=p);
             }
             // "Donald Trump’s accusation": a full name in the possessive still names him.
             if let Some(last) = words.last_mut()
@@ -295,8 +301,18 @@ impl<'a> Resolver<'a> {
 
     /// Whether `name` reads as a person's (a pronoun may stand for it): a full name, a
     /// surname of one, or someone whose gender a title or pronoun gave away.
-    fn is_person(&self, name: &str) -> bool {
-        self.genders.contains_key(name) || self.people.contains(name)
+    pub fn is_person(&self, name: &str) -> bool {
+        // "The New York Times": an outlet or organisation is named, but is no person.
+        let organisation = name
+            .rsplit(' ')
+            .next()
+            .is_some_and(|last| NON_PERSON_HEADS.contains(&last));
+        (self.genders.contains_key(name) || self.people.contains(name)) && !organisation
+    }
+
+    /// Whether a first name, title or pronoun gave `name` a gender (it names a person).
+    pub fn has_gender(&self, name: &str) -> bool {
+        self.genders.contains_key(name)
     }
 
     /// Whether the pronoun `raw` ("he", "she") may stand for `name`: no title, first name or
@@ -382,12 +398,23 @@ impl<'a> Resolver<'a> {
             .or_else(|| self.roles.get(*words.last()?))
         {
             let definite = matches!(words[0], "the" | "The");
-            if definite {
+            // "the Florida senator": the last senator only if the article names that person
+            // with that qualifier nearby ("Florida Sen. Ann Lee"); else the role as written.
+            let qualifiers = &words[1..words.len() - 1];
+            let qualified = qualifiers
+                .iter()
+                .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
+                .all(|q| self.mentioned_near(name, q));
+            if definite && qualified {
                 return Some(Resolved {
                     name: name.clone(),
                     indirect: true,
                 });
             }
+        }
+        // "The Acme Party’s": a possessor stands before what speaks, not for it.
+        if is_possessive(words.last()?) {
+            return None;
         }
         let named = words[1..].iter().any(|w| {
             w.starts_with(|c: char| c.is_uppercase()) && (!TITLES.contains(w) || is_acronym(w))
@@ -401,6 +428,19 @@ impl<'a> Resolver<'a> {
         })
     }
 
+    /// Whether `word` stands within a few words of a mention of `name`'s surname.
+    fn mentioned_near(&self, name: &str, word: &str) -> bool {
+        const NEAR: usize = 60;
+        let Some(surname) = name.split_whitespace().next_back() else {
+            return false;
+        };
+        self.text.match_indices(surname).any(|(i, _)| {
+            let from = ceil_char(self.text, i.saturating_sub(NEAR));
+            let to = ceil_char(self.text, (i + surname.len() + NEAR).min(self.text.len()));
+            self.text[from..to].contains(word)
+        })
+    }
+
     fn resolve_name(&mut self, raw: &str) -> Option<String> {
         let mut words: Vec<&str> = raw.split_whitespace().collect();
         // "Information Act. But Lind": a run that crossed a sentence end keeps its last part.
@@ -409,6 +449,26 @@ impl<'a> Resolver<'a> {
             .rposition(|w| ends_sentence_word(w))
         {
             words.drain(..=end);
+        }
+        // "VOTERS LIKE THE PLAN Acme President Ann Lee": a headline in capitals is no part of
+        // the name after it.
+        let shouted = words
+            .iter()
+            .filter(|w| w.len() > 1 && is_all_caps(w))
+            .count();
+        if shouted >= 3 {
+            let last = words.iter().rposition(|w| is_all_caps(w))?;
+            words.drain(..=last);
+            if words.is_empty() {
+                return None;
+            }
+        }
+        // "… the U.S. While Ann Lee has": a subordinate clause opens at its conjunction.
+        if let Some(p) = words[..words.len().saturating_sub(1)]
+            .iter()
+            .rposition(|w| is_subordinator(w))
+        {
+            words.drain(..=p);
         }
         // "The Blaze’s Matt Walsh": the name after an outlet's possessive.
         if let Some(p) = words[..words.len().saturating_sub(2)]
@@ -477,6 +537,30 @@ impl<'a> Resolver<'a> {
         }
         Some(name)
     }
+}
+
+/// A conjunction that opens a clause, capitalised after an abbreviation's period ("the U.S.
+/// While …"): no part of a name.
+fn is_subordinator(word: &str) -> bool {
+    matches!(
+        word,
+        "While"
+            | "When"
+            | "Whereas"
+            | "Although"
+            | "Though"
+            | "Because"
+            | "Since"
+            | "After"
+            | "Before"
+            | "Unless"
+            | "Until"
+            | "If"
+            | "But"
+            | "And"
+            | "Yet"
+            | "So"
+    )
 }
 
 /// Days that end a name run ("in Ohio Monday") and show it is no speaker.
@@ -575,6 +659,12 @@ fn ends_sentence_word(word: &str) -> bool {
         .is_some_and(|w| w.chars().count() > 1 && !is_abbreviation(w) && !TITLE_SET.contains(word))
 }
 
+/// A word whose letters are all capitals ("VOTERS", "U.S.").
+fn is_all_caps(word: &str) -> bool {
+    word.chars().any(char::is_alphabetic)
+        && word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+}
+
 /// A word in capitals ("GOP", "NATO").
 fn is_acronym(word: &str) -> bool {
     (2..=6).contains(&word.len()) && word.chars().all(|c| c.is_ascii_uppercase())
@@ -637,9 +727,47 @@ mod tests {
     }
 
     #[test]
+    fn a_role_with_a_place_needs_that_place_near_the_person() {
+        let context = "Ohio Gov. Bo Lind spoke. Later Sen. Ann Lee, of Maine, left.";
+        let table: &[(&str, Option<&str>)] = &[
+            ("the Ohio governor", Some("Bo Lind")),
+            ("the governor", Some("Bo Lind")),
+            ("the Maine senator", Some("Ann Lee")),
+            // Another state's senator is not the last senator named: the role as written.
+            ("the Texas senator", Some("Texas senator")),
+        ];
+        for (raw, expected) in table {
+            assert_eq!(
+                resolved(context, &[], raw).as_deref(),
+                *expected,
+                "raw: {raw}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_pronoun_never_stands_for_an_outlet() {
+        let text = "Bo Lind spoke. The Acme Daily Times reported it.";
+        let mut r = Resolver::new(text);
+        r.learn(text);
+        r.note_speaker("Bo Lind");
+        r.note_speaker("Acme Daily Times");
+        assert!(!r.is_person("Acme Daily Times"));
+        assert_eq!(r.resolve("he").map(|x| x.name).as_deref(), Some("Bo Lind"));
+    }
+
+    #[test]
     fn a_verb_ends_a_name_run() {
         let context = "Bo Lind spoke.";
         let table: &[(&str, Option<&str>)] = &[
+            ("U.S. While Bo Lind", Some("Bo Lind")),
+            ("The Acme Party’s", None),
+            ("VOTERS LIKE THE PLAN", None),
+            (
+                "VOTERS LIKE THE PLAN Acme President Bo Lind",
+                Some("Bo Lind"),
+            ),
+            ("AFL-CIO President Bo Lind", Some("Bo Lind")),
             ("Bo Lind is assuring voters", Some("Bo Lind")),
             ("Lind passionately rebuked critics", Some("Bo Lind")),
             ("Lind and has aides", Some("Bo Lind")),

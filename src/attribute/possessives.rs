@@ -1,0 +1,154 @@
+//! Possessed words: in "Ann Lee’s claim that taxes “will fall”", "in Ann Lee’s words, “…”" or
+//! "Ann Lee’s “no new taxes” pledge" the quote is the possessor's, whoever reports it.
+
+use std::sync::LazyLock;
+
+use super::cues::{SPEECH_NOUNS, SPEECH_VERBS};
+use crate::hash::HashSet;
+
+/// How far before a quote its possessed noun may end ("Ann Lee’s claim that Bo Lind “…").
+const MAX_GAP: usize = 60;
+
+static NOUNS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| SPEECH_NOUNS.iter().copied().collect());
+static VERBS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| SPEECH_VERBS.iter().copied().collect());
+
+/// The byte range in `before` (the text of the quote's sentence before its opening mark) of
+/// a possessor whose words the quote is: "Ann Lee’s claim that …", "in Ann Lee’s words,"
+/// (a speech noun, maybe after one adjective, then no speech verb up to the quote), or a name
+/// right before the quote when a speech noun follows it (`after`: "Ann Lee’s “…” pledge").
+/// The possessor nearest the quote that qualifies wins.
+pub fn possessor(before: &str, after: &str) -> Option<(usize, usize)> {
+    let marks = before
+        .match_indices(['’', '\''])
+        .map(|(i, m)| (i, i + m.len()))
+        .collect::<Vec<_>>();
+    for &(at, mark_end) in marks.iter().rev() {
+        let rest = &before[mark_end..];
+        let rest = rest.strip_prefix('s').unwrap_or(rest);
+        if !rest.starts_with(char::is_whitespace) || !before[..at].ends_with(char::is_alphabetic) {
+            continue;
+        }
+        let Some(start) = name_start(&before[..at]) else {
+            continue;
+        };
+        if owns(rest, after) {
+            return Some((start, at));
+        }
+    }
+    None
+}
+
+/// Where the run of one to four capitalised words ending at `text`'s end starts.
+fn name_start(text: &str) -> Option<usize> {
+    let mut start = None;
+    let mut rest = text;
+    for _ in 0..4 {
+        let from = rest
+            .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '—' | '–' | '“' | '”' | '"'))
+            .map_or(0, |i| {
+                i + rest[i..].chars().next().map_or(1, char::len_utf8)
+            });
+        let word = &rest[from..];
+        if !word.starts_with(|c: char| c.is_uppercase()) || word.ends_with(',') {
+            break;
+        }
+        start = Some(from);
+        if from == 0 || !rest[..from].ends_with(' ') {
+            break;
+        }
+        rest = rest[..from].trim_end_matches(' ');
+    }
+    start
+}
+
+/// Whether the words after a possessive (`rest`) make the quote the possessor's.
+fn owns(rest: &str, after: &str) -> bool {
+    let words: Vec<&str> = rest
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | '(' | ')'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() {
+        // "Ann Lee’s “…” pledge".
+        return after
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| NOUNS.contains(w.trim_end_matches([',', '.', ';'])));
+    }
+    // The noun is the first or second word ("Ann Lee’s repeated claim").
+    let Some(i) = words.iter().take(2).position(|w| NOUNS.contains(w)) else {
+        return false;
+    };
+    let gap = &words[i + 1..];
+    let gap_len: usize = gap.iter().map(|w| w.len() + 1).sum();
+    // What the noun says comes as its content ("claim that", "pledge to", "assertion of", "in
+    // her words,"), or as its name ("Ann Lee’s phrase “…”"); not as a judgement of it ("Ann
+    // Lee’s claim was “false”", "called Ann Lee’s charge “pathetic”").
+    let after_noun = rest[rest.find(words[i]).map_or(0, |k| k + words[i].len())..].trim_start();
+    let content = match gap.first() {
+        None => NAMING_NOUNS.contains(&words[i]) || after_noun.starts_with([',', ':']),
+        Some(&first) => matches!(first, "that" | "of" | "to") || after_noun.starts_with([',', ':']),
+    };
+    content
+        && gap_len <= MAX_GAP
+        && !gap.iter().any(|w| VERBS.contains(w))
+        && !gap
+            .last()
+            .is_some_and(|w| matches!(*w, "is" | "was" | "are" | "were" | "as"))
+        && !rest.contains(['.', ';', '?', '!', '“', '”', '"'].as_slice())
+}
+
+/// Nouns that name the words right after them ("Ann Lee’s phrase “…”").
+const NAMING_NOUNS: &[&str] = &[
+    "phrase",
+    "words",
+    "slogan",
+    "motto",
+    "mantra",
+    "catchphrase",
+    "refrain",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn owner<'a>(before: &'a str, after: &str) -> Option<&'a str> {
+        possessor(before, after).map(|(a, b)| &before[a..b])
+    }
+
+    #[test]
+    fn a_possessed_speech_noun_gives_the_quote_to_its_owner() {
+        let table: &[(&str, &str, Option<&str>)] = &[
+            (
+                "Bo Lind mocked Ann Lee’s claim that taxes ",
+                "",
+                Some("Ann Lee"),
+            ),
+            (
+                "He called Ann Lee's repeated promise of ",
+                "",
+                Some("Ann Lee"),
+            ),
+            ("The plan was, in Ann Lee’s words, ", "", Some("Ann Lee")),
+            ("Voters liked Ann Lee’s ", " slogan.", Some("Ann Lee")),
+            ("Bo Lind mocked Ann Lee’s phrase ", "", Some("Ann Lee")),
+            ("Bo Lind said Ann Lee’s pledge to be ", "", Some("Ann Lee")),
+            // A judgement of the words is the judge's.
+            ("Bo Lind said Ann Lee’s claim was ", "", None),
+            ("Bo Lind said Ann Lee’s claim that he lied is ", "", None),
+            ("Bo Lind called Ann Lee’s charge ", "", None),
+            ("Bo Lind described Ann Lee’s remarks as ", "", None),
+            // No speech noun, a speech verb in between, or a new sentence: not the owner's.
+            ("Voters liked Ann Lee’s ", " policies.", None),
+            ("Ann Lee’s campaign said it was ", "", None),
+            ("Ann Lee’s remarks were short and Bo Lind said ", "", None),
+            ("Ann Lee’s claim was false. Bo Lind called it ", "", None),
+            ("Bo Lind called it ", "", None),
+        ];
+        for (before, after, expected) in table {
+            assert_eq!(owner(before, after), *expected, "before: {before}");
+        }
+    }
+}
