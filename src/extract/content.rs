@@ -766,8 +766,12 @@ fn is_text_block(tag: &str) -> bool {
 const CLUTTER_LINK_DENSITY: f64 = 0.6;
 
 /// Whether a container inside the content is clutter (link lists, widgets) to leave out.
-fn is_clutter(el: ElementRef, stat: &Stat) -> bool {
+fn is_clutter(el: ElementRef, stat: &Stat, stats: &Stats) -> bool {
     let tag = el.value().name();
+    if matches!(tag, "ul" | "ol") && has_prose_item(el, stats) {
+        // Judged item by item instead: a bulleted section whose sub-lists are all links.
+        return false;
+    }
     if tag == "h1" {
         return true;
     }
@@ -781,6 +785,23 @@ fn is_clutter(el: ElementRef, stat: &Stat) -> bool {
         && stat.link_density() > CLUTTER_LINK_DENSITY
         && !(matches!(tag, "li" | "p") && stat.link < stat.text && ends_sentence(el))
         || (matches!(tag, "div" | "section") && stat.text <= MAX_WIDGET_CHARS && has_control(el))
+}
+
+/// Shortest list item that reads as prose of the article.
+const MIN_PROSE_ITEM_CHARS: usize = 80;
+
+/// Whether a list holds an item of prose with few links (a sentence of the article, not a
+/// teaser's headline): the list is then part of the text even when its sub-lists of links
+/// make most of its characters link text.
+fn has_prose_item(el: ElementRef, stats: &Stats) -> bool {
+    el.children().filter_map(ElementRef::wrap).any(|li| {
+        let st = stats.get(li.id());
+        li.value().name() == "li"
+            && !st.skip
+            && st.text >= MIN_PROSE_ITEM_CHARS
+            && st.link_density() < 0.5
+            && ends_sentence(li)
+    })
 }
 
 /// Whether an element's text ends like a sentence: a paragraph or list item that reads as one
@@ -872,7 +893,7 @@ impl KeptEdges<'_> {
         st.skip
             || (self.clutter == Clutter::Drop
                 && n.id() != self.root
-                && (is_clutter(el, &st) || self.heads_clutter(el)))
+                && (is_clutter(el, &st, self.stats) || self.heads_clutter(el)))
     }
 
     /// Whether a heading only titles the clutter box after it ("Also interesting" above a
@@ -885,7 +906,7 @@ impl KeptEdges<'_> {
                 .next()
                 .is_some_and(|next| {
                     let st = self.stats.get(next.id());
-                    !st.skip && is_clutter(next, &st)
+                    !st.skip && is_clutter(next, &st, self.stats)
                 })
     }
 }
@@ -1912,6 +1933,27 @@ mod tests {
         assert!(got.contains("the full text of the speech"), "{got:?}");
         assert!(!got.contains("Other story"), "{got:?}");
         assert!(!got.contains("another story"), "{got:?}");
+    }
+
+    #[test]
+    fn keeps_the_prose_items_of_a_list_whose_sub_lists_are_links() {
+        let para = "The article text, with commas, and more words to read, goes on for a while.";
+        let link = |n: u32| {
+            format!(
+                "<li><a href=/b{n}>Ticket {n} - the panel flickers when the window is resized</a></li>"
+            )
+        };
+        let links: String = (1..=5).map(link).collect();
+        let html = format!(
+            "<body><article><p>{para} {para}</p><p>{para} {para}</p>\
+             <h4>Window manager</h4><ul><li>Students will work on the window manager again next term, \
+             with two mentors from the desktop team.</li><li>In progress:<ul>{links}</ul></li></ul>\
+             <h4>More from us</h4><ul>{links}</ul></article></body>"
+        );
+        let got = body(&html);
+        assert!(got.contains("Window manager"), "{got:?}");
+        assert!(got.contains("Students will work"), "{got:?}");
+        assert!(!got.contains("More from us"), "{got:?}");
     }
 
     #[test]
