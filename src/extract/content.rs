@@ -1177,6 +1177,42 @@ fn is_attribution(p: &str) -> bool {
     p.starts_with(['—', '–'])
 }
 
+/// A time of day standing alone ("15:43", "10.00 Uhr", "9:00pm ET").
+static TIME_OF_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\d{1,2}[:.]\d{2}\s*(?:uhr|h|am|pm)?\s*(?:[a-z]{2,4}t)?$")
+        .expect("valid regex")
+});
+
+/// Longest line taken for a strip of metadata, and longest part of one.
+const MAX_METADATA_STRIP_CHARS: usize = 150;
+const MAX_METADATA_PART_CHARS: usize = 60;
+
+/// Whether a part of a bar-split line is a date, a time or a timestamp label ("Updated 5
+/// hours ago").
+fn is_dated_part(part: &str) -> bool {
+    part.chars().count() <= MAX_METADATA_PART_CHARS
+        && (TIME_OF_DAY.is_match(part)
+            || NOISE_LINE.is_match(part)
+            || crate::date::parse_date_text(part).is_some())
+}
+
+/// A strip of metadata split by bars: short labels (a programme, a source, a writer, a
+/// section) around a date or time ("Radio One | News | 3 May 2017 | 10:00", "3. May 2017,
+/// updated 15:43 | Source: Example Online"). Parts that quote, link or hold code (a cited
+/// title "A | B", a shell pipe) or end a sentence make it text.
+fn is_metadata_strip(p: &str) -> bool {
+    p.contains('|')
+        && p.chars().count() <= MAX_METADATA_STRIP_CHARS
+        && p.split('|').map(str::trim).all(|part| {
+            !part.is_empty()
+                && part.chars().count() <= MAX_METADATA_PART_CHARS
+                && !part.contains(['"', '“', '”', '=', '{', '(', '['])
+                && !part.contains("://")
+                && !part.ends_with(['.', '!', '?'])
+        })
+        && p.split('|').map(str::trim).any(is_dated_part)
+}
+
 /// Paragraphs that are widget labels rather than article text.
 fn is_boilerplate_line(p: &str) -> bool {
     if p.chars().count() <= MAX_SLASH_CREDIT_CHARS && SLASH_CREDIT.is_match(p) {
@@ -1206,6 +1242,9 @@ fn is_boilerplate_line(p: &str) -> bool {
         return true;
     }
     if p.chars().count() <= 60 && !is_attribution(p) && crate::date::parse_date_text(p).is_some() {
+        return true;
+    }
+    if is_metadata_strip(p) {
         return true;
     }
     if p.len() > 60 {
@@ -2040,6 +2079,28 @@ mod tests {
         let got = body(&html);
         assert!(got.contains("The end."), "{got:?}");
         assert!(!got.contains("new rules mean"), "{got:?}");
+    }
+
+    #[test]
+    fn drops_a_strip_of_dates_and_source_split_by_bars() {
+        let para = "The article text, with commas, and more words to read, goes on for a while.";
+        let html = format!(
+            "<body><article><p>4. Juni 2019, aktualisiert 4. Juni 2019, 10:12 Uhr | Quelle: Beispiel Online</p>\
+             <p>{para} {para}</p><p>{para} {para}</p>\
+             <p>Prices | 3 May 2021 | Markets closed higher after a quiet week.</p></article></body>"
+        );
+        let got = body(&html);
+        assert!(!got.contains("Quelle"), "{got:?}");
+        assert!(got.contains("Markets closed higher after"), "{got:?}");
+        assert!(is_metadata_strip("May 3, 2017 | Updated 15:43"));
+        assert!(!is_metadata_strip("May 3, 2017"));
+        assert!(is_metadata_strip(
+            "Radio One | News | 03.05.2017 | 10:00 Uhr"
+        ));
+        assert!(!is_metadata_strip("Source: Example | Sports"));
+        assert!(!is_metadata_strip(
+            "^ \"Fares rise | Example News\". Retrieved 2014-04-05."
+        ));
     }
 
     #[test]
