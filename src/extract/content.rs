@@ -768,10 +768,6 @@ const CLUTTER_LINK_DENSITY: f64 = 0.6;
 /// Whether a container inside the content is clutter (link lists, widgets) to leave out.
 fn is_clutter(el: ElementRef, stat: &Stat, stats: &Stats) -> bool {
     let tag = el.value().name();
-    if matches!(tag, "ul" | "ol") && has_prose_item(el, stats) {
-        // Judged item by item instead: a bulleted section whose sub-lists are all links.
-        return false;
-    }
     if tag == "h1" {
         return true;
     }
@@ -781,10 +777,42 @@ fn is_clutter(el: ElementRef, stat: &Stat, stats: &Stats) -> bool {
     ) {
         return false;
     }
-    stat.text > 0
-        && stat.link_density() > CLUTTER_LINK_DENSITY
-        && !(matches!(tag, "li" | "p") && stat.link < stat.text && ends_sentence(el))
-        || (matches!(tag, "div" | "section") && stat.text <= MAX_WIDGET_CHARS && has_control(el))
+    let widget =
+        matches!(tag, "div" | "section") && stat.text <= MAX_WIDGET_CHARS && has_control(el);
+    if stat.text == 0 || stat.link_density() <= CLUTTER_LINK_DENSITY {
+        return widget;
+    }
+    let reads_as_text = match tag {
+        "li" | "p" => stat.link < stat.text && ends_sentence(el),
+        // Judged item by item instead: a bulleted section whose sub-lists are all links.
+        "ul" | "ol" => has_prose_item(el, stats),
+        // A wrapper around a single paragraph is judged as that paragraph.
+        "div" | "section" => sole_text_block(el)
+            .is_some_and(|inner| !is_clutter(inner, &stats.get(inner.id()), stats)),
+        _ => false,
+    };
+    !reads_as_text || widget
+}
+
+/// The paragraph or list item a box only wraps (through any chain of single-child boxes),
+/// if it holds nothing else.
+fn sole_text_block(el: ElementRef) -> Option<ElementRef> {
+    let mut inner = el;
+    loop {
+        let mut only = None;
+        for child in inner.children() {
+            match child.value() {
+                Node::Element(_) if only.is_none() => only = ElementRef::wrap(child),
+                Node::Element(_) => return None,
+                Node::Text(t) if !t.trim().is_empty() => return None,
+                _ => {}
+            }
+        }
+        inner = only?;
+        if matches!(inner.value().name(), "p" | "li") {
+            return Some(inner);
+        }
+    }
 }
 
 /// Shortest list item that reads as prose of the article.
@@ -1993,6 +2021,21 @@ mod tests {
         assert!(got.contains("Window manager"), "{got:?}");
         assert!(got.contains("Students will work"), "{got:?}");
         assert!(!got.contains("More from us"), "{got:?}");
+    }
+
+    #[test]
+    fn a_box_wrapping_one_linked_sentence_is_judged_as_the_sentence() {
+        let para = "The article text, with commas, and more words to read, goes on for a while.";
+        let html = format!(
+            "<body><article><p>{para} {para}</p><p>{para} {para}</p>\
+             <div class=block><div><p>Under the treaty <a href=/t>members may bring any worry about \
+             their safety to the council</a>, its main body.</p></div></div>\
+             <div class=block><div><p><a href=/o>Other story one here, told at length</a></p></div></div>\
+             <p>{para}</p></article></body>"
+        );
+        let got = body(&html);
+        assert!(got.contains("members may bring"), "{got:?}");
+        assert!(!got.contains("Other story"), "{got:?}");
     }
 
     #[test]
