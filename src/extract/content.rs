@@ -766,7 +766,7 @@ fn is_text_block(tag: &str) -> bool {
 const CLUTTER_LINK_DENSITY: f64 = 0.6;
 
 /// Whether a container inside the content is clutter (link lists, widgets) to leave out.
-fn is_clutter(el: ElementRef, stat: &Stat) -> bool {
+fn is_clutter(el: ElementRef, stat: &Stat, stats: &Stats) -> bool {
     let tag = el.value().name();
     if tag == "h1" {
         return true;
@@ -777,10 +777,59 @@ fn is_clutter(el: ElementRef, stat: &Stat) -> bool {
     ) {
         return false;
     }
-    stat.text > 0
-        && stat.link_density() > CLUTTER_LINK_DENSITY
-        && !(matches!(tag, "li" | "p") && stat.link < stat.text && ends_sentence(el))
-        || (matches!(tag, "div" | "section") && stat.text <= MAX_WIDGET_CHARS && has_control(el))
+    let widget =
+        matches!(tag, "div" | "section") && stat.text <= MAX_WIDGET_CHARS && has_control(el);
+    if stat.text == 0 || stat.link_density() <= CLUTTER_LINK_DENSITY {
+        return widget;
+    }
+    let reads_as_text = match tag {
+        "li" | "p" => stat.link < stat.text && ends_sentence(el),
+        // Judged item by item instead: a bulleted section whose sub-lists are all links.
+        "ul" | "ol" => has_prose_item(el, stats),
+        // A wrapper around a single paragraph is judged as that paragraph.
+        "div" | "section" => sole_text_block(el)
+            .is_some_and(|inner| !is_clutter(inner, &stats.get(inner.id()), stats)),
+        _ => false,
+    };
+    !reads_as_text || widget
+}
+
+/// The paragraph or list item a box only wraps (through any chain of single-child boxes),
+/// if it holds nothing else.
+fn sole_text_block(el: ElementRef) -> Option<ElementRef> {
+    let mut inner = el;
+    loop {
+        let mut only = None;
+        for child in inner.children() {
+            match child.value() {
+                Node::Element(_) if only.is_none() => only = ElementRef::wrap(child),
+                Node::Element(_) => return None,
+                Node::Text(t) if !t.trim().is_empty() => return None,
+                _ => {}
+            }
+        }
+        inner = only?;
+        if matches!(inner.value().name(), "p" | "li") {
+            return Some(inner);
+        }
+    }
+}
+
+/// Shortest list item that reads as prose of the article.
+const MIN_PROSE_ITEM_CHARS: usize = 80;
+
+/// Whether a list holds an item of prose with few links (a sentence of the article, not a
+/// teaser's headline): the list is then part of the text even when its sub-lists of links
+/// make most of its characters link text.
+fn has_prose_item(el: ElementRef, stats: &Stats) -> bool {
+    el.children().filter_map(ElementRef::wrap).any(|li| {
+        let st = stats.get(li.id());
+        li.value().name() == "li"
+            && !st.skip
+            && st.text >= MIN_PROSE_ITEM_CHARS
+            && st.link_density() < 0.5
+            && ends_sentence(li)
+    })
 }
 
 /// Whether an element's text ends like a sentence: a paragraph or list item that reads as one
@@ -872,7 +921,7 @@ impl KeptEdges<'_> {
         st.skip
             || (self.clutter == Clutter::Drop
                 && n.id() != self.root
-                && (is_clutter(el, &st) || self.heads_clutter(el)))
+                && (is_clutter(el, &st, self.stats) || self.heads_clutter(el)))
     }
 
     /// Whether a heading only titles the clutter box after it ("Also interesting" above a
@@ -885,7 +934,7 @@ impl KeptEdges<'_> {
                 .next()
                 .is_some_and(|next| {
                     let st = self.stats.get(next.id());
-                    !st.skip && is_clutter(next, &st)
+                    !st.skip && is_clutter(next, &st, self.stats)
                 })
     }
 }
@@ -1156,6 +1205,42 @@ fn is_attribution(p: &str) -> bool {
     p.starts_with(['—', '–'])
 }
 
+/// A time of day standing alone ("15:43", "10.00 Uhr", "9:00pm ET").
+static TIME_OF_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\d{1,2}[:.]\d{2}\s*(?:uhr|h|am|pm)?\s*(?:[a-z]{2,4}t)?$")
+        .expect("valid regex")
+});
+
+/// Longest line taken for a strip of metadata, and longest part of one.
+const MAX_METADATA_STRIP_CHARS: usize = 150;
+const MAX_METADATA_PART_CHARS: usize = 60;
+
+/// Whether a part of a bar-split line is a date, a time or a timestamp label ("Updated 5
+/// hours ago").
+fn is_dated_part(part: &str) -> bool {
+    part.chars().count() <= MAX_METADATA_PART_CHARS
+        && (TIME_OF_DAY.is_match(part)
+            || NOISE_LINE.is_match(part)
+            || crate::date::parse_date_text(part).is_some())
+}
+
+/// A strip of metadata split by bars: short labels (a programme, a source, a writer, a
+/// section) around a date or time ("Radio One | News | 3 May 2017 | 10:00", "3. May 2017,
+/// updated 15:43 | Source: Example Online"). Parts that quote, link or hold code (a cited
+/// title "A | B", a shell pipe) or end a sentence make it text.
+fn is_metadata_strip(p: &str) -> bool {
+    p.contains('|')
+        && p.chars().count() <= MAX_METADATA_STRIP_CHARS
+        && p.split('|').map(str::trim).all(|part| {
+            !part.is_empty()
+                && part.chars().count() <= MAX_METADATA_PART_CHARS
+                && !part.contains(['"', '“', '”', '=', '{', '(', '['])
+                && !part.contains("://")
+                && !part.ends_with(['.', '!', '?'])
+        })
+        && p.split('|').map(str::trim).any(is_dated_part)
+}
+
 /// Paragraphs that are widget labels rather than article text.
 fn is_boilerplate_line(p: &str) -> bool {
     if p.chars().count() <= MAX_SLASH_CREDIT_CHARS && SLASH_CREDIT.is_match(p) {
@@ -1185,6 +1270,9 @@ fn is_boilerplate_line(p: &str) -> bool {
         return true;
     }
     if p.chars().count() <= 60 && !is_attribution(p) && crate::date::parse_date_text(p).is_some() {
+        return true;
+    }
+    if is_metadata_strip(p) {
         return true;
     }
     if p.len() > 60 {
@@ -1915,6 +2003,42 @@ mod tests {
     }
 
     #[test]
+    fn keeps_the_prose_items_of_a_list_whose_sub_lists_are_links() {
+        let para = "The article text, with commas, and more words to read, goes on for a while.";
+        let link = |n: u32| {
+            format!(
+                "<li><a href=/b{n}>Ticket {n} - the panel flickers when the window is resized</a></li>"
+            )
+        };
+        let links: String = (1..=5).map(link).collect();
+        let html = format!(
+            "<body><article><p>{para} {para}</p><p>{para} {para}</p>\
+             <h4>Window manager</h4><ul><li>Students will work on the window manager again next term, \
+             with two mentors from the desktop team.</li><li>In progress:<ul>{links}</ul></li></ul>\
+             <h4>More from us</h4><ul>{links}</ul></article></body>"
+        );
+        let got = body(&html);
+        assert!(got.contains("Window manager"), "{got:?}");
+        assert!(got.contains("Students will work"), "{got:?}");
+        assert!(!got.contains("More from us"), "{got:?}");
+    }
+
+    #[test]
+    fn a_box_wrapping_one_linked_sentence_is_judged_as_the_sentence() {
+        let para = "The article text, with commas, and more words to read, goes on for a while.";
+        let html = format!(
+            "<body><article><p>{para} {para}</p><p>{para} {para}</p>\
+             <div class=block><div><p>Under the treaty <a href=/t>members may bring any worry about \
+             their safety to the council</a>, its main body.</p></div></div>\
+             <div class=block><div><p><a href=/o>Other story one here, told at length</a></p></div></div>\
+             <p>{para}</p></article></body>"
+        );
+        let got = body(&html);
+        assert!(got.contains("members may bring"), "{got:?}");
+        assert!(!got.contains("Other story"), "{got:?}");
+    }
+
+    #[test]
     fn a_script_action_or_bare_anchor_is_no_link() {
         let para = "The article text, with commas, and more words to read, goes on for a while.";
         let html = format!(
@@ -1998,6 +2122,28 @@ mod tests {
         let got = body(&html);
         assert!(got.contains("The end."), "{got:?}");
         assert!(!got.contains("new rules mean"), "{got:?}");
+    }
+
+    #[test]
+    fn drops_a_strip_of_dates_and_source_split_by_bars() {
+        let para = "The article text, with commas, and more words to read, goes on for a while.";
+        let html = format!(
+            "<body><article><p>4. Juni 2019, aktualisiert 4. Juni 2019, 10:12 Uhr | Quelle: Beispiel Online</p>\
+             <p>{para} {para}</p><p>{para} {para}</p>\
+             <p>Prices | 3 May 2021 | Markets closed higher after a quiet week.</p></article></body>"
+        );
+        let got = body(&html);
+        assert!(!got.contains("Quelle"), "{got:?}");
+        assert!(got.contains("Markets closed higher after"), "{got:?}");
+        assert!(is_metadata_strip("May 3, 2017 | Updated 15:43"));
+        assert!(!is_metadata_strip("May 3, 2017"));
+        assert!(is_metadata_strip(
+            "Radio One | News | 03.05.2017 | 10:00 Uhr"
+        ));
+        assert!(!is_metadata_strip("Source: Example | Sports"));
+        assert!(!is_metadata_strip(
+            "^ \"Fares rise | Example News\". Retrieved 2014-04-05."
+        ));
     }
 
     #[test]
