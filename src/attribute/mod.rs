@@ -19,6 +19,7 @@ mod readings;
 mod resolve;
 mod sources;
 mod titles;
+mod verbs;
 
 use crate::hash::HashMap;
 

@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 use regex::{Regex, RegexBuilder};
 
 use super::detect::{ceil_char, floor_char, is_abbreviation, sentence_start};
+use super::verbs::{Verb, speech_verbs};
 
 use super::cues::{
     ABBREVIATIONS, GROUP_NOUNS, INVERTED_VERBS, IRREGULAR_PAST, KIN_NOUNS, NOT_SPEAKERS, ORG_NOUNS,
@@ -89,6 +90,7 @@ fn build(pattern: &str) -> Regex {
 }
 
 /// Any speech verb, as a whole word. A literal alternation: searched with a prefilter.
+/// [`speech_verbs`] finds the same matches faster.
 pub static VERB: LazyLock<Regex> =
     LazyLock::new(|| build(&format!(r"(?-u:\b)(?:{})(?-u:\b)", verbs())));
 
@@ -186,7 +188,7 @@ pub struct Cue {
 
 impl Cue {
     /// A speaker phrase before its verb ("Peskov said").
-    fn before(subject: (usize, usize), verb: &regex::Match) -> Self {
+    fn before(subject: (usize, usize), verb: &Verb) -> Self {
         let verb = (verb.start(), verb.end());
         Self {
             subject,
@@ -196,7 +198,7 @@ impl Cue {
         }
     }
     /// A speaker phrase after its verb ("said Peskov").
-    fn after(subject: (usize, usize), verb: &regex::Match) -> Self {
+    fn after(subject: (usize, usize), verb: &Verb) -> Self {
         Self {
             inverted: true,
             ..Self::before(subject, verb)
@@ -218,7 +220,7 @@ const INVERTED_WINDOW: usize = 80;
 /// bounded windows on either side: linear in the paragraph's length.
 pub fn find_cues(text: &str) -> Vec<Cue> {
     let mut cues: Vec<Cue> = Vec::new();
-    for v in VERB.find_iter(text) {
+    for v in speech_verbs(text) {
         let from = ceil_char(text, v.start().saturating_sub(SUBJECT_WINDOW));
         let to = floor_char(text, v.end() + INVERTED_WINDOW);
         // "The plan was first reported by Acme News", "asked by Ann Lee": the agent after "by"
