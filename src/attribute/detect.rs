@@ -2,6 +2,8 @@
 //! their words masked (so that cue patterns never match inside a quote), and sentence bounds.
 //! Everything here is a single left-to-right scan over the paragraph.
 
+use std::borrow::Cow;
+
 use super::cues::ABBREVIATIONS;
 
 /// A quoted span inside a paragraph, in byte offsets of the paragraph.
@@ -89,9 +91,13 @@ pub fn quote_spans(para: &str) -> Vec<Span> {
     spans
 }
 
-/// A copy of `para` with the inside of every span replaced by `_` (same byte length), so that
-/// offsets stay valid and patterns see neither names nor sentence ends inside quotes.
-pub fn mask(para: &str, spans: &[Span]) -> String {
+/// `para` with the inside of every span replaced by `_` (same byte length), so that offsets
+/// stay valid and patterns see neither names nor sentence ends inside quotes. A paragraph
+/// without quotes is itself (most are: no copy).
+pub fn mask<'p>(para: &'p str, spans: &[Span]) -> Cow<'p, str> {
+    if spans.is_empty() {
+        return Cow::Borrowed(para);
+    }
     let mut out = String::with_capacity(para.len());
     let mut at = 0;
     for s in spans {
@@ -100,7 +106,7 @@ pub fn mask(para: &str, spans: &[Span]) -> String {
         at = s.text_end;
     }
     out.push_str(&para[at..]);
-    out
+    Cow::Owned(out)
 }
 
 /// Whether `word` (without its period) is an abbreviation, an initial or holds a period.
@@ -196,6 +202,8 @@ mod tests {
     fn masks_inside_quotes_only() {
         let para = "A “b c.” D";
         assert_eq!(mask(para, &quote_spans(para)), "A “____” D");
+        // Without quotes the paragraph is not copied.
+        assert!(matches!(mask("A b c.", &[]), Cow::Borrowed("A b c.")));
     }
 
     #[test]

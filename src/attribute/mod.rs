@@ -369,8 +369,8 @@ fn share_repeated(quotes: &mut [Quote]) {
     }
 }
 
-impl Walker<'_> {
-    fn paragraph(&mut self, para: &str) {
+impl<'a> Walker<'a> {
+    fn paragraph(&mut self, para: &'a str) {
         let trimmed = para.trim();
         let is_bullet = trimmed.starts_with(BULLETS);
         if is_bullet && let Some(speaker) = self.list_speaker.clone() {
@@ -400,7 +400,7 @@ impl Walker<'_> {
         self.unnamed = None;
         let spans = quote_spans(para);
         let masked = mask(para, &spans);
-        self.resolver.learn(&masked);
+        self.resolver.learn(masked.clone());
         let mut prev: Option<String> = None;
         let mut cues = find_cues(&masked);
         cues.retain(|c| !is_noun_reading(&masked, c));

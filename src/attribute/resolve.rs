@@ -3,6 +3,7 @@
 //! (full names, roles, gender from titles and pronouns).
 
 use crate::hash::{HashMap, HashSet};
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use super::cues::{
@@ -45,7 +46,7 @@ pub struct Resolver<'a> {
     proper_nouns: Vec<(String, bool)>,
     /// Paragraphs given to [`Self::learn`] and not yet read: they are read when the state
     /// is next used, so the paragraphs after an article's last cue are never read at all.
-    unread: Vec<String>,
+    unread: Vec<Cow<'a, str>>,
 }
 
 /// Maps abbreviated titles to the role noun a later mention would use.
@@ -104,8 +105,8 @@ impl<'a> Resolver<'a> {
 
     /// Learns full names, the roles and titles in front of them, from a paragraph (when they
     /// are next needed: every other method reads the paragraphs learnt so far first).
-    pub fn learn(&mut self, text: &str) {
-        self.unread.push(text.to_string());
+    pub fn learn(&mut self, text: impl Into<Cow<'a, str>>) {
+        self.unread.push(text.into());
     }
 
     /// Reads the paragraphs given to [`Self::learn`] since the state was last used.
@@ -113,9 +114,11 @@ impl<'a> Resolver<'a> {
         if self.unread.is_empty() {
             return;
         }
-        for text in std::mem::take(&mut self.unread) {
+        let mut unread = std::mem::take(&mut self.unread);
+        for text in unread.drain(..) {
             self.read(&text);
         }
+        self.unread = unread;
     }
 
     /// What [`Self::learn`] does, now. Names seen before (most mentions) change no map and
