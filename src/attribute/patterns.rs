@@ -136,20 +136,24 @@ fn subject_at(text: &str, at: usize) -> Option<Range<usize>> {
         .map(|s| s.range())
 }
 
-/// The groups `s` (speaker) and `a` (apposition) of [`SUBJECT_BEFORE`] in `window`, as byte
-/// ranges.
+/// The groups `s` (speaker) and, for a role ("the nominee, Ann Lee,": the only speaker whose
+/// apposition is read), `a` (apposition) of [`SUBJECT_BEFORE`] in `window`, as byte ranges.
 ///
 /// Same spans as its capture search, which (a bounded backtracker over a large automaton) was
 /// a tenth of attribution time, but mostly with DFA scans: the speaker is the phrase the
 /// capture search tries first, i.e. `SUBJECT_ALONE`'s leftmost-first match at the match start,
 /// as soon as the rest of the match is a tail (adverbs, a day) before the verb. When the match
 /// holds no comma and no bracket, the apposition is empty; otherwise the tail's own capture
-/// search (a small automaton over a few bytes) gives it.
+/// search (a small automaton over a few bytes) gives it, for a role only.
 fn subject_before(window: &str) -> Option<(Range<usize>, Option<Range<usize>>)> {
     let m = SUBJECT_BEFORE.find(window)?;
     if let Some(s) = subject_at(window, m.start()) {
         if !window[m.start()..].contains([',', '(']) {
             if PLAIN_TAIL.is_match(&window[s.end..]) {
+                return Some((s, None));
+            }
+        } else if !is_role(&window[s.clone()]) {
+            if TAIL.is_match(&window[s.end..]) {
                 return Some((s, None));
             }
         } else if let Some(c) = TAIL.captures(&window[s.end..]) {
@@ -158,7 +162,9 @@ fn subject_before(window: &str) -> Option<(Range<usize>, Option<Range<usize>>)> 
         }
     }
     let c = SUBJECT_BEFORE.captures(window)?;
-    Some((c.name("s")?.range(), c.name("a").map(|a| a.range())))
+    let s = c.name("s")?.range();
+    let a = c.name("a").filter(|_| is_role(&window[s.clone()]));
+    Some((s, a.map(|a| a.range())))
 }
 
 /// The speaker right after an inverted verb: ` Peskov`, ` Sen. Ted Cruz`.
@@ -1091,6 +1097,7 @@ mod tests {
             "Ann Lee, who heads Acme, also ",
             "Ann Lee (R-Ohio), the nominee, on Monday ",
             "the senator, 60, ",
+            "the aide, of Dover, Del., Bo Lind, ",
             "Ann Lee, Bo Lind ",
             "xÉmile Zola, a writer, ",
             "and he quickly ",
@@ -1101,7 +1108,8 @@ mod tests {
         for w in windows {
             let captured = SUBJECT_BEFORE.captures(w).map(|c| {
                 let s = c.name("s").expect("s takes part in every match");
-                (s.range(), c.name("a").map(|a| a.range()))
+                let a = c.name("a").filter(|_| is_role(s.as_str()));
+                (s.range(), a.map(|a| a.range()))
             });
             assert_eq!(subject_before(w), captured, "window: {w:?}");
         }
