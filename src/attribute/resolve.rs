@@ -49,10 +49,27 @@ pub struct Resolver<'a> {
     unread: Vec<Cow<'a, str>>,
 }
 
+/// `f` of `word` in lowercase; a short ASCII word (most) is lowercased on the stack, without
+/// the allocation of `to_lowercase` (these lookups run for the words around every name).
+fn with_lowercase<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
+    let mut buf = [0u8; 32];
+    match buf.get_mut(..word.len()) {
+        Some(lower) if word.is_ascii() => {
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            f(std::str::from_utf8(lower).unwrap_or_default())
+        }
+        _ => f(&word.to_lowercase()),
+    }
+}
+
 /// Maps abbreviated titles to the role noun a later mention would use.
 fn role_of_title(word: &str) -> Option<&'static str> {
-    let w = word.trim_end_matches('.').to_lowercase();
-    let role = match w.as_str() {
+    with_lowercase(word.trim_end_matches('.'), role_of_lowercase)
+}
+
+fn role_of_lowercase(w: &str) -> Option<&'static str> {
+    let role = match w {
         "sen" | "senator" => "senator",
         "gov" | "governor" => "governor",
         "rep" | "representative" | "congressman" | "congresswoman" => "congressman",
@@ -61,7 +78,7 @@ fn role_of_title(word: &str) -> Option<&'static str> {
         "gen" | "general" => "general",
         "judge" => "judge",
         "justice" => "justice",
-        _ => return ROLE_NOUN_SET.get(w.as_str()).copied(),
+        _ => return ROLE_NOUN_SET.get(w).copied(),
     };
     Some(role)
 }
@@ -528,9 +545,8 @@ fn is_possessive(word: &str) -> bool {
 /// "Senate Judiciary Committee Chairman Bo Lind" → "Jeff Lee", "Bo Lind").
 pub fn strip_titles<'w, 'a>(words: &'w [&'a str]) -> &'w [&'a str] {
     // A capitalised role opening the run goes too ("Actor Ann Lee"), if a full name is left.
-    let role = |i: usize, w: &str| {
-        words.len() - i > 2 && ROLE_NOUN_SET.contains(w.to_lowercase().as_str())
-    };
+    let role =
+        |i: usize, w: &str| words.len() - i > 2 && with_lowercase(w, |w| ROLE_NOUN_SET.contains(w));
     let start = words
         .iter()
         .enumerate()
@@ -609,6 +625,26 @@ mod tests {
             r.note_speaker(s);
         }
         r.resolve(raw).map(|x| x.name)
+    }
+
+    #[test]
+    fn lowercase_lookups_match_to_lowercase() {
+        for w in [
+            "Sen",
+            "SENATOR",
+            "spokesman",
+            "Émile",
+            "Spokeswoman",
+            "",
+            "x".repeat(40).as_str(),
+        ] {
+            assert_eq!(with_lowercase(w, str::to_string), w.to_lowercase());
+        }
+        assert_eq!(role_of_title("Sen."), Some("senator"));
+        assert_eq!(
+            role_of_title("SPOKESMAN"),
+            ROLE_NOUN_SET.get("spokesman").copied()
+        );
     }
 
     #[test]
