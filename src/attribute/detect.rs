@@ -2,6 +2,8 @@
 //! their words masked (so that cue patterns never match inside a quote), and sentence bounds.
 //! Everything here is a single left-to-right scan over the paragraph.
 
+use std::borrow::Cow;
+
 use super::cues::ABBREVIATIONS;
 
 /// A quoted span inside a paragraph, in byte offsets of the paragraph.
@@ -89,9 +91,13 @@ pub fn quote_spans(para: &str) -> Vec<Span> {
     spans
 }
 
-/// A copy of `para` with the inside of every span replaced by `_` (same byte length), so that
-/// offsets stay valid and patterns see neither names nor sentence ends inside quotes.
-pub fn mask(para: &str, spans: &[Span]) -> String {
+/// `para` with the inside of every span replaced by `_` (same byte length), so that offsets
+/// stay valid and patterns see neither names nor sentence ends inside quotes. A paragraph
+/// without quotes is itself (most are: no copy).
+pub fn mask<'p>(para: &'p str, spans: &[Span]) -> Cow<'p, str> {
+    if spans.is_empty() {
+        return Cow::Borrowed(para);
+    }
     let mut out = String::with_capacity(para.len());
     let mut at = 0;
     for s in spans {
@@ -100,7 +106,7 @@ pub fn mask(para: &str, spans: &[Span]) -> String {
         at = s.text_end;
     }
     out.push_str(&para[at..]);
-    out
+    Cow::Owned(out)
 }
 
 /// Whether `word` (without its period) is an abbreviation, an initial or holds a period.
@@ -127,17 +133,16 @@ fn ends_sentence(text: &str, i: usize) -> bool {
 pub fn sentence_start(text: &str, pos: usize, max_back: usize) -> usize {
     let floor = ceil_char(text, pos.saturating_sub(max_back));
     let bytes = text.as_bytes();
-    let mut i = pos;
-    while i > floor {
-        i -= 1;
-        if matches!(bytes[i], b'.' | b'!' | b'?')
-            && bytes.get(i + 1).is_some_and(|c| c.is_ascii_whitespace())
-            && ends_sentence(text, i)
-        {
-            return i + 1;
-        }
-    }
-    floor
+    // The marks back from `pos`, found with a vectorised search.
+    let Some(window) = bytes.get(floor..pos) else {
+        return floor;
+    };
+    memchr::memrchr3_iter(b'.', b'!', b'?', window)
+        .map(|k| floor + k)
+        .find(|&i| {
+            bytes.get(i + 1).is_some_and(|c| c.is_ascii_whitespace()) && ends_sentence(text, i)
+        })
+        .map_or(floor, |i| i + 1)
 }
 
 /// The largest char boundary of `s` not above `i`.
@@ -196,6 +201,8 @@ mod tests {
     fn masks_inside_quotes_only() {
         let para = "A “b c.” D";
         assert_eq!(mask(para, &quote_spans(para)), "A “____” D");
+        // Without quotes the paragraph is not copied.
+        assert!(matches!(mask("A b c.", &[]), Cow::Borrowed("A b c.")));
     }
 
     #[test]
@@ -204,9 +211,43 @@ mod tests {
             ("One. Two three", 10, 4),
             ("Sen. Ted Cruz said", 15, 0),
             ("He left. Then U.S. officials", 25, 8),
+            ("Why? Who! No.", 13, 9),
+            ("Ok. “Hi.” Then", 18, 3),
+            ("Done.", 5, 0),
         ];
         for (text, pos, start) in table {
             assert_eq!(sentence_start(text, *pos, 300), *start, "text: {text}");
+        }
+    }
+
+    #[test]
+    fn sentence_start_is_the_last_sentence_end_back_from_pos() {
+        // The plain byte-by-byte scan backwards.
+        let by_bytes = |text: &str, pos: usize, max_back: usize| {
+            let floor = ceil_char(text, pos.saturating_sub(max_back));
+            let bytes = text.as_bytes();
+            (floor..pos)
+                .rev()
+                .find(|&i| {
+                    matches!(bytes[i], b'.' | b'!' | b'?')
+                        && bytes.get(i + 1).is_some_and(|c| c.is_ascii_whitespace())
+                        && ends_sentence(text, i)
+                })
+                .map_or(floor, |i| i + 1)
+        };
+        for text in [
+            "Ok. “Hi.” Then U.S. aid? Yes! é. No.",
+            "Sen. Lee. A.B. x. Mr. y",
+        ] {
+            for pos in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                for max_back in [0, 3, 10, 300] {
+                    assert_eq!(
+                        sentence_start(text, pos, max_back),
+                        by_bytes(text, pos, max_back),
+                        "{text:?} {pos} {max_back}"
+                    );
+                }
+            }
         }
     }
 

@@ -20,6 +20,7 @@ mod readings;
 mod resolve;
 mod sources;
 mod titles;
+mod verbs;
 
 use crate::hash::HashMap;
 
@@ -27,12 +28,13 @@ use crate::article::{Article, Quote};
 use cues::SPEECH_VERBS;
 use detect::{Span, ceil_char, floor_char, mask, quote_spans, sentence_start};
 use patterns::{
-    Cue, DASH_NAME, HANGING, HEADLINE_NAME, NAME_COLON, SIGNATURE, VERB, WITH_PARTICIPLE,
-    acting_subject, described_colon, described_subject, find_cues, is_descriptor_gap, is_gap,
-    is_passive, opening_subject, sentence_subject,
+    Cue, DASH_NAME, HANGING, HEADLINE_NAME, NAME_COLON, SIGNATURE, WITH_PARTICIPLE, acting_subject,
+    described_colon, described_subject, find_cues, is_descriptor_gap, is_gap, is_passive,
+    opening_subject, sentence_subject,
 };
 use readings::is_noun_reading;
 use resolve::{Resolved, Resolver};
+use verbs::{Verb, speech_verbs};
 
 /// How far (bytes) a cue may sit before an opening quote.
 const BEFORE_WINDOW: usize = 300;
@@ -180,7 +182,7 @@ fn clause_rest(after: &str, quoted: &str) -> usize {
         .chars()
         .next()
         .is_none_or(|c| matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')' | '—' | '–'));
-    if end >= MAX_CLAUSE_REST || !closes || VERB.is_match(&after[..end]) {
+    if end >= MAX_CLAUSE_REST || !closes || speech_verbs(&after[..end]).next().is_some() {
         return 0;
     }
     after[..end].trim_end().len()
@@ -189,7 +191,7 @@ fn clause_rest(after: &str, quoted: &str) -> usize {
 /// End of the last speech verb in the quote's sentence before it ("called the plan “…").
 fn verb_end_before(masked: &str, span: &Span) -> Option<usize> {
     let from = sentence_start(masked, span.start, BEFORE_WINDOW);
-    VERB.find_iter(&masked[from..span.start])
+    speech_verbs(&masked[from..span.start])
         .last()
         .map(|m| from + m.end())
 }
@@ -466,8 +468,8 @@ fn share_repeated(quotes: &mut [Quote]) {
     }
 }
 
-impl Walker<'_> {
-    fn paragraph(&mut self, para: &str) {
+impl<'a> Walker<'a> {
+    fn paragraph(&mut self, para: &'a str) {
         let trimmed = para.trim();
         let is_bullet = trimmed.starts_with(BULLETS);
         if is_bullet && let Some(speaker) = self.list_speaker.clone() {
@@ -497,7 +499,7 @@ impl Walker<'_> {
         self.unnamed = None;
         let spans = quote_spans(para);
         let masked = mask(para, &spans);
-        self.resolver.learn(&masked);
+        self.resolver.learn(masked.clone());
         let mut prev: Option<String> = None;
         let mut cues = find_cues(&masked);
         cues.retain(|c| !is_noun_reading(&masked, c));
@@ -943,16 +945,16 @@ impl Walker<'_> {
         // the story, “…"): a first verb that is passive and names its agent is the subject's
         // own verb. Without "by" it may be a lead-in ("Ann Lee has been criticized for it,
         // saying “…") and only the last verb counts.
-        let is_passive_at = |v: &regex::Match| {
+        let is_passive_at = |v: &Verb| {
             let words_from = floor_char(before, v.start().saturating_sub(24));
             is_passive(&before[words_from..v.start()], v.as_str())
         };
-        let mut verbs = VERB.find_iter(before);
+        let mut verbs = speech_verbs(before);
         let first = verbs.next();
         let passive = first
             .is_some_and(|v| is_passive_at(&v) && before[v.end()..].starts_with(" by "))
             || verbs.last().or(first).is_some_and(|v| is_passive_at(&v));
-        if !passive && (HANGING.is_match(before) || VERB.is_match(before)) {
+        if !passive && (HANGING.is_match(before) || first.is_some()) {
             let raw = match described_subject(before) {
                 Some((a, b)) => &before[a..b],
                 None => opening_subject(before)?,

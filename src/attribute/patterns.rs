@@ -8,11 +8,11 @@ use std::sync::LazyLock;
 use regex::{Regex, RegexBuilder};
 
 use super::detect::{ceil_char, floor_char, is_abbreviation, sentence_start};
+use super::verbs::{Verb, speech_verbs};
 
 use super::cues::{
     ABBREVIATIONS, GROUP_NOUNS, INVERTED_VERBS, IRREGULAR_PAST, KIN_NOUNS, NOT_SPEAKERS, ORG_NOUNS,
-    PARTICIPLES, PASSIVE_PARTICIPLES, ROLE_NOUNS, SOURCE_NOUNS, SPEECH_VERBS, TITLES,
-    TITLES_WITH_OF,
+    PARTICIPLES, PASSIVE_PARTICIPLES, ROLE_NOUNS, SOURCE_NOUNS, TITLES, TITLES_WITH_OF,
 };
 
 /// One capitalised word of a name, an initial, or a particle inside a name.
@@ -73,10 +73,6 @@ const WHEN: &str = r"(?:\s+(?:on|late|early|later|earlier|last|this)\s+(?:[A-Z][
 /// Auxiliaries and adverbs between a speaker and the verb: "also said", "has repeatedly said".
 const AUX: &str = r"(?:[ \t]+(?:also|later|then|again|once|previously|recently|earlier|has|had|have|was|is|would|will|could|did|does|do|already|simply|only|just|quickly|often|kept|keeps|went|goes|[a-z]+ly)){0,3}";
 
-fn verbs() -> String {
-    alternation(SPEECH_VERBS)
-}
-
 /// Builds a regex with room for a large lazy DFA (the cue patterns are big alternations).
 /// `\s` is narrowed to ASCII spaces and the no-break space: Unicode `\s` multiplies states.
 fn build(pattern: &str) -> Regex {
@@ -88,9 +84,15 @@ fn build(pattern: &str) -> Regex {
         .expect("valid attribution pattern")
 }
 
-/// Any speech verb, as a whole word. A literal alternation: searched with a prefilter.
-pub static VERB: LazyLock<Regex> =
-    LazyLock::new(|| build(&format!(r"(?-u:\b)(?:{})(?-u:\b)", verbs())));
+/// Any speech verb, as a whole word: the pattern [`speech_verbs`] matches like, which finds
+/// them without an automaton (and does not compile one, a fixed cost of every run).
+#[cfg(test)]
+pub static VERB: LazyLock<Regex> = LazyLock::new(|| {
+    build(&format!(
+        r"(?-u:\b)(?:{})(?-u:\b)",
+        alternation(super::cues::SPEECH_VERBS)
+    ))
+});
 
 /// The speaker ending right before a verb: `Peskov `, `Peskov, an aide, `, `he also `.
 static SUBJECT_BEFORE: LazyLock<Regex> =
@@ -121,12 +123,11 @@ fn subject_at(text: &str, at: usize) -> Option<Range<usize>> {
         let s = SUBJECT_AT.find(&text[at..])?;
         return Some(at + s.start()..at + s.end());
     }
-    // Every subject opens with a letter: ASCII or a Latin-1 capital (lead byte 0xC3). Else
-    // no match starts at `at`, and the unanchored search below would scan on for nothing.
-    if !bytes
-        .get(at)
-        .is_some_and(|&b| b.is_ascii_alphabetic() || b == 0xC3)
-    {
+    // Every subject opens with `(?-u:\b)` and a letter: ASCII or a Latin-1 capital (lead
+    // byte 0xC3). Off a word start, only a Latin-1 capital right after an ASCII word byte
+    // ("xÉmile") has that boundary: else no match starts at `at`, and the unanchored search
+    // below would scan on for nothing (and its automaton be compiled for nothing).
+    if !(bytes.get(at) == Some(&0xC3) && at > 0 && word(at - 1)) {
         return None;
     }
     SUBJECT_ALONE
@@ -135,20 +136,24 @@ fn subject_at(text: &str, at: usize) -> Option<Range<usize>> {
         .map(|s| s.range())
 }
 
-/// The groups `s` (speaker) and `a` (apposition) of [`SUBJECT_BEFORE`] in `window`, as byte
-/// ranges.
+/// The groups `s` (speaker) and, for a role ("the nominee, Ann Lee,": the only speaker whose
+/// apposition is read), `a` (apposition) of [`SUBJECT_BEFORE`] in `window`, as byte ranges.
 ///
 /// Same spans as its capture search, which (a bounded backtracker over a large automaton) was
 /// a tenth of attribution time, but mostly with DFA scans: the speaker is the phrase the
 /// capture search tries first, i.e. `SUBJECT_ALONE`'s leftmost-first match at the match start,
 /// as soon as the rest of the match is a tail (adverbs, a day) before the verb. When the match
 /// holds no comma and no bracket, the apposition is empty; otherwise the tail's own capture
-/// search (a small automaton over a few bytes) gives it.
+/// search (a small automaton over a few bytes) gives it, for a role only.
 fn subject_before(window: &str) -> Option<(Range<usize>, Option<Range<usize>>)> {
     let m = SUBJECT_BEFORE.find(window)?;
     if let Some(s) = subject_at(window, m.start()) {
         if !window[m.start()..].contains([',', '(']) {
             if PLAIN_TAIL.is_match(&window[s.end..]) {
+                return Some((s, None));
+            }
+        } else if !is_role(&window[s.clone()]) {
+            if TAIL.is_match(&window[s.end..]) {
                 return Some((s, None));
             }
         } else if let Some(c) = TAIL.captures(&window[s.end..]) {
@@ -157,7 +162,9 @@ fn subject_before(window: &str) -> Option<(Range<usize>, Option<Range<usize>>)> 
         }
     }
     let c = SUBJECT_BEFORE.captures(window)?;
-    Some((c.name("s")?.range(), c.name("a").map(|a| a.range())))
+    let s = c.name("s")?.range();
+    let a = c.name("a").filter(|_| is_role(&window[s.clone()]));
+    Some((s, a.map(|a| a.range())))
 }
 
 /// The speaker right after an inverted verb: ` Peskov`, ` Sen. Ted Cruz`.
@@ -186,7 +193,7 @@ pub struct Cue {
 
 impl Cue {
     /// A speaker phrase before its verb ("Peskov said").
-    fn before(subject: (usize, usize), verb: &regex::Match) -> Self {
+    fn before(subject: (usize, usize), verb: &Verb) -> Self {
         let verb = (verb.start(), verb.end());
         Self {
             subject,
@@ -196,7 +203,7 @@ impl Cue {
         }
     }
     /// A speaker phrase after its verb ("said Peskov").
-    fn after(subject: (usize, usize), verb: &regex::Match) -> Self {
+    fn after(subject: (usize, usize), verb: &Verb) -> Self {
         Self {
             inverted: true,
             ..Self::before(subject, verb)
@@ -218,7 +225,7 @@ const INVERTED_WINDOW: usize = 80;
 /// bounded windows on either side: linear in the paragraph's length.
 pub fn find_cues(text: &str) -> Vec<Cue> {
     let mut cues: Vec<Cue> = Vec::new();
-    for v in VERB.find_iter(text) {
+    for v in speech_verbs(text) {
         let from = ceil_char(text, v.start().saturating_sub(SUBJECT_WINDOW));
         let to = floor_char(text, v.end() + INVERTED_WINDOW);
         // "The plan was first reported by Acme News", "asked by Ann Lee": the agent after "by"
@@ -1049,6 +1056,24 @@ pub static FULL_NAME: LazyLock<Regex> = LazyLock::new(|| {
 mod tests {
     use super::*;
 
+    #[test]
+    fn subject_at_matches_the_unanchored_search_at_every_byte() {
+        for text in [
+            "Ann Lee said",
+            "xÉmile Zola said",
+            "the aide, Émile Zola and he said",
+            "_Ann 2Bo théÉmile’s",
+        ] {
+            for at in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let unanchored = SUBJECT_ALONE
+                    .find_at(text, at)
+                    .filter(|s| s.start() == at)
+                    .map(|s| s.range());
+                assert_eq!(subject_at(text, at), unanchored, "{text:?} at {at}");
+            }
+        }
+    }
+
     fn speakers(text: &str) -> Vec<&str> {
         find_cues(text)
             .iter()
@@ -1072,6 +1097,7 @@ mod tests {
             "Ann Lee, who heads Acme, also ",
             "Ann Lee (R-Ohio), the nominee, on Monday ",
             "the senator, 60, ",
+            "the aide, of Dover, Del., Bo Lind, ",
             "Ann Lee, Bo Lind ",
             "xÉmile Zola, a writer, ",
             "and he quickly ",
@@ -1082,7 +1108,8 @@ mod tests {
         for w in windows {
             let captured = SUBJECT_BEFORE.captures(w).map(|c| {
                 let s = c.name("s").expect("s takes part in every match");
-                (s.range(), c.name("a").map(|a| a.range()))
+                let a = c.name("a").filter(|_| is_role(s.as_str()));
+                (s.range(), a.map(|a| a.range()))
             });
             assert_eq!(subject_before(w), captured, "window: {w:?}");
         }

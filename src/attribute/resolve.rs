@@ -3,6 +3,7 @@
 //! (full names, roles, gender from titles and pronouns).
 
 use crate::hash::{HashMap, HashSet};
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use super::cues::{
@@ -45,13 +46,30 @@ pub struct Resolver<'a> {
     proper_nouns: Vec<(String, bool)>,
     /// Paragraphs given to [`Self::learn`] and not yet read: they are read when the state
     /// is next used, so the paragraphs after an article's last cue are never read at all.
-    unread: Vec<String>,
+    unread: Vec<Cow<'a, str>>,
+}
+
+/// `f` of `word` in lowercase; a short ASCII word (most) is lowercased on the stack, without
+/// the allocation of `to_lowercase` (these lookups run for the words around every name).
+fn with_lowercase<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
+    let mut buf = [0u8; 32];
+    match buf.get_mut(..word.len()) {
+        Some(lower) if word.is_ascii() => {
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            f(std::str::from_utf8(lower).unwrap_or_default())
+        }
+        _ => f(&word.to_lowercase()),
+    }
 }
 
 /// Maps abbreviated titles to the role noun a later mention would use.
 fn role_of_title(word: &str) -> Option<&'static str> {
-    let w = word.trim_end_matches('.').to_lowercase();
-    let role = match w.as_str() {
+    with_lowercase(word.trim_end_matches('.'), role_of_lowercase)
+}
+
+fn role_of_lowercase(w: &str) -> Option<&'static str> {
+    let role = match w {
         "sen" | "senator" => "senator",
         "gov" | "governor" => "governor",
         "rep" | "representative" | "congressman" | "congresswoman" => "congressman",
@@ -60,7 +78,7 @@ fn role_of_title(word: &str) -> Option<&'static str> {
         "gen" | "general" => "general",
         "judge" => "judge",
         "justice" => "justice",
-        _ => return ROLE_NOUN_SET.get(w.as_str()).copied(),
+        _ => return ROLE_NOUN_SET.get(w).copied(),
     };
     Some(role)
 }
@@ -104,8 +122,8 @@ impl<'a> Resolver<'a> {
 
     /// Learns full names, the roles and titles in front of them, from a paragraph (when they
     /// are next needed: every other method reads the paragraphs learnt so far first).
-    pub fn learn(&mut self, text: &str) {
-        self.unread.push(text.to_string());
+    pub fn learn(&mut self, text: impl Into<Cow<'a, str>>) {
+        self.unread.push(text.into());
     }
 
     /// Reads the paragraphs given to [`Self::learn`] since the state was last used.
@@ -113,9 +131,11 @@ impl<'a> Resolver<'a> {
         if self.unread.is_empty() {
             return;
         }
-        for text in std::mem::take(&mut self.unread) {
+        let mut unread = std::mem::take(&mut self.unread);
+        for text in unread.drain(..) {
             self.read(&text);
         }
+        self.unread = unread;
     }
 
     /// What [`Self::learn`] does, now. Names seen before (most mentions) change no map and
@@ -609,9 +629,8 @@ fn is_possessive(word: &str) -> bool {
 /// "Senate Judiciary Committee Chairman Bo Lind" → "Jeff Lee", "Bo Lind").
 pub fn strip_titles<'w, 'a>(words: &'w [&'a str]) -> &'w [&'a str] {
     // A capitalised role opening the run goes too ("Actor Ann Lee"), if a full name is left.
-    let role = |i: usize, w: &str| {
-        words.len() - i > 2 && ROLE_NOUN_SET.contains(w.to_lowercase().as_str())
-    };
+    let role =
+        |i: usize, w: &str| words.len() - i > 2 && with_lowercase(w, |w| ROLE_NOUN_SET.contains(w));
     let start = words
         .iter()
         .enumerate()
@@ -696,6 +715,26 @@ mod tests {
             r.note_speaker(s);
         }
         r.resolve(raw).map(|x| x.name)
+    }
+
+    #[test]
+    fn lowercase_lookups_match_to_lowercase() {
+        for w in [
+            "Sen",
+            "SENATOR",
+            "spokesman",
+            "Émile",
+            "Spokeswoman",
+            "",
+            "x".repeat(40).as_str(),
+        ] {
+            assert_eq!(with_lowercase(w, str::to_string), w.to_lowercase());
+        }
+        assert_eq!(role_of_title("Sen."), Some("senator"));
+        assert_eq!(
+            role_of_title("SPOKESMAN"),
+            ROLE_NOUN_SET.get("spokesman").copied()
+        );
     }
 
     #[test]
