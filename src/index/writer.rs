@@ -360,6 +360,7 @@ fn feed_writer(
     let mut written = Written::default();
     let mut last_commit = Instant::now();
     let mut pending = 0usize;
+    let mut compiling = false;
     for item in prepared.into_iter().flatten() {
         if stop.load(Ordering::Relaxed) {
             break;
@@ -374,6 +375,12 @@ fn feed_writer(
         else {
             continue;
         };
+        if !compiling {
+            // The first article to attribute: compile the cue patterns on a second thread too
+            // (detached: a pass that ends first does not wait for it).
+            compiling = true;
+            std::thread::spawn(crate::attribute::compile_patterns);
+        }
         if let Err(e) = attribute(&mut article) {
             progress.skipped(&path, &e.to_string());
             written.skipped.push((path, e.to_string(), e.kind()));
