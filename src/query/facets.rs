@@ -120,7 +120,7 @@ fn segment_top(segment: &SegmentCounts, size: usize) -> std::io::Result<Vec<Coun
             count: count as u64,
         })
         .collect();
-    counts.sort_by(|a, b| b.count.cmp(&a.count));
+    counts.sort_by_key(|c| std::cmp::Reverse(c.count));
     Ok(counts)
 }
 
