@@ -258,10 +258,17 @@ pub fn name_analyzer() -> TextAnalyzer {
 /// Registers pressdex's analyzers on an index; needed before reading or writing it.
 pub fn register_analyzers(index: &Index) {
     let tokenizers = index.tokenizers();
-    tokenizers.register(TEXT_ANALYZER, prose_analyzer(Some(Language::English)));
+    // Titles, quotes and English bodies share one memory of the words met (see [`Prose`]):
+    // a quote's words were met in its article's body just before.
+    let english = Prose::new(Some(Language::English));
+    tokenizers.register(TEXT_ANALYZER, TextAnalyzer::from(english.clone()));
     tokenizers.register(NAME_ANALYZER, name_analyzer());
     for (code, language) in STEMMED_LANGUAGES {
-        tokenizers.register(&body_analyzer(code), prose_analyzer(Some(language)));
+        let prose = match language {
+            Language::English => english.clone(),
+            _ => Prose::new(Some(language)),
+        };
+        tokenizers.register(&body_analyzer(code), TextAnalyzer::from(prose));
     }
     tokenizers.register(&body_analyzer(UNSTEMMED), prose_analyzer(None));
 }
