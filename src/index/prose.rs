@@ -8,6 +8,14 @@
 //! indexing thread (Reuters-21578, callgrind), the pipeline's critical path; this way ~480,
 //! most of it finding the word, lowercasing it and looking it up (a word not met yet costs
 //! ~3,000, nearly all of it the stemmer's).
+//!
+//! Clones share what they remember, so the analyzers of one language share it too (see
+//! [`crate::index::schema::register_analyzers`]): tantivy gives each field its own clone, and
+//! a quote's words, met in its article's body just before, would otherwise be stemmed anew by
+//! the quote field's clone, as would title words met in bodies. The memory is locked for a
+//! stream's life, once per field value, not once per word.
+
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, Stemmer, TextAnalyzer, Token,
@@ -19,14 +27,17 @@ use super::schema::{LONGEST_WORD, WordRanges, all_word_ranges};
 /// Words a [`Prose`] tokenizer remembers before it starts afresh (bounds its memory).
 const REMEMBERED_WORDS: usize = 100_000;
 
+/// Terms of the words met: ASCII words lowercased, others as written -> term.
+type Terms = crate::hash::HashMap<String, String>;
+
 /// Words, lowercased, stemmed in a language (or not), accents folded after stemming.
 #[derive(Clone)]
 pub struct Prose {
     /// The filters on one word: lowercasing, stemming (when stemmed), folding.
     word: TextAnalyzer,
     stemmed: bool,
-    /// Terms of the words met so far: ASCII words lowercased, others as written -> term.
-    terms: crate::hash::HashMap<String, String>,
+    /// Terms of the words met so far, shared by clones.
+    terms: Arc<Mutex<Terms>>,
     /// An ASCII word, lowercased.
     lower: String,
     token: Token,
@@ -51,8 +62,40 @@ impl Prose {
             token: Token::default(),
         }
     }
+}
 
-    /// Sets the token's text to `word`'s term.
+impl Tokenizer for Prose {
+    type TokenStream<'a> = ProseStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> ProseStream<'a> {
+        self.token.reset();
+        // A panic while holding the memory leaves it consistent (inserts are whole).
+        let terms = self.terms.lock().unwrap_or_else(|e| e.into_inner());
+        ProseStream {
+            text,
+            words: all_word_ranges(text),
+            terms,
+            token: &mut self.token,
+            lower: &mut self.lower,
+            word: &mut self.word,
+            stemmed: self.stemmed,
+        }
+    }
+}
+
+pub struct ProseStream<'a> {
+    text: &'a str,
+    words: WordRanges<'a>,
+    /// Held (locked) for the stream's life.
+    terms: MutexGuard<'a, Terms>,
+    token: &'a mut Token,
+    lower: &'a mut String,
+    word: &'a mut TextAnalyzer,
+    stemmed: bool,
+}
+
+impl ProseStream<'_> {
+    /// Sets the token's text to `word`'s term, remembered in the shared memory.
     fn analyse(&mut self, word: &str) {
         let text = &mut self.token.text;
         text.clear();
@@ -62,7 +105,7 @@ impl Prose {
             self.lower.make_ascii_lowercase();
             if !self.stemmed {
                 // Lowercasing is all the filters do to an ASCII word.
-                text.push_str(&self.lower);
+                text.push_str(self.lower);
                 return;
             }
             self.lower.as_str()
@@ -84,47 +127,29 @@ impl Prose {
     }
 }
 
-impl Tokenizer for Prose {
-    type TokenStream<'a> = ProseStream<'a>;
-
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> ProseStream<'a> {
-        self.token.reset();
-        ProseStream {
-            text,
-            words: all_word_ranges(text),
-            prose: self,
-        }
-    }
-}
-
-pub struct ProseStream<'a> {
-    text: &'a str,
-    words: WordRanges<'a>,
-    prose: &'a mut Prose,
-}
-
 impl TokenStream for ProseStream<'_> {
     fn advance(&mut self) -> bool {
         for range in self.words.by_ref() {
-            let token = &mut self.prose.token;
+            let token = &mut *self.token;
             // A word too long to index still takes its position.
             token.position = token.position.wrapping_add(1);
             if range.len() >= LONGEST_WORD {
                 continue;
             }
             (token.offset_from, token.offset_to) = (range.start, range.end);
-            self.prose.analyse(&self.text[range]);
+            let text = self.text;
+            self.analyse(&text[range]);
             return true;
         }
         false
     }
 
     fn token(&self) -> &Token {
-        &self.prose.token
+        self.token
     }
 
     fn token_mut(&mut self) -> &mut Token {
-        &mut self.prose.token
+        self.token
     }
 }
 
@@ -196,7 +221,23 @@ mod tests {
         let terms: Vec<String> = stream_terms(stream);
         assert_eq!(terms, ["talk", "talk", "talk", "ecole", "ecole"]);
         // Three words met: "talking", "Écoles", "écoles".
-        assert_eq!(prose.terms.len(), 3);
+        assert_eq!(prose.terms.lock().unwrap().len(), 3);
+    }
+
+    #[test]
+    fn clones_share_the_words_they_met() {
+        let mut title = Prose::new(Some(Language::English));
+        let mut body = title.clone();
+        let mut other = Prose::new(Some(Language::English));
+        assert_eq!(
+            stream_terms(body.token_stream("Ministers talking")),
+            ["minist", "talk"]
+        );
+        assert_eq!(stream_terms(title.token_stream("TALKING")), ["talk"]);
+        // Met by the body's clone: the title's clone found it, so nothing new was stemmed.
+        assert_eq!(title.terms.lock().unwrap().len(), 2);
+        assert_eq!(stream_terms(other.token_stream("talking")), ["talk"]);
+        assert_eq!(other.terms.lock().unwrap().len(), 1);
     }
 
     fn stream_terms(mut stream: ProseStream<'_>) -> Vec<String> {

@@ -30,7 +30,7 @@ use tantivy::tokenizer::{
 use super::prose::Prose;
 
 /// Bumped whenever the schema or an analyzer changes; an index with another version is refused.
-pub const SCHEMA_VERSION: u32 = 6;
+pub const SCHEMA_VERSION: u32 = 7;
 
 pub const KIND: &str = "kind";
 pub const PATH: &str = "path";
@@ -136,8 +136,9 @@ pub fn build_schema() -> Schema {
             .set_index_option(IndexRecordOption::WithFreqsAndPositions)
             .set_fieldnorms(false),
     );
-    // Not stored: a quote document is the one with a `quote` value.
-    b.add_text_field(KIND, exact_key() | FAST);
+    // Not stored: a quote document is the one with a `quote` value. Not fast: nothing reads it
+    // by document, and a string column costs every document (quotes too) a row.
+    b.add_text_field(KIND, exact_key());
     b.add_text_field(PATH, exact_key() | STORED | FAST);
     b.add_text_field(URL, STORED);
     b.add_text_field(TITLE, prose.clone());
@@ -161,8 +162,9 @@ pub fn build_schema() -> Schema {
     b.add_text_field(LANGUAGE, exact_key() | STORED);
     b.add_date_field(
         PUBLISHED,
+        // Not indexed: a date range is run on the fast field (tantivy's `RangeQuery` does so
+        // for a fast field), as is sorting by date.
         DateOptions::default()
-            .set_indexed()
             .set_stored()
             .set_fast()
             .set_precision(DateTimePrecision::Seconds),
@@ -258,10 +260,17 @@ pub fn name_analyzer() -> TextAnalyzer {
 /// Registers pressdex's analyzers on an index; needed before reading or writing it.
 pub fn register_analyzers(index: &Index) {
     let tokenizers = index.tokenizers();
-    tokenizers.register(TEXT_ANALYZER, prose_analyzer(Some(Language::English)));
+    // Titles, quotes and English bodies share one memory of the words met (see [`Prose`]):
+    // a quote's words were met in its article's body just before.
+    let english = Prose::new(Some(Language::English));
+    tokenizers.register(TEXT_ANALYZER, TextAnalyzer::from(english.clone()));
     tokenizers.register(NAME_ANALYZER, name_analyzer());
     for (code, language) in STEMMED_LANGUAGES {
-        tokenizers.register(&body_analyzer(code), prose_analyzer(Some(language)));
+        let prose = match language {
+            Language::English => english.clone(),
+            _ => Prose::new(Some(language)),
+        };
+        tokenizers.register(&body_analyzer(code), TextAnalyzer::from(prose));
     }
     tokenizers.register(&body_analyzer(UNSTEMMED), prose_analyzer(None));
 }
