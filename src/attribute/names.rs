@@ -14,8 +14,9 @@ use std::sync::LazyLock;
 use super::cues::ABBREVIATIONS;
 
 /// Lowercase words (and "St.") that may stand between two words of a name ("Ann de Lee"),
-/// as `patterns::PARTICLE` lists them.
-pub const PARTICLES: &[&str] = &[
+/// as `patterns::PARTICLE` lists them ([`is_particle`] matches them).
+#[cfg(test)]
+const PARTICLES: &[&str] = &[
     "de", "van", "von", "der", "den", "al", "el", "bin", "ibn", "la", "le", "du", "da", "di",
     "del", "dos", "St.",
 ];
@@ -102,9 +103,34 @@ fn word_end(text: &str, i: usize) -> Option<usize> {
     Some(end)
 }
 
+/// Whether `word` is a particle of `patterns::PARTICLE` (a match on the bytes: this runs for
+/// the word after every capitalised word).
+fn is_particle(word: &[u8]) -> bool {
+    matches!(
+        word,
+        b"de"
+            | b"van"
+            | b"von"
+            | b"der"
+            | b"den"
+            | b"al"
+            | b"el"
+            | b"bin"
+            | b"ibn"
+            | b"la"
+            | b"le"
+            | b"du"
+            | b"da"
+            | b"di"
+            | b"del"
+            | b"dos"
+            | b"St."
+    )
+}
+
 /// End of the particle and spaces at byte `i` ("de "), if a particle stands there.
-fn particle_end(text: &str, i: usize) -> Option<usize> {
-    let bytes = text.as_bytes();
+fn particle_end(bytes: &[u8], i: usize) -> Option<usize> {
+    // Particles open with a lowercase letter or "S"; most words after a name do not.
     if !bytes
         .get(i)
         .is_some_and(|&b| b.is_ascii_lowercase() || b == b'S')
@@ -116,7 +142,7 @@ fn particle_end(text: &str, i: usize) -> Option<usize> {
         .take(4)
         .position(|&b| matches!(b, b' ' | b'\t' | b'\r' | b'\n' | 0xC2))?;
     let end = spaces_end(bytes, i + len);
-    (end > i + len && PARTICLES.contains(&&text[i..i + len])).then_some(end)
+    (end > i + len && is_particle(&bytes[i..i + len])).then_some(end)
 }
 
 /// The name that starts at byte `start`, if one does: its end.
@@ -129,7 +155,7 @@ fn name_at(text: &str, start: usize) -> Option<usize> {
         if next == end {
             break;
         }
-        let after_particle = particle_end(text, next).and_then(|p| word_end(text, p));
+        let after_particle = particle_end(bytes, next).and_then(|p| word_end(text, p));
         match after_particle.or_else(|| word_end(text, next)) {
             Some(e) => {
                 end = e;
@@ -272,6 +298,20 @@ mod tests {
                     .map(|c| c.is_ascii_uppercase() || *c == 0xC3)
                     .collect();
                 assert_eq!(flagged, expected, "{chunk:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn particles_are_matched_by_their_bytes() {
+        let letters = b"abdeilnorsStuvz.";
+        for a in letters {
+            for b in letters {
+                for c in letters.iter().map(|c| vec![*c]).chain([vec![]]) {
+                    let word = [vec![*a, *b], c].concat();
+                    let listed = PARTICLES.iter().any(|p| p.as_bytes() == word);
+                    assert_eq!(is_particle(&word), listed, "{word:?}");
+                }
             }
         }
     }

@@ -656,8 +656,12 @@ static DESCRIBED: LazyLock<Regex> = LazyLock::new(|| {
 /// Length of a name without a sentence-final period ("said Ann Lee." → "Ann Lee"); an
 /// initial or abbreviation ("John F.", "Jr.") keeps it.
 pub fn trim_period(name: &str) -> usize {
+    // Most names end in no period: the last word is looked at only for one that does.
+    if !name.ends_with('.') {
+        return name.len();
+    }
     let last = name.rsplit(' ').next().unwrap_or(name);
-    if name.ends_with('.') && last.chars().count() > 3 && !last[..last.len() - 1].contains('.') {
+    if last.chars().nth(3).is_some() && !last[..last.len() - 1].contains('.') {
         name.len() - 1
     } else {
         name.len()
