@@ -1,7 +1,8 @@
 //! The full names of a text (runs of two or more capitalised words), found by a hand scan:
 //! the same matches as `patterns::FULL_NAME`'s `find_iter`, without running its automaton.
 //! Name learning reads every paragraph up to an article's last cue with it, where the regex
-//! search was the largest part of learning; here lowercase text is passed over byte by byte.
+//! search was the largest part of learning; here text without capitals is passed over eight
+//! bytes at a time.
 //!
 //! The pattern is `WORD(?:\s+(?:PARTICLE\s+)?WORD)+`, searched leftmost-first. A word may be
 //! read only one way: its alternatives (joined initials, a long abbreviation and its period, a
