@@ -13,6 +13,7 @@
 mod apposed;
 mod cues;
 mod detect;
+mod names;
 mod participles;
 mod patterns;
 mod possessives;

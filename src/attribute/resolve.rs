@@ -11,7 +11,8 @@ use super::cues::{
     NON_PERSON_HEADS, NOT_SPEAKERS, ORG_NOUNS, PRONOUNS, ROLE_NOUNS, TITLES,
 };
 use super::detect::{ceil_char, is_abbreviation};
-use super::patterns::{FULL_NAME, trim_period};
+use super::names::full_names;
+use super::patterns::trim_period;
 
 /// How many recent speakers a pronoun may reach back to.
 const RECENT: usize = 6;
@@ -143,7 +144,7 @@ impl<'a> Resolver<'a> {
     fn read(&mut self, text: &str) {
         let mut leading: Vec<&str> = Vec::new();
         let mut words: Vec<&str> = Vec::new();
-        for m in FULL_NAME.find_iter(text) {
+        for m in full_names(text) {
             let lead_from = ceil_char(text, m.start().saturating_sub(40));
             let lead_text = &text[lead_from..m.start()];
             // Only titles and roles right before the name describe it ("senator told Ann
