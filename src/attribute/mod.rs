@@ -746,6 +746,8 @@ impl<'a> Walker<'a> {
             && let Some((a, b)) = sentence_subject(masked, cue.subject.0)
             && let Some(r) = self.resolver.resolve(&masked[a..b])
             && !r.indirect
+            // "… in the Middle East, and he may …": a place is no "he".
+            && !self.resolver.named_as_thing(&r.name)
         {
             // "Lee told them she …": of the people named Lee, the one of the pronoun's gender;
             // "Ann Lee said a woman told him she worries": not a name of the other gender.

@@ -327,7 +327,35 @@ impl<'a> Resolver<'a> {
             .rsplit(' ')
             .next()
             .is_some_and(|last| NON_PERSON_HEADS.contains(&last));
-        (self.genders.contains_key(name) || self.people.contains(name)) && !organisation
+        self.genders.contains_key(name)
+            || (self.people.contains(name) && !organisation && !self.named_as_thing(name))
+    }
+
+    /// Whether the article writes `name` after "the" as a whole phrase ("in the Middle East,",
+    /// "the United States must"): a place or thing, which no pronoun stands for. A word after
+    /// it other than a function word may make the name a modifier ("the Ann Lee campaign").
+    pub fn named_as_thing(&self, name: &str) -> bool {
+        self.text.match_indices(name).any(|(i, _)| {
+            let before = self.text[..i].trim_end_matches(' ');
+            let after_the = before.len() < i
+                && (before.ends_with(" the")
+                    || before.ends_with("The") && before.len() == 3
+                    || before.ends_with(" The")
+                    || before.ends_with("\nThe"));
+            if !after_the {
+                return false;
+            }
+            let rest = &self.text[i + name.len()..];
+            match rest.chars().next() {
+                None => true,
+                Some(c) if c.is_alphanumeric() || matches!(c, '’' | '\'' | '-') => false,
+                Some(' ') => {
+                    let next = rest[1..].split(' ').next().unwrap_or("");
+                    FUNCTION_WORDS.contains(&next)
+                }
+                Some(_) => true,
+            }
+        })
     }
 
     /// Whether a first name, title or pronoun gave `name` a gender (it names a person).
@@ -647,6 +675,13 @@ pub fn strip_titles<'w, 'a>(words: &'w [&'a str]) -> &'w [&'a str] {
     }
 }
 
+/// Words that may follow a whole noun phrase ("the Middle East is", "the United States and").
+const FUNCTION_WORDS: &[&str] = &[
+    "of", "in", "and", "or", "to", "for", "on", "at", "is", "was", "has", "had", "have", "will",
+    "would", "must", "can", "could", "should", "as", "that", "which", "who", "where", "but",
+    "after", "before", "with", "from", "by", "said", "says", "since", "than", "are", "were",
+];
+
 /// How many distinct single words `is_proper_noun` looks up in one article.
 const MAX_PROPER_NOUN_LOOKUPS: usize = 256;
 
@@ -749,6 +784,22 @@ mod tests {
         assert_eq!(
             r.resolve("Lind").map(|x| x.name).as_deref(),
             Some("Bo Lind")
+        );
+    }
+
+    #[test]
+    fn a_name_written_after_the_is_a_thing_no_pronoun_reaches() {
+        let text = "Zorb Quill flew to the Acme Valley, and the Zorb Quill campaign went on. \
+                    Rain in the Acme Valley is rare.";
+        let mut r = Resolver::new(text);
+        r.learn(text);
+        assert!(r.named_as_thing("Acme Valley"));
+        assert!(!r.named_as_thing("Zorb Quill"));
+        r.note_speaker("Zorb Quill");
+        r.note_speaker("Acme Valley");
+        assert_eq!(
+            r.resolve("she").map(|x| x.name).as_deref(),
+            Some("Zorb Quill")
         );
     }
 
