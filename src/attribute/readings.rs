@@ -1,5 +1,6 @@
 //! Cues whose verb reads as a noun: "the Paris attacks", "other Western states" and "Trump’s TV
-//! shows" hold a speech-verb form, but name no speaker.
+//! shows" hold a speech-verb form, but name no speaker; nor does a comparison ("Like Ann Lee,
+//! Bo Lind …, arguing").
 
 use super::cues::{NOUN_FORMS, NOUN_LEADS, SPEECH_VERBS};
 use super::patterns::Cue;
@@ -22,6 +23,10 @@ pub fn is_noun_reading(text: &str, cue: &Cue) -> bool {
         return true;
     }
     let pronoun = matches!(subject, "He" | "She" | "It" | "They" | "We" | "I" | "You");
+    // "Like Ann Lee, Bo Lind …, arguing": a comparison names whom the speaker resembles.
+    if subject.starts_with("Like ") || subject.starts_with("Unlike ") {
+        return true;
+    }
     if !NOUN_FORMS.contains(&verb) || !subject.starts_with(|c: char| c.is_uppercase()) || pronoun {
         return false;
     }
@@ -185,6 +190,13 @@ mod tests {
         assert_eq!(speaking("Democrats say it failed."), ["Democrats"]);
         assert_eq!(speaking("They say it failed."), ["They"]);
         assert_eq!(speaking("What does Ann want from it?"), ["Ann"]);
+    }
+
+    #[test]
+    fn a_comparison_names_no_speaker() {
+        let text = "Like Ann Lee, Bo Lind also rejected the plan over the cost of it, arguing \
+                    that it is late.";
+        assert_eq!(speaking(text), ["Bo Lind"]);
     }
 
     #[test]
