@@ -852,6 +852,69 @@ impl<'a> Walker<'a> {
         }))
     }
 
+    /// "…, which an Acme inquiry said was “…”", "in what Ann Lee called a “…”": a relative
+    /// clause right before the quote has its own subject and speech verb; the quote is that
+    /// subject's, or nobody's we can name (`Some(None)`), never the sentence's subject. `None`
+    /// when there is no such clause (or its subject is a pronoun, left to the other rules).
+    fn relative_clause(&mut self, masked: &str, span: &Span) -> Option<Option<Found>> {
+        let from = sentence_start(masked, span.start, BEFORE_WINDOW);
+        let before = &masked[from..span.start];
+        let (at, word) = [" which ", " what ", " whom "]
+            .iter()
+            .filter_map(|w| before.rfind(w).map(|i| (i, *w)))
+            .max()?;
+        let clause = &before[at + word.len()..];
+        let verb = speech_verbs(clause).next()?;
+        // Between the verb and the quote: a few words, no punctuation ("said was", "called a").
+        let tail = &clause[verb.end()..];
+        if tail.contains(|c: char| c.is_ascii_punctuation()) || tail.split_whitespace().count() > 3
+        {
+            return None;
+        }
+        // The subject, before any apposition ("Ann Lee, the nominee, called"), without
+        // trailing adverbs ("Acme now says").
+        let subject = clause[..verb.start()].split(',').next()?.trim();
+        let words: Vec<&str> = subject.split_whitespace().collect();
+        let adverb = |w: &&str| {
+            (w.ends_with("ly") && w.starts_with(|c: char| c.is_lowercase()))
+                || matches!(
+                    *w,
+                    "now" | "also" | "still" | "later" | "then" | "once" | "often"
+                )
+        };
+        let keep = words.iter().rposition(|w| !adverb(w)).map_or(0, |k| k + 1);
+        let subject = words[..keep].join(" ");
+        // "in which a rival was found guilty": a passive names no speaker.
+        if words
+            .iter()
+            .any(|w| matches!(*w, "is" | "was" | "are" | "were" | "be" | "been"))
+        {
+            return None;
+        }
+        // "which is airing, argues": the clause's verb is no subject.
+        let opens = words.first().is_some_and(|w| {
+            w.starts_with(|c: char| c.is_uppercase())
+                || matches!(
+                    *w,
+                    "the" | "a" | "an" | "one" | "his" | "her" | "their" | "its"
+                )
+        });
+        if !opens || words.len() > 6 || cues::PRONOUNS.iter().any(|(p, _)| *p == subject) {
+            return None;
+        }
+        match self.resolver.resolve(&subject) {
+            Some(speaker) => Some(Some(Found {
+                confidence: if speaker.indirect { 0.5 } else { 0.7 },
+                speaker,
+                verb_end: Some(from + at + word.len() + verb.end()),
+            })),
+            // "which Acme now says is": a name we cannot resolve still is not the sentence's
+            // subject; an unnamed one ("what her team calls") is left to the other rules.
+            None if subject.contains(char::is_uppercase) => Some(None),
+            None => None,
+        }
+    }
+
     /// The possessor whose words the quote is ("Ann Lee’s claim that …"), see `possessives`.
     fn possessor_of(&mut self, masked: &str, span: &Span) -> Option<Found> {
         let from = sentence_start(masked, span.start, BEFORE_WINDOW);
@@ -868,6 +931,9 @@ impl<'a> Walker<'a> {
 
     /// The speaker of the last cue (that names one) in the quote's sentence before it.
     fn cue_in_sentence(&mut self, masked: &str, span: &Span, cues: &[Cue]) -> Option<Found> {
+        if let Some(found) = self.relative_clause(masked, span) {
+            return found;
+        }
         if let Some(found) = self.with_participle(masked, span) {
             return found;
         }
@@ -909,6 +975,9 @@ impl<'a> Walker<'a> {
     /// of the quote's sentence before it, else the sentence's subject when the sentence has a
     /// speech verb or ends on a colon, else a cue that ended just before (X said. “…).
     fn speaker_before(&mut self, masked: &str, span: &Span, cues: &[Cue]) -> Option<Found> {
+        if let Some(found) = self.relative_clause(masked, span) {
+            return found;
+        }
         let from = sentence_start(masked, span.start, BEFORE_WINDOW);
         // A cue of the sentence that names nobody leaves the rules below but the last.
         let cue_named_nobody = cues.last().is_some_and(|c| c.start() >= from);
@@ -1151,6 +1220,21 @@ mod tests {
 
     fn speakers(body: &str) -> Vec<Option<String>> {
         attributed(body).into_iter().map(|(s, _)| s).collect()
+    }
+
+    #[test]
+    fn a_relative_clause_speaks_its_own_quote() {
+        let body = "Bo Lind criticized the plan, which an Acme inquiry said was “far too costly” \
+                    for the town.";
+        assert_eq!(speakers(body), [Some("Acme inquiry".to_string())]);
+        let body = "Bo Lind criticized the plan, which Zorbx now says is “far too costly for us.”";
+        assert_eq!(speakers(body), [Some("Zorbx".to_string())]);
+        let body = "It won in what Ann Lee, the mayor, called “a fight to the very end.”";
+        assert_eq!(speakers(body), [Some("Ann Lee".to_string())]);
+        // A passive or a clause without its own subject leaves the sentence's subject.
+        let body = "Bo Lind cited a case in which a Marine was found guilty of “gross \
+                    negligence in the line of duty.”";
+        assert_ne!(speakers(body), [Some("Marine".to_string())]);
     }
 
     #[test]
