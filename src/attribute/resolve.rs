@@ -588,11 +588,24 @@ impl<'a> Resolver<'a> {
 }
 
 /// A conjunction that opens a clause, capitalised after an abbreviation's period ("the U.S.
-/// While …"): no part of a name.
+/// While …"), or an auxiliary that opens a question ("Does Ann Lee favor …?"): no part of a
+/// name. ("Will" and "Can" are also first names.)
 fn is_subordinator(word: &str) -> bool {
     matches!(
         word,
-        "While"
+        "Does"
+            | "Did"
+            | "Is"
+            | "Are"
+            | "Was"
+            | "Were"
+            | "Would"
+            | "Should"
+            | "Could"
+            | "Has"
+            | "Have"
+            | "Had"
+            | "While"
             | "When"
             | "Whereas"
             | "Although"
@@ -785,6 +798,13 @@ mod tests {
             r.resolve("Lind").map(|x| x.name).as_deref(),
             Some("Bo Lind")
         );
+    }
+
+    #[test]
+    fn a_question_opening_a_run_is_no_part_of_the_name() {
+        let text = "Ann Lee spoke first. Does Lee, like Bo Lind, favor the plan?";
+        assert_eq!(resolved(text, &[], "Lee").as_deref(), Some("Ann Lee"));
+        assert_eq!(resolved(text, &[], "Does Lee").as_deref(), Some("Ann Lee"));
     }
 
     #[test]
