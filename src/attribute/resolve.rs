@@ -34,7 +34,8 @@ pub struct Resolver<'a> {
     /// Known first name → the one full name seen with it (`None` when several people share it).
     first_names: HashMap<String, Option<String>>,
     /// Role noun ("spokesman", "senator") → the person last given that role.
-    roles: HashMap<String, String>,
+    /// Role noun → the people given it, the latest last.
+    roles: HashMap<String, Vec<String>>,
     genders: HashMap<String, Gender>,
     /// Full names seen in the text (candidates for a pronoun).
     people: HashSet<String>,
@@ -210,7 +211,11 @@ impl<'a> Resolver<'a> {
             }
             for w in &leading {
                 if let Some(role) = role_of_title(w) {
-                    self.roles.insert(role.to_string(), full.clone());
+                    let holders = self.roles.entry(role.to_string()).or_default();
+                    if holders.last() != Some(&full) {
+                        holders.retain(|h| *h != full);
+                        holders.push(full.clone());
+                    }
                 }
                 if let Some(g) = gender_of_title(w) {
                     self.genders.insert(full.clone(), g);
@@ -440,20 +445,23 @@ impl<'a> Resolver<'a> {
     fn resolve_role(&self, raw: &str) -> Option<Resolved> {
         let words: Vec<&str> = raw.split_whitespace().collect();
         let noun = words.last()?.trim_end_matches('s');
+        let definite = matches!(words[0], "the" | "The");
+        // "the Florida senator": of the senators, the latest the article describes with that
+        // qualifier ("Florida Sen. Ann Lee", "Ann Lee of Florida"); else the role as written.
+        let qualifiers = words.get(1..words.len() - 1).unwrap_or_default();
+        let fits = |name: &String| {
+            qualifiers
+                .iter()
+                .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
+                .all(|q| self.mentioned_near(name, q))
+        };
         if let Some(name) = self
             .roles
             .get(noun)
             .or_else(|| self.roles.get(*words.last()?))
+            .and_then(|holders| holders.iter().rev().find(|h| fits(h)))
         {
-            let definite = matches!(words[0], "the" | "The");
-            // "the Florida senator": the last senator only if the article names that person
-            // with that qualifier nearby ("Florida Sen. Ann Lee"); else the role as written.
-            let qualifiers = &words[1..words.len() - 1];
-            let qualified = qualifiers
-                .iter()
-                .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
-                .all(|q| self.mentioned_near(name, q));
-            if definite && qualified {
+            if definite {
                 return Some(Resolved {
                     name: name.clone(),
                     indirect: true,
@@ -476,16 +484,33 @@ impl<'a> Resolver<'a> {
         })
     }
 
-    /// Whether `word` stands within a few words of a mention of `name`'s surname.
+    /// Whether `word` describes a mention of `name`'s surname: it stands in the few words
+    /// before it ("Florida Sen. Ann Lee") or right after it ("Lee of Florida"), with no comma
+    /// or sentence end between ("… in Florida. Sen. Ann Lee" is no Florida senator).
     fn mentioned_near(&self, name: &str, word: &str) -> bool {
-        const NEAR: usize = 60;
+        const BEFORE: usize = 40;
+        const AFTER: usize = 15;
         let Some(surname) = name.split_whitespace().next_back() else {
             return false;
         };
+        let apart = |gap: &str| {
+            !gap.contains([',', ';', ':'])
+                && !gap.starts_with(['.', '!', '?'])
+                && !gap.split_whitespace().any(ends_sentence_word)
+        };
         self.text.match_indices(surname).any(|(i, _)| {
-            let from = ceil_char(self.text, i.saturating_sub(NEAR));
-            let to = ceil_char(self.text, (i + surname.len() + NEAR).min(self.text.len()));
-            self.text[from..to].contains(word)
+            let from = ceil_char(self.text, i.saturating_sub(BEFORE));
+            let end = i + surname.len();
+            let to = ceil_char(self.text, (end + AFTER).min(self.text.len()));
+            let before = &self.text[from..i];
+            let after = &self.text[end..to];
+            before
+                .rfind(word)
+                .is_some_and(|k| apart(&before[k + word.len()..]))
+                // "Ann Lee, of Maine,": an apposition may open with a comma.
+                || after
+                    .find(word)
+                    .is_some_and(|k| apart(after[..k].trim_start_matches([',', ' '])))
         })
     }
 
@@ -798,6 +823,18 @@ mod tests {
             r.resolve("Lind").map(|x| x.name).as_deref(),
             Some("Bo Lind")
         );
+    }
+
+    #[test]
+    fn a_qualified_role_goes_to_the_holder_it_describes() {
+        let text = "Florida Sen. Ann Lee spoke. Sen. Bo Lind of Ohio spoke. Rain fell in Texas. \
+                    Sen. Al Ray spoke.";
+        let the = |role: &str| resolved(text, &[], role);
+        assert_eq!(the("the Florida senator").as_deref(), Some("Ann Lee"));
+        assert_eq!(the("the Ohio senator").as_deref(), Some("Bo Lind"));
+        assert_eq!(the("the senator").as_deref(), Some("Al Ray"));
+        // "Texas. Sen. Al Ray": a sentence end stands between; no Texas senator is named.
+        assert_eq!(the("the Texas senator").as_deref(), Some("Texas senator"));
     }
 
     #[test]
