@@ -557,6 +557,21 @@ impl<'a> Resolver<'a> {
         }
         let gender = words.first().and_then(|w| gender_of_title(w));
         let mut name = strip_titles(&words);
+        // "State Department", "Senate Ethics Committee": an organisation keeps the capitalised
+        // words a person's title would lose.
+        if name.len() < words.len() && name.last().is_some_and(|w| NON_PERSON_HEADS.contains(w)) {
+            let from = words
+                .iter()
+                .position(|w| {
+                    w.starts_with(|c: char| c.is_uppercase())
+                        && !is_person_title(w)
+                        && !NOT_SPEAKER_SET.contains(w)
+                        && !is_subordinator(w)
+                        && !matches!(*w, "As" | "The" | "A" | "An")
+                })
+                .unwrap_or(0);
+            name = &words[from..];
+        }
         if name
             .first()
             .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()))
@@ -835,6 +850,23 @@ mod tests {
         assert_eq!(the("the senator").as_deref(), Some("Al Ray"));
         // "Texas. Sen. Al Ray": a sentence end stands between; no Texas senator is named.
         assert_eq!(the("the Texas senator").as_deref(), Some("Texas senator"));
+    }
+
+    #[test]
+    fn an_organisation_keeps_its_title_words() {
+        let text = "The State Department and the Senate Ethics Committee spoke.";
+        assert_eq!(
+            resolved(text, &[], "State Department").as_deref(),
+            Some("State Department")
+        );
+        assert_eq!(
+            resolved(text, &[], "Senate Ethics Committee").as_deref(),
+            Some("Senate Ethics Committee")
+        );
+        assert_eq!(
+            resolved(text, &[], "Sen. Ann Lee").as_deref(),
+            Some("Ann Lee")
+        );
     }
 
     #[test]
