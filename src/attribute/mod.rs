@@ -405,6 +405,21 @@ fn conjoined_partner(before: &str) -> Option<&str> {
     (opens_clause && !seg[name_from..].ends_with(['.', ','])).then(|| &seg[name_from..])
 }
 
+/// Whether the described name `name`, a slice of `before`, is spoken to ("broke it down to
+/// the Dutch newspaper Acme Daily:", "told reporter Ann Lee:"): the quote after the colon is
+/// the sentence subject's.
+fn addressed(before: &str, name: &str) -> bool {
+    let at = (name.as_ptr() as usize)
+        .saturating_sub(before.as_ptr() as usize)
+        .min(before.len());
+    before[..at]
+        .split_whitespace()
+        .rev()
+        .skip(1)
+        .take(3)
+        .any(|w| matches!(w, "to" | "told" | "with"))
+}
+
 /// Whether a name run reads as a person's full name: two to four words, each a capital and
 /// lowercase letters or an initial, none a title, role or group noun ("Ann Lee", not "Acme
 /// Workers Caucus", "Senators Ann Lee" or "Chicago-based Acme").
@@ -1008,6 +1023,7 @@ impl<'a> Walker<'a> {
         }
         // "… doesn’t surprise Acme pollster Ann Lee: “…": a described full name before a colon.
         if let Some(name) = described_colon(before)
+            && !addressed(before, name)
             && let Some(speaker) = self.resolver.resolve(name)
             && speaker.name.contains(' ')
             && !speaker.indirect
@@ -1220,6 +1236,16 @@ mod tests {
 
     fn speakers(body: &str) -> Vec<Option<String>> {
         attributed(body).into_iter().map(|(s, _)| s).collect()
+    }
+
+    #[test]
+    fn a_described_name_spoken_to_before_a_colon_is_no_speaker() {
+        let body = "Bo Lind explained what was wrong with it to the daily paper Acme Post: \
+                    “It was a mistake from the very start.”";
+        assert_ne!(speakers(body), [Some("Acme Post".to_string())]);
+        let body = "The result did not surprise Acme pollster Ann Lee: “It was a mistake from \
+                    the very start.”";
+        assert_eq!(speakers(body), [Some("Ann Lee".to_string())]);
     }
 
     #[test]
