@@ -555,6 +555,41 @@ impl<'a> Resolver<'a> {
         {
             words.drain(..=p);
         }
+        // "Read said", "From said": a common word is a speaker when it is written as a name
+        // mid-sentence and is the surname of a person the article named in full ("Ian Read").
+        // Not a pronoun or a plural group ("I", "They", "Democrats"); the full name opens with
+        // a plain capitalised word ("Ann", not "A." or "No.").
+        if let [one] = words[..]
+            && NOT_SPEAKER_SET.contains(one)
+            && one.len() >= 3
+            && !one.ends_with('s')
+            && !matches!(
+                one,
+                "They"
+                    | "You"
+                    | "Our"
+                    | "Their"
+                    | "Its"
+                    | "His"
+                    | "Her"
+                    | "Him"
+                    | "Them"
+                    | "This"
+                    | "That"
+                    | "These"
+                    | "Those"
+            )
+            && let Some(full) = self.surname_owner(one)
+            && full.split_whitespace().next().is_some_and(|first| {
+                !first.ends_with('.')
+                    && !NOT_SPEAKER_SET.contains(first)
+                    && first.chars().skip(1).any(char::is_lowercase)
+            })
+            && self.is_person(&full)
+            && self.is_proper_noun(one)
+        {
+            return Some(full);
+        }
         let gender = words.first().and_then(|w| gender_of_title(w));
         let mut name = strip_titles(&words);
         // "State Department", "Senate Ethics Committee": an organisation keeps the capitalised
@@ -850,6 +885,15 @@ mod tests {
         assert_eq!(the("the senator").as_deref(), Some("Al Ray"));
         // "Texas. Sen. Al Ray": a sentence end stands between; no Texas senator is named.
         assert_eq!(the("the Texas senator").as_deref(), Some("Texas senator"));
+    }
+
+    #[test]
+    fn a_common_word_is_the_surname_of_a_person_named_in_full() {
+        let text = "Acme chief Zed Read spoke. “No,” Read said. From then on, it rained.";
+        assert_eq!(resolved(text, &[], "Read").as_deref(), Some("Zed Read"));
+        assert_eq!(resolved(text, &[], "From"), None);
+        let text = "Why Do They go? They said no.";
+        assert_eq!(resolved(text, &[], "They"), None);
     }
 
     #[test]
