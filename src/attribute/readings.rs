@@ -2,7 +2,8 @@
 //! shows" hold a speech-verb form, but name no speaker; nor does a comparison ("Like Ann Lee,
 //! Bo Lind …, arguing").
 
-use super::cues::{NOUN_FORMS, NOUN_LEADS, SPEECH_VERBS};
+use super::VERB_SET;
+use super::cues::{NOUN_FORMS, NOUN_LEADS};
 use super::patterns::Cue;
 
 /// Whether a cue "X attacks" is the noun phrase "the X attacks": its verb is also a plural
@@ -120,7 +121,7 @@ fn is_compound_noun(text: &str, cue: &Cue, subject: &str, verb: &str) -> bool {
     let plural_form = |v: &str| {
         [format!("{v}s"), format!("{v}es")]
             .iter()
-            .any(|inflected| SPEECH_VERBS.contains(&inflected.as_str()))
+            .any(|inflected| VERB_SET.contains(inflected.as_str()))
     };
     plural_form(verb)
 }

@@ -43,6 +43,8 @@ pub struct Resolver<'a> {
     recent: Vec<String>,
     /// The article's text, where proper nouns are looked up.
     text: &'a str,
+    /// Names already asked about, and whether the article writes them as things.
+    things: HashMap<String, bool>,
     /// Single words already asked about, and whether they are proper nouns.
     proper_nouns: Vec<(String, bool)>,
     /// Paragraphs given to [`Self::learn`] and not yet read: they are read when the state
@@ -326,7 +328,7 @@ impl<'a> Resolver<'a> {
 
     /// Whether `name` reads as a person's (a pronoun may stand for it): a full name, a
     /// surname of one, or someone whose gender a title or pronoun gave away.
-    pub fn is_person(&self, name: &str) -> bool {
+    pub fn is_person(&mut self, name: &str) -> bool {
         // "The New York Times": an outlet or organisation is named, but is no person.
         let organisation = name
             .rsplit(' ')
@@ -339,8 +341,18 @@ impl<'a> Resolver<'a> {
     /// Whether the article writes `name` after "the" as a whole phrase ("in the Middle East,",
     /// "the United States must"): a place or thing, which no pronoun stands for. A word after
     /// it other than a function word may make the name a modifier ("the Ann Lee campaign").
-    pub fn named_as_thing(&self, name: &str) -> bool {
-        self.text.match_indices(name).any(|(i, _)| {
+    /// Answers are kept per name.
+    pub fn named_as_thing(&mut self, name: &str) -> bool {
+        if let Some(&known) = self.things.get(name) {
+            return known;
+        }
+        let thing = self.written_after_the(name);
+        self.things.insert(name.to_string(), thing);
+        thing
+    }
+
+    fn written_after_the(&self, name: &str) -> bool {
+        memchr::memmem::find_iter(self.text.as_bytes(), name.as_bytes()).any(|i| {
             let before = self.text[..i].trim_end_matches(' ');
             let after_the = before.len() < i
                 && (before.ends_with(" the")
