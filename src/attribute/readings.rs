@@ -93,7 +93,7 @@ pub fn is_noun_reading(text: &str, cue: &Cue) -> bool {
 fn is_compound_noun(text: &str, cue: &Cue, subject: &str, verb: &str) -> bool {
     // The phrase may hold its determiner ("the XYZ claim").
     let (determiner, word) = match subject.split_once(' ') {
-        Some((d, rest)) if matches!(d, "the" | "a" | "an" | "The" | "A" | "An") => (true, rest),
+        Some(("the" | "a" | "an" | "The" | "A" | "An", rest)) => (true, rest),
         _ => (false, subject),
     };
     if word.contains(char::is_whitespace)

@@ -472,13 +472,12 @@ impl<'a> Resolver<'a> {
             .get(noun)
             .or_else(|| self.roles.get(*words.last()?))
             .and_then(|holders| holders.iter().rev().find(|h| fits(h)))
+            && definite
         {
-            if definite {
-                return Some(Resolved {
-                    name: name.clone(),
-                    indirect: true,
-                });
-            }
+            return Some(Resolved {
+                name: name.clone(),
+                indirect: true,
+            });
         }
         // "The Acme Party’s": a possessor stands before what speaks, not for it.
         if is_possessive(words.last()?) {
