@@ -1,6 +1,8 @@
 //! Cues whose verb reads as a noun: "the Paris attacks", "other Western states" and "Trump’s TV
-//! shows" hold a speech-verb form, but name no speaker.
+//! shows" hold a speech-verb form, but name no speaker; nor does a comparison ("Like Ann Lee,
+//! Bo Lind …, arguing").
 
+use super::VERB_SET;
 use super::cues::{NOUN_FORMS, NOUN_LEADS};
 use super::patterns::Cue;
 
@@ -18,7 +20,14 @@ pub fn is_noun_reading(text: &str, cue: &Cue) -> bool {
     ) else {
         return false;
     };
+    if is_compound_noun(text, cue, subject, verb) {
+        return true;
+    }
     let pronoun = matches!(subject, "He" | "She" | "It" | "They" | "We" | "I" | "You");
+    // "Like Ann Lee, Bo Lind …, arguing": a comparison names whom the speaker resembles.
+    if subject.starts_with("Like ") || subject.starts_with("Unlike ") {
+        return true;
+    }
     if !NOUN_FORMS.contains(&verb) || !subject.starts_with(|c: char| c.is_uppercase()) || pronoun {
         return false;
     }
@@ -77,6 +86,69 @@ pub fn is_noun_reading(text: &str, cue: &Cue) -> bool {
     NOUN_LEADS.contains(&lead.as_str())
 }
 
+/// "a reality TV show", "the XYZ claim": a verb in its plural form ("show", not "shows") right
+/// after one singular word in capitals, or one capitalised word after a lowercase word, is a
+/// compound noun: a singular subject would take "shows". "Democrats say", "They say",
+/// "People say" at a sentence's start and "does Ann want" stay cues.
+fn is_compound_noun(text: &str, cue: &Cue, subject: &str, verb: &str) -> bool {
+    // The phrase may hold its determiner ("the XYZ claim").
+    let (determiner, word) = match subject.split_once(' ') {
+        Some(("the" | "a" | "an" | "The" | "A" | "An", rest)) => (true, rest),
+        _ => (false, subject),
+    };
+    if word.contains(char::is_whitespace)
+        || text.get(cue.subject.1..cue.verb.0) != Some(" ")
+        || word.ends_with(['s', 'S'])
+        || !word.starts_with(|c: char| c.is_uppercase())
+        || matches!(word, "I" | "We" | "You" | "They")
+    {
+        return false;
+    }
+    let acronym = word.len() >= 2 && word.chars().all(|c| c.is_ascii_uppercase());
+    let after_lowercase = determiner
+        || text[..cue.subject.0]
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| {
+                w.starts_with(|c: char| c.is_lowercase())
+                    && !CLAUSE_OPENERS.contains(&w)
+                    && !AUXILIARIES.contains(&w)
+                    && w.ends_with(|c: char| c.is_alphanumeric())
+            });
+    if !(acronym || after_lowercase) {
+        return false;
+    }
+    let plural_form = |v: &str| {
+        [format!("{v}s"), format!("{v}es")]
+            .iter()
+            .any(|inflected| VERB_SET.contains(inflected.as_str()))
+    };
+    plural_form(verb)
+}
+
+/// Auxiliaries after which a singular subject takes the plain verb ("does Ann want").
+const AUXILIARIES: &[&str] = &[
+    "do",
+    "does",
+    "did",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "shall",
+    "may",
+    "might",
+    "must",
+    "let",
+    "to",
+    "not",
+    "didn’t",
+    "doesn’t",
+    "didn't",
+    "doesn't",
+];
+
 /// Lowercase words after which a capitalised subject may open a clause: "said that Ann Lee
 /// claims", "while Ann Lee attacks".
 const CLAUSE_OPENERS: &[&str] = &[
@@ -108,6 +180,24 @@ mod tests {
         assert!(speaking("The Dover attacks were a shock.").is_empty());
         assert!(speaking("It may calm Northern fears about it.").is_empty());
         assert!(speaking("He did well in the Midwest and Western states.").is_empty());
+    }
+
+    #[test]
+    fn a_plural_verb_form_after_one_singular_name_is_a_compound_noun() {
+        assert!(speaking("He starred in a reality TV show, “Acme Nights,” for years.").is_empty());
+        assert!(speaking("It was the XYZ claim that it was fake.").is_empty());
+        assert!(speaking("It won wide Dover support for the plan.").is_empty());
+        assert_eq!(speaking("XYZ reports that it failed."), ["XYZ"]);
+        assert_eq!(speaking("Democrats say it failed."), ["Democrats"]);
+        assert_eq!(speaking("They say it failed."), ["They"]);
+        assert_eq!(speaking("What does Ann want from it?"), ["Ann"]);
+    }
+
+    #[test]
+    fn a_comparison_names_no_speaker() {
+        let text = "Like Ann Lee, Bo Lind also rejected the plan over the cost of it, arguing \
+                    that it is late.";
+        assert_eq!(speaking(text), ["Bo Lind"]);
     }
 
     #[test]

@@ -35,7 +35,8 @@ pub struct Resolver<'a> {
     /// Known first name → the one full name seen with it (`None` when several people share it).
     first_names: HashMap<String, Option<String>>,
     /// Role noun ("spokesman", "senator") → the person last given that role.
-    roles: HashMap<String, String>,
+    /// Role noun → the people given it, the latest last.
+    roles: HashMap<String, Vec<String>>,
     genders: HashMap<String, Gender>,
     /// Full names seen in the text (candidates for a pronoun).
     people: HashSet<String>,
@@ -43,6 +44,8 @@ pub struct Resolver<'a> {
     recent: Vec<String>,
     /// The article's text, where proper nouns are looked up.
     text: &'a str,
+    /// Names already asked about, and whether the article writes them as things.
+    things: HashMap<String, bool>,
     /// Single words already asked about, and whether they are proper nouns.
     proper_nouns: Vec<(String, bool)>,
     /// Paragraphs given to [`Self::learn`] and not yet read: they are read when the state
@@ -211,7 +214,11 @@ impl<'a> Resolver<'a> {
             }
             for w in &leading {
                 if let Some(role) = role_of_title(w) {
-                    self.roles.insert(role.to_string(), full.clone());
+                    let holders = self.roles.entry(role.to_string()).or_default();
+                    if holders.last() != Some(&full) {
+                        holders.retain(|h| *h != full);
+                        holders.push(full.clone());
+                    }
                 }
                 if let Some(g) = gender_of_title(w) {
                     self.genders.insert(full.clone(), g);
@@ -322,13 +329,51 @@ impl<'a> Resolver<'a> {
 
     /// Whether `name` reads as a person's (a pronoun may stand for it): a full name, a
     /// surname of one, or someone whose gender a title or pronoun gave away.
-    pub fn is_person(&self, name: &str) -> bool {
+    pub fn is_person(&mut self, name: &str) -> bool {
         // "The New York Times": an outlet or organisation is named, but is no person.
         let organisation = name
             .rsplit(' ')
             .next()
             .is_some_and(|last| NON_PERSON_HEADS.contains(&last));
-        (self.genders.contains_key(name) || self.people.contains(name)) && !organisation
+        self.genders.contains_key(name)
+            || (self.people.contains(name) && !organisation && !self.named_as_thing(name))
+    }
+
+    /// Whether the article writes `name` after "the" as a whole phrase ("in the Middle East,",
+    /// "the United States must"): a place or thing, which no pronoun stands for. A word after
+    /// it other than a function word may make the name a modifier ("the Ann Lee campaign").
+    /// Answers are kept per name.
+    pub fn named_as_thing(&mut self, name: &str) -> bool {
+        if let Some(&known) = self.things.get(name) {
+            return known;
+        }
+        let thing = self.written_after_the(name);
+        self.things.insert(name.to_string(), thing);
+        thing
+    }
+
+    fn written_after_the(&self, name: &str) -> bool {
+        memchr::memmem::find_iter(self.text.as_bytes(), name.as_bytes()).any(|i| {
+            let before = self.text[..i].trim_end_matches(' ');
+            let after_the = before.len() < i
+                && (before.ends_with(" the")
+                    || before.ends_with("The") && before.len() == 3
+                    || before.ends_with(" The")
+                    || before.ends_with("\nThe"));
+            if !after_the {
+                return false;
+            }
+            let rest = &self.text[i + name.len()..];
+            match rest.chars().next() {
+                None => true,
+                Some(c) if c.is_alphanumeric() || matches!(c, '’' | '\'' | '-') => false,
+                Some(' ') => {
+                    let next = rest[1..].split(' ').next().unwrap_or("");
+                    FUNCTION_WORDS.contains(&next)
+                }
+                Some(_) => true,
+            }
+        })
     }
 
     /// Whether a first name, title or pronoun gave `name` a gender (it names a person).
@@ -413,25 +458,27 @@ impl<'a> Resolver<'a> {
     fn resolve_role(&self, raw: &str) -> Option<Resolved> {
         let words: Vec<&str> = raw.split_whitespace().collect();
         let noun = words.last()?.trim_end_matches('s');
+        let definite = matches!(words[0], "the" | "The");
+        // "the Florida senator": of the senators, the latest the article describes with that
+        // qualifier ("Florida Sen. Ann Lee", "Ann Lee of Florida"); else the role as written.
+        let qualifiers = words.get(1..words.len() - 1).unwrap_or_default();
+        let fits = |name: &String| {
+            qualifiers
+                .iter()
+                .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
+                .all(|q| self.mentioned_near(name, q))
+        };
         if let Some(name) = self
             .roles
             .get(noun)
             .or_else(|| self.roles.get(*words.last()?))
+            .and_then(|holders| holders.iter().rev().find(|h| fits(h)))
+            && definite
         {
-            let definite = matches!(words[0], "the" | "The");
-            // "the Florida senator": the last senator only if the article names that person
-            // with that qualifier nearby ("Florida Sen. Ann Lee"); else the role as written.
-            let qualifiers = &words[1..words.len() - 1];
-            let qualified = qualifiers
-                .iter()
-                .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
-                .all(|q| self.mentioned_near(name, q));
-            if definite && qualified {
-                return Some(Resolved {
-                    name: name.clone(),
-                    indirect: true,
-                });
-            }
+            return Some(Resolved {
+                name: name.clone(),
+                indirect: true,
+            });
         }
         // "The Acme Party’s": a possessor stands before what speaks, not for it.
         if is_possessive(words.last()?) {
@@ -449,16 +496,33 @@ impl<'a> Resolver<'a> {
         })
     }
 
-    /// Whether `word` stands within a few words of a mention of `name`'s surname.
+    /// Whether `word` describes a mention of `name`'s surname: it stands in the few words
+    /// before it ("Florida Sen. Ann Lee") or right after it ("Lee of Florida"), with no comma
+    /// or sentence end between ("… in Florida. Sen. Ann Lee" is no Florida senator).
     fn mentioned_near(&self, name: &str, word: &str) -> bool {
-        const NEAR: usize = 60;
+        const BEFORE: usize = 40;
+        const AFTER: usize = 15;
         let Some(surname) = name.split_whitespace().next_back() else {
             return false;
         };
+        let apart = |gap: &str| {
+            !gap.contains([',', ';', ':'])
+                && !gap.starts_with(['.', '!', '?'])
+                && !gap.split_whitespace().any(ends_sentence_word)
+        };
         self.text.match_indices(surname).any(|(i, _)| {
-            let from = ceil_char(self.text, i.saturating_sub(NEAR));
-            let to = ceil_char(self.text, (i + surname.len() + NEAR).min(self.text.len()));
-            self.text[from..to].contains(word)
+            let from = ceil_char(self.text, i.saturating_sub(BEFORE));
+            let end = i + surname.len();
+            let to = ceil_char(self.text, (end + AFTER).min(self.text.len()));
+            let before = &self.text[from..i];
+            let after = &self.text[end..to];
+            before
+                .rfind(word)
+                .is_some_and(|k| apart(&before[k + word.len()..]))
+                // "Ann Lee, of Maine,": an apposition may open with a comma.
+                || after
+                    .find(word)
+                    .is_some_and(|k| apart(after[..k].trim_start_matches([',', ' '])))
         })
     }
 
@@ -503,8 +567,58 @@ impl<'a> Resolver<'a> {
         {
             words.drain(..=p);
         }
+        // "Read said", "From said": a common word is a speaker when it is written as a name
+        // mid-sentence and is the surname of a person the article named in full ("Ian Read").
+        // Not a pronoun or a plural group ("I", "They", "Democrats"); the full name opens with
+        // a plain capitalised word ("Ann", not "A." or "No.").
+        if let [one] = words[..]
+            && NOT_SPEAKER_SET.contains(one)
+            && one.len() >= 3
+            && !one.ends_with('s')
+            && !matches!(
+                one,
+                "They"
+                    | "You"
+                    | "Our"
+                    | "Their"
+                    | "Its"
+                    | "His"
+                    | "Her"
+                    | "Him"
+                    | "Them"
+                    | "This"
+                    | "That"
+                    | "These"
+                    | "Those"
+            )
+            && let Some(full) = self.surname_owner(one)
+            && full.split_whitespace().next().is_some_and(|first| {
+                !first.ends_with('.')
+                    && !NOT_SPEAKER_SET.contains(first)
+                    && first.chars().skip(1).any(char::is_lowercase)
+            })
+            && self.is_person(&full)
+            && self.is_proper_noun(one)
+        {
+            return Some(full);
+        }
         let gender = words.first().and_then(|w| gender_of_title(w));
         let mut name = strip_titles(&words);
+        // "State Department", "Senate Ethics Committee": an organisation keeps the capitalised
+        // words a person's title would lose.
+        if name.len() < words.len() && name.last().is_some_and(|w| NON_PERSON_HEADS.contains(w)) {
+            let from = words
+                .iter()
+                .position(|w| {
+                    w.starts_with(|c: char| c.is_uppercase())
+                        && !is_person_title(w)
+                        && !NOT_SPEAKER_SET.contains(w)
+                        && !is_subordinator(w)
+                        && !matches!(*w, "As" | "The" | "A" | "An")
+                })
+                .unwrap_or(0);
+            name = &words[from..];
+        }
         if name
             .first()
             .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()))
@@ -561,11 +675,24 @@ impl<'a> Resolver<'a> {
 }
 
 /// A conjunction that opens a clause, capitalised after an abbreviation's period ("the U.S.
-/// While …"): no part of a name.
+/// While …"), or an auxiliary that opens a question ("Does Ann Lee favor …?"): no part of a
+/// name. ("Will" and "Can" are also first names.)
 fn is_subordinator(word: &str) -> bool {
     matches!(
         word,
-        "While"
+        "Does"
+            | "Did"
+            | "Is"
+            | "Are"
+            | "Was"
+            | "Were"
+            | "Would"
+            | "Should"
+            | "Could"
+            | "Has"
+            | "Have"
+            | "Had"
+            | "While"
             | "When"
             | "Whereas"
             | "Although"
@@ -647,6 +774,13 @@ pub fn strip_titles<'w, 'a>(words: &'w [&'a str]) -> &'w [&'a str] {
         None => rest,
     }
 }
+
+/// Words that may follow a whole noun phrase ("the Middle East is", "the United States and").
+const FUNCTION_WORDS: &[&str] = &[
+    "of", "in", "and", "or", "to", "for", "on", "at", "is", "was", "has", "had", "have", "will",
+    "would", "must", "can", "could", "should", "as", "that", "which", "who", "where", "but",
+    "after", "before", "with", "from", "by", "said", "says", "since", "than", "are", "were",
+];
 
 /// How many distinct single words `is_proper_noun` looks up in one article.
 const MAX_PROPER_NOUN_LOOKUPS: usize = 256;
@@ -750,6 +884,67 @@ mod tests {
         assert_eq!(
             r.resolve("Lind").map(|x| x.name).as_deref(),
             Some("Bo Lind")
+        );
+    }
+
+    #[test]
+    fn a_qualified_role_goes_to_the_holder_it_describes() {
+        let text = "Florida Sen. Ann Lee spoke. Sen. Bo Lind of Ohio spoke. Rain fell in Texas. \
+                    Sen. Al Ray spoke.";
+        let the = |role: &str| resolved(text, &[], role);
+        assert_eq!(the("the Florida senator").as_deref(), Some("Ann Lee"));
+        assert_eq!(the("the Ohio senator").as_deref(), Some("Bo Lind"));
+        assert_eq!(the("the senator").as_deref(), Some("Al Ray"));
+        // "Texas. Sen. Al Ray": a sentence end stands between; no Texas senator is named.
+        assert_eq!(the("the Texas senator").as_deref(), Some("Texas senator"));
+    }
+
+    #[test]
+    fn a_common_word_is_the_surname_of_a_person_named_in_full() {
+        let text = "Acme chief Zed Read spoke. “No,” Read said. From then on, it rained.";
+        assert_eq!(resolved(text, &[], "Read").as_deref(), Some("Zed Read"));
+        assert_eq!(resolved(text, &[], "From"), None);
+        let text = "Why Do They go? They said no.";
+        assert_eq!(resolved(text, &[], "They"), None);
+    }
+
+    #[test]
+    fn an_organisation_keeps_its_title_words() {
+        let text = "The State Department and the Senate Ethics Committee spoke.";
+        assert_eq!(
+            resolved(text, &[], "State Department").as_deref(),
+            Some("State Department")
+        );
+        assert_eq!(
+            resolved(text, &[], "Senate Ethics Committee").as_deref(),
+            Some("Senate Ethics Committee")
+        );
+        assert_eq!(
+            resolved(text, &[], "Sen. Ann Lee").as_deref(),
+            Some("Ann Lee")
+        );
+    }
+
+    #[test]
+    fn a_question_opening_a_run_is_no_part_of_the_name() {
+        let text = "Ann Lee spoke first. Does Lee, like Bo Lind, favor the plan?";
+        assert_eq!(resolved(text, &[], "Lee").as_deref(), Some("Ann Lee"));
+        assert_eq!(resolved(text, &[], "Does Lee").as_deref(), Some("Ann Lee"));
+    }
+
+    #[test]
+    fn a_name_written_after_the_is_a_thing_no_pronoun_reaches() {
+        let text = "Zorb Quill flew to the Acme Valley, and the Zorb Quill campaign went on. \
+                    Rain in the Acme Valley is rare.";
+        let mut r = Resolver::new(text);
+        r.learn(text);
+        assert!(r.named_as_thing("Acme Valley"));
+        assert!(!r.named_as_thing("Zorb Quill"));
+        r.note_speaker("Zorb Quill");
+        r.note_speaker("Acme Valley");
+        assert_eq!(
+            r.resolve("she").map(|x| x.name).as_deref(),
+            Some("Zorb Quill")
         );
     }
 
