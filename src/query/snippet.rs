@@ -172,11 +172,7 @@ impl Words {
         if openers.len() > MOST_OPENERS {
             return Words::Wanted(wanted);
         }
-        let heads = terms
-            .into_iter()
-            .map(|term| term.as_bytes())
-            .map(|term| term[..term.len().saturating_sub(STEM_ADDS)].to_vec())
-            .collect::<Vec<_>>();
+        let heads = terms.into_iter().map(head).collect::<Vec<_>>();
         let heads = heads.iter().all(|head| !head.is_empty()).then_some(heads);
         Words::Openings(wanted, Openings { openers, heads })
     }
@@ -189,13 +185,27 @@ impl Words {
 /// term only if it opens with all of the term but its last two letters.
 const STEM_ADDS: usize = 2;
 
+/// The bytes a word analysed into `term` opens with (lowercased, as far as it is ASCII): all
+/// but the term's last [`STEM_ADDS`], and at least its first two, which [`WantedWords`] asks
+/// of any word it analyses (a second letter 'i' may be written 'y': 'dying' -> 'die'). Cut
+/// before the first byte that is not ASCII.
+fn head(term: &str) -> Vec<u8> {
+    let term = term.as_bytes();
+    let len = term.len().saturating_sub(STEM_ADDS).max(term.len().min(2));
+    term[..len]
+        .iter()
+        .take_while(|b| b.is_ascii())
+        .copied()
+        .collect()
+}
+
 /// Where the words that may be analysed into a query's terms open, for [`Words::Openings`].
 struct Openings {
     /// The ASCII bytes a wanted word may open with (see [`WantedWords::may_open`]).
     openers: Vec<u8>,
-    /// Each term without its last [`STEM_ADDS`] bytes: a word opens with one of them, in
-    /// either case, up to its first character that is not ASCII (which lowercasing or folding
-    /// may turn into anything); `None` when some term is too short to tell.
+    /// Each term's [`head`]: a word opens with one of them, in either case, up to its first
+    /// character that is not ASCII (which lowercasing or folding may turn into anything);
+    /// `None` when some term's head is empty.
     heads: Option<Vec<Vec<u8>>>,
 }
 
@@ -240,6 +250,7 @@ impl Openings {
                 match rest.get(i) {
                     Some(b) if !b.is_ascii() => return true,
                     Some(b) if b.to_ascii_lowercase() == h => {}
+                    Some(b) if i == 1 && h == b'i' && b.eq_ignore_ascii_case(&b'y') => {}
                     _ => return false,
                 }
             }
