@@ -161,8 +161,10 @@ impl Passages {
 }
 
 /// Most ASCII bytes the wanted words may open with for [`Words::Openings`] (a case pair counts
-/// two): each group of three costs a pass of `memchr` over every hit's text.
-const MOST_OPENERS: usize = 6;
+/// two): each group of three costs a pass of `memchr` over every hit's text, four passes
+/// still far less than analysing every word (a four-word query, eight openers, on the HTML
+/// pages, 300 searches: 2.79G -> 2.27G instructions with 12 instead of 6).
+const MOST_OPENERS: usize = 12;
 
 impl Words {
     /// [`Words::Openings`] for `wanted` (the analyser of `terms`) when its words open with few
