@@ -789,9 +789,23 @@ fn is_clutter(el: ElementRef, stat: &Stat, stats: &Stats) -> bool {
         // A wrapper around a single paragraph is judged as that paragraph.
         "div" | "section" => sole_text_block(el)
             .is_some_and(|inner| !is_clutter(inner, &stats.get(inner.id()), stats)),
+        "h2" | "h3" | "h4" => links_within_page(el),
         _ => false,
     };
     !reads_as_text || widget
+}
+
+/// Whether every link under an element points within the page (`href="#section"`): a
+/// heading made into its own anchor (a permalink) is the section's heading, not a link to
+/// another story.
+fn links_within_page(el: ElementRef) -> bool {
+    let mut links = el.descendants().filter_map(|d| {
+        d.value()
+            .as_element()
+            .filter(|e| is_link(e))
+            .map(|e| e.attr("href").unwrap_or("").trim_start())
+    });
+    links.all(|h| h.starts_with('#'))
 }
 
 /// The paragraph or list item a box only wraps (through any chain of single-child boxes),
@@ -2036,6 +2050,19 @@ mod tests {
         let got = body(&html);
         assert!(got.contains("members may bring"), "{got:?}");
         assert!(!got.contains("Other story"), "{got:?}");
+    }
+
+    #[test]
+    fn a_heading_linked_to_its_own_anchor_is_a_heading() {
+        let para = "The article text, with commas, and more words to read, goes on for a while.";
+        let html = format!(
+            "<body><article><p>{para} {para}</p><h3 id=how-it-works><a href=\"#how-it-works\">How the \
+             engine works</a></h3><p>{para} {para}</p><h3><a href=/other>Another story told \
+             elsewhere</a></h3><p>{para}</p></article></body>"
+        );
+        let got = body(&html);
+        assert!(got.contains("How the engine works"), "{got:?}");
+        assert!(!got.contains("Another story"), "{got:?}");
     }
 
     #[test]
