@@ -790,9 +790,29 @@ fn is_clutter(el: ElementRef, stat: &Stat, stats: &Stats) -> bool {
         "div" | "section" => sole_text_block(el)
             .is_some_and(|inner| !is_clutter(inner, &stats.get(inner.id()), stats)),
         "h2" | "h3" | "h4" => links_within_page(el),
+        "table" => is_data_table(el, stats),
         _ => false,
     };
     !reads_as_text || widget
+}
+
+/// Whether a table holds data rather than links: most of its rows (at least two) have a cell
+/// with text and no link (a figure beside a linked name), where a table of links laid out in
+/// cells has links in every cell that holds text.
+fn is_data_table(el: ElementRef, stats: &Stats) -> bool {
+    let (mut rows, mut data_rows) = (0, 0);
+    for row in el.descendants().filter_map(ElementRef::wrap) {
+        if row.value().name() != "tr" {
+            continue;
+        }
+        rows += 1;
+        let data = row.children().filter_map(ElementRef::wrap).any(|cell| {
+            let st = stats.get(cell.id());
+            matches!(cell.value().name(), "td" | "th") && !st.skip && st.text > 0 && st.link == 0
+        });
+        data_rows += usize::from(data);
+    }
+    data_rows >= 2 && 2 * data_rows > rows
 }
 
 /// Whether every link under an element points within the page (`href="#section"`): a
@@ -2062,6 +2082,27 @@ mod tests {
         );
         let got = body(&html);
         assert!(got.contains("How the engine works"), "{got:?}");
+        assert!(!got.contains("Another story"), "{got:?}");
+    }
+
+    #[test]
+    fn a_table_of_figures_beside_linked_names_is_data() {
+        let para = "The article text, with commas, and more words to read, goes on for a while.";
+        let row = |name: &str, n: u32| {
+            format!(
+                "<tr><td><a href=/{n}>{name} of the long linked name</a></td><td>{n} MB</td></tr>"
+            )
+        };
+        let rows = [row("Alpha", 71), row("Beta", 32), row("Gamma", 17)].concat();
+        let links = "<tr><td><a href=/x>Another story told at length</a></td>\
+                     <td><a href=/y>A further story told at length</a></td></tr>"
+            .repeat(3);
+        let html = format!(
+            "<body><article><p>{para} {para}</p><table>{rows}</table><p>{para} {para}</p>\
+             <table>{links}</table><p>{para}</p></article></body>"
+        );
+        let got = body(&html);
+        assert!(got.contains("71 MB"), "{got:?}");
         assert!(!got.contains("Another story"), "{got:?}");
     }
 
