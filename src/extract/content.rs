@@ -787,13 +787,24 @@ fn is_clutter(el: ElementRef, stat: &Stat, stats: &Stats) -> bool {
         // Judged item by item instead: a bulleted section whose sub-lists are all links.
         "ul" | "ol" => has_prose_item(el, stats),
         // A wrapper around a single paragraph is judged as that paragraph.
-        "div" | "section" => sole_text_block(el)
-            .is_some_and(|inner| !is_clutter(inner, &stats.get(inner.id()), stats)),
+        "div" | "section" => {
+            sole_text_block(el)
+                .is_some_and(|inner| !is_clutter(inner, &stats.get(inner.id()), stats))
+                || main_table(el, stat, stats).is_some_and(|t| is_data_table(t, stats))
+        }
         "h2" | "h3" | "h4" => links_within_page(el),
         "table" => is_data_table(el, stats),
         _ => false,
     };
     !reads_as_text || widget
+}
+
+/// The table that holds nearly all of a box's text, if any (a table in its layout wrappers).
+fn main_table<'a>(el: ElementRef<'a>, stat: &Stat, stats: &Stats) -> Option<ElementRef<'a>> {
+    el.descendants()
+        .filter_map(ElementRef::wrap)
+        .find(|d| d.value().name() == "table")
+        .filter(|t| 10 * stats.get(t.id()).text >= 9 * stat.text)
 }
 
 /// Whether a table holds data rather than links: most of its rows (at least two) have a cell
@@ -976,6 +987,8 @@ impl KeptEdges<'_> {
 /// Renders the chosen nodes as paragraphs of plain text.
 fn render(doc: &Html, stats: &Stats, roots: &[NodeId], clutter: Clutter) -> String {
     let mut out = Renderer::default();
+    // Open table cells: a short line in a cell is data ("71.1 MB"), not a label.
+    let mut cells = 0usize;
     for &root in roots {
         let Some(node) = doc.tree.get(root) else {
             continue;
@@ -986,16 +999,21 @@ fn render(doc: &Html, stats: &Stats, roots: &[NodeId], clutter: Clutter) -> Stri
                     Node::Element(el) => match el.name() {
                         "br" => out.line_break(),
                         t if is_block(t) => out.paragraph_break(),
-                        _ => {}
+                        t => cells += usize::from(is_cell(t)),
                     },
                     Node::Text(t) => out.text(t),
                     _ => {}
                 },
                 Edge::Close(n) => {
                     if let Node::Element(el) = n.value()
+                        && is_cell(el.name())
+                    {
+                        cells = cells.saturating_sub(1);
+                    }
+                    if let Node::Element(el) = n.value()
                         && is_block(el.name())
                     {
-                        if !is_text_block(el.name()) {
+                        if !is_text_block(el.name()) && cells == 0 {
                             out.drop_label();
                         }
                         out.paragraph_break();
@@ -1600,12 +1618,15 @@ fn serialise(doc: &Html, stats: &Stats, roots: &[NodeId], clutter: Clutter) -> S
         // Where the text since the last block boundary starts, and that text.
         let mut since_block = html.len();
         let mut pending = String::new();
+        // Open table cells: a short line in a cell is data ("71.1 MB"), not a label.
+        let mut cells = 0usize;
         for edge in kept_edges(node, stats, clutter) {
             match edge {
                 Edge::Open(n) => match n.value() {
                     Node::Element(el) => {
                         // A rule would be drawn as a line of box characters.
                         let tag = if el.name() == "hr" { "br" } else { el.name() };
+                        cells += usize::from(is_cell(tag));
                         html.push('<');
                         html.push_str(tag);
                         html.push('>');
@@ -1630,7 +1651,11 @@ fn serialise(doc: &Html, stats: &Stats, roots: &[NodeId], clutter: Clutter) -> S
                 Edge::Close(n) => {
                     if let Node::Element(el) = n.value() {
                         let tag = el.name();
-                        if is_block(tag) && !is_text_block(tag) && is_label(&pending) {
+                        if is_cell(tag) {
+                            cells = cells.saturating_sub(1);
+                        }
+                        if is_block(tag) && !is_text_block(tag) && cells == 0 && is_label(&pending)
+                        {
                             html.truncate(since_block);
                         }
                         if !is_void(tag) {
@@ -1650,6 +1675,11 @@ fn serialise(doc: &Html, stats: &Stats, roots: &[NodeId], clutter: Clutter) -> S
     }
     html.push_str("</body></html>");
     html
+}
+
+/// Whether a tag is a table cell.
+fn is_cell(tag: &str) -> bool {
+    matches!(tag, "td" | "th")
 }
 
 /// A short unpunctuated label ("Video", "Liveblog") rather than text.
@@ -2104,6 +2134,26 @@ mod tests {
         let got = body(&html);
         assert!(got.contains("71 MB"), "{got:?}");
         assert!(!got.contains("Another story"), "{got:?}");
+    }
+
+    #[test]
+    fn a_short_line_in_a_table_cell_is_data_not_a_label() {
+        let para = "The article text, with commas, and more words to read, goes on for a while.";
+        let rows: String = (1..=3)
+            .map(|n| format!("<tr><td><div>Item {n}</div></td><td><div>{n}.5 MB</div></td></tr>"))
+            .collect();
+        let html = format!(
+            "<body><article><p>{para} {para}</p><table>{rows}</table><div>Video</div>\
+             <p>{para} {para}</p></article></body>"
+        );
+        let doc = Html::parse_document(&html);
+        let stats = collect_stats(&doc, None, false);
+        let root = vec![doc.root_element().id()];
+        // The declared renderer and the walk that stands in for it.
+        for got in [body(&html), render(&doc, &stats, &root, Clutter::Drop)] {
+            assert!(got.contains("Item 2") && got.contains("2.5 MB"), "{got:?}");
+            assert!(!got.contains("Video"), "{got:?}");
+        }
     }
 
     #[test]
