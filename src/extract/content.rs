@@ -2134,6 +2134,14 @@ mod tests {
         let got = body(&html);
         assert!(got.contains("71 MB"), "{got:?}");
         assert!(!got.contains("Another story"), "{got:?}");
+        // The same in layout wrappers.
+        let html = format!(
+            "<body><article><p>{para} {para}</p><div><div><table>{rows}</table></div></div>\
+             <p>{para} {para}</p><div><div><table>{links}</table></div></div><p>{para}</p></article></body>"
+        );
+        let got = body(&html);
+        assert!(got.contains("71 MB"), "{got:?}");
+        assert!(!got.contains("Another story"), "{got:?}");
     }
 
     #[test]
