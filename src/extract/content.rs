@@ -176,10 +176,11 @@ fn is_hidden(el: &Element) -> bool {
         })
 }
 
-/// True for a paragraph of the article that a paywall hides (`<p class="paywall">`): its text
-/// is in the page, the class names its state rather than a box of other matter.
+/// True for a paragraph or heading of the article that a paywall hides
+/// (`<p class="paywall">`, `<h2 class="paywall">`): its text is in the page, the class names
+/// its state rather than a box of other matter.
 fn is_paywalled_paragraph(el: &Element) -> bool {
-    el.name() == "p"
+    matches!(el.name(), "p" | "h2" | "h3" | "h4" | "h5" | "h6")
         && el.attr("class").is_some_and(|c| {
             c.split_whitespace()
                 .any(|w| w.eq_ignore_ascii_case("paywall"))
@@ -1949,13 +1950,15 @@ mod tests {
         let rest = "The rest of the story, for subscribers, goes on, and on, with more words.";
         let html = format!(
             "<body><article><p>{para}</p><p>{para}</p><p>{para}</p>\
-             <p class=paywall aria-hidden=true>{rest}</p><p class=paywall>{rest}</p>\
+             <p class=paywall aria-hidden=true>{rest}</p><h2 class=paywall>What came next</h2>\
+             <p class=paywall>{rest}</p>\
              <div class=paywall><p>Subscribe today, and save, for just one pound a week.</p>\
              </div></article></body>"
         );
         let got = body(&html);
         assert!(got.contains("The opening text"), "{got:?}");
         assert_eq!(got.matches("The rest of the story").count(), 2, "{got:?}");
+        assert!(got.contains("What came next"), "{got:?}");
         assert!(!got.contains("Subscribe"), "{got:?}");
     }
 
