@@ -180,7 +180,7 @@ fn is_hidden(el: &Element) -> bool {
 /// (`<p class="paywall">`, `<h2 class="paywall">`): its text is in the page, the class names
 /// its state rather than a box of other matter.
 fn is_paywalled_paragraph(el: &Element) -> bool {
-    matches!(el.name(), "p" | "h2" | "h3" | "h4" | "h5" | "h6")
+    matches!(el.name().as_bytes(), [b'p'] | [b'h', b'2'..=b'6'])
         && el.attr("class").is_some_and(|c| {
             c.split_whitespace()
                 .any(|w| w.eq_ignore_ascii_case("paywall"))
@@ -831,13 +831,11 @@ fn is_data_table(el: ElementRef, stats: &Stats) -> bool {
 /// heading made into its own anchor (a permalink) is the section's heading, not a link to
 /// another story.
 fn links_within_page(el: ElementRef) -> bool {
-    let mut links = el.descendants().filter_map(|d| {
-        d.value()
-            .as_element()
-            .filter(|e| is_link(e))
-            .map(|e| e.attr("href").unwrap_or("").trim_start())
-    });
-    links.all(|h| h.starts_with('#'))
+    el.descendants()
+        .filter_map(|d| d.value().as_element())
+        .filter(|e| e.name() == "a")
+        .filter_map(|e| e.attr("href"))
+        .all(|h| h.trim_start().starts_with('#'))
 }
 
 /// The paragraph or list item a box only wraps (through any chain of single-child boxes),
