@@ -1080,6 +1080,7 @@ impl Renderer {
         self.paragraph_break();
         drop_repeated_paragraphs(&mut self.paragraphs);
         drop_stuttered_lines(&mut self.paragraphs);
+        drop_author_notes(&mut self.paragraphs);
         self.paragraphs.join("\n\n")
     }
 }
@@ -1137,6 +1138,47 @@ fn drop_stuttered_lines(paragraphs: &mut Vec<String>) {
 /// Fewest paragraphs in a row that must repeat an earlier run to be dropped: single paragraphs
 /// may repeat on purpose (a refrain, a pull quote).
 const MIN_REPEATED_RUN: usize = 3;
+
+/// A heading over a note about the writer ("About the author", "Die Autorin", "Sobre la
+/// firma").
+static AUTHOR_NOTE_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:about the (?:authors?|writer)|über (?:den|die) autor(?:in|en)?|(?:der|die) autor(?:in|en)?|sobre (?:la firma|el autor|la autora)|à propos de l.auteur)\s*:?$")
+        .expect("valid regex")
+});
+
+/// Longest note taken for a note about the writer under its heading.
+const MAX_AUTHOR_NOTE_CHARS: usize = 400;
+
+/// Drops a note about the writer: its heading and the short paragraph under it (in one
+/// paragraph or two).
+fn drop_author_notes(paragraphs: &mut Vec<String>) {
+    let mut i = 0;
+    while i < paragraphs.len() {
+        let (first, rest) = paragraphs[i]
+            .split_once('\n')
+            .unwrap_or((paragraphs[i].as_str(), ""));
+        if first.chars().count() > 40 || !AUTHOR_NOTE_HEADING.is_match(first.trim()) {
+            i += 1;
+            continue;
+        }
+        if !rest.trim().is_empty() {
+            if rest.chars().count() <= MAX_AUTHOR_NOTE_CHARS {
+                paragraphs.remove(i);
+            } else {
+                i += 1;
+            }
+            continue;
+        }
+        let next_is_note = paragraphs
+            .get(i + 1)
+            .is_some_and(|n| n.chars().count() <= MAX_AUTHOR_NOTE_CHARS);
+        if next_is_note {
+            paragraphs.drain(i..i + 2);
+        } else {
+            i += 1;
+        }
+    }
+}
 
 /// Drops a run of paragraphs that repeats an earlier run word for word (a page carrying the
 /// article twice, for print and for screen).
@@ -2163,6 +2205,22 @@ mod tests {
             assert!(got.contains("Item 2") && got.contains("2.5 MB"), "{got:?}");
             assert!(!got.contains("Video"), "{got:?}");
         }
+    }
+
+    #[test]
+    fn drops_a_short_note_about_the_writer_under_its_heading() {
+        let mut paragraphs = vec![
+            "The article's last paragraph, with its words.".to_string(),
+            "Die Autorin".to_string(),
+            "Ann Lee (*1960) writes about trade for this paper.".to_string(),
+            "About the author\nBo Chan covers courts.".to_string(),
+            "About the author".to_string(),
+            "A long section that only starts like a note. ".repeat(12),
+        ];
+        drop_author_notes(&mut paragraphs);
+        assert_eq!(paragraphs.len(), 3, "{paragraphs:?}");
+        assert!(paragraphs[0].starts_with("The article's"));
+        assert_eq!(paragraphs[1], "About the author");
     }
 
     #[test]
