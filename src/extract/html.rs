@@ -204,6 +204,7 @@ fn headline_keys(
 /// Drops the title, bylines and datelines that precede the first paragraph, and a byline
 /// that follows a standfirst.
 fn trim_leading_meta(body: &str, headlines: &[String]) -> String {
+    let body = without_headline_line(body, headlines);
     let paragraphs: Vec<&str> = body.split("\n\n").collect();
     let skip = paragraphs
         .iter()
@@ -240,6 +241,22 @@ fn trim_leading_meta(body: &str, headlines: &[String]) -> String {
         rest.len() - tail
     };
     rest[..keep].join("\n\n")
+}
+
+/// The body without its first line when that line is the headline and more lines of its
+/// paragraph follow (a headline set as a line of the opening block, not as its own paragraph).
+fn without_headline_line<'a>(body: &'a str, headlines: &[String]) -> &'a str {
+    let body = body.trim_start();
+    match body.split_once('\n') {
+        Some((first, rest))
+            if !rest.starts_with('\n')
+                && !rest.trim().is_empty()
+                && headlines.contains(&meta::norm(first)) =>
+        {
+            rest
+        }
+        _ => body,
+    }
 }
 
 /// Drops the headline repeated among the opening paragraphs after other matter (a kicker line,
@@ -463,6 +480,18 @@ mod tests {
             let body = extract(&page).body;
             assert!(!body.contains("summary of the story"), "{body:?}");
         }
+    }
+
+    #[test]
+    fn drops_the_headline_set_as_the_first_line_of_the_opening_block() {
+        let text = "The text of the story, with commas, clauses and more words, goes on.";
+        let headlines = vec![meta::norm("Rain floods the old town square")];
+        let body = format!("Rain floods the old town square\n{text}\n\n{text}");
+        let got = trim_leading_meta(&body, &headlines);
+        assert_eq!(got, format!("{text}\n\n{text}"));
+        // A line that only starts like the headline stays.
+        let body = format!("Rain floods the old town square, again\n{text}");
+        assert_eq!(trim_leading_meta(&body, &headlines), body);
     }
 
     #[test]
