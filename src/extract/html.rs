@@ -115,7 +115,9 @@ pub fn extract(text: &str) -> Article {
     {
         article.body = format!("{caption}\n\n{}", article.body);
     }
-    if let Some(lead) = visible_lead(&doc, &tags, &article.body) {
+    if let Some(lead) = visible_lead(&doc, &tags, &article.body)
+        && !headlines.contains(&meta::norm(&lead))
+    {
         article.body = format!("{lead}\n\n{}", article.body);
     }
     article
@@ -128,7 +130,8 @@ const MIN_STATIC_BODY_CHARS: usize = 250;
 const MIN_LEAD_CHARS: usize = 60;
 
 /// The page's summary (its description meta tag) when the page also shows it as a paragraph
-/// (a standfirst above the text, outside the content block) and the body lacks it.
+/// (a standfirst above the text, outside the content block) and the body lacks it. The caller
+/// leaves out a summary that only repeats the headline.
 fn visible_lead(doc: &Html, tags: &meta::MetaTags, body: &str) -> Option<String> {
     let lead =
         meta::squash(&tags.first(&["og:description", "description", "twitter:description"])?);
@@ -461,6 +464,17 @@ mod tests {
         };
         assert!(extract(&page(true)).body.starts_with(lead));
         assert!(!extract(&page(false)).body.contains("summary of the story"));
+        // A description that only repeats the headline the page shows is no lead.
+        let headline = "The harbour town counts the cost of the longest storm in memory";
+        let page = format!(
+            "<html><head><title>{headline}</title><meta name=description content=\"{headline}\">\
+             </head><body><header><h1>{headline}</h1></header><article><p>{}</p><p>{}</p>\
+             </article></body></html>",
+            text.repeat(3),
+            text.repeat(3)
+        );
+        let body = extract(&page).body;
+        assert!(body.starts_with("The text"), "{body:?}");
     }
 
     #[test]
