@@ -246,6 +246,9 @@ fn trim_leading_meta(body: &str, headlines: &[String]) -> String {
     rest[..keep].join("\n\n")
 }
 
+/// Longest first line compared with the headlines: a headline is a line, not a paragraph.
+const MAX_HEADLINE_LINE_BYTES: usize = 400;
+
 /// The body without its first line when that line is the headline and more lines of its
 /// paragraph follow (a headline set as a line of the opening block, not as its own paragraph).
 fn without_headline_line<'a>(body: &'a str, headlines: &[String]) -> &'a str {
@@ -253,6 +256,7 @@ fn without_headline_line<'a>(body: &'a str, headlines: &[String]) -> &'a str {
     match body.split_once('\n') {
         Some((first, rest))
             if !rest.starts_with('\n')
+                && first.len() <= MAX_HEADLINE_LINE_BYTES
                 && !rest.trim().is_empty()
                 && headlines.contains(&meta::norm(first)) =>
         {
