@@ -176,10 +176,11 @@ fn is_hidden(el: &Element) -> bool {
         })
 }
 
-/// True for a paragraph of the article that a paywall hides (`<p class="paywall">`): its text
-/// is in the page, the class names its state rather than a box of other matter.
+/// True for a paragraph or heading of the article that a paywall hides
+/// (`<p class="paywall">`, `<h2 class="paywall">`): its text is in the page, the class names
+/// its state rather than a box of other matter.
 fn is_paywalled_paragraph(el: &Element) -> bool {
-    el.name() == "p"
+    matches!(el.name().as_bytes(), [b'p'] | [b'h', b'2'..=b'6'])
         && el.attr("class").is_some_and(|c| {
             c.split_whitespace()
                 .any(|w| w.eq_ignore_ascii_case("paywall"))
@@ -787,11 +788,54 @@ fn is_clutter(el: ElementRef, stat: &Stat, stats: &Stats) -> bool {
         // Judged item by item instead: a bulleted section whose sub-lists are all links.
         "ul" | "ol" => has_prose_item(el, stats),
         // A wrapper around a single paragraph is judged as that paragraph.
-        "div" | "section" => sole_text_block(el)
-            .is_some_and(|inner| !is_clutter(inner, &stats.get(inner.id()), stats)),
+        "div" | "section" => {
+            sole_text_block(el)
+                .is_some_and(|inner| !is_clutter(inner, &stats.get(inner.id()), stats))
+                || main_table(el, stat, stats).is_some_and(|t| is_data_table(t, stats))
+        }
+        "h2" | "h3" | "h4" => links_within_page(el),
+        "table" => is_data_table(el, stats),
         _ => false,
     };
     !reads_as_text || widget
+}
+
+/// The table that holds nearly all of a box's text, if any (a table in its layout wrappers).
+fn main_table<'a>(el: ElementRef<'a>, stat: &Stat, stats: &Stats) -> Option<ElementRef<'a>> {
+    el.descendants()
+        .filter_map(ElementRef::wrap)
+        .find(|d| d.value().name() == "table")
+        .filter(|t| 10 * stats.get(t.id()).text >= 9 * stat.text)
+}
+
+/// Whether a table holds data rather than links: most of its rows (at least two) have a cell
+/// with text and no link (a figure beside a linked name), where a table of links laid out in
+/// cells has links in every cell that holds text.
+fn is_data_table(el: ElementRef, stats: &Stats) -> bool {
+    let (mut rows, mut data_rows) = (0, 0);
+    for row in el.descendants().filter_map(ElementRef::wrap) {
+        if row.value().name() != "tr" {
+            continue;
+        }
+        rows += 1;
+        let data = row.children().filter_map(ElementRef::wrap).any(|cell| {
+            let st = stats.get(cell.id());
+            matches!(cell.value().name(), "td" | "th") && !st.skip && st.text > 0 && st.link == 0
+        });
+        data_rows += usize::from(data);
+    }
+    data_rows >= 2 && 2 * data_rows > rows
+}
+
+/// Whether every link under an element points within the page (`href="#section"`): a
+/// heading made into its own anchor (a permalink) is the section's heading, not a link to
+/// another story.
+fn links_within_page(el: ElementRef) -> bool {
+    el.descendants()
+        .filter_map(|d| d.value().as_element())
+        .filter(|e| e.name() == "a")
+        .filter_map(|e| e.attr("href"))
+        .all(|h| h.trim_start().starts_with('#'))
 }
 
 /// The paragraph or list item a box only wraps (through any chain of single-child boxes),
@@ -942,6 +986,8 @@ impl KeptEdges<'_> {
 /// Renders the chosen nodes as paragraphs of plain text.
 fn render(doc: &Html, stats: &Stats, roots: &[NodeId], clutter: Clutter) -> String {
     let mut out = Renderer::default();
+    // Open table cells: a short line in a cell is data ("71.1 MB"), not a label.
+    let mut cells = 0usize;
     for &root in roots {
         let Some(node) = doc.tree.get(root) else {
             continue;
@@ -952,16 +998,21 @@ fn render(doc: &Html, stats: &Stats, roots: &[NodeId], clutter: Clutter) -> Stri
                     Node::Element(el) => match el.name() {
                         "br" => out.line_break(),
                         t if is_block(t) => out.paragraph_break(),
-                        _ => {}
+                        t => cells += usize::from(is_cell(t)),
                     },
                     Node::Text(t) => out.text(t),
                     _ => {}
                 },
                 Edge::Close(n) => {
                     if let Node::Element(el) = n.value()
+                        && is_cell(el.name())
+                    {
+                        cells = cells.saturating_sub(1);
+                    }
+                    if let Node::Element(el) = n.value()
                         && is_block(el.name())
                     {
-                        if !is_text_block(el.name()) {
+                        if !is_text_block(el.name()) && cells == 0 {
                             out.drop_label();
                         }
                         out.paragraph_break();
@@ -1029,6 +1080,7 @@ impl Renderer {
         self.paragraph_break();
         drop_repeated_paragraphs(&mut self.paragraphs);
         drop_stuttered_lines(&mut self.paragraphs);
+        drop_author_notes(&mut self.paragraphs);
         self.paragraphs.join("\n\n")
     }
 }
@@ -1086,6 +1138,47 @@ fn drop_stuttered_lines(paragraphs: &mut Vec<String>) {
 /// Fewest paragraphs in a row that must repeat an earlier run to be dropped: single paragraphs
 /// may repeat on purpose (a refrain, a pull quote).
 const MIN_REPEATED_RUN: usize = 3;
+
+/// A heading over a note about the writer ("About the author", "Die Autorin", "Sobre la
+/// firma").
+static AUTHOR_NOTE_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:about the (?:authors?|writer)|über (?:den|die) autor(?:in|en)?|(?:der|die) autor(?:in|en)?|sobre (?:la firma|el autor|la autora)|à propos de l.auteur)\s*:?$")
+        .expect("valid regex")
+});
+
+/// Longest note taken for a note about the writer under its heading.
+const MAX_AUTHOR_NOTE_CHARS: usize = 400;
+
+/// Drops a note about the writer: its heading and the short paragraph under it (in one
+/// paragraph or two).
+fn drop_author_notes(paragraphs: &mut Vec<String>) {
+    let mut i = 0;
+    while i < paragraphs.len() {
+        let (first, rest) = paragraphs[i]
+            .split_once('\n')
+            .unwrap_or((paragraphs[i].as_str(), ""));
+        if first.chars().count() > 40 || !AUTHOR_NOTE_HEADING.is_match(first.trim()) {
+            i += 1;
+            continue;
+        }
+        if !rest.trim().is_empty() {
+            if rest.chars().count() <= MAX_AUTHOR_NOTE_CHARS {
+                paragraphs.remove(i);
+            } else {
+                i += 1;
+            }
+            continue;
+        }
+        let next_is_note = paragraphs
+            .get(i + 1)
+            .is_some_and(|n| n.chars().count() <= MAX_AUTHOR_NOTE_CHARS);
+        if next_is_note {
+            paragraphs.drain(i..i + 2);
+        } else {
+            i += 1;
+        }
+    }
+}
 
 /// Drops a run of paragraphs that repeats an earlier run word for word (a page carrying the
 /// article twice, for print and for screen).
@@ -1566,12 +1659,15 @@ fn serialise(doc: &Html, stats: &Stats, roots: &[NodeId], clutter: Clutter) -> S
         // Where the text since the last block boundary starts, and that text.
         let mut since_block = html.len();
         let mut pending = String::new();
+        // Open table cells: a short line in a cell is data ("71.1 MB"), not a label.
+        let mut cells = 0usize;
         for edge in kept_edges(node, stats, clutter) {
             match edge {
                 Edge::Open(n) => match n.value() {
                     Node::Element(el) => {
                         // A rule would be drawn as a line of box characters.
                         let tag = if el.name() == "hr" { "br" } else { el.name() };
+                        cells += usize::from(is_cell(tag));
                         html.push('<');
                         html.push_str(tag);
                         html.push('>');
@@ -1596,7 +1692,11 @@ fn serialise(doc: &Html, stats: &Stats, roots: &[NodeId], clutter: Clutter) -> S
                 Edge::Close(n) => {
                     if let Node::Element(el) = n.value() {
                         let tag = el.name();
-                        if is_block(tag) && !is_text_block(tag) && is_label(&pending) {
+                        if is_cell(tag) {
+                            cells = cells.saturating_sub(1);
+                        }
+                        if is_block(tag) && !is_text_block(tag) && cells == 0 && is_label(&pending)
+                        {
                             html.truncate(since_block);
                         }
                         if !is_void(tag) {
@@ -1616,6 +1716,11 @@ fn serialise(doc: &Html, stats: &Stats, roots: &[NodeId], clutter: Clutter) -> S
     }
     html.push_str("</body></html>");
     html
+}
+
+/// Whether a tag is a table cell.
+fn is_cell(tag: &str) -> bool {
+    matches!(tag, "td" | "th")
 }
 
 /// A short unpunctuated label ("Video", "Liveblog") rather than text.
@@ -1885,13 +1990,15 @@ mod tests {
         let rest = "The rest of the story, for subscribers, goes on, and on, with more words.";
         let html = format!(
             "<body><article><p>{para}</p><p>{para}</p><p>{para}</p>\
-             <p class=paywall aria-hidden=true>{rest}</p><p class=paywall>{rest}</p>\
+             <p class=paywall aria-hidden=true>{rest}</p><h2 class=paywall>What came next</h2>\
+             <p class=paywall>{rest}</p>\
              <div class=paywall><p>Subscribe today, and save, for just one pound a week.</p>\
              </div></article></body>"
         );
         let got = body(&html);
         assert!(got.contains("The opening text"), "{got:?}");
         assert_eq!(got.matches("The rest of the story").count(), 2, "{got:?}");
+        assert!(got.contains("What came next"), "{got:?}");
         assert!(!got.contains("Subscribe"), "{got:?}");
     }
 
@@ -2036,6 +2143,84 @@ mod tests {
         let got = body(&html);
         assert!(got.contains("members may bring"), "{got:?}");
         assert!(!got.contains("Other story"), "{got:?}");
+    }
+
+    #[test]
+    fn a_heading_linked_to_its_own_anchor_is_a_heading() {
+        let para = "The article text, with commas, and more words to read, goes on for a while.";
+        let html = format!(
+            "<body><article><p>{para} {para}</p><h3 id=how-it-works><a href=\"#how-it-works\">How the \
+             engine works</a></h3><p>{para} {para}</p><h3><a href=/other>Another story told \
+             elsewhere</a></h3><p>{para}</p></article></body>"
+        );
+        let got = body(&html);
+        assert!(got.contains("How the engine works"), "{got:?}");
+        assert!(!got.contains("Another story"), "{got:?}");
+    }
+
+    #[test]
+    fn a_table_of_figures_beside_linked_names_is_data() {
+        let para = "The article text, with commas, and more words to read, goes on for a while.";
+        let row = |name: &str, n: u32| {
+            format!(
+                "<tr><td><a href=/{n}>{name} of the long linked name</a></td><td>{n} MB</td></tr>"
+            )
+        };
+        let rows = [row("Alpha", 71), row("Beta", 32), row("Gamma", 17)].concat();
+        let links = "<tr><td><a href=/x>Another story told at length</a></td>\
+                     <td><a href=/y>A further story told at length</a></td></tr>"
+            .repeat(3);
+        let html = format!(
+            "<body><article><p>{para} {para}</p><table>{rows}</table><p>{para} {para}</p>\
+             <table>{links}</table><p>{para}</p></article></body>"
+        );
+        let got = body(&html);
+        assert!(got.contains("71 MB"), "{got:?}");
+        assert!(!got.contains("Another story"), "{got:?}");
+        // The same in layout wrappers.
+        let html = format!(
+            "<body><article><p>{para} {para}</p><div><div><table>{rows}</table></div></div>\
+             <p>{para} {para}</p><div><div><table>{links}</table></div></div><p>{para}</p></article></body>"
+        );
+        let got = body(&html);
+        assert!(got.contains("71 MB"), "{got:?}");
+        assert!(!got.contains("Another story"), "{got:?}");
+    }
+
+    #[test]
+    fn a_short_line_in_a_table_cell_is_data_not_a_label() {
+        let para = "The article text, with commas, and more words to read, goes on for a while.";
+        let rows: String = (1..=3)
+            .map(|n| format!("<tr><td><div>Item {n}</div></td><td><div>{n}.5 MB</div></td></tr>"))
+            .collect();
+        let html = format!(
+            "<body><article><p>{para} {para}</p><table>{rows}</table><div>Video</div>\
+             <p>{para} {para}</p></article></body>"
+        );
+        let doc = Html::parse_document(&html);
+        let stats = collect_stats(&doc, None, false);
+        let root = vec![doc.root_element().id()];
+        // The declared renderer and the walk that stands in for it.
+        for got in [body(&html), render(&doc, &stats, &root, Clutter::Drop)] {
+            assert!(got.contains("Item 2") && got.contains("2.5 MB"), "{got:?}");
+            assert!(!got.contains("Video"), "{got:?}");
+        }
+    }
+
+    #[test]
+    fn drops_a_short_note_about_the_writer_under_its_heading() {
+        let mut paragraphs = vec![
+            "The article's last paragraph, with its words.".to_string(),
+            "Die Autorin".to_string(),
+            "Ann Lee (*1960) writes about trade for this paper.".to_string(),
+            "About the author\nBo Chan covers courts.".to_string(),
+            "About the author".to_string(),
+            "A long section that only starts like a note. ".repeat(12),
+        ];
+        drop_author_notes(&mut paragraphs);
+        assert_eq!(paragraphs.len(), 3, "{paragraphs:?}");
+        assert!(paragraphs[0].starts_with("The article's"));
+        assert_eq!(paragraphs[1], "About the author");
     }
 
     #[test]

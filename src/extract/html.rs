@@ -115,7 +115,9 @@ pub fn extract(text: &str) -> Article {
     {
         article.body = format!("{caption}\n\n{}", article.body);
     }
-    if let Some(lead) = visible_lead(&doc, &tags, &article.body) {
+    if let Some(lead) = visible_lead(&doc, &tags, &article.body)
+        && !headlines.contains(&meta::norm(&lead))
+    {
         article.body = format!("{lead}\n\n{}", article.body);
     }
     article
@@ -128,7 +130,8 @@ const MIN_STATIC_BODY_CHARS: usize = 250;
 const MIN_LEAD_CHARS: usize = 60;
 
 /// The page's summary (its description meta tag) when the page also shows it as a paragraph
-/// (a standfirst above the text, outside the content block) and the body lacks it.
+/// (a standfirst above the text, outside the content block) and the body lacks it. The caller
+/// leaves out a summary that only repeats the headline.
 fn visible_lead(doc: &Html, tags: &meta::MetaTags, body: &str) -> Option<String> {
     let lead =
         meta::squash(&tags.first(&["og:description", "description", "twitter:description"])?);
@@ -204,6 +207,7 @@ fn headline_keys(
 /// Drops the title, bylines and datelines that precede the first paragraph, and a byline
 /// that follows a standfirst.
 fn trim_leading_meta(body: &str, headlines: &[String]) -> String {
+    let body = without_headline_line(body, headlines);
     let paragraphs: Vec<&str> = body.split("\n\n").collect();
     let skip = paragraphs
         .iter()
@@ -240,6 +244,26 @@ fn trim_leading_meta(body: &str, headlines: &[String]) -> String {
         rest.len() - tail
     };
     rest[..keep].join("\n\n")
+}
+
+/// Longest first line compared with the headlines: a headline is a line, not a paragraph.
+const MAX_HEADLINE_LINE_BYTES: usize = 400;
+
+/// The body without its first line when that line is the headline and more lines of its
+/// paragraph follow (a headline set as a line of the opening block, not as its own paragraph).
+fn without_headline_line<'a>(body: &'a str, headlines: &[String]) -> &'a str {
+    let body = body.trim_start();
+    match body.split_once('\n') {
+        Some((first, rest))
+            if !rest.starts_with('\n')
+                && first.len() <= MAX_HEADLINE_LINE_BYTES
+                && !rest.trim().is_empty()
+                && headlines.contains(&meta::norm(first)) =>
+        {
+            rest
+        }
+        _ => body,
+    }
 }
 
 /// Drops the headline repeated among the opening paragraphs after other matter (a kicker line,
@@ -444,6 +468,17 @@ mod tests {
         };
         assert!(extract(&page(true)).body.starts_with(lead));
         assert!(!extract(&page(false)).body.contains("summary of the story"));
+        // A description that only repeats the headline the page shows is no lead.
+        let headline = "The harbour town counts the cost of the longest storm in memory";
+        let page = format!(
+            "<html><head><title>{headline}</title><meta name=description content=\"{headline}\">\
+             </head><body><header><h1>{headline}</h1></header><article><p>{}</p><p>{}</p>\
+             </article></body></html>",
+            text.repeat(3),
+            text.repeat(3)
+        );
+        let body = extract(&page).body;
+        assert!(body.starts_with("The text"), "{body:?}");
     }
 
     #[test]
@@ -463,6 +498,18 @@ mod tests {
             let body = extract(&page).body;
             assert!(!body.contains("summary of the story"), "{body:?}");
         }
+    }
+
+    #[test]
+    fn drops_the_headline_set_as_the_first_line_of_the_opening_block() {
+        let text = "The text of the story, with commas, clauses and more words, goes on.";
+        let headlines = vec![meta::norm("Rain floods the old town square")];
+        let body = format!("Rain floods the old town square\n{text}\n\n{text}");
+        let got = trim_leading_meta(&body, &headlines);
+        assert_eq!(got, format!("{text}\n\n{text}"));
+        // A line that only starts like the headline stays.
+        let body = format!("Rain floods the old town square, again\n{text}");
+        assert_eq!(trim_leading_meta(&body, &headlines), body);
     }
 
     #[test]
