@@ -1743,6 +1743,36 @@ mod tests {
     }
 
     #[test]
+    fn sentence_adverbs_are_no_speakers() {
+        for body in [
+            // Opening two sentences and never written in lowercase, the word looks like a name.
+            "Rather, the board met. The board voted. Rather, sources close to the mayor say she \
+             backs the plan.",
+            "Shortly after the fire, the board met. Shortly after it ruled last July in favor of \
+             the merger, Sen. Bo Lind of Maine, now a mayoral contender, proposed a plan that would \
+             cut the fees.",
+        ] {
+            let mut a = Article {
+                body: body.to_string(),
+                ..Article::default()
+            };
+            attribute_article(&mut a);
+            assert!(
+                a.speakers.iter().all(|s| s == "Bo Lind"),
+                "{body}: {:?}",
+                a.speakers
+            );
+        }
+        // A surname that is such a word still names its person.
+        let mut a = Article {
+            body: "Anchor Dan Rather hosted the show. “We will be back,” Rather said.".to_string(),
+            ..Article::default()
+        };
+        attribute_article(&mut a);
+        assert_eq!(a.speakers, vec!["Dan Rather"]);
+    }
+
+    #[test]
     fn joint_speakers_share_the_quote_and_count_as_each() {
         let mut a = Article {
             body: "Maria Holm met Bo Lind. Maria Holm and Bo Lind issued a statement describing it as \
