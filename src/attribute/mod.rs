@@ -406,6 +406,15 @@ fn conjoined_partner(before: &str) -> Option<&str> {
     (opens_clause && !seg[name_from..].ends_with(['.', ','])).then(|| &seg[name_from..])
 }
 
+/// Whether `before` (the text before a subject) ends with a capitalised word and "and", with
+/// no comma or sentence end between them: "… Disease Control and ".
+fn after_capitalised_and(before: &str) -> bool {
+    before
+        .strip_suffix(" and ")
+        .and_then(|seg| seg.rsplit(' ').next())
+        .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()) && !w.ends_with([',', '.']))
+}
+
 /// Whether the described name `name`, a slice of `before`, is spoken to ("broke it down to
 /// the Dutch newspaper Acme Daily:", "told reporter Ann Lee:"): the quote after the colon is
 /// the sentence subject's.
@@ -780,6 +789,17 @@ impl<'a> Walker<'a> {
             }
         }
         let r = self.resolver.resolve(raw)?;
+        // "the Centers for Disease Control and Prevention estimates": one word after a
+        // capitalised word and "and", left as written, is the tail of a name, not a speaker.
+        if !cue.inverted
+            && !r.indirect
+            && r.name == raw
+            && !raw.contains(' ')
+            && after_capitalised_and(&masked[..cue.subject.0])
+            && !self.resolver.is_person(&r.name)
+        {
+            return None;
+        }
         // "Ann Lee and Bo Lind said": both speak; the quote is theirs, not the last one's.
         if !cue.inverted
             && !r.indirect
@@ -1770,6 +1790,26 @@ mod tests {
         };
         attribute_article(&mut a);
         assert_eq!(a.speakers, vec!["Dan Rather"]);
+    }
+
+    #[test]
+    fn a_tail_after_and_is_no_speaker() {
+        for body in [
+            "A report issued by the Acme Union for Trade Growth and Renewal noted that more than \
+             a fifth of the town was out of work.",
+            "The Bureau of Roads and Bridges estimates that one in five bridges is unsafe.",
+        ] {
+            let mut a = Article {
+                body: body.to_string(),
+                ..Article::default()
+            };
+            attribute_article(&mut a);
+            assert!(
+                a.speakers.iter().all(|s| s.contains(' ')),
+                "{body}: {:?}",
+                a.speakers
+            );
+        }
     }
 
     #[test]
