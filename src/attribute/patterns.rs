@@ -525,12 +525,12 @@ fn described_name_end(after: &str) -> Option<(usize, usize)> {
         let bare = w.strip_suffix('.');
         !FUNCTION_WORDS.contains(&w.to_lowercase().as_str()) && bare.is_none_or(is_abbreviation)
     });
-    // The descriptor ends in a title or an agent noun ("party boss"), not a verb ("hates").
-    let run_titled = s
-        .as_str()
-        .split_whitespace()
-        .next()
-        .is_some_and(|w| TITLES.contains(&w));
+    // The descriptor ends in a title or an agent noun ("party boss"), not a verb ("hates"); a
+    // title may also stand inside the run, before the name ("retired Army Lt. Gen. Ann Lee").
+    let run: Vec<&str> = s.as_str().split_whitespace().collect();
+    let run_titled = run
+        .split_last()
+        .is_some_and(|(_, head)| head.iter().any(|w| TITLES.contains(w)));
     let titled = run_titled
         || words.last().is_none_or(|w| {
             w.starts_with(|c: char| c.is_uppercase())
@@ -1264,6 +1264,10 @@ mod tests {
             ),
             ("”, said spokesman Bo Lind.", &["Bo Lind"]),
             ("”, said former Utah governor Bo Lind.", &["Bo Lind"]),
+            (
+                "”, said retired Acme Lt. Gen. Bo Lind, who",
+                &["Acme Lt. Gen. Bo Lind"],
+            ),
             ("”, said former secretary of state Bo Lind.", &["Bo Lind"]),
             ("Bo Lind kept asking", &["Bo Lind"]),
             ("a ban by Bo Lind calling for more", &[]),
