@@ -1474,9 +1474,15 @@ pub const GENERIC_NOUNS: &[&str] = &[
 /// ones end in "-ed".
 pub const PASSIVE_PARTICIPLES: &[&str] = &["told", "shown", "known", "thought", "found", "said"];
 
-/// Titles followed by "of" and a department, all before the name ("Secretary of State Ann
+/// Titles followed by "of" and a department or body, all before the name ("Secretary of State Ann
 /// Lee"); after other words "of" introduces an organisation ("CEO of Acme Ann Lee").
-pub const TITLES_WITH_OF: &[&str] = &["Secretary", "Minister", "Director", "Commissioner"];
+pub const TITLES_WITH_OF: &[&str] = &[
+    "Secretary",
+    "Minister",
+    "Director",
+    "Commissioner",
+    "Speaker",
+];
 
 /// Family nouns that introduce a name set off by commas, like a role: "his wife, Ann Lee, said".
 pub const KIN_NOUNS: &[&str] = &[

@@ -1813,6 +1813,26 @@ mod tests {
     }
 
     #[test]
+    fn a_title_with_of_before_a_body_keeps_its_speaker() {
+        let q = attributed(
+            "The vote is near. Speaker of the Acme Assembly Rep. Bo Lind (R-WI) said “taxes have \
+             no place in this campaign.”",
+        );
+        assert_eq!(q[0].0.as_deref(), Some("Bo Lind"));
+    }
+
+    #[test]
+    fn a_cue_glued_to_the_opening_mark_still_speaks() {
+        for body in [
+            "Asked about the plan, Bo Lind said,“We are ready for all of it and more.”",
+            "The vote is near. “We are ready for all of it and more,”Bo Lind said.",
+        ] {
+            let q = attributed(body);
+            assert_eq!(q[0].0.as_deref(), Some("Bo Lind"), "{body}");
+        }
+    }
+
+    #[test]
     fn joint_speakers_share_the_quote_and_count_as_each() {
         let mut a = Article {
             body: "Maria Holm met Bo Lind. Maria Holm and Bo Lind issued a statement describing it as \
