@@ -1557,6 +1557,22 @@ pub const NON_PERSON_HEADS: &[&str] = &[
     "Society",
     "Ministry",
     "Service",
+    // Firms: "Acme General Corp said" is the firm, not a "General" called Corp.
+    "Corp",
+    "Corp.",
+    "Corporation",
+    "Inc",
+    "Inc.",
+    "Co",
+    "Co.",
+    "Ltd",
+    "Ltd.",
+    "Plc",
+    "PLC",
+    "LLC",
+    "Bank",
+    "Holdings",
+    "Industries",
 ];
 
 /// Nouns for what someone said, which make a quote after "Ann Lee’s …" hers ("Ann Lee’s claim

@@ -1833,6 +1833,17 @@ mod tests {
     }
 
     #[test]
+    fn a_firm_keeps_a_title_word_inside_its_name() {
+        let mut a = Article {
+            body: "Acme General Corp said it would sell the unit, a move the board backed."
+                .to_string(),
+            ..Article::default()
+        };
+        attribute_article(&mut a);
+        assert_eq!(a.speakers, vec!["Acme General Corp"]);
+    }
+
+    #[test]
     fn joint_speakers_share_the_quote_and_count_as_each() {
         let mut a = Article {
             body: "Maria Holm met Bo Lind. Maria Holm and Bo Lind issued a statement describing it as \
