@@ -910,6 +910,14 @@ pub const NOT_SPEAKERS: &[&str] = &[
     "Oct.",
     "Nov.",
     "Dec.",
+    // The same without the period, as datelines write them ("TOKYO, Feb 27 - …").
+    // ("Jan" is also a first name.)
+    "Feb",
+    "Aug",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
     "There",
     "Here",
     "What",

@@ -1056,6 +1056,8 @@ mod tests {
             ("", &[], "Acme Court Justice Ann Lee", Some("Ann Lee")),
             ("", &[], "Information Act. But Bo Lind", Some("Bo Lind")),
             ("", &[], "John F. Lee", Some("John F. Lee")),
+            ("Rates fell on Feb 27 and rose on Oct 2.", &[], "Feb", None),
+            ("", &[], "Acme General Corp", Some("Acme General Corp")),
             (
                 "",
                 &[],
