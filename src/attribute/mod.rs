@@ -1844,6 +1844,20 @@ mod tests {
     }
 
     #[test]
+    fn an_opening_participle_is_no_speaker() {
+        let q = attributed(
+            "Bo Lind, the plant's chief, spoke on Monday. Noting \"unit one is finished, and we \
+             expect it to run by June,\" he said the report ignored it. Noting the delay, he said \
+             \"we are ready for all of it.\"",
+        );
+        assert_eq!(q.len(), 2);
+        assert!(
+            q.iter().all(|(s, _)| s.as_deref() == Some("Bo Lind")),
+            "{q:?}"
+        );
+    }
+
+    #[test]
     fn joint_speakers_share_the_quote_and_count_as_each() {
         let mut a = Article {
             body: "Maria Holm met Bo Lind. Maria Holm and Bo Lind issued a statement describing it as \
