@@ -304,7 +304,7 @@ pub fn snippet_analyzer<'a>(
         .filter(RemoveLongFilter::limit(LONGEST_WORD));
     Some(match snippet_language(fields, field)? {
         Some(Language::English) => words
-            .filter(wanted_words(Language::English, wanted))
+            .filter(wanted_words(Some(Language::English), wanted))
             .build(),
         Some(language) => words
             .filter(LowerCaser)
@@ -315,14 +315,14 @@ pub fn snippet_analyzer<'a>(
     })
 }
 
-/// For a stemmed field, what [`snippet_analyzer`] does to each word, one word at a time (the
+/// For a prose field, what [`snippet_analyzer`] does to each word, one word at a time (the
 /// words found by [`word_ranges`]); `None` for other fields.
 pub fn snippet_words<'a>(
     fields: &Fields,
     field: Field,
     wanted: impl IntoIterator<Item = &'a str>,
 ) -> Option<WantedWords> {
-    Some(wanted_words(snippet_language(fields, field)??, wanted))
+    Some(wanted_words(snippet_language(fields, field)?, wanted))
 }
 
 /// What a language's stemmer (with the lowercasing before it and the accent folding after)
@@ -347,9 +347,16 @@ pub struct StemKeeps {
 /// 'ae', 'oe', 'ue' inside a word as 'a', 'o', 'u' and Finnish undoubles consonants inside one
 /// (so no bound on bytes added), but neither touches the first letter. Dutch strips the
 /// prefix 'ge-' and Turkish rewrites a stem's last consonant whatever its place ('ab' ->
-/// 'ap'): nothing is kept.
-pub fn stem_keeps(language: Language) -> StemKeeps {
+/// 'ap'): nothing is kept. Without a stemmer (`None`), a word's term is the word lowercased
+/// and folded, which leaves its ASCII opening as it is.
+pub fn stem_keeps(language: Option<Language>) -> StemKeeps {
     use Language::*;
+    let Some(language) = language else {
+        return StemKeeps {
+            letters: 2,
+            adds: 0,
+        };
+    };
     let (letters, adds) = match language {
         English | French | Spanish | Italian | Portuguese | Romanian | Swedish | Danish
         | Norwegian | Hungarian | Russian | Greek | Arabic | Tamil => (2, 2),
@@ -369,27 +376,38 @@ fn snippet_language(fields: &Fields, field: Field) -> Option<Option<Language>> {
     Some(STEMMED_LANGUAGES.get(idx).map(|&(_, language)| language))
 }
 
-fn wanted_words<'a>(language: Language, wanted: impl IntoIterator<Item = &'a str>) -> WantedWords {
+/// [`WantedWords`] for a field stemmed in `language` (`None`: not stemmed).
+fn wanted_words<'a>(
+    language: Option<Language>,
+    wanted: impl IntoIterator<Item = &'a str>,
+) -> WantedWords {
     let keeps = stem_keeps(language);
     let openings = openings(wanted, keeps.letters);
     let firsts = openings.iter().fold(0, |bits, &[first, _]| match first {
         Some(b) => bits | 1 << b.to_ascii_lowercase(),
         None => u128::MAX,
     });
+    let word = TextAnalyzer::builder(RawTokenizer::default());
     WantedWords {
         keeps,
         openings,
         firsts,
         analysed: Default::default(),
-        word: TextAnalyzer::builder(RawTokenizer::default())
-            .filter(LowerCaser)
-            .filter(CachedStemmer(language))
-            .filter(AsciiFoldingFilter)
-            .build(),
-        stem: TextAnalyzer::builder(RawTokenizer::default())
-            .filter(Stemmer::new(language))
-            .filter(AsciiFoldingFilter)
-            .build(),
+        word: match language {
+            Some(language) => word
+                .filter(LowerCaser)
+                .filter(CachedStemmer(language))
+                .filter(AsciiFoldingFilter)
+                .build(),
+            None => word.filter(LowerCaser).filter(AsciiFoldingFilter).build(),
+        },
+        stem: match language {
+            Some(language) => TextAnalyzer::builder(RawTokenizer::default())
+                .filter(Stemmer::new(language))
+                .filter(AsciiFoldingFilter)
+                .build(),
+            None => TextAnalyzer::from(RawTokenizer::default()),
+        },
     }
 }
 
@@ -861,7 +879,7 @@ mod tests {
         }
         assert_eq!(found, ["sky", "cloudi", "minist", "die", "emile", "minist"]);
         assert!(snippet_words(&fields, fields.body_for(Some("de")), wanted).is_some());
-        assert!(snippet_words(&fields, fields.body_for(None), wanted).is_none());
+        assert!(snippet_words(&fields, fields.body_for(None), wanted).is_some());
         assert!(snippet_words(&fields, fields.speakers, wanted).is_none());
     }
 
@@ -875,14 +893,16 @@ mod tests {
         let index = Index::create_in_ram(build_schema());
         register_analyzers(&index);
         let fields = Fields::new(&index.schema()).unwrap();
-        for (i, &field) in fields.bodies[..STEMMED_LANGUAGES.len()].iter().enumerate() {
+        for (i, &field) in fields.bodies.iter().enumerate() {
             let indexed = tokens(index.tokenizer_for_field(field).unwrap(), text);
             for ((term, _, from, to), range) in indexed.iter().zip(word_ranges(text)) {
                 assert_eq!(*from..*to, range.clone());
                 // Each word alone: a term that is not ASCII would let every word through.
                 let mut words = snippet_words(&fields, field, [term.as_str()]).unwrap();
                 let word = &text[range];
-                let code = STEMMED_LANGUAGES[i].0;
+                let code = STEMMED_LANGUAGES
+                    .get(i)
+                    .map_or(UNSTEMMED, |&(code, _)| code);
                 assert_eq!(words.analyse(word), Some(term.as_str()), "{code}: {word}");
             }
         }

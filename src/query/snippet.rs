@@ -653,7 +653,7 @@ mod tests {
         fn openings_find_the_scans_passage(
             pieces in proptest::collection::vec(0..PIECES.len(), 0..600),
             picked in proptest::collection::vec(0..PIECES.len(), 1..4),
-            language in 0..crate::index::schema::STEMMED_LANGUAGES.len(),
+            language in 0..crate::index::schema::BODY_FIELDS,
         ) {
             use crate::index::schema::{build_schema, register_analyzers};
             let index = tantivy::Index::create_in_ram(build_schema());
