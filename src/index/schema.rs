@@ -294,7 +294,9 @@ fn prose_analyzer(language: Option<Language>) -> TextAnalyzer {
 /// also stands for 'i'. Stemming the words of the ten hits was a third of a search's
 /// snippet instructions, and lowercasing and folding the words left unstemmed a further
 /// sixth; stemming only the words whose first letter opened a term still cost 5% of a phrase
-/// search on 100k generated articles (each new word ~3,700 instructions).
+/// search on 100k generated articles (each new word ~3,700 instructions). Other languages'
+/// words are all analysed here; searches find them one at a time with [`snippet_words`],
+/// which skips the words each language's stemmer cannot turn into a term ([`StemKeeps`]).
 pub fn snippet_analyzer<'a>(
     fields: &Fields,
     field: Field,
