@@ -58,7 +58,9 @@ fn main() {
             String::new()
         }
     };
-    println!("lang  max-added  2-letter-misses  1st-miss  ascii-word-non-ascii-stem  worst");
+    println!(
+        "lang  max-added  2-letter-misses  1st-miss  ascii-word-non-ascii-stem  ascii-first-lost  worst"
+    );
     let languages = STEMMED_LANGUAGES.map(|(code, language)| (code, Some(language)));
     for (code, language) in languages.into_iter().chain([("xx", None)]) {
         let (analyzer, stem_only) = match language {
@@ -81,6 +83,7 @@ fn main() {
             ),
         };
         let (mut most, mut misses, mut first_misses, mut non_ascii) = (0, 0, 0, 0);
+        let mut ascii_lost = 0;
         let mut worst: Vec<(String, String)> = Vec::new();
         for word in &words {
             let term = run(analyzer.clone(), word);
@@ -91,6 +94,9 @@ fn main() {
             }
             if added == most && worst.len() < 4 {
                 worst.push((word.clone(), term.clone()));
+            }
+            if word.as_bytes()[0].is_ascii() && term.bytes().next().is_some_and(|t| !t.is_ascii()) {
+                ascii_lost += 1;
             }
             let opens = opens_alike(word.as_bytes(), term.as_bytes());
             if opens < term.len().min(2) {
@@ -106,7 +112,9 @@ fn main() {
                 non_ascii += 1;
             }
         }
-        println!("{code}    {most:9}  {misses:15}  {first_misses:8}  {non_ascii:25}  {worst:?}");
+        println!(
+            "{code}    {most:9}  {misses:15}  {first_misses:8}  {non_ascii:25}  {ascii_lost:10}  {worst:?}"
+        );
     }
 }
 

@@ -384,11 +384,18 @@ fn wanted_words<'a>(
     wanted: impl IntoIterator<Item = &'a str>,
 ) -> WantedWords {
     let keeps = stem_keeps(language);
-    let openings = openings(wanted, keeps.letters);
-    let firsts = openings.iter().fold(0, |bits, &[first, _]| match first {
-        Some(b) => bits | 1 << b.to_ascii_lowercase(),
-        None => u128::MAX,
-    });
+    let wanted: Vec<&str> = wanted.into_iter().collect();
+    let openings = openings(wanted.iter().copied(), keeps.letters);
+    // A term that opens with a letter that is not ASCII ('москв') needs no ASCII opener where
+    // the stemmer keeps the first letter: a word opening with an ASCII letter keeps it.
+    let firsts = wanted
+        .iter()
+        .fold(0, |bits, term| match term.bytes().next() {
+            _ if keeps.letters == 0 => u128::MAX,
+            Some(b) if b.is_ascii() => bits | 1 << b.to_ascii_lowercase(),
+            Some(_) => bits,
+            None => u128::MAX,
+        });
     let word = TextAnalyzer::builder(RawTokenizer::default());
     WantedWords {
         keeps,
