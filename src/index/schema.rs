@@ -294,7 +294,9 @@ fn prose_analyzer(language: Option<Language>) -> TextAnalyzer {
 /// also stands for 'i'. Stemming the words of the ten hits was a third of a search's
 /// snippet instructions, and lowercasing and folding the words left unstemmed a further
 /// sixth; stemming only the words whose first letter opened a term still cost 5% of a phrase
-/// search on 100k generated articles (each new word ~3,700 instructions).
+/// search on 100k generated articles (each new word ~3,700 instructions). Other languages'
+/// words are all analysed here; searches find them one at a time with [`snippet_words`],
+/// which skips the words each language's stemmer cannot turn into a term ([`StemKeeps`]).
 pub fn snippet_analyzer<'a>(
     fields: &Fields,
     field: Field,
@@ -303,7 +305,9 @@ pub fn snippet_analyzer<'a>(
     let words = TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(LONGEST_WORD));
     Some(match snippet_language(fields, field)? {
-        Some(Language::English) => words.filter(wanted_words(wanted)).build(),
+        Some(Language::English) => words
+            .filter(wanted_words(Some(Language::English), wanted))
+            .build(),
         Some(language) => words
             .filter(LowerCaser)
             .filter(CachedStemmer(language))
@@ -313,14 +317,55 @@ pub fn snippet_analyzer<'a>(
     })
 }
 
-/// For a field stemmed as English, what [`snippet_analyzer`] does to each word, one word at a
-/// time (the words found by [`word_ranges`]); `None` for other fields.
+/// For a prose field, what [`snippet_analyzer`] does to each word, one word at a time (the
+/// words found by [`word_ranges`]); `None` for other fields.
 pub fn snippet_words<'a>(
     fields: &Fields,
     field: Field,
     wanted: impl IntoIterator<Item = &'a str>,
 ) -> Option<WantedWords> {
-    (snippet_language(fields, field)? == Some(Language::English)).then(|| wanted_words(wanted))
+    Some(wanted_words(snippet_language(fields, field)?, wanted))
+}
+
+/// What a language's stemmer (with the lowercasing before it and the accent folding after)
+/// keeps of a word's opening, as far as the word is ASCII: a word analysed into a term opens
+/// with the term's first `letters` letters (ASCII either case; a second letter 'y' may stand
+/// for 'i') and with all the term but its last `adds` bytes.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct StemKeeps {
+    pub letters: usize,
+    pub adds: usize,
+}
+
+/// [`StemKeeps`] of each stemmer, read from its Snowball rules and checked over every distinct
+/// word of the project's corpora (720,980, any language) and every word of one to three Latin
+/// letters, with every stemmer (`cargo run --release --example stem_heads -- DATA_DIR`).
+/// The Romance, Scandinavian and Hungarian stemmers only rewrite a word's ending: their
+/// rewrites add at most two bytes the word lacked (French '-ication' -> '-iqu'; Spanish,
+/// Italian, Portuguese '-encia'/'-enza'/'-ência' -> '-ent', Romanian '-ism' -> '-ist': one;
+/// measured at most 2, 1, 1, 0, 1; 0 for Swedish, Danish, Norwegian, Hungarian), as English
+/// (see [`snippet_analyzer`]). Russian, Greek, Arabic and Tamil rewrite only their own
+/// scripts, which are not ASCII, so leave ASCII openings alone (measured 0). German rewrites
+/// 'ae', 'oe', 'ue' inside a word as 'a', 'o', 'u' and Finnish undoubles consonants inside one
+/// (so no bound on bytes added), but neither touches the first letter. Dutch strips the
+/// prefix 'ge-' and Turkish rewrites a stem's last consonant whatever its place ('ab' ->
+/// 'ap'): nothing is kept. Without a stemmer (`None`), a word's term is the word lowercased
+/// and folded, which leaves its ASCII opening as it is.
+pub fn stem_keeps(language: Option<Language>) -> StemKeeps {
+    use Language::*;
+    let Some(language) = language else {
+        return StemKeeps {
+            letters: 2,
+            adds: 0,
+        };
+    };
+    let (letters, adds) = match language {
+        English | French | Spanish | Italian | Portuguese | Romanian | Swedish | Danish
+        | Norwegian | Hungarian | Russian | Greek | Arabic | Tamil => (2, 2),
+        German | Finnish => (1, usize::MAX),
+        _ => (0, usize::MAX),
+    };
+    StemKeeps { letters, adds }
 }
 
 /// The stemmer language of a prose field (`None` inside: unstemmed); `None` for a field
@@ -333,24 +378,45 @@ fn snippet_language(fields: &Fields, field: Field) -> Option<Option<Language>> {
     Some(STEMMED_LANGUAGES.get(idx).map(|&(_, language)| language))
 }
 
-fn wanted_words<'a>(wanted: impl IntoIterator<Item = &'a str>) -> WantedWords {
-    let openings = openings(wanted);
-    let firsts = openings.iter().fold(0, |bits, &[first, _]| match first {
-        Some(b) => bits | 1 << b.to_ascii_lowercase(),
-        None => u128::MAX,
-    });
+/// [`WantedWords`] for a field stemmed in `language` (`None`: not stemmed).
+fn wanted_words<'a>(
+    language: Option<Language>,
+    wanted: impl IntoIterator<Item = &'a str>,
+) -> WantedWords {
+    let keeps = stem_keeps(language);
+    let wanted: Vec<&str> = wanted.into_iter().collect();
+    let openings = openings(wanted.iter().copied(), keeps.letters);
+    // A term that opens with a letter that is not ASCII ('москв') needs no ASCII opener where
+    // the stemmer keeps the first letter: a word opening with an ASCII letter keeps it.
+    let firsts = wanted
+        .iter()
+        .fold(0, |bits, term| match term.bytes().next() {
+            _ if keeps.letters == 0 => u128::MAX,
+            Some(b) if b.is_ascii() => bits | 1 << b.to_ascii_lowercase(),
+            Some(_) => bits,
+            None => u128::MAX,
+        });
+    let word = TextAnalyzer::builder(RawTokenizer::default());
     WantedWords {
+        keeps,
         openings,
         firsts,
         analysed: Default::default(),
-        word: TextAnalyzer::builder(RawTokenizer::default())
-            .filter(LowerCaser)
-            .filter(CachedStemmer(Language::English))
-            .filter(AsciiFoldingFilter)
-            .build(),
-        stem: TextAnalyzer::builder(RawTokenizer::default())
-            .filter(Stemmer::new(Language::English))
-            .build(),
+        word: match language {
+            Some(language) => word
+                .filter(LowerCaser)
+                .filter(CachedStemmer(language))
+                .filter(AsciiFoldingFilter)
+                .build(),
+            None => word.filter(LowerCaser).filter(AsciiFoldingFilter).build(),
+        },
+        stem: match language {
+            Some(language) => TextAnalyzer::builder(RawTokenizer::default())
+                .filter(Stemmer::new(language))
+                .filter(AsciiFoldingFilter)
+                .build(),
+            None => TextAnalyzer::from(RawTokenizer::default()),
+        },
     }
 }
 
@@ -457,6 +523,8 @@ fn is_alphanumeric(c: char) -> bool {
 /// others on untouched (see [`snippet_analyzer`] and [`could_open`]).
 #[derive(Clone)]
 pub struct WantedWords {
+    /// What the stemmer keeps of a word's opening.
+    keeps: StemKeeps,
     openings: Vec<Opening>,
     /// The lowercase ASCII letters a wanted word may open with, one bit each (a quick
     /// refusal of most words before [`could_open`]).
@@ -465,8 +533,9 @@ pub struct WantedWords {
     analysed: crate::hash::HashMap<String, String>,
     /// Lowercases, stems and folds one word, as the indexing analyzer does.
     word: TextAnalyzer,
-    /// Stems one lowercase ASCII word: the same, without the chain's other filters and stem
-    /// cache, which were a third of the instructions of a word analysed.
+    /// Stems and folds one lowercase ASCII word: the same, without the lowercasing and stem
+    /// cache, which were a third of the instructions of a word analysed. (Folding is for the
+    /// Turkish stemmer, which may add 'ı' to an ASCII word; ASCII stems go through as they are.)
     stem: TextAnalyzer,
 }
 
@@ -525,6 +594,11 @@ impl<T: TokenStream> TokenStream for WantedWordsStream<'_, T> {
 }
 
 impl WantedWords {
+    /// What the stemmer keeps of a word's opening.
+    pub fn keeps(&self) -> StemKeeps {
+        self.keeps
+    }
+
     /// `word` lowercased, stemmed and folded, if it could open one of the wanted terms;
     /// `None` if it cannot be one of them. Analysed words are remembered: going through the
     /// analyzer's chain of boxed filters cost ~1,400 instructions a word.
@@ -549,8 +623,7 @@ impl WantedWords {
         }
         if !self.analysed.contains_key(word) {
             let analysed = if word.is_ascii() {
-                // Lowercasing is all the chain does to ASCII besides stemming, and the stem of
-                // an ASCII word is ASCII: nothing to fold.
+                // Lowercasing is all the chain does to ASCII besides stemming and folding.
                 let lower = word.to_ascii_lowercase();
                 let mut stream = self.stem.token_stream(&lower);
                 if stream.advance() {
@@ -579,11 +652,15 @@ impl WantedWords {
 /// ASCII (it matches any).
 type Opening = [Option<u8>; 2];
 
-/// The openings of the wanted terms, without repeats.
-fn openings<'a>(words: impl IntoIterator<Item = &'a str>) -> Vec<Opening> {
+/// The openings of the wanted terms, without repeats: of each, the first `letters` bytes
+/// (at most two) that a word analysed into it keeps (see [`StemKeeps`]).
+fn openings<'a>(words: impl IntoIterator<Item = &'a str>, letters: usize) -> Vec<Opening> {
     let mut out: Vec<Opening> = Vec::new();
     for word in words {
-        let mut bytes = word.bytes().map(|b| b.is_ascii().then_some(b));
+        let mut bytes = word
+            .bytes()
+            .take(letters)
+            .map(|b| b.is_ascii().then_some(b));
         let opening = [bytes.next().flatten(), bytes.next().flatten()];
         if !out.contains(&opening) {
             out.push(opening);
@@ -592,9 +669,9 @@ fn openings<'a>(words: impl IntoIterator<Item = &'a str>) -> Vec<Opening> {
     out
 }
 
-/// Whether a word as written (`word`) could be analysed (lowercased, stemmed as English,
-/// folded) into a term with one of `openings`. A non-ASCII letter among the first two could
-/// fold into anything; a second letter 'y' can become 'i' (see [`snippet_analyzer`]).
+/// Whether a word as written (`word`) could be analysed (lowercased, stemmed, folded) into a
+/// term with one of `openings`. A non-ASCII letter among the first two could fold into
+/// anything; a second letter 'y' can become 'i' (see [`snippet_analyzer`]).
 fn could_open(openings: &[Opening], word: &[u8]) -> bool {
     let lower = |i: usize| {
         word.get(i)
@@ -810,9 +887,34 @@ mod tests {
             }
         }
         assert_eq!(found, ["sky", "cloudi", "minist", "die", "emile", "minist"]);
-        assert!(snippet_words(&fields, fields.body_for(Some("de")), wanted).is_none());
-        assert!(snippet_words(&fields, fields.body_for(Some("en")), wanted).is_some());
+        assert!(snippet_words(&fields, fields.body_for(Some("de")), wanted).is_some());
+        assert!(snippet_words(&fields, fields.body_for(None), wanted).is_some());
         assert!(snippet_words(&fields, fields.speakers, wanted).is_none());
+    }
+
+    #[test]
+    fn snippet_words_find_every_languages_terms() {
+        // Words whose terms do not open as they do: German 'ae' -> 'a' and 'ß' -> 'ss', Dutch
+        // 'ge-' stripped, Turkish 'ab' -> 'ap', Finnish undoubling, French '-ication' ->
+        // '-iqu', Spanish '-encia' -> '-ent', English 'dying' -> 'die'.
+        let text = "Aerger Grüße Straße Muenchen gelopen gewerkt ab kitabı Kissa application \
+                    conferencia Dying Москва Ελλάδα naïve ÉTAT Übergang";
+        let index = Index::create_in_ram(build_schema());
+        register_analyzers(&index);
+        let fields = Fields::new(&index.schema()).unwrap();
+        for (i, &field) in fields.bodies.iter().enumerate() {
+            let indexed = tokens(index.tokenizer_for_field(field).unwrap(), text);
+            for ((term, _, from, to), range) in indexed.iter().zip(word_ranges(text)) {
+                assert_eq!(*from..*to, range.clone());
+                // Each word alone: a term that is not ASCII would let every word through.
+                let mut words = snippet_words(&fields, field, [term.as_str()]).unwrap();
+                let word = &text[range];
+                let code = STEMMED_LANGUAGES
+                    .get(i)
+                    .map_or(UNSTEMMED, |&(code, _)| code);
+                assert_eq!(words.analyse(word), Some(term.as_str()), "{code}: {word}");
+            }
+        }
     }
 
     #[test]
