@@ -462,12 +462,13 @@ pub fn title(
         return Some(m);
     }
     let candidates: Vec<String> = [
+        // The Dublin Core title is the document's catalogued title, set for this page alone
+        // (the order Readability uses too); the social titles may be reworded teasers.
+        meta.first(&["dc:title", "dcterms:title", "dc.title", "dcterms.title"]),
         meta.first(&["og:title"]),
         meta.first(&[
             "twitter:title",
             "headline",
-            "dc.title",
-            "dc:title",
             "sailthru.title",
             "parsely-title",
         ]),
@@ -2197,6 +2198,22 @@ mod tests {
         assert_eq!(
             title(&doc, &tags, &ld, &[]).as_deref(),
             Some("Mayor opens the bridge today")
+        );
+    }
+
+    #[test]
+    fn the_dublin_core_title_outranks_the_social_titles() {
+        let doc = Html::parse_document(
+            r#"<title>Site home</title>
+               <meta property="og:title" content="You will not believe this bridge">
+               <meta name="twitter:title" content="You will not believe this bridge">
+               <meta name="DC.title" content="Council approves the harbour bridge plan">
+               <h1>Latest news</h1>"#,
+        );
+        let (tags, ld) = (MetaTags::read(&doc), LinkedData::default());
+        assert_eq!(
+            title(&doc, &tags, &ld, &[]).as_deref(),
+            Some("Council approves the harbour bridge plan")
         );
     }
 
