@@ -1314,7 +1314,32 @@ fn is_dated_part(part: &str) -> bool {
     part.chars().count() <= MAX_METADATA_PART_CHARS
         && (TIME_OF_DAY.is_match(part)
             || NOISE_LINE.is_match(part)
+            || is_timestamp_line(part)
             || crate::date::parse_date_text(part).is_some())
+}
+
+/// A word that opens a publication or update time in the languages the index sees most beyond
+/// those [`NOISE_LINE`] knows ("Publisert", "Uppdaterad", "Bijgewerkt", "Aggiornato",
+/// "Actualizado", "Stand:", "Güncelleme", "Zaktualizowano", "Päivitetty").
+static TIMESTAMP_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:publisert|oppdatert|publiceret|opdateret|offentliggjort|publicerad|uppdaterad|gepubliceerd|bijgewerkt|pubblicato|aggiornato|publicado|actualizado|atualizado|veröffentlicht|stand|giriş|güncelleme|yayınlanma|opublikowano|zaktualizowano|aktualizacja|publikováno|aktualizováno|julkaistu|päivitetty)\b")
+        .expect("valid regex")
+});
+
+/// A time of day anywhere in a line ("kl. 13.05", "18:24").
+static HAS_TIME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b\d{1,2}[:.]\d{2}\b").expect("valid regex"));
+
+/// Longest line taken for a timestamp line.
+const MAX_TIMESTAMP_CHARS: usize = 150;
+
+/// A publication or update time under its label in another language ("Publisert 05.08.2024,
+/// kl. 13.05", "Stand: 25.04.2024 10:00 Uhr"): the label alone may open prose ("Publicado en
+/// 1990, el libro…"), so a date or a time must follow it.
+fn is_timestamp_line(p: &str) -> bool {
+    p.chars().count() <= MAX_TIMESTAMP_CHARS
+        && TIMESTAMP_LABEL.is_match(p)
+        && (HAS_TIME.is_match(p) || crate::date::parse_date_text(p).is_some())
 }
 
 /// A strip of metadata split by bars: short labels (a programme, a source, a writer, a
@@ -1365,7 +1390,7 @@ fn is_boilerplate_line(p: &str) -> bool {
     if p.chars().count() <= 60 && !is_attribution(p) && crate::date::parse_date_text(p).is_some() {
         return true;
     }
-    if is_metadata_strip(p) {
+    if is_metadata_strip(p) || is_timestamp_line(p) {
         return true;
     }
     if p.len() > 60 {
@@ -2424,6 +2449,28 @@ mod tests {
             ("Ann Lee 04.12.2023 5 min", true),
             ("3 Min.", true),
             ("The walk to the station took 5 min", false),
+        ] {
+            assert_eq!(is_boilerplate_line(p), noise, "{p:?}");
+        }
+    }
+
+    #[test]
+    fn drops_publication_times_labelled_in_other_languages() {
+        for (p, noise) in [
+            (
+                "Publisert 02.03.2021, kl. 10.15 Oppdatert 02.03.2021, kl. 11.40",
+                true,
+            ),
+            ("Bijgewerkt 14.02 | Gepubliceerd 09.30", true),
+            ("Stand: 12.06.2023 08:45 Uhr", true),
+            ("Actualizado el 3 de mayo de 2022", true),
+            ("Aggiornato il 2022-05-03", true),
+            ("Güncelleme: 11.11.2022 - 09:12", true),
+            (
+                "Publicado en 1990, el libro vendió millones de copias en todo el mundo.",
+                false,
+            ),
+            ("Stand up for the river, the sign said.", false),
         ] {
             assert_eq!(is_boilerplate_line(p), noise, "{p:?}");
         }
