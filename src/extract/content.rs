@@ -660,6 +660,10 @@ fn promote_thin_wrapper(doc: &Html, stats: &Stats, mut id: NodeId) -> NodeId {
     }
 }
 
+/// Longest block above the article taken for its standfirst on the strength of ending
+/// like a sentence.
+const MAX_STANDFIRST_CHARS: usize = 400;
+
 /// The top candidate plus siblings that look like more of the same article.
 fn siblings_to_include(
     doc: &Html,
@@ -706,8 +710,13 @@ fn siblings_to_include(
             if score >= threshold {
                 return true;
             }
-            // Prose blocks next to the article (a lead, a second text column) belong to it.
-            if st.text >= 140 && st.link_density() < 0.2 && st.commas >= 2 {
+            // Prose blocks next to the article (a lead, a second text column) belong to it,
+            // and so does a standfirst above it: a few sentences with few commas.
+            if st.text >= 140
+                && st.link_density() < 0.2
+                && (st.commas >= 2
+                    || (c.id() < top && st.text <= MAX_STANDFIRST_CHARS && ends_sentence(el)))
+            {
                 return true;
             }
             if el.value().name() == "p" {
@@ -1914,6 +1923,30 @@ mod tests {
         );
         let content = main_content(&Html::parse_document(&html));
         assert_eq!(content.lead_caption, None);
+    }
+
+    #[test]
+    fn takes_a_standfirst_with_few_commas_above_the_article() {
+        let para = "The council met on Monday, and the vote, long delayed, finally passed \
+                    with a wide margin after hours of debate among the members present there.";
+        let lead = "The old bridge over the river will close for two years from the spring. The \
+                    town must now find another way across the water for its buses and its lorries.";
+        assert!(lead.matches(',').count() < 2 && lead.chars().count() >= 140);
+        let page = |before: &str, after: &str| {
+            format!(
+                "<body><main><div class=intro><p>{before}</p></div><div class=text>\
+                 <p>{para}</p><p>{para}</p><p>{para}</p><p>{para}</p><p>{para}</p>\
+                 <p>{para}</p></div><div class=coda><p>{after}</p></div></main></body>"
+            )
+        };
+        let got = body(&page(lead, "Short."));
+        assert!(got.starts_with("The old bridge"), "{got:?}");
+        // Below the article, or longer than a standfirst, such a block is not taken.
+        let got = body(&page("Short.", lead));
+        assert!(!got.contains("old bridge"), "{got:?}");
+        let long = format!("{lead} {lead} {lead}");
+        let got = body(&page(&long, "Short."));
+        assert!(!got.contains("old bridge"), "{got:?}");
     }
 
     #[test]
