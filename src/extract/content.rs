@@ -1368,6 +1368,22 @@ fn is_metadata_strip(p: &str) -> bool {
         && p.split('|').map(str::trim).any(is_dated_part)
 }
 
+/// A teaser of an audio or video piece: the medium's label, then a bar, its running time, or a
+/// colon and a title closed by the running time ("Audio 03:07 Min. | 25.04.24 | Title",
+/// "AUDIO: Title (1 Min)", "Video | Title"). A colon and a title alone may head a section.
+static MEDIA_TEASER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:audio|video|podcast)(?:\s*\|.*|\s*:[^|]*?\(\d{1,3}\s*min\.?\).*|\s+\d{1,2}:\d{2}\b.*)$")
+        .expect("valid regex")
+});
+
+/// Longest paragraph taken for a media teaser.
+const MAX_MEDIA_TEASER_CHARS: usize = 300;
+
+/// Whether a paragraph is a teaser of an audio or video piece (see [`MEDIA_TEASER`]).
+fn is_media_teaser(p: &str) -> bool {
+    p.chars().count() <= MAX_MEDIA_TEASER_CHARS && MEDIA_TEASER.is_match(p)
+}
+
 /// Paragraphs that are widget labels rather than article text.
 fn is_boilerplate_line(p: &str) -> bool {
     if p.chars().count() <= MAX_SLASH_CREDIT_CHARS && SLASH_CREDIT.is_match(p) {
@@ -1399,7 +1415,7 @@ fn is_boilerplate_line(p: &str) -> bool {
     if p.chars().count() <= 60 && !is_attribution(p) && crate::date::parse_date_text(p).is_some() {
         return true;
     }
-    if is_metadata_strip(p) || is_timestamp_line(p) {
+    if is_metadata_strip(p) || is_timestamp_line(p) || is_media_teaser(p) {
         return true;
     }
     if p.len() > 60 {
@@ -2504,6 +2520,29 @@ mod tests {
                 false,
             ),
             ("Stand up for the river, the sign said.", false),
+        ] {
+            assert_eq!(is_boilerplate_line(p), noise, "{p:?}");
+        }
+    }
+
+    #[test]
+    fn drops_teasers_of_audio_and_video_pieces() {
+        for (p, noise) in [
+            (
+                "Audio 02:41 Min. | 12.03.24 | Ann Lee The river floods the old town",
+                true,
+            ),
+            ("VIDEO: Storm hits the coast (2 Min)", true),
+            ("Podcast | Why the bridge had to close", true),
+            ("Video: How to hang a wreath", false),
+            (
+                "Video games took up most of his free time in those years.",
+                false,
+            ),
+            (
+                "Audio engineers worked on the album at 10:30 every night.",
+                false,
+            ),
         ] {
             assert_eq!(is_boilerplate_line(p), noise, "{p:?}");
         }
