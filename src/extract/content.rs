@@ -1539,7 +1539,8 @@ pub fn main_content(doc: &Html) -> MainContent {
     let lead_caption = roots
         .first()
         .and_then(|&root| lead_caption(doc, used, root))
-        .filter(|c| !text.contains(c.as_str()));
+        // An audio or video player's teaser is no caption of the opening picture.
+        .filter(|c| !text.contains(c.as_str()) && !is_media_teaser(c));
     MainContent { text, lead_caption }
 }
 
@@ -1924,6 +1925,28 @@ mod tests {
         assert!(!content.text.contains("harbour"), "{:?}", content.text);
         let content = main_content(&Html::parse_document(&page(false)));
         assert_eq!(content.lead_caption, None);
+    }
+
+    #[test]
+    fn an_audio_players_teaser_is_no_lead_caption() {
+        let para =
+            "The text of the story, with commas, clauses and more words, goes on for a while. ";
+        let page = |caption: &str| {
+            format!(
+                "<body><article><figure><img src=a.jpg><figcaption>{caption}</figcaption>\
+                 </figure><p>{}</p><p>{}</p></article></body>",
+                para.repeat(3),
+                para.repeat(3)
+            )
+        };
+        let content = main_content(&Html::parse_document(&page(
+            "Audio 02:41 Min. | 12.03.24 | Ann Lee The river floods the old town",
+        )));
+        assert_eq!(content.lead_caption, None);
+        let content = main_content(&Html::parse_document(&page(
+            "The river floods the old town.",
+        )));
+        assert!(content.lead_caption.is_some());
     }
 
     #[test]
