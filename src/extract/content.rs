@@ -1327,17 +1327,60 @@ fn is_dated_part(part: &str) -> bool {
             || crate::date::parse_date_text(part).is_some())
 }
 
-/// A word that opens a publication or update time in the languages the index sees most beyond
+/// Words that open a publication or update time in the languages the index sees most beyond
 /// those [`NOISE_LINE`] knows ("Publisert", "Uppdaterad", "Bijgewerkt", "Aggiornato",
-/// "Actualizado", "Stand:", "Güncelleme", "Zaktualizowano", "Päivitetty").
-static TIMESTAMP_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:publisert|oppdatert|publiceret|opdateret|offentliggjort|publicerad|uppdaterad|gepubliceerd|bijgewerkt|pubblicato|aggiornato|publicado|actualizado|atualizado|veröffentlicht|stand|giriş|güncelleme|yayınlanma|opublikowano|zaktualizowano|aktualizacja|publikováno|aktualizováno|julkaistu|päivitetty)\b")
-        .expect("valid regex")
-});
+/// "Actualizado", "Stand:", "Güncelleme", "Zaktualizowano", "Päivitetty"), lowercase.
+const TIMESTAMP_LABELS: &[&str] = &[
+    "publisert",
+    "oppdatert",
+    "publiceret",
+    "opdateret",
+    "offentliggjort",
+    "publicerad",
+    "uppdaterad",
+    "gepubliceerd",
+    "bijgewerkt",
+    "pubblicato",
+    "aggiornato",
+    "publicado",
+    "actualizado",
+    "atualizado",
+    "veröffentlicht",
+    "stand",
+    "giriş",
+    "güncelleme",
+    "yayınlanma",
+    "opublikowano",
+    "zaktualizowano",
+    "aktualizacja",
+    "publikováno",
+    "aktualizováno",
+    "julkaistu",
+    "päivitetty",
+];
 
-/// A time of day anywhere in a line ("kl. 13.05", "18:24").
-static HAS_TIME: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b\d{1,2}[:.]\d{2}\b").expect("valid regex"));
+/// Whether a line opens with one of [`TIMESTAMP_LABELS`] as a whole word.
+fn opens_with_timestamp_label(p: &str) -> bool {
+    let head: String = p.chars().take(16).flat_map(char::to_lowercase).collect();
+    TIMESTAMP_LABELS.iter().any(|w| {
+        head.strip_prefix(w)
+            .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
+    })
+}
+
+/// Whether a line holds a time of day written with a colon or a dot ("kl. 13.05", "18:24").
+fn has_time_of_day(p: &str) -> bool {
+    let b = p.as_bytes();
+    (0..b.len()).any(|i| {
+        matches!(b[i], b':' | b'.')
+            && i >= 1
+            && b[i - 1].is_ascii_digit()
+            && b.get(i + 1).is_some_and(u8::is_ascii_digit)
+            && b.get(i + 2).is_some_and(u8::is_ascii_digit)
+            && !b.get(i + 3).is_some_and(u8::is_ascii_digit)
+            && !(i >= 3 && b[i - 2].is_ascii_digit() && b[i - 3].is_ascii_digit())
+    })
+}
 
 /// Longest line taken for a timestamp line.
 const MAX_TIMESTAMP_CHARS: usize = 150;
@@ -1346,9 +1389,11 @@ const MAX_TIMESTAMP_CHARS: usize = 150;
 /// kl. 13.05", "Stand: 25.04.2024 10:00 Uhr"): the label alone may open prose ("Publicado en
 /// 1990, el libro…"), so a date or a time must follow it.
 fn is_timestamp_line(p: &str) -> bool {
-    p.chars().count() <= MAX_TIMESTAMP_CHARS
-        && TIMESTAMP_LABEL.is_match(p)
-        && (HAS_TIME.is_match(p) || crate::date::parse_date_text(p).is_some())
+    // A date or time has a digit: most lines skip the regexes.
+    p.bytes().any(|b| b.is_ascii_digit())
+        && p.chars().count() <= MAX_TIMESTAMP_CHARS
+        && opens_with_timestamp_label(p)
+        && (has_time_of_day(p) || crate::date::parse_date_text(p).is_some())
 }
 
 /// A strip of metadata split by bars: short labels (a programme, a source, a writer, a
@@ -1381,7 +1426,12 @@ const MAX_MEDIA_TEASER_CHARS: usize = 300;
 
 /// Whether a paragraph is a teaser of an audio or video piece (see [`MEDIA_TEASER`]).
 fn is_media_teaser(p: &str) -> bool {
-    p.chars().count() <= MAX_MEDIA_TEASER_CHARS && MEDIA_TEASER.is_match(p)
+    // Only a line opening with the medium's initial can match: most lines skip the regex.
+    p.as_bytes()
+        .first()
+        .is_some_and(|b| matches!(b.to_ascii_lowercase(), b'a' | b'v' | b'p'))
+        && p.chars().count() <= MAX_MEDIA_TEASER_CHARS
+        && MEDIA_TEASER.is_match(p)
 }
 
 /// Paragraphs that are widget labels rather than article text.
