@@ -1434,6 +1434,34 @@ fn is_media_teaser(p: &str) -> bool {
         && MEDIA_TEASER.is_match(p)
 }
 
+/// Longest paragraph taken for a newsroom's call for tips or an ad-blocker notice.
+const MAX_NOTICE_CHARS: usize = 250;
+
+/// The newsroom asking for stories or feedback by e-mail ("Got a story? Email us at
+/// news@example.com", "Senden Sie uns Ihr Feedback an: briefe@example.de"); a reporter's own
+/// address ("Ann Lee may be reached at ann@example.com") is the article's.
+static NEWSROOM_CALL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:got a story|have a story|story to tell|send (?:us )?your (?:stories|story|tips|news)|news ?team|news tips?|tip us|feedback)\b")
+        .expect("valid regex")
+});
+
+/// Whether a paragraph is a newsroom's call for tips with its e-mail address.
+fn is_newsroom_call(p: &str) -> bool {
+    p.contains('@') && NEWSROOM_CALL.is_match(p)
+}
+
+/// A notice to readers who block ads ("Ad block users: some features may not work while an ad
+/// blocker is enabled", "Please disable your ad blocker").
+static ADBLOCK_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bad ?blockers?\b.{0,80}\b(?:enabled|active|disable|turn(?:ed)? off|whitelist|allow)|\b(?:disable|turn off|deactivate|pause) (?:your |the )?ad ?blockers?\b|\bwerbeblocker\b")
+        .expect("valid regex")
+});
+
+/// Whether a paragraph is a notice to readers who block ads.
+fn is_adblock_notice(p: &str) -> bool {
+    (mentions(p, "block") || mentions(p, "werbeblocker")) && ADBLOCK_NOTICE.is_match(p)
+}
+
 /// Paragraphs that are widget labels rather than article text.
 fn is_boilerplate_line(p: &str) -> bool {
     if p.chars().count() <= MAX_SLASH_CREDIT_CHARS && SLASH_CREDIT.is_match(p) {
@@ -1466,6 +1494,9 @@ fn is_boilerplate_line(p: &str) -> bool {
         return true;
     }
     if is_metadata_strip(p) || is_timestamp_line(p) || is_media_teaser(p) {
+        return true;
+    }
+    if p.chars().count() <= MAX_NOTICE_CHARS && (is_newsroom_call(p) || is_adblock_notice(p)) {
         return true;
     }
     if p.len() > 60 {
@@ -2614,6 +2645,37 @@ mod tests {
             ),
             (
                 "Audio engineers worked on the album at 10:30 every night.",
+                false,
+            ),
+        ] {
+            assert_eq!(is_boilerplate_line(p), noise, "{p:?}");
+        }
+    }
+
+    #[test]
+    fn drops_calls_for_tips_and_ad_blocker_notices() {
+        for (p, noise) in [
+            (
+                "Got a story? Email our news team at news@example.com.",
+                true,
+            ),
+            ("Send your stories to tips@example.com", true),
+            (
+                "Senden Sie uns Ihr Feedback zu diesem Artikel an: briefe@example.de",
+                true,
+            ),
+            ("Ann Lee may be reached at ann.lee@example.com.", false),
+            (
+                "The newsroom tips were all about the budget, she said.",
+                false,
+            ),
+            (
+                "Ad block users: some features may not work while an ad blocker is enabled.",
+                true,
+            ),
+            ("Please disable your ad blocker to continue.", true),
+            (
+                "The rise of ad blocking threatens the open web, the group says.",
                 false,
             ),
         ] {
