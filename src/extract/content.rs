@@ -1073,9 +1073,11 @@ impl Renderer {
     }
 
     fn paragraph_break(&mut self) {
-        if self.current.contains('\n') && self.current.lines().any(is_teaser) {
-            // A teaser closed by its date and time may share a block with the text.
-            let kept: Vec<&str> = self.current.lines().filter(|l| !is_teaser(l)).collect();
+        let stray = |l: &str| is_teaser(l) || is_loading_notice(l);
+        if self.current.contains('\n') && self.current.lines().any(stray) {
+            // A teaser closed by its date and time, or a loading notice, may share a block
+            // with the text.
+            let kept: Vec<&str> = self.current.lines().filter(|l| !stray(l)).collect();
             self.current = kept.join("\n");
         }
         let p = self.current.trim();
@@ -1462,6 +1464,24 @@ fn is_adblock_notice(p: &str) -> bool {
     (mentions(p, "block") || mentions(p, "werbeblocker")) && ADBLOCK_NOTICE.is_match(p)
 }
 
+/// A notice that more is loading ("Loading…", "Cargando siguiente contenido...", "正在加载...",
+/// "Scroll down to load comments..."): a short line closed by an ellipsis.
+static LOADING_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:loading|cargando|chargement|wird geladen|caricamento|carregando|ładowanie|načítání|正在加载|加载中|読み込み中|scroll down to load)\b.{0,40}(?:\.\.\.|…)$")
+        .expect("valid regex")
+});
+
+/// Longest line taken for a loading notice.
+const MAX_LOADING_NOTICE_CHARS: usize = 60;
+
+/// Whether a line is a notice that more is loading (see [`LOADING_NOTICE`]).
+fn is_loading_notice(l: &str) -> bool {
+    let l = l.trim();
+    (l.ends_with("...") || l.ends_with('…'))
+        && l.chars().count() <= MAX_LOADING_NOTICE_CHARS
+        && LOADING_NOTICE.is_match(l)
+}
+
 /// Paragraphs that are widget labels rather than article text.
 fn is_boilerplate_line(p: &str) -> bool {
     if p.chars().count() <= MAX_SLASH_CREDIT_CHARS && SLASH_CREDIT.is_match(p) {
@@ -1473,7 +1493,7 @@ fn is_boilerplate_line(p: &str) -> bool {
     if p.chars().count() <= MAX_TOGGLE_CHARS && TOGGLE_LABELS.is_match(p) {
         return true;
     }
-    if is_teaser(p) {
+    if is_teaser(p) || is_loading_notice(p) {
         return true;
     }
     if !p.chars().any(char::is_alphanumeric) {
@@ -2681,6 +2701,29 @@ mod tests {
         ] {
             assert_eq!(is_boilerplate_line(p), noise, "{p:?}");
         }
+    }
+
+    #[test]
+    fn drops_loading_notices_also_inside_a_block() {
+        for (p, noise) in [
+            ("Loading...", true),
+            ("Cargando siguiente contenido...", true),
+            ("Scroll down to load comments…", true),
+            (
+                "Loading the lorries took the men three whole days...",
+                false,
+            ),
+            ("Loading the ferry", false),
+            ("The loading bay was empty...", false),
+        ] {
+            assert_eq!(is_boilerplate_line(p), noise, "{p:?}");
+        }
+        let text = "The text of the story, with commas, clauses and more words, goes on.";
+        let mut out = Renderer::default();
+        out.text(text);
+        out.line_break();
+        out.text("Wird geladen …");
+        assert_eq!(out.finish(), text);
     }
 
     #[test]
