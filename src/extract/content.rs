@@ -660,6 +660,10 @@ fn promote_thin_wrapper(doc: &Html, stats: &Stats, mut id: NodeId) -> NodeId {
     }
 }
 
+/// Longest block above the article taken for its standfirst on the strength of ending
+/// like a sentence.
+const MAX_STANDFIRST_CHARS: usize = 400;
+
 /// The top candidate plus siblings that look like more of the same article.
 fn siblings_to_include(
     doc: &Html,
@@ -706,8 +710,13 @@ fn siblings_to_include(
             if score >= threshold {
                 return true;
             }
-            // Prose blocks next to the article (a lead, a second text column) belong to it.
-            if st.text >= 140 && st.link_density() < 0.2 && st.commas >= 2 {
+            // Prose blocks next to the article (a lead, a second text column) belong to it,
+            // and so does a standfirst above it: a few sentences with few commas.
+            if st.text >= 140
+                && st.link_density() < 0.2
+                && (st.commas >= 2
+                    || (c.id() < top && st.text <= MAX_STANDFIRST_CHARS && ends_sentence(el)))
+            {
                 return true;
             }
             if el.value().name() == "p" {
@@ -1064,9 +1073,11 @@ impl Renderer {
     }
 
     fn paragraph_break(&mut self) {
-        if self.current.contains('\n') && self.current.lines().any(is_teaser) {
-            // A teaser closed by its date and time may share a block with the text.
-            let kept: Vec<&str> = self.current.lines().filter(|l| !is_teaser(l)).collect();
+        let stray = |l: &str| is_teaser(l) || is_loading_notice(l);
+        if self.current.contains('\n') && self.current.lines().any(stray) {
+            // A teaser closed by its date and time, or a loading notice, may share a block
+            // with the text.
+            let kept: Vec<&str> = self.current.lines().filter(|l| !stray(l)).collect();
             self.current = kept.join("\n");
         }
         let p = self.current.trim();
@@ -1314,7 +1325,77 @@ fn is_dated_part(part: &str) -> bool {
     part.chars().count() <= MAX_METADATA_PART_CHARS
         && (TIME_OF_DAY.is_match(part)
             || NOISE_LINE.is_match(part)
+            || is_timestamp_line(part)
             || crate::date::parse_date_text(part).is_some())
+}
+
+/// Words that open a publication or update time in the languages the index sees most beyond
+/// those [`NOISE_LINE`] knows ("Publisert", "Uppdaterad", "Bijgewerkt", "Aggiornato",
+/// "Actualizado", "Stand:", "Güncelleme", "Zaktualizowano", "Päivitetty"), lowercase.
+const TIMESTAMP_LABELS: &[&str] = &[
+    "publisert",
+    "oppdatert",
+    "publiceret",
+    "opdateret",
+    "offentliggjort",
+    "publicerad",
+    "uppdaterad",
+    "gepubliceerd",
+    "bijgewerkt",
+    "pubblicato",
+    "aggiornato",
+    "publicado",
+    "actualizado",
+    "atualizado",
+    "veröffentlicht",
+    "stand",
+    "giriş",
+    "güncelleme",
+    "yayınlanma",
+    "opublikowano",
+    "zaktualizowano",
+    "aktualizacja",
+    "publikováno",
+    "aktualizováno",
+    "julkaistu",
+    "päivitetty",
+];
+
+/// Whether a line opens with one of [`TIMESTAMP_LABELS`] as a whole word.
+fn opens_with_timestamp_label(p: &str) -> bool {
+    let head: String = p.chars().take(16).flat_map(char::to_lowercase).collect();
+    TIMESTAMP_LABELS.iter().any(|w| {
+        head.strip_prefix(w)
+            .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
+    })
+}
+
+/// Whether a line holds a time of day written with a colon or a dot ("kl. 13.05", "18:24").
+fn has_time_of_day(p: &str) -> bool {
+    let b = p.as_bytes();
+    (0..b.len()).any(|i| {
+        matches!(b[i], b':' | b'.')
+            && i >= 1
+            && b[i - 1].is_ascii_digit()
+            && b.get(i + 1).is_some_and(u8::is_ascii_digit)
+            && b.get(i + 2).is_some_and(u8::is_ascii_digit)
+            && !b.get(i + 3).is_some_and(u8::is_ascii_digit)
+            && !(i >= 3 && b[i - 2].is_ascii_digit() && b[i - 3].is_ascii_digit())
+    })
+}
+
+/// Longest line taken for a timestamp line.
+const MAX_TIMESTAMP_CHARS: usize = 150;
+
+/// A publication or update time under its label in another language ("Publisert 05.08.2024,
+/// kl. 13.05", "Stand: 25.04.2024 10:00 Uhr"): the label alone may open prose ("Publicado en
+/// 1990, el libro…"), so a date or a time must follow it.
+fn is_timestamp_line(p: &str) -> bool {
+    // A date or time has a digit: most lines skip the regexes.
+    p.bytes().any(|b| b.is_ascii_digit())
+        && p.chars().count() <= MAX_TIMESTAMP_CHARS
+        && opens_with_timestamp_label(p)
+        && (has_time_of_day(p) || crate::date::parse_date_text(p).is_some())
 }
 
 /// A strip of metadata split by bars: short labels (a programme, a source, a writer, a
@@ -1334,6 +1415,73 @@ fn is_metadata_strip(p: &str) -> bool {
         && p.split('|').map(str::trim).any(is_dated_part)
 }
 
+/// A teaser of an audio or video piece: the medium's label, then a bar, its running time, or a
+/// colon and a title closed by the running time ("Audio 03:07 Min. | 25.04.24 | Title",
+/// "AUDIO: Title (1 Min)", "Video | Title"). A colon and a title alone may head a section.
+static MEDIA_TEASER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:audio|video|podcast)(?:\s*\|.*|\s*:[^|]*?\(\d{1,3}\s*min\.?\).*|\s+\d{1,2}:\d{2}\b.*)$")
+        .expect("valid regex")
+});
+
+/// Longest paragraph taken for a media teaser.
+const MAX_MEDIA_TEASER_CHARS: usize = 300;
+
+/// Whether a paragraph is a teaser of an audio or video piece (see [`MEDIA_TEASER`]).
+fn is_media_teaser(p: &str) -> bool {
+    // Only a line opening with the medium's initial can match: most lines skip the regex.
+    p.as_bytes()
+        .first()
+        .is_some_and(|b| matches!(b.to_ascii_lowercase(), b'a' | b'v' | b'p'))
+        && p.chars().count() <= MAX_MEDIA_TEASER_CHARS
+        && MEDIA_TEASER.is_match(p)
+}
+
+/// Longest paragraph taken for a newsroom's call for tips or an ad-blocker notice.
+const MAX_NOTICE_CHARS: usize = 250;
+
+/// The newsroom asking for stories or feedback by e-mail ("Got a story? Email us at
+/// news@example.com", "Senden Sie uns Ihr Feedback an: briefe@example.de"); a reporter's own
+/// address ("Ann Lee may be reached at ann@example.com") is the article's.
+static NEWSROOM_CALL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:got a story|have a story|story to tell|send (?:us )?your (?:stories|story|tips|news)|news ?team|news tips?|tip us|feedback)\b")
+        .expect("valid regex")
+});
+
+/// Whether a paragraph is a newsroom's call for tips with its e-mail address.
+fn is_newsroom_call(p: &str) -> bool {
+    p.contains('@') && NEWSROOM_CALL.is_match(p)
+}
+
+/// A notice to readers who block ads ("Ad block users: some features may not work while an ad
+/// blocker is enabled", "Please disable your ad blocker").
+static ADBLOCK_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bad ?blockers?\b.{0,80}\b(?:enabled|active|disable|turn(?:ed)? off|whitelist|allow)|\b(?:disable|turn off|deactivate|pause) (?:your |the )?ad ?blockers?\b|\bwerbeblocker\b")
+        .expect("valid regex")
+});
+
+/// Whether a paragraph is a notice to readers who block ads.
+fn is_adblock_notice(p: &str) -> bool {
+    (mentions(p, "block") || mentions(p, "werbeblocker")) && ADBLOCK_NOTICE.is_match(p)
+}
+
+/// A notice that more is loading ("Loading…", "Cargando siguiente contenido...", "正在加载...",
+/// "Scroll down to load comments..."): a short line closed by an ellipsis.
+static LOADING_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:loading|cargando|chargement|wird geladen|caricamento|carregando|ładowanie|načítání|正在加载|加载中|読み込み中|scroll down to load)\b.{0,40}(?:\.\.\.|…)$")
+        .expect("valid regex")
+});
+
+/// Longest line taken for a loading notice.
+const MAX_LOADING_NOTICE_CHARS: usize = 60;
+
+/// Whether a line is a notice that more is loading (see [`LOADING_NOTICE`]).
+fn is_loading_notice(l: &str) -> bool {
+    let l = l.trim();
+    (l.ends_with("...") || l.ends_with('…'))
+        && l.chars().count() <= MAX_LOADING_NOTICE_CHARS
+        && LOADING_NOTICE.is_match(l)
+}
+
 /// Paragraphs that are widget labels rather than article text.
 fn is_boilerplate_line(p: &str) -> bool {
     if p.chars().count() <= MAX_SLASH_CREDIT_CHARS && SLASH_CREDIT.is_match(p) {
@@ -1345,7 +1493,7 @@ fn is_boilerplate_line(p: &str) -> bool {
     if p.chars().count() <= MAX_TOGGLE_CHARS && TOGGLE_LABELS.is_match(p) {
         return true;
     }
-    if is_teaser(p) {
+    if is_teaser(p) || is_loading_notice(p) {
         return true;
     }
     if !p.chars().any(char::is_alphanumeric) {
@@ -1365,7 +1513,10 @@ fn is_boilerplate_line(p: &str) -> bool {
     if p.chars().count() <= 60 && !is_attribution(p) && crate::date::parse_date_text(p).is_some() {
         return true;
     }
-    if is_metadata_strip(p) {
+    if is_metadata_strip(p) || is_timestamp_line(p) || is_media_teaser(p) {
+        return true;
+    }
+    if p.chars().count() <= MAX_NOTICE_CHARS && (is_newsroom_call(p) || is_adblock_notice(p)) {
         return true;
     }
     if p.len() > 60 {
@@ -1489,7 +1640,8 @@ pub fn main_content(doc: &Html) -> MainContent {
     let lead_caption = roots
         .first()
         .and_then(|&root| lead_caption(doc, used, root))
-        .filter(|c| !text.contains(c.as_str()));
+        // An audio or video player's teaser is no caption of the opening picture.
+        .filter(|c| !text.contains(c.as_str()) && !is_media_teaser(c));
     MainContent { text, lead_caption }
 }
 
@@ -1877,6 +2029,28 @@ mod tests {
     }
 
     #[test]
+    fn an_audio_players_teaser_is_no_lead_caption() {
+        let para =
+            "The text of the story, with commas, clauses and more words, goes on for a while. ";
+        let page = |caption: &str| {
+            format!(
+                "<body><article><figure><img src=a.jpg><figcaption>{caption}</figcaption>\
+                 </figure><p>{}</p><p>{}</p></article></body>",
+                para.repeat(3),
+                para.repeat(3)
+            )
+        };
+        let content = main_content(&Html::parse_document(&page(
+            "Audio 02:41 Min. | 12.03.24 | Ann Lee The river floods the old town",
+        )));
+        assert_eq!(content.lead_caption, None);
+        let content = main_content(&Html::parse_document(&page(
+            "The river floods the old town.",
+        )));
+        assert!(content.lead_caption.is_some());
+    }
+
+    #[test]
     fn a_credit_line_without_a_picture_is_no_lead_caption() {
         let para =
             "The text of the story, with commas, clauses and more words, goes on for a while. ";
@@ -1889,6 +2063,30 @@ mod tests {
         );
         let content = main_content(&Html::parse_document(&html));
         assert_eq!(content.lead_caption, None);
+    }
+
+    #[test]
+    fn takes_a_standfirst_with_few_commas_above_the_article() {
+        let para = "The council met on Monday, and the vote, long delayed, finally passed \
+                    with a wide margin after hours of debate among the members present there.";
+        let lead = "The old bridge over the river will close for two years from the spring. The \
+                    town must now find another way across the water for its buses and its lorries.";
+        assert!(lead.matches(',').count() < 2 && lead.chars().count() >= 140);
+        let page = |before: &str, after: &str| {
+            format!(
+                "<body><main><div class=intro><p>{before}</p></div><div class=text>\
+                 <p>{para}</p><p>{para}</p><p>{para}</p><p>{para}</p><p>{para}</p>\
+                 <p>{para}</p></div><div class=coda><p>{after}</p></div></main></body>"
+            )
+        };
+        let got = body(&page(lead, "Short."));
+        assert!(got.starts_with("The old bridge"), "{got:?}");
+        // Below the article, or longer than a standfirst, such a block is not taken.
+        let got = body(&page("Short.", lead));
+        assert!(!got.contains("old bridge"), "{got:?}");
+        let long = format!("{lead} {lead} {lead}");
+        let got = body(&page(&long, "Short."));
+        assert!(!got.contains("old bridge"), "{got:?}");
     }
 
     #[test]
@@ -2427,6 +2625,105 @@ mod tests {
         ] {
             assert_eq!(is_boilerplate_line(p), noise, "{p:?}");
         }
+    }
+
+    #[test]
+    fn drops_publication_times_labelled_in_other_languages() {
+        for (p, noise) in [
+            (
+                "Publisert 02.03.2021, kl. 10.15 Oppdatert 02.03.2021, kl. 11.40",
+                true,
+            ),
+            ("Bijgewerkt 14.02 | Gepubliceerd 09.30", true),
+            ("Stand: 12.06.2023 08:45 Uhr", true),
+            ("Actualizado el 3 de mayo de 2022", true),
+            ("Aggiornato il 2022-05-03", true),
+            ("Güncelleme: 11.11.2022 - 09:12", true),
+            (
+                "Publicado en 1990, el libro vendió millones de copias en todo el mundo.",
+                false,
+            ),
+            ("Stand up for the river, the sign said.", false),
+        ] {
+            assert_eq!(is_boilerplate_line(p), noise, "{p:?}");
+        }
+    }
+
+    #[test]
+    fn drops_teasers_of_audio_and_video_pieces() {
+        for (p, noise) in [
+            (
+                "Audio 02:41 Min. | 12.03.24 | Ann Lee The river floods the old town",
+                true,
+            ),
+            ("VIDEO: Storm hits the coast (2 Min)", true),
+            ("Podcast | Why the bridge had to close", true),
+            ("Video: How to hang a wreath", false),
+            (
+                "Video games took up most of his free time in those years.",
+                false,
+            ),
+            (
+                "Audio engineers worked on the album at 10:30 every night.",
+                false,
+            ),
+        ] {
+            assert_eq!(is_boilerplate_line(p), noise, "{p:?}");
+        }
+    }
+
+    #[test]
+    fn drops_calls_for_tips_and_ad_blocker_notices() {
+        for (p, noise) in [
+            (
+                "Got a story? Email our news team at news@example.com.",
+                true,
+            ),
+            ("Send your stories to tips@example.com", true),
+            (
+                "Senden Sie uns Ihr Feedback zu diesem Artikel an: briefe@example.de",
+                true,
+            ),
+            ("Ann Lee may be reached at ann.lee@example.com.", false),
+            (
+                "The newsroom tips were all about the budget, she said.",
+                false,
+            ),
+            (
+                "Ad block users: some features may not work while an ad blocker is enabled.",
+                true,
+            ),
+            ("Please disable your ad blocker to continue.", true),
+            (
+                "The rise of ad blocking threatens the open web, the group says.",
+                false,
+            ),
+        ] {
+            assert_eq!(is_boilerplate_line(p), noise, "{p:?}");
+        }
+    }
+
+    #[test]
+    fn drops_loading_notices_also_inside_a_block() {
+        for (p, noise) in [
+            ("Loading...", true),
+            ("Cargando siguiente contenido...", true),
+            ("Scroll down to load comments…", true),
+            (
+                "Loading the lorries took the men three whole days...",
+                false,
+            ),
+            ("Loading the ferry", false),
+            ("The loading bay was empty...", false),
+        ] {
+            assert_eq!(is_boilerplate_line(p), noise, "{p:?}");
+        }
+        let text = "The text of the story, with commas, clauses and more words, goes on.";
+        let mut out = Renderer::default();
+        out.text(text);
+        out.line_break();
+        out.text("Wird geladen …");
+        assert_eq!(out.finish(), text);
     }
 
     #[test]
