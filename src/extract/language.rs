@@ -85,6 +85,9 @@ fn table_english(tally: &Tally) -> bool {
 /// Bytes of the first `chars` characters of `text` (all of it if shorter): counted over the
 /// bytes that start a character, without decoding.
 fn prefix_len(text: &str, chars: usize) -> usize {
+    if text.len() <= chars {
+        return text.len(); // no more characters than bytes
+    }
     text.bytes()
         .enumerate()
         .filter(|&(_, b)| b & 0xC0 != 0x80)
@@ -165,18 +168,28 @@ const STOP_WORD_COUNT: usize =
 /// Flag on a [`STOP_WORD_TABLE`] value: the word is in [`ENGLISH_ONLY`].
 const ENGLISH_ONLY_FLAG: u8 = 0x80;
 
-/// Every stop word's [`word_key`] with its [`VOTED`] index (and [`ENGLISH_ONLY_FLAG`]),
-/// sorted by key for a binary search: one lookup per word instead of comparing it with a
-/// hundred strings.
-static STOP_WORD_TABLE: [(u64, u8); STOP_WORD_COUNT] = {
-    let mut table = [(0u64, 0u8); STOP_WORD_COUNT];
-    let mut n = 0;
+/// Slots of [`STOP_WORD_TABLE`]: a power of two, four times the stop words, so a lookup
+/// mostly reads one slot.
+const STOP_WORD_SLOTS: usize = 512;
+
+/// The first [`STOP_WORD_TABLE`] slot of a [`word_key`] (Fibonacci hashing).
+const fn slot_of(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - STOP_WORD_SLOTS.trailing_zeros())) as usize
+}
+
+/// Every stop word's [`word_key`] with its [`VOTED`] index (and [`ENGLISH_ONLY_FLAG`]), in an
+/// open-addressing hash table built at compile time (key 0 marks an empty slot): one or two
+/// slots read per word instead of comparing it with a hundred strings (a binary search over
+/// them was a tenth of language detection).
+static STOP_WORD_TABLE: [(u64, u8); STOP_WORD_SLOTS] = {
+    assert!(STOP_WORD_COUNT * 4 <= STOP_WORD_SLOTS);
+    let mut table = [(0u64, 0u8); STOP_WORD_SLOTS];
     let mut lang = 0;
     while lang < STOP_WORDS.len() {
         let mut i = 0;
         while i < STOP_WORDS[lang].len() {
             let word = STOP_WORDS[lang][i].as_bytes();
-            assert!(word.len() <= MAX_STOP_WORD);
+            assert!(!word.is_empty() && word.len() <= MAX_STOP_WORD);
             let mut value = lang as u8;
             let mut j = 0;
             while j < ENGLISH_ONLY.len() {
@@ -185,31 +198,36 @@ static STOP_WORD_TABLE: [(u64, u8); STOP_WORD_COUNT] = {
                 }
                 j += 1;
             }
-            table[n] = (word_key(word), value);
-            n += 1;
+            let key = word_key(word);
+            let mut slot = slot_of(key);
+            while table[slot].0 != 0 {
+                // A word listed twice would be counted for only one of its languages.
+                assert!(table[slot].0 != key, "stop word listed twice");
+                slot = (slot + 1) % STOP_WORD_SLOTS;
+            }
+            table[slot] = (key, value);
             i += 1;
         }
         lang += 1;
     }
-    // Insertion sort; a word listed twice would make the lookup ambiguous.
-    let mut i = 1;
-    while i < n {
-        let mut j = i;
-        while j > 0 && table[j - 1].0 > table[j].0 {
-            let t = table[j - 1];
-            table[j - 1] = table[j];
-            table[j] = t;
-            j -= 1;
-        }
-        i += 1;
-    }
-    let mut i = 1;
-    while i < n {
-        assert!(table[i - 1].0 < table[i].0, "stop word listed twice");
-        i += 1;
-    }
     table
 };
+
+/// The [`STOP_WORD_TABLE`] value of a word's [`word_key`], if it is a stop word.
+#[inline]
+fn lookup_stop_word(key: u64) -> Option<u8> {
+    let mut slot = slot_of(key);
+    loop {
+        let (k, value) = STOP_WORD_TABLE[slot];
+        if k == key {
+            return Some(value);
+        }
+        if k == 0 {
+            return None;
+        }
+        slot = (slot + 1) % STOP_WORD_SLOTS;
+    }
+}
 
 const fn bytes_eq(a: &[u8], b: &[u8]) -> bool {
     if a.len() != b.len() {
@@ -231,11 +249,7 @@ fn stop_word_entry(lower: &[u8]) -> Option<u8> {
     if lower.len() > MAX_STOP_WORD {
         return None;
     }
-    let key = word_key(lower);
-    STOP_WORD_TABLE
-        .binary_search_by_key(&key, |&(k, _)| k)
-        .ok()
-        .map(|i| STOP_WORD_TABLE[i].1)
+    lookup_stop_word(word_key(lower))
 }
 
 /// The voted language (index into [`VOTED`]) a lowercase word is a stop word of.
@@ -311,8 +325,7 @@ impl Tally {
             return;
         }
         let key = key << (8 * (MAX_STOP_WORD - len));
-        if let Ok(i) = STOP_WORD_TABLE.binary_search_by_key(&key, |&(k, _)| k) {
-            let value = STOP_WORD_TABLE[i].1;
+        if let Some(value) = lookup_stop_word(key) {
             self.hits[(value & !ENGLISH_ONLY_FLAG) as usize] += 1;
             if value & ENGLISH_ONLY_FLAG != 0 {
                 self.english_only += 1;
@@ -515,6 +528,14 @@ mod tests {
                 .nth(chars)
                 .map_or(text.len(), |(i, _)| i);
             assert_eq!(prefix_len(text, chars), expected, "{text}");
+        }
+        for (lang, words) in STOP_WORDS.iter().enumerate() {
+            for word in *words {
+                assert_eq!(stop_word_language(word), Some(lang), "{word}");
+            }
+        }
+        for word in ["thee", "th", "ander", "ofthe", "x", "zz", "éte", "año"] {
+            assert_eq!(stop_word_language(word), None, "{word}");
         }
         assert_eq!(stop_word_language("für"), Some(1));
         assert_eq!(stop_word_language("también"), Some(3));
