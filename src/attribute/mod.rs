@@ -21,6 +21,7 @@ mod readings;
 mod resolve;
 mod sources;
 mod titles;
+mod transcript;
 mod verbs;
 
 use crate::hash::HashMap;
@@ -293,6 +294,8 @@ struct Walker<'a> {
     last_cue_speaker: Option<String>,
     /// Joint speakers named so far and their two names.
     joint: Vec<(String, [String; 2])>,
+    /// Transcript labels ("PENCE:") that opened a paragraph so far, in title case.
+    labels: Vec<String>,
 }
 
 fn analyse(body: &str, title: &str) -> Analysis {
@@ -538,11 +541,21 @@ impl<'a> Walker<'a> {
         apposed::widen(&masked, &mut cues);
         participles::add_hanging(&masked, &mut cues);
         sources::add_sources(&masked, &mut cues);
+        // A transcript line names its own speaker, or none we know: it takes none carried over.
+        let label = transcript::label(para);
+        let labelled_line = label.is_some();
+        let labelled = label.and_then(|l| self.transcript_speaker(l));
+        if spans.is_empty()
+            && let Some((_, name)) = &labelled
+        {
+            self.reported.push(name.clone());
+        }
         let mut next_cue = 0;
         let starts_with_quote = spans
             .first()
             .is_some_and(|s| para[..s.start].trim().is_empty());
-        if !starts_with_quote {
+        // A quote left open before a transcript line was not continued by it.
+        if !starts_with_quote || labelled_line {
             self.pending.clear();
         }
         let first_quote = self.quotes.len();
@@ -562,7 +575,24 @@ impl<'a> Walker<'a> {
                 || (inside.ends_with(['?', '!']) && !continues_lowercase(&para[span.end..]));
             // "Ann Lee’s claim that taxes “…”": the possessor's words, whoever reports them.
             let owned = self.possessor_of(&masked, span);
-            let found = if let Some(f) = &owned {
+            // "“PENCE: Well, …": the label speaks the quote it opens or stands right before.
+            let label_speaks = labelled.as_ref().filter(|(end, _)| {
+                k == 0
+                    && para
+                        .get(*end..span.start)
+                        .is_some_and(|gap| gap.trim().is_empty())
+                    || span.start <= *end && *end <= span.text_end
+            });
+            let found = if let Some((_, name)) = label_speaks {
+                Some(Found {
+                    speaker: Resolved {
+                        name: name.clone(),
+                        indirect: false,
+                    },
+                    confidence: 0.9,
+                    verb_end: None,
+                })
+            } else if let Some(f) = &owned {
                 Some(Found {
                     speaker: f.speaker.clone(),
                     ..*f
@@ -599,7 +629,7 @@ impl<'a> Walker<'a> {
                 .or_else(|| self.previous_sentence(&masked, span, &cues[..next_cue]))
                 .or_else(|| Self::carried(prev.as_deref(), 0.75))
                 .or_else(|| {
-                    if k == 0 && starts_with_quote {
+                    if k == 0 && starts_with_quote && !labelled_line {
                         Self::carried(self.carry.as_deref(), 0.7)
                     } else {
                         None
@@ -609,6 +639,7 @@ impl<'a> Walker<'a> {
                     // A paragraph that is one closed quote, right after a paragraph whose
                     // last speaker is known: that speaker goes on.
                     let standalone = spans.len() == 1
+                        && !labelled_line
                         && starts_with_quote
                         && !span.open_at_end
                         && para[span.end..].trim().is_empty();
@@ -626,14 +657,25 @@ impl<'a> Walker<'a> {
                     self.fill_pending(&f.speaker.name);
                     // "“A.” | “B,” Ann Lee said.": a cue right after the next opening quote;
                     // but "“A.” | “B?” Ann Lee asked.": a question turns to another speaker.
-                    if f.confidence >= 0.9 && !inside.ends_with('?') {
+                    if f.confidence >= 0.9 && !inside.ends_with('?') && label_speaks.is_none() {
                         self.fill(&standalone, &f.speaker.name, 0.6);
                     }
                 }
             }
             let idx = self.quotes.len();
-            self.push_quote(para, &masked, span, found);
-            if span.open_at_end && self.quotes.len() > idx && self.quotes[idx].speaker.is_none() {
+            // The quote's text starts after a label inside its marks.
+            let unlabelled = label_speaks
+                .filter(|(end, _)| span.text_start < *end && *end <= span.text_end)
+                .map(|(end, _)| Span {
+                    text_start: *end,
+                    ..span.clone()
+                });
+            self.push_quote(para, &masked, unlabelled.as_ref().unwrap_or(span), found);
+            if span.open_at_end
+                && !labelled_line
+                && self.quotes.len() > idx
+                && self.quotes[idx].speaker.is_none()
+            {
                 self.pending.push(idx);
             }
         }
@@ -641,6 +683,7 @@ impl<'a> Walker<'a> {
             self.note_reported(&masked, c);
         }
         let only_quotes = starts_with_quote
+            && !labelled_line
             && spans
                 .last()
                 .is_some_and(|l| para[l.end..].trim().is_empty())
@@ -663,6 +706,34 @@ impl<'a> Walker<'a> {
         };
         if trimmed.ends_with(':') {
             self.colon_line(&masked, &cues);
+        }
+    }
+
+    /// The speaker a transcript label opening `para` names, and where its text starts: someone
+    /// the article named in full ("PENCE:" after "Mike Pence"), or a label that opened an
+    /// earlier paragraph too (a transcript's host, named by surname only). "UPDATE:" or
+    /// "VIDEO:", met once and naming nobody, speak nothing.
+    fn transcript_speaker(&mut self, label: transcript::Label) -> Option<(usize, String)> {
+        // "BERG:" after "ANN BERG:" is the same speaker, named in full.
+        let seen = self
+            .labels
+            .iter()
+            .filter(|l| {
+                l.strip_suffix(label.name.as_str())
+                    .is_some_and(|head| head.is_empty() || head.ends_with(' '))
+            })
+            .max_by_key(|l| l.len())
+            .cloned();
+        if seen.is_none() {
+            self.labels.push(label.name.clone());
+        }
+        let name = seen.clone().unwrap_or(label.name);
+        match self.resolver.resolve(&name) {
+            Some(r) if r.indirect => None,
+            Some(r) if seen.is_some() || r.name != name || self.resolver.is_person(&r.name) => {
+                Some((label.end, r.name))
+            }
+            _ => seen.map(|name| (label.end, name)),
         }
     }
 
@@ -1749,6 +1820,46 @@ mod tests {
         );
         assert_eq!(q.len(), 2);
         assert!(q.iter().all(|(s, _)| s.as_deref() == Some("Yury Ushakov")));
+    }
+
+    #[test]
+    fn transcript_labels_speak_their_lines() {
+        let body = "Anna Berg, the mayor, spoke to a radio host on Sunday.\n\n\
+            \"QUIST: Why now, after all these months of waiting?\n\n\
+            \"BERG: We were ready for all of it, and we still are.\n\n\
+            \"QUIST: And what comes next for the town?\n\n\
+            \"VIDEO: A clip of the rally was shown to the viewers.\n\n\
+            ZED LIND: The town will vote in March, not before.";
+        let got = attributed(body);
+        let line = |start: &str| {
+            got.iter()
+                .find(|(_, t)| t.contains(start))
+                .map(|(s, t)| (s.as_deref(), t.as_str()))
+        };
+        // The first "QUIST:" names nobody the article knows; the second is the same label.
+        assert_eq!(line("Why now").map(|l| l.0), Some(None));
+        assert_eq!(
+            line("We were ready"),
+            Some((
+                Some("Anna Berg"),
+                "We were ready for all of it, and we still are."
+            ))
+        );
+        assert_eq!(line("what comes next").map(|l| l.0), Some(Some("Quist")));
+        // A label met once that names nobody takes no speaker, carried or not.
+        assert_eq!(line("A clip").map(|l| l.0), Some(None));
+        let mut a = Article {
+            body: format!(
+                "{body}\n\nZed Lind said the vote was set.\n\nLIND: No later than March."
+            ),
+            ..Article::default()
+        };
+        attribute_article(&mut a);
+        assert!(
+            a.speakers.contains(&"Zed Lind".to_string()),
+            "{:?}",
+            a.speakers
+        );
     }
 
     #[test]
