@@ -447,6 +447,14 @@ pub const SPEECH_VERBS: &[&str] = &[
     "reacted",
     "reacts",
     "opined",
+    "scolded",
+    "scolds",
+    "chided",
+    "chides",
+    "rebuked",
+    "sang",
+    "sings",
+    "chanted",
 ];
 
 /// Participles that hang a quote on the sentence's subject: "X left, saying “…”".
@@ -507,6 +515,10 @@ pub const PARTICIPLES: &[&str] = &[
     "shouting",
     "interjecting",
     "replying",
+    "scolding",
+    "chiding",
+    "singing",
+    "chanting",
 ];
 
 /// Verbs that may be followed by the speaker: "…,” said Peskov".

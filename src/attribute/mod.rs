@@ -1823,6 +1823,24 @@ mod tests {
     }
 
     #[test]
+    fn scolding_and_singing_are_speech() {
+        let body = "Sen. Ann Berg scolded the panel: “You were told twice and did nothing.” \
+                    Later, “Keep the lights on for me,” Bo Lind sang to the crowd.";
+        assert_eq!(
+            speakers(body),
+            [Some("Ann Berg".to_string()), Some("Bo Lind".to_string())]
+        );
+    }
+
+    #[test]
+    fn a_pronoun_skips_an_outlet_named_with_the_and_a_possessive() {
+        let body = "Acme Weekly reported that the plan failed. In The Acme Weekly’s profile, \
+                    critics spoke at length.\n\n\
+                    “The plan cannot work in any of its parts,” she said.";
+        assert_eq!(speakers(body), [None]);
+    }
+
+    #[test]
     fn transcript_labels_speak_their_lines() {
         let body = "Anna Berg, the mayor, spoke to a radio host on Sunday.\n\n\
             \"QUIST: Why now, after all these months of waiting?\n\n\
