@@ -296,6 +296,9 @@ struct Walker<'a> {
     joint: Vec<(String, [String; 2])>,
     /// Transcript labels ("PENCE:") that opened a paragraph so far, in title case.
     labels: Vec<String>,
+    /// The current quote's cue right after it names someone we cannot resolve ("…,” said a
+    /// former U.S. official"): no weaker rule may give the quote to someone else.
+    attached_nobody: bool,
 }
 
 fn analyse(body: &str, title: &str) -> Analysis {
@@ -407,6 +410,18 @@ fn conjoined_partner(before: &str) -> Option<&str> {
         || opener.ends_with([',', '”', '"', '—', '–', ':', ';', '(', '.', '?', '!', '-']);
     let opens_clause = opens_clause && !listed;
     (opens_clause && !seg[name_from..].ends_with(['.', ','])).then(|| &seg[name_from..])
+}
+
+/// Whether the subject at `subject` is a letter cut from a dotted abbreviation: "U" of
+/// "said a former U.S. official", "F" or "F." of "according to F.A.A. records".
+fn abbreviation_fragment(masked: &str, subject: (usize, usize)) -> bool {
+    let raw = &masked[subject.0..subject.1];
+    let letter = raw.trim_end_matches('.');
+    let mut rest = masked[subject.1..].chars();
+    letter.chars().count() == 1
+        && (raw.ends_with('.') || rest.next() == Some('.'))
+        && rest.next().is_some_and(char::is_alphabetic)
+        && rest.next() == Some('.')
 }
 
 /// Whether `before` (the text before a subject) ends with a capitalised word and "and", with
@@ -575,6 +590,7 @@ impl<'a> Walker<'a> {
                 || (inside.ends_with(['?', '!']) && !continues_lowercase(&para[span.end..]));
             // "Ann Lee’s claim that taxes “…”": the possessor's words, whoever reports them.
             let owned = self.possessor_of(&masked, span);
+            self.attached_nobody = false;
             // "“PENCE: Well, …": the label speaks the quote it opens or stands right before.
             let label_speaks = labelled.as_ref().filter(|(end, _)| {
                 k == 0
@@ -610,7 +626,7 @@ impl<'a> Walker<'a> {
                 let after = if next_sentence { &[][..] } else { after };
                 self.cue_in_sentence(&masked, span, &cues[..next_cue])
                     .or_else(|| self.speaker_after(&masked, span, after))
-                    .or_else(|| self.speaker_before(&masked, span, &cues[..next_cue]))
+                    .or_else(|| self.before_unless_unnamed(&masked, span, &cues[..next_cue]))
             } else if cues
                 .get(next_cue)
                 .is_some_and(|c| introduces_next(&masked, span, c))
@@ -619,36 +635,41 @@ impl<'a> Walker<'a> {
                 // in a colon introduces the next quote; one before this quote speaks it.
                 self.cue_in_sentence(&masked, span, &cues[..next_cue])
                     .or_else(|| self.speaker_after(&masked, span, &cues[next_cue..]))
-                    .or_else(|| self.speaker_before(&masked, span, &cues[..next_cue]))
+                    .or_else(|| self.before_unless_unnamed(&masked, span, &cues[..next_cue]))
             } else {
                 self.speaker_after(&masked, span, &cues[next_cue..])
-                    .or_else(|| self.speaker_before(&masked, span, &cues[..next_cue]))
+                    .or_else(|| self.before_unless_unnamed(&masked, span, &cues[..next_cue]))
             };
-            let found = found
-                .or_else(|| self.speaker_later(&masked, span, &cues[next_cue..]))
-                .or_else(|| self.previous_sentence(&masked, span, &cues[..next_cue]))
-                .or_else(|| Self::carried(prev.as_deref(), 0.75))
-                .or_else(|| {
-                    if k == 0 && starts_with_quote && !labelled_line {
-                        Self::carried(self.carry.as_deref(), 0.7)
-                    } else {
-                        None
-                    }
-                })
-                .or_else(|| {
-                    // A paragraph that is one closed quote, right after a paragraph whose
-                    // last speaker is known: that speaker goes on.
-                    let standalone = spans.len() == 1
-                        && !labelled_line
-                        && starts_with_quote
-                        && !span.open_at_end
-                        && para[span.end..].trim().is_empty();
-                    if standalone {
-                        Self::carried(self.previous_speaker.as_deref(), CARRIED_OVER)
-                    } else {
-                        None
-                    }
-                });
+            // A cue right after the quote that names nobody we know leaves it unattributed.
+            let found = if found.is_some() || !self.attached_nobody {
+                found
+                    .or_else(|| self.speaker_later(&masked, span, &cues[next_cue..]))
+                    .or_else(|| self.previous_sentence(&masked, span, &cues[..next_cue]))
+                    .or_else(|| Self::carried(prev.as_deref(), 0.75))
+                    .or_else(|| {
+                        if k == 0 && starts_with_quote && !labelled_line {
+                            Self::carried(self.carry.as_deref(), 0.7)
+                        } else {
+                            None
+                        }
+                    })
+                    .or_else(|| {
+                        // A paragraph that is one closed quote, right after a paragraph whose
+                        // last speaker is known: that speaker goes on.
+                        let standalone = spans.len() == 1
+                            && !labelled_line
+                            && starts_with_quote
+                            && !span.open_at_end
+                            && para[span.end..].trim().is_empty();
+                        if standalone {
+                            Self::carried(self.previous_speaker.as_deref(), CARRIED_OVER)
+                        } else {
+                            None
+                        }
+                    })
+            } else {
+                None
+            };
             // The owner of possessed words does not speak on in the paragraph.
             if let Some(f) = found.as_ref().filter(|_| owned.is_none()) {
                 self.resolver.note_speaker(&f.speaker.name);
@@ -801,7 +822,9 @@ impl<'a> Walker<'a> {
         {
             let gap = &masked[span.end..cue.start()];
             if is_gap(gap) || (!cue.inverted && is_descriptor_gap(gap)) {
-                return self.found(masked, cue, 0.95, None);
+                let found = self.found(masked, cue, 0.95, None);
+                self.attached_nobody = found.is_none() && self.names_nobody(masked, cue);
+                return found;
             }
         }
         let end = floor_char(masked, span.end + 80);
@@ -834,6 +857,9 @@ impl<'a> Walker<'a> {
     /// speaker.
     fn resolve_cue(&mut self, masked: &str, cue: &Cue) -> Option<Resolved> {
         let raw = &masked[cue.subject.0..cue.subject.1];
+        if abbreviation_fragment(masked, cue.subject) {
+            return None;
+        }
         // "Bo Lind left after a woman told him she worries": someone unnamed speaks.
         if self.is_unnamed(masked, cue.subject.0, raw) {
             return None;
@@ -1097,6 +1123,44 @@ impl<'a> Walker<'a> {
     /// "Peskov said: “…" / "according to Peskov, “…" / "Peskov left, saying “…": the last cue
     /// of the quote's sentence before it, else the sentence's subject when the sentence has a
     /// speech verb or ends on a colon, else a cue that ended just before (X said. “…).
+    /// [`Self::speaker_before`], unless the cue right after the quote named someone we cannot
+    /// resolve: then only a speech cue earlier in the sentence speaks it ("Ann Lee said it was
+    /// “…,” according to U.S. data"), not the sentence's subject ("Ann Lee met them, as “…,”
+    /// according to U.S. data").
+    fn before_unless_unnamed(&mut self, masked: &str, span: &Span, cues: &[Cue]) -> Option<Found> {
+        let from = sentence_start(masked, span.start, BEFORE_WINDOW);
+        // "…,” said a former official who described it as “…”": the sentence's last cue before
+        // the quote names nobody we know, so its opening subject is not the speaker either.
+        if let Some(cue) = cues.last().filter(|c| c.start() >= from) {
+            if let Some(found) = self.cue_in_sentence(masked, span, cues) {
+                return Some(found);
+            }
+            // "Pollsters agree - Ann Lee: “…": a colon after the cue introduces its own speaker.
+            if !masked[cue.end()..span.start].contains(':') && self.names_nobody(masked, cue) {
+                self.attached_nobody = true;
+            }
+        }
+        if self.attached_nobody {
+            return None;
+        }
+        self.speaker_before(masked, span, cues)
+    }
+
+    /// Whether a cue's subject names someone we cannot resolve who is not someone named before:
+    /// "a former official", "U" of "U.S.", an unknown name; not "he", "the judge", "his aide"
+    /// (the weaker rules may find whom those point back to), nor the agent of a passive.
+    fn names_nobody(&mut self, masked: &str, cue: &Cue) -> bool {
+        let raw = &masked[cue.subject.0..cue.subject.1];
+        let pronoun = cues::PRONOUNS.iter().any(|(p, _)| *p == raw);
+        let definite = raw.split(' ').next().is_some_and(|w| {
+            matches!(
+                w.to_ascii_lowercase().as_str(),
+                "the" | "his" | "her" | "their" | "its" | "it" | "this" | "that"
+            )
+        });
+        !cue.agent && !pronoun && !definite && self.resolve_cue(masked, cue).is_none()
+    }
+
     fn speaker_before(&mut self, masked: &str, span: &Span, cues: &[Cue]) -> Option<Found> {
         if let Some(found) = self.relative_clause(masked, span) {
             return found;
@@ -1820,6 +1884,36 @@ mod tests {
         );
         assert_eq!(q.len(), 2);
         assert!(q.iter().all(|(s, _)| s.as_deref() == Some("Yury Ushakov")));
+    }
+
+    #[test]
+    fn a_cue_naming_nobody_we_know_leaves_the_quote_unattributed() {
+        // "U" of "U.S." is no speaker, and the sentence's subject did not say either quote.
+        for body in [
+            "Ann Berg \"was let off so lightly that there is little left to do,\" said a former \
+             U.S. trade official who ran the talks and described the deal as \"a lesser set of terms.\"",
+            "Ann Berg \"was let off so lightly that there is little left to do,\" said a former \
+             official who ran the talks and described the deal as \"a lesser set of terms.\"",
+            "Ann Berg met the board on Monday, as \"a total failure of the whole plan,\" according \
+             to U.S. Census data.",
+        ] {
+            assert!(speakers(body).iter().all(Option::is_none), "{body}");
+        }
+        // A speech cue earlier in the sentence still speaks; so does a named source.
+        assert_eq!(
+            speakers(
+                "Ann Berg said the deal was \"a total failure of the whole plan,\" according to \
+                 U.S. Census data."
+            ),
+            [Some("Ann Berg".to_string())]
+        );
+        assert_eq!(
+            speakers(
+                "Ann Berg \"was let off so lightly that there is little left to do,\" said Bo \
+                 Lind, who ran the talks and described the deal as \"a lesser set of terms.\""
+            ),
+            [Some("Bo Lind".to_string()), Some("Bo Lind".to_string())]
+        );
     }
 
     #[test]
