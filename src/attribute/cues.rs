@@ -1616,6 +1616,12 @@ pub const NON_PERSON_HEADS: &[&str] = &[
     "Industries",
 ];
 
+/// Words that end a firm's name after "and" or "&": "Acme Lynch and Co Inc", "Acme & Sons".
+pub const FIRM_TAILS: &[&str] = &[
+    "Co", "Co.", "Inc", "Inc.", "Ltd", "Ltd.", "Corp", "Corp.", "Plc", "PLC", "LLC", "Cie", "Cie.",
+    "Sons", "Company",
+];
+
 /// Nouns for what someone said, which make a quote after "Ann Lee’s …" hers ("Ann Lee’s claim
 /// that …", "in Ann Lee’s words", "Ann Lee’s “…” pledge").
 pub const SPEECH_NOUNS: &[&str] = &[

@@ -424,6 +424,35 @@ fn abbreviation_fragment(masked: &str, subject: (usize, usize)) -> bool {
         && rest.next() == Some('.')
 }
 
+/// The whole name of a firm whose tail is the subject at `subject`: "Acme Lynch and Co Inc",
+/// "J.P. Acme & Co" — the tail all firm words, after "and" or "&" and one to four
+/// capitalised words (or initials) that open the name.
+fn firm_name(masked: &str, subject: (usize, usize)) -> Option<&str> {
+    let raw = &masked[subject.0..subject.1];
+    if !raw.split(' ').all(|w| cues::FIRM_TAILS.contains(&w)) {
+        return None;
+    }
+    let before = &masked[..subject.0];
+    let head = before
+        .strip_suffix(" and ")
+        .or_else(|| before.strip_suffix(" & "))?;
+    let mut start = head.len();
+    for (k, word) in head.rsplit(' ').enumerate() {
+        let initials = word.len() <= 4 && word.ends_with('.');
+        let plain = !word.ends_with([',', '.', ';', ':']);
+        // "Then Acme & Co said": a sentence adverb opens no name.
+        if k >= 4
+            || !word.starts_with(char::is_uppercase)
+            || !(plain || initials)
+            || cues::NOT_SPEAKERS.contains(&word)
+        {
+            break;
+        }
+        start -= word.len() + usize::from(start < head.len());
+    }
+    (start < head.len()).then(|| &masked[start..subject.1])
+}
+
 /// Whether `before` (the text before a subject) ends with a capitalised word and "and", with
 /// no comma or sentence end between them: "… Disease Control and ".
 fn after_capitalised_and(before: &str) -> bool {
@@ -859,6 +888,15 @@ impl<'a> Walker<'a> {
         let raw = &masked[cue.subject.0..cue.subject.1];
         if abbreviation_fragment(masked, cue.subject) {
             return None;
+        }
+        // "Acme Lynch and Co Inc said": the firm's whole name speaks, not its tail.
+        if !cue.inverted
+            && let Some(firm) = firm_name(masked, cue.subject)
+        {
+            return Some(Resolved {
+                name: firm.to_string(),
+                indirect: false,
+            });
         }
         // "Bo Lind left after a woman told him she worries": someone unnamed speaks.
         if self.is_unnamed(masked, cue.subject.0, raw) {
@@ -1914,6 +1952,28 @@ mod tests {
             ),
             [Some("Bo Lind".to_string()), Some("Bo Lind".to_string())]
         );
+    }
+
+    #[test]
+    fn a_firm_named_with_and_co_speaks_by_its_whole_name() {
+        for (body, firm) in [
+            (
+                "NEW YORK - Zorb Lynch and Co Inc said it was confident.",
+                "Zorb Lynch and Co Inc",
+            ),
+            (
+                "Prices rose, brokers Bree Quill and Co Ltd said.",
+                "Bree Quill and Co Ltd",
+            ),
+            ("Then J.P. Zorb & Co said it would sell.", "J.P. Zorb & Co"),
+        ] {
+            let mut a = Article {
+                body: body.to_string(),
+                ..Article::default()
+            };
+            attribute_article(&mut a);
+            assert_eq!(a.speakers, [firm], "{body}");
+        }
     }
 
     #[test]
