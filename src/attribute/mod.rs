@@ -424,6 +424,13 @@ fn abbreviation_fragment(masked: &str, subject: (usize, usize)) -> bool {
         && rest.next() == Some('.')
 }
 
+/// Where a closing mark that no opening mark in `para` precedes ends: the end of a quote
+/// carried on from the paragraph before ("1988. The one thing …,” Ann Lee says.").
+fn orphan_close(para: &str) -> Option<usize> {
+    let close = para.find('”')?;
+    (!para[..close].contains('“')).then_some(close + '”'.len_utf8())
+}
+
 /// The whole name of a firm whose tail is the subject at `subject`: "Acme Lynch and Co Inc",
 /// "J.P. Acme & Co" — the tail all firm words, after "and" or "&" and one to four
 /// capitalised words (or initials) that open the name.
@@ -598,6 +605,18 @@ impl<'a> Walker<'a> {
         let starts_with_quote = spans
             .first()
             .is_some_and(|s| para[..s.start].trim().is_empty());
+        // "… lies,” Ann Lee says." with no opening mark: the quote left open in the paragraph
+        // before runs on to this closing mark, and the cue right after it speaks it.
+        if !starts_with_quote
+            && !labelled_line
+            && !self.pending.is_empty()
+            && let Some(close) = orphan_close(para)
+            && let Some(cue) = cues.iter().find(|c| c.start() >= close)
+            && is_gap(&masked[close..cue.start()])
+            && let Some(f) = self.found(&masked, cue, 0.8, None)
+        {
+            self.fill_pending(&f.speaker.name);
+        }
         // A quote left open before a transcript line was not continued by it.
         if !starts_with_quote || labelled_line {
             self.pending.clear();
@@ -1974,6 +1993,16 @@ mod tests {
             attribute_article(&mut a);
             assert_eq!(a.speakers, [firm], "{body}");
         }
+    }
+
+    #[test]
+    fn a_quote_running_on_without_an_opening_mark_takes_the_cue_after_its_close() {
+        let body = "Ann Berg spoke first.\n\n\
+                    “The first thing you need to win this race is a party that stands together. \
+                    It has not stood together since the last time we won.\n\n\
+                    That was long ago. Now we can do it again,” Bo Lind says.\n\n\
+                    Then the hall went quiet and a band played for the crowd.";
+        assert_eq!(speakers(body), [Some("Bo Lind".to_string())]);
     }
 
     #[test]
