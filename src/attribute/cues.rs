@@ -447,6 +447,14 @@ pub const SPEECH_VERBS: &[&str] = &[
     "reacted",
     "reacts",
     "opined",
+    "scolded",
+    "scolds",
+    "chided",
+    "chides",
+    "rebuked",
+    "sang",
+    "sings",
+    "chanted",
 ];
 
 /// Participles that hang a quote on the sentence's subject: "X left, saying “…”".
@@ -507,6 +515,10 @@ pub const PARTICIPLES: &[&str] = &[
     "shouting",
     "interjecting",
     "replying",
+    "scolding",
+    "chiding",
+    "singing",
+    "chanting",
 ];
 
 /// Verbs that may be followed by the speaker: "…,” said Peskov".
@@ -1602,6 +1614,12 @@ pub const NON_PERSON_HEADS: &[&str] = &[
     "Bank",
     "Holdings",
     "Industries",
+];
+
+/// Words that end a firm's name after "and" or "&": "Acme Lynch and Co Inc", "Acme & Sons".
+pub const FIRM_TAILS: &[&str] = &[
+    "Co", "Co.", "Inc", "Inc.", "Ltd", "Ltd.", "Corp", "Corp.", "Plc", "PLC", "LLC", "Cie", "Cie.",
+    "Sons", "Company",
 ];
 
 /// Nouns for what someone said, which make a quote after "Ann Lee’s …" hers ("Ann Lee’s claim

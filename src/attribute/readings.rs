@@ -31,6 +31,33 @@ pub fn is_noun_reading(text: &str, cue: &Cue) -> bool {
     if !NOUN_FORMS.contains(&verb) || !subject.starts_with(|c: char| c.is_uppercase()) || pronoun {
         return false;
     }
+    // "anti-Acme remarks", "pro-Lee claims": the tail of a hyphenated modifier.
+    if let Some(prefix) = text[..cue.subject.0].strip_suffix('-')
+        && prefix.ends_with(|c: char| c.is_alphabetic())
+    {
+        return true;
+    }
+    let one_adjective = |w: &str| {
+        !w.contains(' ')
+            && w.chars().skip(1).any(char::is_lowercase)
+            && w.ends_with(|c: char| c.is_alphabetic())
+    };
+    // "Most Southern states that …", "March 1 Southern states": after a quantifier or a
+    // number, one capitalised word modifies the plural noun (no name takes "most").
+    if let Some((first, rest)) = subject.split_once(' ')
+        && QUANTIFIERS.contains(&first.to_lowercase().as_str())
+        && one_adjective(rest)
+    {
+        return true;
+    }
+    if text[..cue.subject.0]
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()))
+        && one_adjective(subject)
+    {
+        return true;
+    }
     // The phrase may open with its determiner ("The Acme attacks").
     let (lead, subject) = match subject.split_once(' ') {
         Some((first, rest)) if NOUN_LEADS.contains(&first.to_lowercase().as_str()) => {
@@ -126,6 +153,11 @@ fn is_compound_noun(text: &str, cue: &Cue, subject: &str, verb: &str) -> bool {
     plural_form(verb)
 }
 
+/// Quantifiers before a plural noun: "Most Southern states".
+const QUANTIFIERS: &[&str] = &[
+    "most", "many", "some", "several", "both", "all", "few", "other",
+];
+
 /// Auxiliaries after which a singular subject takes the plain verb ("does Ann want").
 const AUXILIARIES: &[&str] = &[
     "do",
@@ -180,6 +212,17 @@ mod tests {
         assert!(speaking("The Dover attacks were a shock.").is_empty());
         assert!(speaking("It may calm Northern fears about it.").is_empty());
         assert!(speaking("He did well in the Midwest and Western states.").is_empty());
+        for text in [
+            "Most Southern states that vote in March have large cities.",
+            "Both Baltic states that border it were warned.",
+            "Primaries on March 1 Southern states hold are key.",
+            "It is a list of his anti-Acme remarks.",
+        ] {
+            assert!(speaking(text).is_empty(), "{text}");
+        }
+        // A dash opening a bullet is no prefix.
+        assert_eq!(speaking("-Lind claims the tax will fall."), ["Lind"]);
+        assert!(speaking("Most voters agree, and Lind claims that it works.").contains(&"Lind"));
     }
 
     #[test]
