@@ -412,6 +412,11 @@ fn apposed_name(before: &str) -> Option<(usize, usize)> {
     if before.matches(',').count() < 2 {
         return None;
     }
+    // The pattern's last comma is the text's last: only adverbs and spaces may follow it.
+    let last = before.rfind(',')?;
+    if !aux_tail(&before[last + 1..]) {
+        return None;
+    }
     let s = APPOSED_NAME.captures(before)?.name("s")?;
     let head_end = before[..s.start()].trim_end_matches([' ', ',']).len();
     let from = sentence_start(before, head_end, head_end);
@@ -431,6 +436,53 @@ fn apposed_name(before: &str) -> Option<(usize, usize)> {
         .iter()
         .any(|w| matches!(*w, "including" | "like" | "and" | "or" | "as" | "with"));
     (role && !listed && is_name(s.as_str())).then(|| (s.start(), s.end()))
+}
+
+/// The words [`AUX`] names, besides any lowercase word ending in "ly".
+const AUX_TAIL_WORDS: &[&str] = &[
+    "also",
+    "later",
+    "then",
+    "again",
+    "once",
+    "previously",
+    "recently",
+    "earlier",
+    "has",
+    "had",
+    "have",
+    "was",
+    "is",
+    "would",
+    "will",
+    "could",
+    "did",
+    "does",
+    "do",
+    "already",
+    "simply",
+    "only",
+    "just",
+    "quickly",
+    "often",
+    "kept",
+    "keeps",
+    "went",
+    "goes",
+];
+
+/// Whether `rest` may be what `{AUX}\s+$` matches: at most three words, each an [`AUX`]
+/// word, and a space at the end. A necessary condition, cheap to test, that turns away most
+/// texts before a pattern ending in it is run.
+fn aux_tail(rest: &str) -> bool {
+    let space = |c: char| matches!(c, ' ' | '\t' | '\r' | '\n' | '\u{a0}');
+    let mut words = rest.split(space).filter(|w| !w.is_empty());
+    rest.ends_with(space)
+        && words.by_ref().take(3).all(|w| {
+            AUX_TAIL_WORDS.contains(&w)
+                || (w.len() > 2 && w.ends_with("ly") && w.bytes().all(|b| b.is_ascii_lowercase()))
+        })
+        && words.next().is_none()
 }
 
 /// Whether a speaker phrase ends its clause where `rest` begins: punctuation, the end, or a
@@ -1100,6 +1152,57 @@ pub fn compile_all() {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn aux_tail_holds_wherever_the_apposed_name_pattern_matches() {
+        assert!(aux_tail(" also "));
+        assert!(aux_tail(" "));
+        assert!(aux_tail(" has quickly\u{a0}"));
+        assert!(!aux_tail(" the company "));
+        assert!(!aux_tail(" also"));
+        assert!(!aux_tail(" also has then once "));
+        assert!(!aux_tail(" Only "));
+        // The words are the pattern's.
+        let listed = format!(
+            r"(?:[ \t]+(?:{}|[a-z]+ly)){{0,3}}",
+            AUX_TAIL_WORDS.join("|")
+        );
+        assert_eq!(listed, AUX);
+        for text in [
+            "The manager, Ann Lee, ",
+            "The manager, Ann Lee, also ",
+            "The manager, Ann Lee,\thas recently ",
+            "The manager, Ann Lee, has recently gladly then ",
+            "The manager, Ann Lee, has been ",
+            "The manager, Ann Lee, ly ",
+            "The manager, Ann Lee, \n also ",
+            "aides, 3, Ann Lee, simply",
+        ] {
+            let last = text.rfind(',').unwrap();
+            if APPOSED_NAME.is_match(text) {
+                assert!(aux_tail(&text[last + 1..]), "{text:?}");
+            }
+        }
+        assert!(apposed_name("The manager, Ann Lee, also ").is_some());
+        assert!(apposed_name("The manager, Ann Lee, the aide ").is_none());
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 3000, ..Default::default() })]
+        #[test]
+        fn aux_tail_is_necessary_for_the_apposed_name_pattern(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                ",", ", ", " ", "  ", "\t", "\n", "\u{a0}", "Ann", "Lee", "Bo", "de", "manager",
+                "also", "has", "had", "quickly", "ly", "only", "the", "aide", "Only", "2", "’s",
+            ]), 0..14)
+        ) {
+            let text = pieces.concat();
+            if APPOSED_NAME.is_match(&text) {
+                let last = text.rfind(',').unwrap();
+                proptest::prop_assert!(aux_tail(&text[last + 1..]), "{:?}", text);
+            }
+        }
+    }
 
     #[test]
     fn subject_at_matches_the_unanchored_search_at_every_byte() {
