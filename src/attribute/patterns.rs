@@ -1015,6 +1015,14 @@ pub fn described_subject(text: &str) -> Option<(usize, usize)> {
     if !first_byte(text).is_some_and(|b| b.is_ascii_alphabetic() || b == b'-') {
         return None;
     }
+    if !agent_before_capital(text) {
+        return None;
+    }
+    described_subject_matched(text)
+}
+
+/// [`described_subject`] without the test of [`agent_before_capital`].
+fn described_subject_matched(text: &str) -> Option<(usize, usize)> {
     let c = DESCRIBED_SUBJECT.captures(text)?;
     let (d, s) = (c.name("d")?, c.name("s")?);
     let words: Vec<&str> = d.as_str().split_whitespace().collect();
@@ -1024,6 +1032,36 @@ pub fn described_subject(text: &str) -> Option<(usize, usize)> {
         .iter()
         .any(|w| FUNCTION_WORDS.contains(&w.to_lowercase().as_str()));
     (agent && plain).then(|| (s.start(), s.start() + trim_period(s.as_str())))
+}
+
+/// Whether `text` holds a descriptor's last word as [`described_subject`] accepts it (a role
+/// or agent noun) right before spaces and a capital: a run of lowercase letters and hyphens,
+/// then the spaces `\s` matches, then an ASCII capital or a Latin-1 one (lead byte 0xC3).
+/// Necessary for a described subject, and a scan of the bytes instead of a capture search.
+fn agent_before_capital(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let lower = |b: u8| b.is_ascii_lowercase() || b == b'-';
+    (1..bytes.len()).any(|i| {
+        if !(bytes[i].is_ascii_uppercase() || bytes[i] == 0xC3) {
+            return false;
+        }
+        let mut j = i;
+        loop {
+            match bytes[..j] {
+                [.., b' ' | b'\t' | b'\r' | b'\n'] => j -= 1,
+                [.., 0xC2, 0xA0] => j -= 2,
+                _ => break,
+            }
+        }
+        let k = bytes[..j]
+            .iter()
+            .rposition(|&b| !lower(b))
+            .map_or(0, |k| k + 1);
+        let word = &text[k..j];
+        j < i
+            && k < j
+            && (ROLE_NOUNS.contains(&word) || AGENT_SUFFIXES.iter().any(|x| word.ends_with(x)))
+    })
 }
 
 /// The subject opening a sentence when a past-tense (or progressive) verb follows it: "Ann
@@ -1152,6 +1190,43 @@ pub fn compile_all() {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_described_subject_needs_an_agent_noun_before_a_capital() {
+        assert!(agent_before_capital("Republican pollster Ann Lee said"));
+        assert!(agent_before_capital(
+            "On Monday, retired spokesman\u{a0} Émile Zola"
+        ));
+        assert!(agent_before_capital("Later,-co-founder Ann"));
+        assert!(!agent_before_capital("the party leader said Ann"));
+        assert!(!agent_before_capital("Acme pollster"));
+        assert!(!agent_before_capital("a pollster, Ann Lee"));
+        assert!(described_subject("Republican pollster Ann Lee said").is_some());
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 4000, ..Default::default() })]
+        #[test]
+        fn the_agent_test_keeps_every_described_subject(
+            lead in proptest::sample::select(vec![
+                "", " ", "On Monday, ", "Later,", "Speaking—", "Republican ", "AUSTIN (AP) — ",
+            ]),
+            words in proptest::collection::vec(proptest::sample::select(vec![
+                "retired", "party", "pollster", "spokesman", "boss", "the", "and", "co-founder",
+                "chief", "-", "2", "’s", "Acme",
+            ]), 0..4),
+            gap in proptest::sample::select(vec![" ", "  ", "\u{a0}", "\t", ",", "", " \n "]),
+            name in proptest::sample::select(vec![
+                "Ann Lee", "Émile Zola", "J. Lee", "Ann", "ann lee", "Ann de Lee", "U.S. Lee",
+            ]),
+            tail in proptest::sample::select(vec!["", " said", ".", " 2"]),
+        ) {
+            let text = format!("{lead}{}{gap}{name}{tail}", words.join(" "));
+            if described_subject_matched(&text).is_some() {
+                proptest::prop_assert!(agent_before_capital(&text), "{:?}", text);
+            }
+        }
+    }
 
     #[test]
     fn aux_tail_holds_wherever_the_apposed_name_pattern_matches() {
