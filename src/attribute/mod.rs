@@ -84,30 +84,32 @@ pub fn speakers_of(quotes: &[Quote]) -> Vec<String> {
 /// Speakers of the quotes (most quoted first), then those only reported ("X argued that").
 /// A joint speaker ("Ann Lee and Bo Lind", listed in `joint` with its two names) counts as
 /// each of them.
-fn speakers_with_reported(
-    quotes: &[Quote],
-    reported: &[String],
-    joint: &[(String, [String; 2])],
+fn speakers_with_reported<'a>(
+    quotes: &'a [Quote],
+    reported: &'a [String],
+    joint: &'a [(String, [String; 2])],
 ) -> Vec<String> {
     let mut counts: Vec<(String, usize)> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::default();
-    let quoted = quotes.iter().filter_map(|q| q.speaker.clone());
+    // Names are borrowed from the arguments until first met (a name is copied once).
+    let mut index: HashMap<&str, usize> = HashMap::default();
+    let quoted = quotes.iter().filter_map(|q| q.speaker.as_deref());
     let named = quoted
         .map(|n| (n, 1000))
-        .chain(reported.iter().map(|n| (n.clone(), 1)));
-    let each = named.flat_map(
-        |(name, weight)| match joint.iter().find(|(j, _)| *j == name) {
-            Some((_, both)) => vec![(both[0].clone(), weight), (both[1].clone(), weight)],
-            None => vec![(name, weight)],
-        },
-    );
-    for (name, weight) in each {
-        match index.get(&name) {
-            Some(&i) => counts[i].1 += weight,
-            None => {
-                index.insert(name.clone(), counts.len());
-                counts.push((name, weight));
+        .chain(reported.iter().map(|n| (n.as_str(), 1)));
+    let mut add = |name: &'a str, weight: usize| match index.get(name) {
+        Some(&i) => counts[i].1 += weight,
+        None => {
+            index.insert(name, counts.len());
+            counts.push((name.to_string(), weight));
+        }
+    };
+    for (name, weight) in named {
+        match joint.iter().find(|(j, _)| j == name) {
+            Some((_, [a, b])) => {
+                add(a, weight);
+                add(b, weight);
             }
+            None => add(name, weight),
         }
     }
     merge_surnames(&mut counts);
