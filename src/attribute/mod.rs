@@ -426,6 +426,24 @@ fn abbreviation_fragment(masked: &str, subject: (usize, usize)) -> bool {
         && rest.next() == Some('.')
 }
 
+/// Whether the subject at `subject` is a dateline's place: words in capitals followed on the
+/// same line by a comma and, within a few words, a dash ("PARIS, April 3 - ", "TROY, Mich.,
+/// March 13 - "), or the capitals' tail when a window cut the place.
+fn is_dateline_at(masked: &str, subject: (usize, usize)) -> bool {
+    const WITHIN: usize = 40;
+    let raw = &masked[subject.0..subject.1];
+    let capitals = raw.chars().any(|c| c.is_ascii_uppercase())
+        && raw
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || matches!(c, ' ' | '.' | '-' | '\''));
+    let Some(rest) = masked[subject.1..].strip_prefix(", ") else {
+        return false;
+    };
+    let line = &rest[..floor_char(rest, WITHIN.min(rest.len()))];
+    let line = line.split('\n').next().unwrap_or("");
+    capitals && (line.contains(" - ") || line.contains(" — ") || line.contains(" – "))
+}
+
 /// Where a closing mark that no opening mark in `para` precedes ends: the end of a quote
 /// carried on from the paragraph before ("1988. The one thing …,” Ann Lee says.").
 fn orphan_close(para: &str) -> Option<usize> {
@@ -907,7 +925,7 @@ impl<'a> Walker<'a> {
     /// speaker.
     fn resolve_cue(&mut self, masked: &str, cue: &Cue) -> Option<Resolved> {
         let raw = &masked[cue.subject.0..cue.subject.1];
-        if abbreviation_fragment(masked, cue.subject) {
+        if abbreviation_fragment(masked, cue.subject) || is_dateline_at(masked, cue.subject) {
             return None;
         }
         // "Acme Lynch and Co Inc said": the firm's whole name speaks, not its tail.
@@ -1995,6 +2013,61 @@ mod tests {
             attribute_article(&mut a);
             assert_eq!(a.speakers, [firm], "{body}");
         }
+    }
+
+    fn article_speakers(body: &str) -> Vec<String> {
+        let mut a = Article {
+            body: body.to_string(),
+            ..Article::default()
+        };
+        attribute_article(&mut a);
+        a.speakers
+    }
+
+    #[test]
+    fn a_dateline_is_no_speaker() {
+        for body in [
+            "BORG, April 3 - The Bank of Zorb issued details of new bank capital rules due to \
+             come into force in June, in a circular.",
+            "EAST BORG, Ohio, May 9 - High labour costs could hinder growth after 1987, the \
+             Council for Widget Trade, CWT, said.",
+        ] {
+            assert!(
+                article_speakers(body).iter().all(|s| !s.contains("BORG")),
+                "{body}: {:?}",
+                article_speakers(body)
+            );
+        }
+        // A firm in capitals still speaks when no dateline follows.
+        assert_eq!(
+            article_speakers("BORG, Oct 2 - Widgets will cost more, ZORB said."),
+            ["ZORB"]
+        );
+    }
+
+    #[test]
+    fn one_letter_names_nobody() {
+        // "The U." is the sentence subject cut at the abbreviation's first period.
+        let body = "The U.K. still asks that “fair rules” be set for all, said the U.K. \
+                    envoy, who asked not to be named.";
+        assert_eq!(speakers(body), [None]);
+    }
+
+    #[test]
+    fn a_firm_keeps_a_title_word_that_opens_its_name() {
+        assert_eq!(
+            article_speakers("BORG, May 2 - General Widgets Corp said it would build a plant."),
+            ["General Widgets Corp"]
+        );
+        assert_eq!(
+            article_speakers("Premier Zorb Co said it would sell the unit."),
+            ["Premier Zorb Co"]
+        );
+        // A person's title still goes.
+        assert_eq!(
+            article_speakers("General Ann Lee said the troops would stay."),
+            ["Ann Lee"]
+        );
     }
 
     #[test]

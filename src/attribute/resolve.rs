@@ -7,8 +7,8 @@ use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use super::cues::{
-    DESCRIBING_PREPOSITIONS, FIRST_NAMES, GENDERED_TITLES, GENERIC_NOUNS, Gender, NAME_SUFFIXES,
-    NON_PERSON_HEADS, NOT_SPEAKERS, ORG_NOUNS, PRONOUNS, ROLE_NOUNS, TITLES,
+    DESCRIBING_PREPOSITIONS, FIRM_TAILS, FIRST_NAMES, GENDERED_TITLES, GENERIC_NOUNS, Gender,
+    NAME_SUFFIXES, NON_PERSON_HEADS, NOT_SPEAKERS, ORG_NOUNS, PRONOUNS, ROLE_NOUNS, TITLES,
 };
 use super::detect::{ceil_char, is_abbreviation};
 use super::names::full_names;
@@ -435,12 +435,14 @@ impl<'a> Resolver<'a> {
             || matches!(first, "The" | "A" | "An" | "His" | "Her" | "Their" | "One"))
             && !outlet_before_name(raw)
         {
-            return self.resolve_role(raw);
+            return self.resolve_role(raw).filter(|r| !is_lone_letter(&r.name));
         }
-        self.resolve_name(raw).map(|name| Resolved {
-            name,
-            indirect: false,
-        })
+        self.resolve_name(raw)
+            .filter(|name| !is_lone_letter(name))
+            .map(|name| Resolved {
+                name,
+                indirect: false,
+            })
     }
 
     fn resolve_pronoun(&mut self, gender: Gender) -> Option<Resolved> {
@@ -611,11 +613,15 @@ impl<'a> Resolver<'a> {
         // "State Department", "Senate Ethics Committee": an organisation keeps the capitalised
         // words a person's title would lose.
         if name.len() < words.len() && name.last().is_some_and(|w| NON_PERSON_HEADS.contains(w)) {
+            // "General Motors Corp", "Premier Widget Co": a firm keeps even a title word.
+            let firm = name
+                .last()
+                .is_some_and(|w| FIRM_TAILS.contains(w) || *w == "Corporation");
             let from = words
                 .iter()
                 .position(|w| {
                     w.starts_with(|c: char| c.is_uppercase())
-                        && !is_person_title(w)
+                        && (firm || !is_person_title(w))
                         && !NOT_SPEAKER_SET.contains(w)
                         && !is_subordinator(w)
                         && !matches!(*w, "As" | "The" | "A" | "An")
@@ -730,6 +736,13 @@ const DAYS: &[&str] = &[
 /// Acronyms of organisations are short ("NATO", "FBI") and stay.
 fn is_dateline(word: &str) -> bool {
     word.len() > 5 && word.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// "U." of "The U.S. said", "P" of "S and P said": one letter, an initial or a piece of an
+/// abbreviation, names nobody alone.
+fn is_lone_letter(word: &str) -> bool {
+    let mut letters = word.chars().filter(|c| c.is_alphabetic());
+    letters.next().is_some() && letters.next().is_none()
 }
 
 /// "Tex.", "Calif.", "N.Y.": a place's abbreviation, not a speaker alone. Dotted acronyms of
