@@ -32,7 +32,7 @@ use detect::{Span, ceil_char, floor_char, mask, quote_spans, sentence_start};
 use patterns::{
     Cue, DASH_NAME, HANGING, HEADLINE_NAME, NAME_COLON, SIGNATURE, WITH_PARTICIPLE, acting_subject,
     described_colon, described_subject, find_cues, is_descriptor_gap, is_gap, is_passive,
-    opening_subject, sentence_subject,
+    opening_subject, sentence_subject, trim_period,
 };
 use readings::is_noun_reading;
 use resolve::{Resolved, Resolver};
@@ -444,6 +444,43 @@ fn is_dateline_at(masked: &str, subject: (usize, usize)) -> bool {
     capitals && (line.contains(" - ") || line.contains(" — ") || line.contains(" – "))
 }
 
+/// The rest of a name split by a nickname in quotes, when `masked` goes on at `at` with a
+/// short masked quote and capitalised words: ` “___” Lee Jr.,` → "Lee Jr.". At most three
+/// words, up to the first punctuation that is not a word's period.
+fn nickname_tail(masked: &str, at: usize) -> Option<&str> {
+    const MAX_NICKNAME: usize = 16;
+    let rest = masked[at..].strip_prefix(' ')?;
+    let open = rest
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '"' | '“' | '‘'))?;
+    let inner = &rest[open.len_utf8()..];
+    let blanks = inner.bytes().take_while(|&b| b == b'_').count();
+    let close = inner[blanks..].chars().next()?;
+    if blanks == 0 || blanks > MAX_NICKNAME || !matches!(close, '"' | '”' | '’') {
+        return None;
+    }
+    let after = inner[blanks + close.len_utf8()..].strip_prefix(' ')?;
+    let (mut end, mut from) = (0, 0);
+    for word in after.split(' ').take(3) {
+        let bare = word.trim_end_matches([',', ';', ':', ')']);
+        let capital = bare.starts_with(|c: char| c.is_uppercase())
+            && bare
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'));
+        if !capital {
+            break;
+        }
+        end = from + bare.len();
+        from += word.len() + 1;
+        if bare.len() < word.len() {
+            break;
+        }
+    }
+    let name = &after[..end];
+    (end > 0).then(|| &name[..trim_period(name)])
+}
+
 /// Where a closing mark that no opening mark in `para` precedes ends: the end of a quote
 /// carried on from the paragraph before ("1988. The one thing …,” Ann Lee says.").
 fn orphan_close(para: &str) -> Option<usize> {
@@ -647,7 +684,7 @@ impl<'a> Walker<'a> {
                 self.note_reported(&masked, &cues[next_cue]);
                 next_cue += 1;
             }
-            if titles::is_quoted_title(para, span) {
+            if titles::is_quoted_title(para, span) || titles::is_nickname(para, span) {
                 continue;
             }
             // A quote closed by a full stop ends its sentence: a name right after it opens
@@ -927,6 +964,10 @@ impl<'a> Walker<'a> {
         let raw = &masked[cue.subject.0..cue.subject.1];
         if abbreviation_fragment(masked, cue.subject) || is_dateline_at(masked, cue.subject) {
             return None;
+        }
+        // "said Ann “Bee” Lee": a nickname in quotes splits the name; the name is both parts.
+        if let Some(rest) = nickname_tail(masked, cue.subject.1) {
+            return self.resolver.resolve(&format!("{raw} {rest}"));
         }
         // "Acme Lynch and Co Inc said": the firm's whole name speaks, not its tail.
         if !cue.inverted
@@ -2051,6 +2092,15 @@ mod tests {
         let body = "The U.K. still asks that “fair rules” be set for all, said the U.K. \
                     envoy, who asked not to be named.";
         assert_eq!(speakers(body), [None]);
+    }
+
+    #[test]
+    fn a_nickname_in_quotes_neither_splits_the_name_nor_is_a_quote() {
+        let body = "“The deal is off,” said Ann “Bee” Lee, the chair.";
+        assert_eq!(speakers(body), [Some("Ann Lee".to_string())]);
+        let body = "The deal is off, said Bo \"Zed\" Lind Jr. of the Acme board.";
+        assert!(find_quotes(body).is_empty());
+        assert_eq!(article_speakers(body), ["Bo Lind Jr."]);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Quoted titles: "on NBC’s “Meet the Press”", "a star of “Broad City”". A short run of
 //! capitalised words in quote marks right after a possessive or a preposition names a show,
-//! book or film; nobody says it, so it is no quote.
+//! book or film; nobody says it, so it is no quote. Nor is a nickname in quotes inside a name
+//! ("Ann “Bee” Lee").
 
 use super::detect::Span;
 
@@ -45,6 +46,33 @@ pub fn is_quoted_title(para: &str, span: &Span) -> bool {
     (2..=MAX_WORDS).contains(&words)
 }
 
+/// Longest nickname, in bytes.
+const MAX_NICKNAME: usize = 16;
+
+/// Whether the quote `span` of `para` is a nickname inside a name: one capitalised word
+/// between two capitalised words ("said Ann “Bee” Lee", "Ann \"Bee\" Lee said").
+pub fn is_nickname(para: &str, span: &Span) -> bool {
+    let text = &para[span.text_start..span.text_end];
+    let word = |w: &str| {
+        w.starts_with(|c: char| c.is_uppercase())
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '-'))
+    };
+    let Some(before) = para[..span.start].strip_suffix(' ') else {
+        return false;
+    };
+    let Some(after) = para[span.end..].strip_prefix(' ') else {
+        return false;
+    };
+    text.len() <= MAX_NICKNAME
+        && word(text)
+        && before.rsplit(' ').next().is_some_and(word)
+        && after
+            .split(' ')
+            .next()
+            .is_some_and(|w| word(w.trim_end_matches([',', ';', ':', '.'])))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -53,6 +81,26 @@ mod tests {
     fn title(para: &str) -> bool {
         let spans = quote_spans(para);
         is_quoted_title(para, &spans[0])
+    }
+
+    #[test]
+    fn tells_nicknames_from_quotes() {
+        let table: &[(&str, bool)] = &[
+            ("“No,” said Ann “Bee” Lee, the chair.", true),
+            ("Ann \"Bee\" Lee Jr. said no.", true),
+            ("Ann Lee said “Never” Bo Lind was wrong.", false),
+            ("Ann Lee said “Never.” Bo Lind agreed.", false),
+            ("Ann Lee said: “Never” and left.", false),
+            ("Ann Lee called it “Disgraceful” Tuesday.", false),
+        ];
+        for (para, expected) in table {
+            let spans = quote_spans(para);
+            assert_eq!(
+                is_nickname(para, &spans[spans.len() - 1]),
+                *expected,
+                "{para}"
+            );
+        }
     }
 
     #[test]
