@@ -2113,10 +2113,18 @@ mod tests {
             article_speakers("Premier Zorb Co said it would sell the unit."),
             ["Premier Zorb Co"]
         );
+        // Named later without its head, the firm is still the firm.
+        let body = "BORG, May 2 - General Widgets Corp’s unit grew fast.\n\n\
+                    Later General Widgets said it would sell the unit.";
+        assert_eq!(article_speakers(body), ["General Widgets Corp"]);
         // A person's title still goes.
         assert_eq!(
             article_speakers("General Ann Lee said the troops would stay."),
             ["Ann Lee"]
+        );
+        assert_eq!(
+            article_speakers("General Lind said the troops would stay."),
+            ["Lind"]
         );
     }
 

@@ -532,6 +532,30 @@ impl<'a> Resolver<'a> {
         })
     }
 
+    /// The firm a title word and one word stand for ("General Acme" → "General Acme Corp"), when
+    /// the article writes them before a firm's head ("Corp", "Inc", "Co" …).
+    fn firm_behind_title(&self, words: &[&str]) -> Option<String> {
+        let [.., title, one] = words else {
+            return None;
+        };
+        if !TITLE_SET.contains(title) {
+            return None;
+        }
+        let phrase = format!("{title} {one} ");
+        self.text.match_indices(&phrase).find_map(|(i, _)| {
+            let next = self.text[i + phrase.len()..]
+                .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '<' | '('))
+                .next()?;
+            let head = next
+                .strip_suffix("’s")
+                .or_else(|| next.strip_suffix("'s"))
+                .unwrap_or(next);
+            FIRM_TAILS
+                .contains(&head)
+                .then(|| format!("{title} {one} {head}"))
+        })
+    }
+
     fn resolve_name(&mut self, raw: &str) -> Option<String> {
         let mut words: Vec<&str> = raw.split_whitespace().collect();
         // "Information Act. But Lind": a run that crossed a sentence end keeps its last part.
@@ -668,6 +692,8 @@ impl<'a> Resolver<'a> {
             {
                 return None;
             }
+            // "General Acme said" where the article names "General Acme Corp": the firm.
+            [one] if let Some(firm) = self.firm_behind_title(&words) => firm,
             [one] => match self.surname_owner(one) {
                 Some(full) => full,
                 // "Hillary said": the one person of the article with that first name.
