@@ -489,8 +489,9 @@ fn orphan_close(para: &str) -> Option<usize> {
 }
 
 /// The whole name of a firm whose tail is the subject at `subject`: "Acme Lynch and Co Inc",
-/// "J.P. Acme & Co" — the tail all firm words, after "and" or "&" and one to four
-/// capitalised words (or initials) that open the name.
+/// "J.P. Acme & Co", "Acme Securities Co (Europe) Ltd" — the tail all firm words, after "and",
+/// "&" or a short part in brackets, and one to four capitalised words (or initials) that open
+/// the name.
 fn firm_name(masked: &str, subject: (usize, usize)) -> Option<&str> {
     let raw = &masked[subject.0..subject.1];
     if !raw.split(' ').all(|w| cues::FIRM_TAILS.contains(&w)) {
@@ -499,22 +500,45 @@ fn firm_name(masked: &str, subject: (usize, usize)) -> Option<&str> {
     let before = &masked[..subject.0];
     let head = before
         .strip_suffix(" and ")
-        .or_else(|| before.strip_suffix(" & "))?;
+        .or_else(|| before.strip_suffix(" & "))
+        .or_else(|| parenthesised_part(before))?;
     let mut start = head.len();
+    // Bytes of an "of" inside the name ("Bank of Zorb (Europe) Ltd"), kept once an
+    // organisation's head word opens it.
+    let mut of = 0;
     for (k, word) in head.rsplit(' ').enumerate() {
         let initials = word.len() <= 4 && word.ends_with('.');
         let plain = !word.ends_with([',', '.', ';', ':']);
-        // "Then Acme & Co said": a sentence adverb opens no name.
-        if k >= 4
+        if word == "of" && of == 0 && k > 0 && k < 4 {
+            of = word.len() + 1;
+            continue;
+        }
+        // "Then Acme & Co said": a sentence adverb opens no name; "Ann Lee of Acme and Co":
+        // only an organisation's head word ("Bank", "Union") comes before its "of".
+        if k >= 4 + usize::from(of > 0)
+            || (of > 0 && !cues::NON_PERSON_HEADS.contains(&word))
             || !word.starts_with(char::is_uppercase)
             || !(plain || initials)
             || cues::NOT_SPEAKERS.contains(&word)
         {
             break;
         }
-        start -= word.len() + usize::from(start < head.len());
+        start -= word.len() + usize::from(start < head.len()) + std::mem::take(&mut of);
     }
     (start < head.len()).then(|| &masked[start..subject.1])
+}
+
+/// The text before a firm's parenthesised part that ends `before`: "Acme Securities Co
+/// (Europe) " → "Acme Securities Co". One or two capitalised words in the brackets.
+fn parenthesised_part(before: &str) -> Option<&str> {
+    let inner_end = before.strip_suffix(") ")?;
+    let open = inner_end.rfind('(')?;
+    let inner = &inner_end[open + 1..];
+    let words = inner.split(' ').count();
+    let capitalised = inner
+        .split(' ')
+        .all(|w| w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphanumeric));
+    (words <= 2 && capitalised).then(|| inner_end[..open].strip_suffix(' '))?
 }
 
 /// Whether `before` (the text before a subject) ends with a capitalised word and "and", with
@@ -2101,6 +2125,26 @@ mod tests {
         let body = "The deal is off, said Bo \"Zed\" Lind Jr. of the Acme board.";
         assert!(find_quotes(body).is_empty());
         assert_eq!(article_speakers(body), ["Bo Lind Jr."]);
+    }
+
+    #[test]
+    fn a_firm_with_a_part_in_brackets_speaks_by_its_whole_name() {
+        for (body, firm) in [
+            (
+                "The price was set at 974 yen, lead manager Zorb Securities Co (Europe) Ltd said.",
+                "Zorb Securities Co (Europe) Ltd",
+            ),
+            (
+                "BORG, June 19 - Union Bank of Zorbland (Securities) Ltd said it leads the sale.",
+                "Union Bank of Zorbland (Securities) Ltd",
+            ),
+            (
+                "Analyst Bo Lind of Zorb Lynch and Co said prices fell.",
+                "Zorb Lynch and Co",
+            ),
+        ] {
+            assert_eq!(article_speakers(body), [firm], "{body}");
+        }
     }
 
     #[test]
