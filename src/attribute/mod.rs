@@ -535,9 +535,9 @@ fn parenthesised_part(before: &str) -> Option<&str> {
     let open = inner_end.rfind('(')?;
     let inner = &inner_end[open + 1..];
     let words = inner.split(' ').count();
-    let capitalised = inner
-        .split(' ')
-        .all(|w| w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphanumeric));
+    let capitalised = inner.split(' ').all(|w| {
+        w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphanumeric() || c == '.')
+    });
     (words <= 2 && capitalised).then(|| inner_end[..open].strip_suffix(' '))?
 }
 
@@ -1001,6 +1001,11 @@ impl<'a> Walker<'a> {
                 name: firm.to_string(),
                 indirect: false,
             });
+        }
+        // "Acme industries Inc said", "Acme Loans 2 Inc said": a firm's head cut from a name we
+        // cannot read names nobody (not the last firm of the article with that head).
+        if raw.split(' ').all(|w| cues::FIRM_TAILS.contains(&w)) {
+            return None;
         }
         // "Bo Lind left after a woman told him she worries": someone unnamed speaks.
         if self.is_unnamed(masked, cue.subject.0, raw) {
@@ -2142,9 +2147,22 @@ mod tests {
                 "Analyst Bo Lind of Zorb Lynch and Co said prices fell.",
                 "Zorb Lynch and Co",
             ),
+            (
+                "BORG - Zorb (U.K.) Ltd said it would grow.",
+                "Zorb (U.K.) Ltd",
+            ),
         ] {
             assert_eq!(article_speakers(body), [firm], "{body}");
         }
+    }
+
+    #[test]
+    fn a_firm_head_cut_from_its_name_names_nobody() {
+        // Neither a cut name ("Widget Corp") nor another firm with that head ("Zorb Corp").
+        let body = "The deal went to Zorb Corp.\n\nLater 3Widget Corp said it would sell.";
+        assert_eq!(article_speakers(body), Vec::<String>::new());
+        let body = "BORG, June 1 - ZB widgets Inc said it would sell the unit.";
+        assert!(article_speakers(body).iter().all(|s| s != "Inc"));
     }
 
     #[test]
