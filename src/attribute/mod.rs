@@ -494,14 +494,29 @@ fn orphan_close(para: &str) -> Option<usize> {
 /// the name.
 fn firm_name(masked: &str, subject: (usize, usize)) -> Option<&str> {
     let raw = &masked[subject.0..subject.1];
-    if !raw.split(' ').all(|w| cues::FIRM_TAILS.contains(&w)) {
+    let tails = raw.split(' ').all(|w| cues::FIRM_TAILS.contains(&w));
+    // "Acme Gas and Electric Co": one capitalised word before the head may follow the "and".
+    let one_word = matches!(raw.split_once(' '), Some((w, tail))
+        if w.starts_with(char::is_uppercase)
+            && !cues::FIRM_TAILS.contains(&w)
+            && tail.split(' ').all(|t| cues::FIRM_TAILS.contains(&t)));
+    if !(tails || one_word) {
         return None;
     }
     let before = &masked[..subject.0];
     let head = before
         .strip_suffix(" and ")
         .or_else(|| before.strip_suffix(" & "))
-        .or_else(|| parenthesised_part(before))?;
+        .or_else(|| parenthesised_part(before).filter(|_| tails))?;
+    // "Acme Corp and Zorb Inc said": two firms, not one.
+    if !tails
+        && head
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| cues::FIRM_TAILS.contains(&w))
+    {
+        return None;
+    }
     let mut start = head.len();
     // Bytes of an "of" inside the name ("Bank of Zorb (Europe) Ltd"), kept once an
     // organisation's head word opens it.
