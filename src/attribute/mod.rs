@@ -508,13 +508,12 @@ fn firm_name(masked: &str, subject: (usize, usize)) -> Option<&str> {
         .strip_suffix(" and ")
         .or_else(|| before.strip_suffix(" & "))
         .or_else(|| parenthesised_part(before).filter(|_| tails))?;
-    // "Acme Corp and Zorb Inc said": two firms, not one.
-    if !tails
-        && head
-            .rsplit(' ')
-            .next()
-            .is_some_and(|w| cues::FIRM_TAILS.contains(&w))
-    {
+    // "Acme Corp and Zorb Inc said", "Ann Lee and Zorb Inc said": two speakers, not one firm.
+    let mut back = head.rsplit(' ');
+    let (last, first, before_first) = (back.next(), back.next(), back.next());
+    let person = first.is_some_and(|w| resolve::gender_of_first_name(w).is_some())
+        && !before_first.is_some_and(|w| w.starts_with(char::is_uppercase));
+    if !tails && (person || last.is_some_and(|w| cues::FIRM_TAILS.contains(&w))) {
         return None;
     }
     let mut start = head.len();
@@ -2173,6 +2172,15 @@ mod tests {
 
     #[test]
     fn a_firm_head_cut_from_its_name_names_nobody() {
+        for body in [
+            "BORG - Ann Lee and Widget Inc said they would merge.",
+            "BORG - Zorb Corp and Widget Inc said they would merge.",
+        ] {
+            assert!(
+                article_speakers(body).iter().all(|s| !s.contains(" and ")),
+                "{body}"
+            );
+        }
         // Neither a cut name ("Widget Corp") nor another firm with that head ("Zorb Corp").
         let body = "The deal went to Zorb Corp.\n\nLater 3Widget Corp said it would sell.";
         assert_eq!(article_speakers(body), Vec::<String>::new());

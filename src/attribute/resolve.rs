@@ -87,7 +87,7 @@ fn role_of_lowercase(w: &str) -> Option<&'static str> {
     Some(role)
 }
 
-fn gender_of_first_name(word: &str) -> Option<Gender> {
+pub fn gender_of_first_name(word: &str) -> Option<Gender> {
     FIRST_NAME_GENDERS.get(word).copied()
 }
 
