@@ -18,6 +18,34 @@ static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// Whether a line can match [`BOILERPLATE`]: it opens (after white space) with "©" or with
+/// the first four letters of one of its phrases. An exact pre-check for the regex's ~315
+/// instructions a line; non-ASCII among the first four bytes is left to the regex, whose case
+/// folding matches "ſ" for "s" and the Kelvin sign for "k".
+fn may_be_boilerplate(line: &str) -> bool {
+    let rest = if line.starts_with(|c: char| c.is_ascii_graphic()) {
+        line.as_bytes()
+    } else {
+        line.trim_start().as_bytes()
+    };
+    let Some(&first) = rest.first() else {
+        return false;
+    };
+    let heads: &[&[u8; 4]] = match first | 0x20 {
+        b's' => &[b"subs", b"sign", b"shar"],
+        b'f' => &[b"foll"],
+        b'l' => &[b"like"],
+        b'j' => &[b"join"],
+        b'd' => &[b"down"],
+        b'c' => &[b"clic", b"copy"],
+        b'r' => &[b"read", b"rela"],
+        b'a' => &[b"adve", b"all "],
+        _ => return !first.is_ascii(),
+    };
+    let head = &rest[..rest.len().min(4)];
+    !head.is_ascii() || heads.iter().any(|h| head.eq_ignore_ascii_case(&h[..]))
+}
+
 /// A dateline: a line that is a date, optionally labelled ("Published: …", "Posted on …").
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:(?:published|posted|date|dated)(?:\s+on)?\s*:?\s*)?(?P<date>[\w ,./:+-]{6,60})\s*$")
@@ -43,7 +71,10 @@ pub fn extract(text: &str) -> Article {
     let edge = |k: usize| k < EDGE_LINES || k + EDGE_LINES >= rest.len();
     for (k, &i) in rest.iter().enumerate() {
         let line = lines[i].trim();
-        if BOILERPLATE.is_match(line) && line.split_whitespace().count() <= 20 {
+        if may_be_boilerplate(line)
+            && BOILERPLATE.is_match(line)
+            && line.split_whitespace().count() <= 20
+        {
             dropped[i] = true;
             continue;
         }
@@ -158,25 +189,68 @@ fn dateline(line: &str) -> Option<crate::date::PublishedDate> {
     {
         return None;
     }
-    // An ASCII line that does not start with a label ("published", "posted", "date(d)") is
-    // the whole `date` group if it matches at all: checked directly, same result as the regex.
-    let labelled = ["published", "posted", "date"].iter().any(|label| {
-        bytes
-            .get(..label.len())
-            .is_some_and(|head| head.eq_ignore_ascii_case(label.as_bytes()))
-    });
-    let date = if line.is_ascii() && !labelled {
-        let in_class = |b: &u8| b.is_ascii_alphanumeric() || b" ,./:+-_".contains(b);
-        if !(6..=60).contains(&bytes.len()) || !bytes.iter().all(in_class) {
-            return None;
-        }
-        parse_date_text(line)?
+    // An ASCII line is matched by hand (compiling DATELINE, its Unicode `\w` copied sixty
+    // times, cost more than all the lines it would read); other lines go to the regex.
+    let date = if line.is_ascii() {
+        let (start, end) = ascii_date_group(bytes)?;
+        parse_date_text(&line[start..end])?
     } else {
         let caps = DATELINE.captures(line)?;
         parse_date_text(&caps["date"])?
     };
     // A year is required (parse_date_text guarantees it); a bare month/day in prose never counts.
     date.day.is_some().then_some(date)
+}
+
+/// ASCII white space as the regex's `\s` reads it (with vertical tab, unlike
+/// `u8::is_ascii_whitespace`).
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
+}
+
+/// Where [`DATELINE`]'s `date` group lies in an ASCII line, found the way the regex finds it:
+/// its pieces tried in the order of a backtracking match (an optional label — "published",
+/// "posted", "date", "dated" in that order — an optional "on", white space and a colon, each
+/// taking as much as it can first), and the first way that leaves a `date` of 6–60 bytes of
+/// `[\w ,./:+-]` with only white space after it wins. Checked against the regex by a proptest.
+fn ascii_date_group(line: &[u8]) -> Option<(usize, usize)> {
+    let spaces = |i: usize| line[i..].iter().take_while(|&&b| is_space(b)).count();
+    let starts_with = |i: usize, word: &str| {
+        line.get(i..i + word.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(word.as_bytes()))
+    };
+    // The date group from `s`: as long as it can be, with only white space after it, i.e.
+    // reaching past the line's last other byte.
+    let text_end = line.len() - line.iter().rev().take_while(|&&b| is_space(b)).count();
+    let date_from = |s: usize| {
+        let in_class = |b: &u8| b.is_ascii_alphanumeric() || b" ,./:+-_".contains(b);
+        let longest = line[s..].iter().take(60).take_while(|b| in_class(b)).count();
+        (longest >= 6 && s + longest >= text_end).then_some((s, s + longest))
+    };
+    // `\s* :? \s* (?P<date>…)` from `r`, each piece as long as it can be first.
+    let after_colon = |r: usize| {
+        let colon = (line.get(r) == Some(&b':')).then_some(r + 1);
+        colon
+            .into_iter()
+            .chain([r])
+            .find_map(|c| (0..=spaces(c)).rev().find_map(|k| date_from(c + k)))
+    };
+    let after_on = |q: usize| (0..=spaces(q)).rev().find_map(|k| after_colon(q + k));
+    (0..=spaces(0)).rev().find_map(|k0| {
+        ["published", "posted", "date", "dated"]
+            .iter()
+            .filter(|label| starts_with(k0, label))
+            .find_map(|label| {
+                let p = k0 + label.len();
+                (1..=spaces(p))
+                    .rev()
+                    .filter(|&k| starts_with(p + k, "on"))
+                    .map(|k| p + k + 2)
+                    .chain([p])
+                    .find_map(after_on)
+            })
+            .or_else(|| date_from(k0))
+    })
 }
 
 fn clean_title(line: &str) -> String {
@@ -296,6 +370,56 @@ mod tests {
                 .is_some_and(|(n, _)| n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit()));
             assert_eq!(numbered_item(line), by_split, "{line:?}");
             assert_eq!(has_three_spaces(line), line.contains("   "), "{line:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(4000))]
+        /// The pre-check never turns away a line the regex takes.
+        #[test]
+        fn boilerplate_pre_check_keeps_every_regex_match(
+            line in "[ \t]{0,2}(?:subscribe|Follow us|SIGN UP|share this|Share on|like us on|liKe us on|join our|Join us|download the app|click here|Read more:|read also :|related:|Advertisement|all rights reserved|Copyright|©|ſubscribe|Reuter|Shr|sub|all|x|é)?[ :\t]{0,2}[A-Za-z é’]{0,10}"
+        ) {
+            if BOILERPLATE.is_match(&line) {
+                proptest::prop_assert!(may_be_boilerplate(&line), "{:?}", line);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(6000))]
+        /// The hand matcher finds the `date` group where the regex does, or no match as it does.
+        #[test]
+        fn ascii_date_group_matches_the_regex(
+            line in "[ \t]{0,2}(?:[Pp]ublished|POSTED|posted|[Dd]ate|DATED|dated|Dates)?(?:[ \t\x0B]{0,2}(?:[Oo][Nn]|on))?[ \t:]{0,3}:?[ \t]{0,2}[a-zA-Z0-9 ,./:+_;-]{0,64}[ \t]{0,2}"
+        ) {
+            let by_regex = DATELINE.captures(&line).map(|c| c.name("date").unwrap().range());
+            let by_hand = ascii_date_group(line.as_bytes()).map(|(s, e)| s..e);
+            proptest::prop_assert_eq!(by_hand, by_regex, "{:?}", line);
+        }
+    }
+
+    #[test]
+    fn ascii_date_group_takes_labels_as_the_regex_does() {
+        fn group(line: &str) -> Option<&str> {
+            ascii_date_group(line.as_bytes()).map(|(s, e)| &line[s..e])
+        }
+        assert_eq!(group("Published: 3 Dec 2025"), Some("3 Dec 2025"));
+        assert_eq!(group("posted on 3 Dec 2025"), Some("3 Dec 2025"));
+        // "date" is tried before "dated", and the rest still fits the class.
+        assert_eq!(group("Dated 3 Dec 2025"), Some("d 3 Dec 2025"));
+        assert_eq!(group("date 2,700 head."), Some("2,700 head."));
+        assert_eq!(group("date: 12"), Some("date: 12"));
+        assert_eq!(group("Date; 3 Dec 2025"), None);
+    }
+
+    #[test]
+    fn boilerplate_pre_check_turns_away_prose() {
+        for line in ["Reuter", "Shr 1.20 dlrs vs 1.10", "Sub", "", "Allied Corp said"] {
+            assert!(!may_be_boilerplate(line), "{line:?}");
+        }
+        for line in ["© 2025 Acme", "Subscribe now", "ALL RIGHTS RESERVED", "ſubscribe"] {
+            assert!(may_be_boilerplate(line), "{line:?}");
         }
     }
 
