@@ -57,20 +57,30 @@ const EDGE_LINES: usize = 6;
 
 /// Extracts an article from plain text or Markdown.
 pub fn extract(text: &str) -> Article {
-    let lines: Vec<&str> = text.lines().collect();
+    // Each line trimmed once: its end (what the body keeps) and both sides (what is judged).
+    let lines: Vec<Line> = text
+        .lines()
+        .map(|l| {
+            let end = l.trim_end();
+            Line {
+                end,
+                both: end.trim_start(),
+            }
+        })
+        .collect();
     let content: Vec<usize> = (0..lines.len())
-        .filter(|&i| !lines[i].trim().is_empty())
+        .filter(|&i| !lines[i].both.is_empty())
         .collect();
     let mut article = Article::default();
     let Some((&title_idx, rest)) = content.split_first() else {
         return article;
     };
-    article.title = Some(clean_title(lines[title_idx]));
+    article.title = Some(clean_title(lines[title_idx].both));
     let mut dropped = vec![false; lines.len()];
     dropped[title_idx] = true;
     let edge = |k: usize| k < EDGE_LINES || k + EDGE_LINES >= rest.len();
     for (k, &i) in rest.iter().enumerate() {
-        let line = lines[i].trim();
+        let line = lines[i].both;
         if may_be_boilerplate(line)
             && BOILERPLATE.is_match(line)
             && line.split_whitespace().count() <= 20
@@ -96,14 +106,20 @@ pub fn extract(text: &str) -> Article {
             dropped[i] = true;
         }
     }
-    let kept: Vec<&str> = lines
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| !dropped[*i])
-        .map(|(_, l)| l.trim_end())
+    let kept: Vec<Line> = lines
+        .into_iter()
+        .zip(dropped)
+        .filter_map(|(line, dropped)| (!dropped).then_some(line))
         .collect();
-    article.body = collapse_blank_lines(unwrap_lines(&kept).trim());
+    article.body = body_text(&kept);
     article
+}
+
+/// A line of the text, trimmed at its end and on both sides.
+#[derive(Clone, Copy)]
+struct Line<'a> {
+    end: &'a str,
+    both: &'a str,
 }
 
 /// Widths a hard-wrapped text is wrapped at: wire copy and e-mail exports wrap at 60–80 columns.
@@ -111,47 +127,51 @@ const WRAP_WIDTHS: std::ops::RangeInclusive<usize> = 50..=100;
 /// How much shorter than the wrap width a line cut by the wrapper may be (a long next word).
 const WRAP_SLACK: usize = 20;
 
-/// Joins the lines of a hard-wrapped text back into paragraphs, so that a sentence (and a
-/// quote with its speaker) is one line, as it is in a page's paragraph. A text is hard-wrapped
-/// when most of its lines end close to one width; a line is joined to the next only when it
-/// reaches that width, and the next line does not open a paragraph (indented), a list item, a
-/// heading, a quote block or a table row. Other texts are returned as they are.
-fn unwrap_lines(lines: &[&str]) -> String {
-    let width = |l: &str| l.chars().count();
-    let content: Vec<usize> = lines
-        .iter()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| width(l))
-        .collect();
-    let wrap = content.iter().copied().max().unwrap_or(0);
-    let near_wrap = content.iter().filter(|&&w| w + WRAP_SLACK >= wrap).count();
-    if !WRAP_WIDTHS.contains(&wrap) || near_wrap < 4 || near_wrap * 2 < content.len() {
-        return lines.join("\n");
-    }
-    let opens_block = |l: &str| {
-        let t = l.trim_start();
-        l.len() - t.len() >= 2
+/// The body from the kept lines, in one pass: hard-wrapped lines joined back into paragraphs,
+/// so that a sentence (and a quote with its speaker) is one line, as it is in a page's
+/// paragraph; runs of blank lines collapsed to one; the text trimmed.
+///
+/// A text is hard-wrapped when most of its lines end close to one width; a line is joined to
+/// the next only when it reaches that width, and the next line does not open a paragraph
+/// (indented), a list item, a heading, a quote block or a table row. Other texts keep their
+/// lines.
+fn body_text(lines: &[Line]) -> String {
+    let widths: Vec<usize> = lines.iter().map(|l| l.end.chars().count()).collect();
+    let content = || (0..lines.len()).filter(|&i| !lines[i].both.is_empty());
+    let wrap = content().map(|i| widths[i]).max().unwrap_or(0);
+    let near_wrap = content().filter(|&i| widths[i] + WRAP_SLACK >= wrap).count();
+    let wrapped =
+        WRAP_WIDTHS.contains(&wrap) && near_wrap >= 4 && near_wrap * 2 >= content().count();
+    let opens_block = |l: &Line| {
+        let t = l.both;
+        l.end.len() - t.len() >= 2
             || t.is_empty()
             || t.starts_with(['-', '*', '+', '#', '>', '|', '•'])
             || numbered_item(t)
     };
-    let is_table_row = |l: &str| has_three_spaces(l.trim());
-    let mut out = String::with_capacity(lines.iter().map(|l| l.len() + 1).sum());
-    for (i, line) in lines.iter().enumerate() {
-        if i > 0 {
-            let prev = lines[i - 1];
-            let joins = width(prev) + WRAP_SLACK >= wrap
-                && !prev.trim().is_empty()
-                && !is_table_row(prev)
-                && !opens_block(line)
-                && !is_table_row(line);
-            out.push(if joins { ' ' } else { '\n' });
+    let mut out = String::with_capacity(lines.iter().map(|l| l.end.len() + 1).sum());
+    let mut blank_before = false;
+    // Whether the previous line may run on into this one: it reaches the wrap width and is no
+    // table row.
+    let mut prev_runs_on = false;
+    for (line, &width) in lines.iter().zip(&widths) {
+        if line.both.is_empty() {
+            blank_before = true;
+            prev_runs_on = false;
+            continue;
         }
-        out.push_str(if i > 0 && out.ends_with(' ') {
-            line.trim_start()
+        let table_row = wrapped && has_three_spaces(line.both);
+        if prev_runs_on && !table_row && !opens_block(line) {
+            out.push(' ');
+            out.push_str(line.both);
+        } else if out.is_empty() {
+            out.push_str(line.both);
         } else {
-            line
-        });
+            out.push_str(if blank_before { "\n\n" } else { "\n" });
+            out.push_str(line.end);
+        }
+        blank_before = false;
+        prev_runs_on = wrapped && width + WRAP_SLACK >= wrap && !table_row;
     }
     out
 }
@@ -262,27 +282,75 @@ fn clean_title(line: &str) -> String {
         .to_string()
 }
 
-/// Collapses runs of blank lines (and lines of only spaces) to one blank line.
-pub fn collapse_blank_lines(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut blank = 0;
-    for line in text.lines() {
-        if line.trim().is_empty() {
-            blank += 1;
-            continue;
-        }
-        if !out.is_empty() {
-            out.push_str(if blank > 0 { "\n\n" } else { "\n" });
-        }
-        blank = 0;
-        out.push_str(line.trim_end());
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // The two-pass body building that `body_text` replaced, kept as the reference its
+    // proptest checks against.
+    /// Joins the lines of a hard-wrapped text back into paragraphs, so that a sentence (and a
+    /// quote with its speaker) is one line, as it is in a page's paragraph. A text is hard-wrapped
+    /// when most of its lines end close to one width; a line is joined to the next only when it
+    /// reaches that width, and the next line does not open a paragraph (indented), a list item, a
+    /// heading, a quote block or a table row. Other texts are returned as they are.
+    fn unwrap_lines(lines: &[&str]) -> String {
+        let width = |l: &str| l.chars().count();
+        let content: Vec<usize> = lines
+            .iter()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| width(l))
+            .collect();
+        let wrap = content.iter().copied().max().unwrap_or(0);
+        let near_wrap = content.iter().filter(|&&w| w + WRAP_SLACK >= wrap).count();
+        if !WRAP_WIDTHS.contains(&wrap) || near_wrap < 4 || near_wrap * 2 < content.len() {
+            return lines.join("\n");
+        }
+        let opens_block = |l: &str| {
+            let t = l.trim_start();
+            l.len() - t.len() >= 2
+                || t.is_empty()
+                || t.starts_with(['-', '*', '+', '#', '>', '|', '•'])
+                || numbered_item(t)
+        };
+        let is_table_row = |l: &str| has_three_spaces(l.trim());
+        let mut out = String::with_capacity(lines.iter().map(|l| l.len() + 1).sum());
+        for (i, line) in lines.iter().enumerate() {
+            if i > 0 {
+                let prev = lines[i - 1];
+                let joins = width(prev) + WRAP_SLACK >= wrap
+                    && !prev.trim().is_empty()
+                    && !is_table_row(prev)
+                    && !opens_block(line)
+                    && !is_table_row(line);
+                out.push(if joins { ' ' } else { '\n' });
+            }
+            out.push_str(if i > 0 && out.ends_with(' ') {
+                line.trim_start()
+            } else {
+                line
+            });
+        }
+        out
+    }
+
+    /// Collapses runs of blank lines (and lines of only spaces) to one blank line.
+    fn collapse_blank_lines(text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut blank = 0;
+        for line in text.lines() {
+            if line.trim().is_empty() {
+                blank += 1;
+                continue;
+            }
+            if !out.is_empty() {
+                out.push_str(if blank > 0 { "\n\n" } else { "\n" });
+            }
+            blank = 0;
+            out.push_str(line.trim_end());
+        }
+        out
+    }
+
 
     #[test]
     fn takes_title_byline_and_dateline() {
@@ -411,6 +479,27 @@ mod tests {
         assert_eq!(group("date 2,700 head."), Some("2,700 head."));
         assert_eq!(group("date: 12"), Some("date: 12"));
         assert_eq!(group("Date; 3 Dec 2025"), None);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(3000))]
+        /// One pass builds the body the two passes built: wrapped or not, blank runs, indents,
+        /// list items, table rows, white space that is not ASCII.
+        #[test]
+        fn body_text_matches_unwrap_then_collapse(
+            raw in proptest::collection::vec(
+                "[ \t]{0,3}(?:[-*#>|•]|12\\. |\u{a0})?(?:[a-zé]{1,9}[ ]{1,3}){0,12}[a-z]{0,5}[ \u{a0}\t]{0,2}",
+                0..14,
+            )
+        ) {
+            let lines: Vec<Line> = raw
+                .iter()
+                .map(|l| Line { end: l.trim_end(), both: l.trim() })
+                .collect();
+            let ends: Vec<&str> = lines.iter().map(|l| l.end).collect();
+            let expected = collapse_blank_lines(unwrap_lines(&ends).trim());
+            proptest::prop_assert_eq!(body_text(&lines), expected);
+        }
     }
 
     #[test]
