@@ -556,10 +556,22 @@ mod tests {
 
     #[test]
     fn byline_pre_check_turns_away_prose_and_keeps_openers() {
-        for line in ["Reuter", "Shr 1.20 dlrs vs 1.10", "Revs 12.4 mln", "", "  **"] {
+        for line in [
+            "Reuter",
+            "Shr 1.20 dlrs vs 1.10",
+            "Revs 12.4 mln",
+            "",
+            "  **",
+        ] {
             assert!(!may_be_byline(line), "{line:?}");
         }
-        for line in ["By Ann Lee", "** WRITTEN BY Ann", "> Autorin: Bo", "Poſted by Ann", "par Bo"] {
+        for line in [
+            "By Ann Lee",
+            "** WRITTEN BY Ann",
+            "> Autorin: Bo",
+            "Poſted by Ann",
+            "par Bo",
+        ] {
             assert!(may_be_byline(line), "{line:?}");
         }
     }
