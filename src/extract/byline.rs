@@ -64,10 +64,18 @@ fn may_be_byline(line: &str) -> bool {
         b'v' => &["von"],
         _ => return !first.is_ascii(),
     };
+    // The openers that are whole words need white space or a colon right after them.
+    let whole = |w: &str| !w.starts_with("au");
     !rest[..rest.len().min("reporting".len())].is_ascii()
         || openers.iter().any(|w| {
             rest.get(..w.len())
                 .is_some_and(|head| head.eq_ignore_ascii_case(w.as_bytes()))
+                && (!whole(w)
+                    || rest.get(w.len()).is_some_and(|&b| {
+                        !b.is_ascii()
+                            || b == b':'
+                            || matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
+                    }))
         })
 }
 
@@ -560,6 +568,9 @@ mod tests {
             "Reuter",
             "Shr 1.20 dlrs vs 1.10",
             "Revs 12.4 mln",
+            "Texaco Inc said",
+            "Paris, March 3",
+            "Bye",
             "",
             "  **",
         ] {

@@ -159,11 +159,19 @@ const WRAP_SLACK: usize = 20;
 /// (indented), a list item, a heading, a quote block or a table row. Other texts keep their
 /// lines.
 fn body_text(lines: &[Line]) -> String {
-    let width = |l: &str| if l.is_ascii() { l.len() } else { l.chars().count() };
+    let width = |l: &str| {
+        if l.is_ascii() {
+            l.len()
+        } else {
+            l.chars().count()
+        }
+    };
     let widths: Vec<usize> = lines.iter().map(|l| width(l.end)).collect();
     let content = || (0..lines.len()).filter(|&i| !lines[i].both.is_empty());
     let wrap = content().map(|i| widths[i]).max().unwrap_or(0);
-    let near_wrap = content().filter(|&i| widths[i] + WRAP_SLACK >= wrap).count();
+    let near_wrap = content()
+        .filter(|&i| widths[i] + WRAP_SLACK >= wrap)
+        .count();
     let wrapped =
         WRAP_WIDTHS.contains(&wrap) && near_wrap >= 4 && near_wrap * 2 >= content().count();
     let opens_block = |l: &Line| {
@@ -279,7 +287,11 @@ fn ascii_date_group(line: &[u8]) -> Option<(usize, usize)> {
     let text_end = line.len() - line.iter().rev().take_while(|&&b| is_space(b)).count();
     let date_from = |s: usize| {
         let in_class = |b: &u8| b.is_ascii_alphanumeric() || b" ,./:+-_".contains(b);
-        let longest = line[s..].iter().take(60).take_while(|b| in_class(b)).count();
+        let longest = line[s..]
+            .iter()
+            .take(60)
+            .take_while(|b| in_class(b))
+            .count();
         (longest >= 6 && s + longest >= text_end).then_some((s, s + longest))
     };
     // `\s* :? \s* (?P<date>…)` from `r`, each piece as long as it can be first.
@@ -385,7 +397,6 @@ mod tests {
         }
         out
     }
-
 
     #[test]
     fn takes_title_byline_and_dateline() {
@@ -550,10 +561,21 @@ mod tests {
 
     #[test]
     fn boilerplate_pre_check_turns_away_prose() {
-        for line in ["Reuter", "Shr 1.20 dlrs vs 1.10", "Sub", "", "Allied Corp said"] {
+        for line in [
+            "Reuter",
+            "Shr 1.20 dlrs vs 1.10",
+            "Sub",
+            "",
+            "Allied Corp said",
+        ] {
             assert!(!may_be_boilerplate(line), "{line:?}");
         }
-        for line in ["© 2025 Acme", "Subscribe now", "ALL RIGHTS RESERVED", "ſubscribe"] {
+        for line in [
+            "© 2025 Acme",
+            "Subscribe now",
+            "ALL RIGHTS RESERVED",
+            "ſubscribe",
+        ] {
             assert!(may_be_boilerplate(line), "{line:?}");
         }
     }
