@@ -277,6 +277,11 @@ fn may_hold_date(s: &str) -> bool {
 /// A timestamp with a UTC offset, as the calendar day where it was written (the publisher's
 /// local date): RFC 3339, RFC 2822 and ISO 8601 with a space or a colon-less offset.
 fn parse_timestamp_local(s: &str) -> Option<PublishedDate> {
+    // Every one of these forms writes a time of day with a colon (RFC 2822's too): without
+    // one, six parsers need not fail one after the other.
+    if !s.contains(':') {
+        return None;
+    }
     let dt = chrono::DateTime::parse_from_rfc3339(s)
         .or_else(|_| chrono::DateTime::parse_from_rfc2822(s))
         .or_else(|_| chrono::DateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%.f%z"))
@@ -375,6 +380,18 @@ fn parse_words(s: &str) -> Option<PublishedDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn timestamps_need_a_colon() {
+        for s in [
+            "2025-12-03T10:00:00Z",
+            "Wed, 03 Dec 2025 10:00:00 +0000",
+            "2025-12-03 10:00:00+01:00",
+        ] {
+            assert!(parse_timestamp_local(s).is_some(), "{s}");
+        }
+        assert_eq!(parse_timestamp_local("2025-12-03T1000Z"), None);
+    }
 
     #[test]
     fn parses_user_dates_strictly() {

@@ -58,15 +58,19 @@ pub fn decode_text(bytes: &[u8], is_html: bool) -> Result<String, ExtractError> 
 /// binary. Real text has next to none; a stray NUL or two is tolerated and dropped.
 fn looks_binary(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(64 * 1024)];
-    let control = head
-        .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C))
-        .count();
+    let is_control =
+        |b: u8| u8::from(b < 0x20) & u8::from(!matches!(b, b'\t' | b'\n' | b'\r' | 0x0C));
+    // Counted in one-byte lanes, 255 bytes at a time, so the loop runs in SIMD registers
+    // (a plain filter-count took ~5 instructions a byte, a tenth of plain-text extraction).
+    let control: usize = head
+        .chunks(255)
+        .map(|chunk| usize::from(chunk.iter().fold(0u8, |n, &b| n + is_control(b))))
+        .sum();
     control * 10 > head.len()
 }
 
 fn check_text(mut text: String) -> Result<String, ExtractError> {
-    if text.contains('\0') {
+    if memchr::memchr(0, text.as_bytes()).is_some() {
         text.retain(|c| c != '\0');
     }
     if text.trim().is_empty() {
@@ -129,6 +133,31 @@ mod tests {
             bytes.extend_from_slice(&unit.to_le_bytes());
         }
         assert_eq!(decode_text(&bytes, false).unwrap(), "Hello press");
+    }
+
+    #[test]
+    fn control_bytes_counted_in_lanes_as_one_by_one() {
+        let by_filter = |head: &[u8]| {
+            let control = head
+                .iter()
+                .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C))
+                .count();
+            control * 10 > head.len()
+        };
+        // Every byte value, in runs long enough to fill many lanes, around the 10% line.
+        for controls in [0usize, 1, 50, 99, 100, 101, 102, 500, 1000] {
+            for filler in [b'a', b'\n', b'\t', 0x0C, 0x1F, 0x00, 0xFF] {
+                let mut bytes: Vec<u8> = (0..1000).map(|i| [b'x', filler][i % 2]).collect();
+                bytes[..controls.min(1000)].fill(0x01);
+                assert_eq!(
+                    looks_binary(&bytes),
+                    by_filter(&bytes),
+                    "{controls} {filler}"
+                );
+            }
+        }
+        let all: Vec<u8> = (0..=255u8).cycle().take(70_000).collect();
+        assert_eq!(looks_binary(&all), by_filter(&all[..64 * 1024]));
     }
 
     #[test]
