@@ -172,8 +172,19 @@ fn is_hidden(el: &Element) -> bool {
         || el.attr("aria-hidden") == Some("true")
         || el.attr("style").is_some_and(|s| {
             let s = s.replace(' ', "").to_ascii_lowercase();
-            s.contains("display:none") || s.contains("visibility:hidden")
+            s.contains("display:none") || s.contains("visibility:hidden") || is_clipped_away(&s)
         })
+}
+
+/// Whether an inline style (lowercase, without spaces) clips the element to nothing: the
+/// screen-reader-only pattern (`clip:rect(0 0 0 0)`, `clip-path:inset(50%)`) that hides hints
+/// such as ", opens new tab" from the page while screen readers still read them.
+fn is_clipped_away(style: &str) -> bool {
+    style.contains("clip:rect(0000)")
+        || style.contains("clip:rect(0,0,0,0)")
+        || style.contains("clip:rect(0px0px0px0px)")
+        || style.contains("clip-path:inset(50%)")
+        || style.contains("clip-path:inset(100%)")
 }
 
 /// True for a paragraph or heading of the article that a paywall hides
@@ -1998,6 +2009,30 @@ mod tests {
             assert!(got.contains(must_have), "{got:?} lacks {must_have:?}");
             assert!(!got.contains(must_not), "{got:?} has {must_not:?}");
         }
+    }
+
+    #[test]
+    fn leaves_out_a_hint_clipped_away_for_screen_readers() {
+        let para =
+            "The text of the story, with commas, clauses and more words, goes on for a while. ";
+        let page = |style: &str| {
+            format!(
+                "<body><article><p>{para}The <a href=https://example.org/r>report<span \
+                 style=\"{style}\">, opens new tab</span></a> was published.</p><p>{}</p>\
+                 </article></body>",
+                para.repeat(3)
+            )
+        };
+        for style in [
+            "border:0;clip:rect(0 0 0 0);height:1px;overflow:hidden;position:absolute;width:1px",
+            "clip-path: inset(50%); position: absolute",
+        ] {
+            let text = body(&page(style));
+            assert!(text.contains("The report was published."), "{text:?}");
+            assert!(!text.contains("opens new tab"), "{text:?}");
+        }
+        // A clip that shows part of the element hides nothing.
+        assert!(body(&page("clip:rect(0 40px 20px 0)")).contains("opens new tab"));
     }
 
     #[test]
