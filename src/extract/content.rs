@@ -1828,8 +1828,7 @@ fn serialise(doc: &Html, stats: &Stats, roots: &[NodeId], clutter: Clutter) -> S
             match edge {
                 Edge::Open(n) => match n.value() {
                     Node::Element(el) => {
-                        // A rule would be drawn as a line of box characters.
-                        let tag = if el.name() == "hr" { "br" } else { el.name() };
+                        let tag = written_tag(el.name());
                         cells += usize::from(is_cell(tag));
                         html.push('<');
                         html.push_str(tag);
@@ -1854,7 +1853,7 @@ fn serialise(doc: &Html, stats: &Stats, roots: &[NodeId], clutter: Clutter) -> S
                 },
                 Edge::Close(n) => {
                     if let Node::Element(el) = n.value() {
-                        let tag = el.name();
+                        let tag = written_tag(el.name());
                         if is_cell(tag) {
                             cells = cells.saturating_sub(1);
                         }
@@ -1879,6 +1878,17 @@ fn serialise(doc: &Html, stats: &Stats, roots: &[NodeId], clutter: Clutter) -> S
     }
     html.push_str("</body></html>");
     html
+}
+
+/// The tag an element is serialised as for html2text: a rule would be drawn as a line of box
+/// characters, so it is a line break; a superscript or subscript would be marked up
+/// (`27^{th}`, `^{[1]}`), so it is plain inline text ("27th", "Mme", "[1]").
+fn written_tag(tag: &str) -> &str {
+    match tag {
+        "hr" => "br",
+        "sup" | "sub" => "span",
+        tag => tag,
+    }
 }
 
 /// Whether a tag is a table cell.
@@ -2009,6 +2019,23 @@ mod tests {
             assert!(got.contains(must_have), "{got:?} lacks {must_have:?}");
             assert!(!got.contains(must_not), "{got:?} has {must_not:?}");
         }
+    }
+
+    #[test]
+    fn writes_superscripts_and_subscripts_as_plain_text() {
+        let para =
+            "The text of the story, with commas, clauses and more words, goes on for a while. ";
+        let html = format!(
+            "<body><article><p>{para}M<sup>me</sup> Lee was born in the 19<sup>th</sup> \
+             century.<sup><a href=#n1>[1]</a></sup> Water is H<sub>2</sub>O.</p><p>{}</p>\
+             </article></body>",
+            para.repeat(3)
+        );
+        let text = body(&html);
+        assert!(
+            text.contains("Mme Lee was born in the 19th century.[1] Water is H2O."),
+            "{text:?}"
+        );
     }
 
     #[test]
