@@ -129,32 +129,74 @@ const MIN_STATIC_BODY_CHARS: usize = 250;
 /// Shortest description taken for a lead paragraph: shorter ones are taglines.
 const MIN_LEAD_CHARS: usize = 60;
 
-/// The page's summary (its description meta tag) when the page also shows it as a paragraph
-/// (a standfirst above the text, outside the content block) and the body lacks it. The caller
-/// leaves out a summary that only repeats the headline.
+/// The metadata summaries a page's standfirst may repeat, in the order they are tried.
+const DESCRIPTION_KEYS: [&str; 3] = ["og:description", "description", "twitter:description"];
+
+/// The page's standfirst: a paragraph the page shows above the text, outside the content block,
+/// that one of its summaries (description meta tags) repeats, when the body lacks it. A summary
+/// may be cut short ("… Z"), carry the site's name or a photo credit after it, or repeat itself:
+/// the paragraph shown is taken when either text opens with the other and the shared part is
+/// most of both. The caller leaves out a summary that only repeats the headline.
 fn visible_lead(doc: &Html, tags: &meta::MetaTags, body: &str) -> Option<String> {
-    let lead =
-        meta::squash(&tags.first(&["og:description", "description", "twitter:description"])?);
-    if lead.chars().count() < MIN_LEAD_CHARS || body.is_empty() {
+    if body.is_empty() {
         return None;
     }
-    let key = |s: &str| -> String { s.chars().filter(|c| c.is_alphanumeric()).collect() };
-    let lead_key = key(&lead);
-    let opening: String = lead_key.chars().take(MIN_LEAD_CHARS).collect();
-    if key(body).contains(&opening) {
+    let body_key = lead_key(body);
+    let in_body = |k: &str| -> bool {
+        let opening: String = k.chars().take(MIN_LEAD_CHARS).collect();
+        body_key.contains(&opening)
+    };
+    let mut summaries: Vec<String> = DESCRIPTION_KEYS
+        .iter()
+        .filter_map(|k| tags.first(&[k]))
+        .map(|d| meta::squash(&d))
+        .filter(|d| d.chars().count() >= MIN_LEAD_CHARS)
+        .map(|d| lead_key(&d))
+        .filter(|k| !in_body(k))
+        .collect();
+    summaries.dedup();
+    if summaries.is_empty() {
         return None;
     }
-    let shown = doc
-        .root_element()
+    doc.root_element()
         .descendants()
         .take(LEAD_WINDOW)
-        .filter(|n| {
-            n.value().as_text().is_some_and(|t| {
-                t.len() >= lead.len() / 2 && t.len() <= lead.len() * 2 && key(t) == lead_key
-            })
+        .filter_map(|n| {
+            let shown = lead_key(n.value().as_text()?);
+            summaries
+                .iter()
+                .any(|s| repeats_summary(&shown, s))
+                .then_some((n, shown))
         })
-        .any(|n| !n.ancestors().any(|a| is_elsewhere_box(a.value())));
-    shown.then_some(lead)
+        .find(|(n, shown)| !in_body(shown) && !n.ancestors().any(|a| is_elsewhere_box(a.value())))
+        .and_then(|(n, _)| n.value().as_text().map(|t| meta::squash(t)))
+}
+
+/// Letters and digits of a text, lowercase: the form in which a summary and the paragraph
+/// showing it are compared.
+fn lead_key(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Shortest share, in tenths, of the longer text that the shorter must make up for a shown
+/// paragraph and a summary that open alike to count as one text.
+const MIN_SHARED_TENTHS: usize = 6;
+
+/// Whether a shown paragraph and a summary (as [`lead_key`]s) are one text: equal, or one
+/// opens with the other and the shorter is most of the longer.
+fn repeats_summary(shown: &str, summary: &str) -> bool {
+    let (short, long) = if shown.len() <= summary.len() {
+        (shown, summary)
+    } else {
+        (summary, shown)
+    };
+    shown == summary
+        || long.starts_with(short)
+            && short.chars().count() >= MIN_LEAD_CHARS
+            && short.len() * 10 >= long.len() * MIN_SHARED_TENTHS
 }
 
 /// Whether an element shows the page's summary as a pointer to the page rather than as its
@@ -479,6 +521,44 @@ mod tests {
         );
         let body = extract(&page).body;
         assert!(body.starts_with("The text"), "{body:?}");
+    }
+
+    #[test]
+    fn takes_the_shown_standfirst_a_cut_or_suffixed_summary_repeats() {
+        let lead = "A summary of the story that the page shows above the text, in bold, \
+                    and that goes on for a second clause.";
+        let text = "The text of the story, with commas, clauses and more words, goes on. ";
+        let page = |metas: &str| {
+            format!(
+                "<html><head>{metas}</head><body><header><p>{lead}</p></header><article>\
+                 <p>{}</p><p>{}</p></article></body></html>",
+                text.repeat(3),
+                text.repeat(3)
+            )
+        };
+        for metas in [
+            // Cut short, with the site's name after it, or only under the last key.
+            "<meta name=description content=\"A summary of the story that the page shows above \
+             the text, in bold, and that goes on for a se\">"
+                .to_string(),
+            format!("<meta property=og:description content=\"{lead} - Example News\">"),
+            format!(
+                "<meta property=og:description content=\"Another blurb written for sharing, which \
+                 the page itself never shows anywhere.\">\
+                 <meta name=twitter:description content=\"{lead}\">"
+            ),
+        ] {
+            let body = extract(&page(&metas)).body;
+            assert!(body.starts_with(lead), "{metas}: {body:?}");
+        }
+        // A summary that shares only its opening words with a paragraph is another text.
+        let body = extract(&page(
+            "<meta name=description content=\"A summary of the story that the page shows above \
+             the text, in bold, and that goes on for a second clause. It then tells the whole \
+             story again in other words, at twice the length of anything the page shows.\">",
+        ))
+        .body;
+        assert!(!body.contains("summary of the story"), "{body:?}");
     }
 
     #[test]
