@@ -1493,6 +1493,17 @@ fn is_loading_notice(l: &str) -> bool {
         && LOADING_NOTICE.is_match(l)
 }
 
+/// A prompt opening a short line that asks readers to report a mistake in the article or to
+/// rate it ("Spotted an error? Report it", "Fehler gefunden? Jetzt melden.", "Kļūda rakstā?",
+/// "Was this article helpful?"): the site's feedback widget, not the writer.
+static FEEDBACK_PROMPT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:have you |you )?(?:spotted|found|see) an? (?:error|typo|mistake)|report an? (?:error|typo|mistake)|(?:sie haben )?(?:einen )?fehler gefunden|(?:vous avez )?(?:trouvé|repéré) une (?:erreur|faute)|signaler une erreur|¿?(?:has )?(?:visto|encontrado) (?:un|algún) error|kļūda rakstā|was this (?:article|story|page) helpful|did you find this (?:article|story) (?:helpful|useful)|wie hat ihnen (?:dieser|der) (?:artikel|beitrag) gefallen)\b")
+        .expect("valid regex")
+});
+
+/// Longest paragraph taken for a feedback prompt.
+const MAX_FEEDBACK_PROMPT_CHARS: usize = 80;
+
 /// Paragraphs that are widget labels rather than article text.
 fn is_boilerplate_line(p: &str) -> bool {
     if p.chars().count() <= MAX_SLASH_CREDIT_CHARS && SLASH_CREDIT.is_match(p) {
@@ -1505,6 +1516,9 @@ fn is_boilerplate_line(p: &str) -> bool {
         return true;
     }
     if is_teaser(p) || is_loading_notice(p) {
+        return true;
+    }
+    if p.chars().count() <= MAX_FEEDBACK_PROMPT_CHARS && FEEDBACK_PROMPT.is_match(p) {
         return true;
     }
     if !p.chars().any(char::is_alphanumeric) {
@@ -2684,6 +2698,27 @@ mod tests {
             ("Ann Lee 04.12.2023 5 min", true),
             ("3 Min.", true),
             ("The walk to the station took 5 min", false),
+        ] {
+            assert_eq!(is_boilerplate_line(p), noise, "{p:?}");
+        }
+    }
+
+    #[test]
+    fn drops_a_feedback_widgets_prompt() {
+        for (p, noise) in [
+            ("Spotted an error? Report it to the newsroom.", true),
+            ("Fehler gefunden?Jetzt melden.", true),
+            ("Sie haben einen Fehler gefunden?", true),
+            ("Vous avez repéré une erreur ?", true),
+            ("Kļūda rakstā?", true),
+            ("Was this article helpful?", true),
+            ("Wie hat Ihnen dieser Artikel gefallen?", true),
+            (
+                "The auditors found an error in the accounts, and the company restated three \
+                 years of results.",
+                false,
+            ),
+            ("Nobody spotted an error until the bridge opened.", false),
         ] {
             assert_eq!(is_boilerplate_line(p), noise, "{p:?}");
         }
