@@ -48,7 +48,7 @@ const SKIP_TAGS: &[&str] = &[
 /// Class or id words of containers that are not the article (readability's list, extended).
 static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)-ad-|\bads?\b|advert|banner|caption|gallery|slideshow|carousel|breadcrumb|combx|comment|community|cookie|consent|disqus|footer|gdpr|\bmenu|dropdown|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|pagination|pager|popup|modal|newsletter|subscri|\bshare|sharing|promo|recommend|more-stories|\btags?\b|taglist|topics|toolbar|masthead|outbrain|taboola|paywall|signup|teaser|trending|most-?popular|author-?bio|author-?profile|about-?(?:the-?)?author|\bbio\b|biograph|contributor|placeholder|jump-?link|visually-hidden|sr-only|print-only|hidden",
+        r"(?i)-ad-|\bads?\b|advert|banner|caption|gallery|slideshow|carousel|breadcrumb|combx|comment|community|cookie|consent|disqus|footer|gdpr|\bmenu|dropdown|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|pagination|pager|popup|modal|newsletter|subscri|\bshare|sharing|promo|recommend|more-stories|\btags?\b|taglist|topics|toolbar|masthead|outbrain|taboola|paywall|signup|teaser|trending|most-?popular|author-?bio|author-?profile|about-?(?:the-?)?author|\bbio\b|biograph|contributor|placeholder|jump-?link|visually-hidden|sr-only|screen-?reader|offscreen|element-invisible|\bvh\b|print-only|hidden",
     )
     .expect("valid regex")
 });
@@ -2033,6 +2033,37 @@ mod tests {
             assert!(got.contains(must_have), "{got:?} lacks {must_have:?}");
             assert!(!got.contains(must_not), "{got:?} has {must_not:?}");
         }
+    }
+
+    #[test]
+    fn leaves_out_text_classed_for_screen_readers_only() {
+        let para =
+            "The text of the story, with commas, clauses and more words, goes on for a while. ";
+        for class in [
+            "screen-reader-text",
+            "element-invisible",
+            "u-offscreen",
+            "go-vh",
+        ] {
+            let html = format!(
+                "<body><article><p>{para}The <a href=https://example.org/r>report<span \
+                 class={class}> (opens in a new window)</span></a> was published.</p><p>{}</p>\
+                 </article></body>",
+                para.repeat(3)
+            );
+            let text = body(&html);
+            assert!(
+                text.contains("The report was published."),
+                "{class}: {text:?}"
+            );
+        }
+        // A class word merely containing the letters is no such marker.
+        let html = format!(
+            "<body><article><p>{para}The <span class=hvhx>report</span> was published.</p>\
+             <p>{}</p></article></body>",
+            para.repeat(3)
+        );
+        assert!(body(&html).contains("The report was published."));
     }
 
     #[test]
