@@ -1501,6 +1501,14 @@ static FEEDBACK_PROMPT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// A link that skips to the content or the navigation, for keyboards and screen readers ("Jump
+/// to navigation Jump to search", "Zum Inhalt springen", "zum Hauptinhalt", "Aller au
+/// contenu"): the whole line, one link or a few.
+static SKIP_LINK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:(?:jump|skip) to (?:the )?(?:navigation|search|(?:main )?content)|(?:direkt )?zum (?:haupt)?inhalt(?: springen)?|(?:aller|passer) au contenu(?: principal)?|(?:ir|saltar) al contenido(?: principal)?|vai al contenuto(?: principale)?)\s*)+$")
+        .expect("valid regex")
+});
+
 /// Longest paragraph taken for a feedback prompt.
 const MAX_FEEDBACK_PROMPT_CHARS: usize = 80;
 
@@ -1518,7 +1526,9 @@ fn is_boilerplate_line(p: &str) -> bool {
     if is_teaser(p) || is_loading_notice(p) {
         return true;
     }
-    if p.chars().count() <= MAX_FEEDBACK_PROMPT_CHARS && FEEDBACK_PROMPT.is_match(p) {
+    if p.chars().count() <= MAX_FEEDBACK_PROMPT_CHARS
+        && (FEEDBACK_PROMPT.is_match(p) || SKIP_LINK.is_match(p))
+    {
         return true;
     }
     if !p.chars().any(char::is_alphanumeric) {
@@ -2735,7 +2745,7 @@ mod tests {
     }
 
     #[test]
-    fn drops_a_feedback_widgets_prompt() {
+    fn drops_a_feedback_widgets_prompt_and_skip_links() {
         for (p, noise) in [
             ("Spotted an error? Report it to the newsroom.", true),
             ("Fehler gefunden?Jetzt melden.", true),
@@ -2750,6 +2760,12 @@ mod tests {
                 false,
             ),
             ("Nobody spotted an error until the bridge opened.", false),
+            // Skip links.
+            ("Jump to navigation Jump to search", true),
+            ("Zum Inhalt springen", true),
+            ("zum Hauptinhalt", true),
+            ("Aller au contenu", true),
+            ("Jump to content warnings below if you prefer.", false),
         ] {
             assert_eq!(is_boilerplate_line(p), noise, "{p:?}");
         }
