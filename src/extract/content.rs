@@ -233,8 +233,10 @@ fn is_author_box(class_id: &str) -> bool {
 
 /// Class or id words of a box about the author.
 static AUTHOR_BIO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)author-?(?:bio|desc|info)|about-?(?:the-?)?author|biograph|byline-?desc")
-        .expect("valid regex")
+    Regex::new(
+        r"(?i)author[-_]?(?:bio|desc|info|details)|about-?(?:the-?)?author|biograph|byline-?desc",
+    )
+    .expect("valid regex")
 });
 
 /// True for a cookie or consent prompt (a consent manager's banner and its settings dialog).
@@ -2257,14 +2259,20 @@ mod tests {
     #[test]
     fn leaves_out_an_author_box_named_for_the_article() {
         let para = "The article text, with commas, and more words to read, goes on for a while.";
-        let html = format!(
-            "<body><article><p>{para}</p><p>{para}</p><p>{para}</p><div class=article-end>\
-             <div class=article-end__author-bio><p>Ann Lee covers the city hall for us, \
-             and, before that, wrote about schools.</p></div></div></article></body>"
-        );
-        let got = body(&html);
-        assert!(got.contains("The article text"), "{got:?}");
-        assert!(!got.contains("city hall"), "{got:?}");
+        for class in [
+            "article-end__author-bio",
+            "content_author_details",
+            "author_bio",
+        ] {
+            let html = format!(
+                "<body><article><p>{para}</p><p>{para}</p><p>{para}</p><div class=article-end>\
+                 <div class={class}><p>Ann Lee covers the city hall for us, \
+                 and, before that, wrote about schools.</p></div></div></article></body>"
+            );
+            let got = body(&html);
+            assert!(got.contains("The article text"), "{got:?}");
+            assert!(!got.contains("city hall"), "{class}: {got:?}");
+        }
     }
 
     #[test]
