@@ -155,14 +155,17 @@ fn visible_lead(doc: &Html, tags: &meta::MetaTags, body: &str) -> Option<String>
         .filter(|k| !in_body(k))
         .collect();
     summaries.dedup();
-    if summaries.is_empty() {
-        return None;
-    }
+    // A paragraph repeating a summary holds at least this share of its letters and digits.
+    let min_len = summaries.iter().map(String::len).min()? * MIN_SHARED_TENTHS / 10;
     doc.root_element()
         .descendants()
         .take(LEAD_WINDOW)
         .filter_map(|n| {
-            let shown = lead_key(n.value().as_text()?);
+            let text = n.value().as_text()?;
+            if text.len() < min_len {
+                return None;
+            }
+            let shown = lead_key(text);
             summaries
                 .iter()
                 .any(|s| repeats_summary(&shown, s))
