@@ -1511,6 +1511,17 @@ static SKIP_LINK: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// A wire service's note on a revised story, wholly in parentheses ("(Corrects 10th paragraph
+/// to show the Wii is from Nintendo)", "(Updates with closing prices)"): about the copy, not
+/// part of it.
+static REVISION_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\((?:Corrects|Updates|Adds|Recasts|Refiles|Repeats|Fixes)\b[^()]*\)\.?$")
+        .expect("valid regex")
+});
+
+/// Longest paragraph taken for a revision note.
+const MAX_REVISION_NOTE_CHARS: usize = 200;
+
 /// Longest paragraph taken for a feedback prompt.
 const MAX_FEEDBACK_PROMPT_CHARS: usize = 80;
 
@@ -1530,6 +1541,12 @@ fn is_boilerplate_line(p: &str) -> bool {
     }
     if p.chars().count() <= MAX_FEEDBACK_PROMPT_CHARS
         && (FEEDBACK_PROMPT.is_match(p) || SKIP_LINK.is_match(p))
+    {
+        return true;
+    }
+    if p.starts_with('(')
+        && p.chars().count() <= MAX_REVISION_NOTE_CHARS
+        && REVISION_NOTE.is_match(p)
     {
         return true;
     }
@@ -2774,6 +2791,16 @@ mod tests {
             ("zum Hauptinhalt", true),
             ("Aller au contenu", true),
             ("Jump to content warnings below if you prefer.", false),
+            // A wire service's revision note.
+            (
+                "(Corrects 10th paragraph to show the console is made by Acme, not Zorb.)",
+                true,
+            ),
+            ("(Updates with closing share prices)", true),
+            (
+                "(Adds, of course, a twist at the end of the story.) And more text.",
+                false,
+            ),
         ] {
             assert_eq!(is_boilerplate_line(p), noise, "{p:?}");
         }
