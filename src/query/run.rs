@@ -434,7 +434,8 @@ mod tests {
             hash: 1,
         };
         for a in articles {
-            for d in article_documents(fields, a, state) {
+            let (doc, quotes) = article_documents(fields, a, state);
+            for d in std::iter::once(doc).chain(quotes) {
                 writer.add_document(d).unwrap();
             }
         }

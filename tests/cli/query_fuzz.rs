@@ -37,7 +37,8 @@ fn press() -> PressIndex {
             mtime: 1,
             hash: i as u64,
         };
-        for doc in article_documents(&fields, &article, state) {
+        let (doc, quotes) = article_documents(&fields, &article, state);
+        for doc in std::iter::once(doc).chain(quotes) {
             writer.add_document(doc).unwrap();
         }
     }
