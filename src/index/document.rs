@@ -14,13 +14,9 @@ pub struct FileState {
     pub hash: u64,
 }
 
-/// The documents that represent one article in the index: the article's, and one per quote.
-pub fn article_documents(
-    f: &Fields,
-    a: &Article,
-    state: FileState,
-) -> (TantivyDocument, Vec<TantivyDocument>) {
-    let mut docs = Vec::with_capacity(a.quotes.len());
+/// The documents that represent one article in the index.
+pub fn article_documents(f: &Fields, a: &Article, state: FileState) -> Vec<TantivyDocument> {
+    let mut docs = Vec::with_capacity(1 + a.quotes.len());
     let mut doc = shared_fields(f, a, f.title);
     doc.add_text(f.kind, KIND_ARTICLE);
     doc.add_text(f.body, &a.body);
@@ -41,7 +37,7 @@ pub fn article_documents(
     doc.add_u64(f.file_size, state.size);
     doc.add_i64(f.file_mtime, state.mtime);
     doc.add_u64(f.content_hash, state.hash);
-    let article = doc;
+    docs.push(doc);
     for quote in &a.quotes {
         let mut doc = shared_fields(f, a, f.quote_title);
         doc.add_text(f.kind, KIND_QUOTE);
@@ -56,7 +52,7 @@ pub fn article_documents(
         doc.add_f64(f.confidence, quote.confidence as f64);
         docs.push(doc);
     }
-    (article, docs)
+    docs
 }
 
 /// Fields an article and its quotes share: where it came from, what it is called (in

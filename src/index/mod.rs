@@ -8,7 +8,6 @@
 pub mod document;
 pub mod merge;
 pub mod prose;
-pub mod quote_segments;
 pub mod schema;
 pub mod schema_once;
 pub mod walk;

@@ -32,7 +32,6 @@ use tantivy::{DocId, IndexWriter, Searcher, Term};
 
 use super::document::{FileState, article_documents};
 use super::merge::{BoundedMerges, closing_merges};
-use super::quote_segments::QuoteSegments;
 use super::walk::{Found, FoundFile, absolute_roots, walk};
 use super::{PressIndex, claim_writer, release_writer, running_writer};
 use crate::article::Article;
@@ -43,8 +42,6 @@ use crate::pipeline::{attribute, extract_bytes};
 /// Memory the tantivy writer may use before flushing a segment. Bounded so peak memory stays
 /// flat whatever the corpus size; larger budgets barely speed up indexing of short articles.
 const WRITER_MEMORY_BYTES: usize = 192 * 1024 * 1024;
-/// The part of [`WRITER_MEMORY_BYTES`] that quote documents may use (see [`QuoteSegments`]).
-const QUOTE_MEMORY_BYTES: usize = 64 * 1024 * 1024;
 /// Indexing threads of the tantivy writer. One keeps up with the extraction threads, which
 /// do most of the work: a second one only competed with them for the cores (on Reuters-21578
 /// with 2 cores, one writer thread cut wall time ~13%, user time ~17% and peak memory 84 → 75 MB;
@@ -142,7 +139,7 @@ pub fn index_files(
 fn open_writer(press: &PressIndex) -> anyhow::Result<IndexWriter> {
     let options = IndexWriterOptions::builder()
         .num_worker_threads(WRITER_THREADS)
-        .memory_budget_per_thread((WRITER_MEMORY_BYTES - QUOTE_MEMORY_BYTES) / WRITER_THREADS)
+        .memory_budget_per_thread(WRITER_MEMORY_BYTES / WRITER_THREADS)
         .num_merge_threads(MERGE_THREADS)
         .build();
     match press.index.writer_with_options(options) {
@@ -199,12 +196,11 @@ fn run_pass(
     let (sender, receiver) =
         mpsc::sync_channel::<Vec<Prepared>>(AHEAD_FILES / BATCH_FILES + BATCH_FILES);
     let sent_alone = AtomicUsize::new(0);
-    let quotes = QuoteSegments::start(&press.index, QUOTE_MEMORY_BYTES)?;
     let written = std::thread::scope(|scope| {
         let feeder = std::thread::Builder::new()
             .name("pressdex-feeder".into())
             .spawn_scoped(scope, || {
-                feed_writer(writer, &quotes, &fields, receiver, options, progress, stop)
+                feed_writer(writer, &fields, receiver, options, progress, stop)
             })
             .context("starting the writer feeder")?;
         walk(roots, options.follow_links)
@@ -251,7 +247,6 @@ fn run_pass(
     // The last commit starts no merge in the background, where the end of the process
     // would stop it: the small ones run after it, and are waited for (`index_files`).
     writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
-    quotes.add_to(writer)?;
     writer.commit().context("committing the index")?;
     progress.committed(written.added + written.updated);
     for (path, reason, kind) in skipped {
@@ -356,7 +351,6 @@ impl Drop for Batcher<'_> {
 /// the writer to flush its segment.
 fn feed_writer(
     writer: &mut IndexWriter,
-    quotes: &QuoteSegments,
     fields: &super::schema::Fields,
     prepared: mpsc::Receiver<Vec<Prepared>>,
     options: &IndexOptions,
@@ -392,7 +386,7 @@ fn feed_writer(
             written.skipped.push((path, e.to_string(), e.kind()));
             continue;
         }
-        let (doc, quote_docs) = article_documents(fields, &article, state);
+        let docs = article_documents(fields, &article, state);
         drop(article);
         if replaced {
             writer.delete_term(Term::from_field_text(fields.path, &key));
@@ -400,11 +394,13 @@ fn feed_writer(
         // Documents go to the writer one by one: tantivy queues up to 10,000 batches whatever
         // their size, so with batches of 32 files 1.5M documents could wait in memory while
         // the writer falls behind (peak RSS 362 -> 1,156 MB on 300k generated articles).
-        if let Err(e) = writer.add_document(doc) {
+        if let Err(e) = docs
+            .into_iter()
+            .try_for_each(|doc| writer.add_document(doc).map(drop))
+        {
             written.failed.push((key, format!("index writer: {e}")));
             continue;
         }
-        quotes.add(quote_docs)?;
         if replaced {
             written.updated += 1;
         } else {
@@ -417,7 +413,6 @@ fn feed_writer(
         };
         if due {
             progress.committing();
-            quotes.add_to(writer)?;
             writer.commit().context("committing the index")?;
             progress.committed(written.added + written.updated);
             last_commit = Instant::now();
@@ -663,28 +658,6 @@ mod tests {
         sizes.sort();
         let a = changed.len() as u64;
         assert_eq!(sizes, [("a.txt", a), ("c.txt", plain.len() as u64)]);
-    }
-
-    #[test]
-    fn a_re_indexed_article_keeps_only_its_new_quotes() {
-        let docs = tempfile::tempdir().unwrap();
-        let two = "Title\n\n“We will act,” said Ann Lee. “We start work on it now,” she added.\n";
-        let one = "Title\n\n“We will wait,” said Ann Lee.\n";
-        std::fs::write(docs.path().join("a.txt"), two).unwrap();
-        std::fs::write(docs.path().join("b.txt"), one).unwrap();
-        let ix = tempfile::tempdir().unwrap();
-        let press = super::super::open_or_create(ix.path(), false).unwrap();
-        let report = pass(&press, docs.path());
-        assert_eq!((report.articles, report.quotes), (2, 3));
-        // The old version's quotes go with it; the new version's quotes, added in the same
-        // commit as the delete, stay.
-        std::fs::write(docs.path().join("a.txt"), format!("{one}More.\n")).unwrap();
-        let report = pass(&press, docs.path());
-        assert_eq!(report.updated, 1);
-        assert_eq!((report.articles, report.quotes), (2, 2));
-        std::fs::remove_file(docs.path().join("b.txt")).unwrap();
-        let report = pass(&press, docs.path());
-        assert_eq!((report.removed, report.articles, report.quotes), (1, 1, 1));
     }
 
     #[test]

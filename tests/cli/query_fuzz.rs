@@ -37,8 +37,7 @@ fn press() -> PressIndex {
             mtime: 1,
             hash: i as u64,
         };
-        let (doc, quotes) = article_documents(&fields, &article, state);
-        for doc in std::iter::once(doc).chain(quotes) {
+        for doc in article_documents(&fields, &article, state) {
             writer.add_document(doc).unwrap();
         }
     }
