@@ -157,13 +157,25 @@ fn index_settings() -> tantivy::IndexSettings {
 /// documents are mostly quotes) takes 1.182x its text with 32 KiB at level 1, 1.191x with
 /// 18 KiB at level 3, 1.198x with 16 KiB at level 3 and 1.213x with 16 KiB at level 1, so
 /// 18 KiB at level 3 keeps a margin under the 1.2x bound.
+///
+/// Re-measured with today's documents (index -j 2; BBC index/text; the same eight searches):
+/// at level 3, 12 KiB 1.219x, 16 KiB 1.199x / 30.3M, 18 KiB 1.194x / 31.7M, 20 KiB 1.188x /
+/// 32.3M, 24 KiB 1.179x / 36.3M, 32 KiB 1.165x / 43.2M (whole-process `search government`
+/// 1.60 -> 1.73 ms against 18 KiB), 48 KiB 1.151x. In-process repeated searches do not see
+/// the block size (tantivy caches decompressed blocks). Larger blocks also mean fewer fresh
+/// zstd contexts (tantivy makes one per block and zeroes its tables), but that zeroing is
+/// a memset callgrind counts per byte, not a cost worth searches' time.
 pub const DOCSTORE_BLOCK_BYTES: usize = 18 * 1024;
 
 /// zstd level of the doc store. Level 3 (zstd's default) rather than 1: it makes up for the
 /// smaller blocks above (BBC, 18 KiB blocks: 1.207x the text at level 1, 1.191x at level 3).
 /// It costs indexing: compressing the store took 4.2% of the instructions of indexing 3,000
 /// Reuters files at level 1, 7.2% at level 3 (callgrind); and its blocks take ~5% more
-/// instructions to decompress.
+/// instructions to decompress. Re-measured (BBC index/text at 18 KiB: level 1 1.210x, 2
+/// 1.201x, 3 1.194x, 4 1.196x, 5 1.185x, 7 1.174x, 9 1.173x), higher levels cost far more
+/// than they save: compressing the store of every 4th Reuters file (16 KiB blocks,
+/// callgrind) took 383M instructions at level 3, 731M at 5, 970M at 7, 1,127M at 9, and the
+/// eight searches above (16 KiB blocks) took 31.7M at level 7, 30.3M at level 3.
 const DOCSTORE_ZSTD_LEVEL: i32 = 3;
 
 fn wrap(index: Index, dir: &Path) -> anyhow::Result<PressIndex> {

@@ -661,6 +661,28 @@ mod tests {
     }
 
     #[test]
+    fn a_re_indexed_article_keeps_only_its_new_quotes() {
+        let docs = tempfile::tempdir().unwrap();
+        let two = "Title\n\n“We will act,” said Ann Lee. “We start work on it now,” she added.\n";
+        let one = "Title\n\n“We will wait,” said Ann Lee.\n";
+        std::fs::write(docs.path().join("a.txt"), two).unwrap();
+        std::fs::write(docs.path().join("b.txt"), one).unwrap();
+        let ix = tempfile::tempdir().unwrap();
+        let press = super::super::open_or_create(ix.path(), false).unwrap();
+        let report = pass(&press, docs.path());
+        assert_eq!((report.articles, report.quotes), (2, 3));
+        // The old version's quotes go with it; the new version's, added in the same commit
+        // as that delete, stay.
+        std::fs::write(docs.path().join("a.txt"), format!("{one}More.\n")).unwrap();
+        let report = pass(&press, docs.path());
+        assert_eq!(report.updated, 1);
+        assert_eq!((report.articles, report.quotes), (2, 2));
+        std::fs::remove_file(docs.path().join("b.txt")).unwrap();
+        let report = pass(&press, docs.path());
+        assert_eq!((report.removed, report.articles, report.quotes), (1, 1, 1));
+    }
+
+    #[test]
     fn a_file_deleted_between_walk_and_read_is_skipped_with_a_reason() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("gone.html");
