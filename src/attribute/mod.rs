@@ -1503,7 +1503,14 @@ impl<'a> Walker<'a> {
                     let end = span.end + clause_rest(&masked[span.end..], text);
                     text = para[ceil_char(para, v)..end].trim();
                 }
-                Some(_) => {}
+                // "said “local forces” must lead": the fragment opens the clause that goes on
+                // after its closing mark.
+                Some(_) => {
+                    let rest = clause_rest(&masked[span.end..], text);
+                    if rest > 0 {
+                        text = para[span.start..span.end + rest].trim();
+                    }
+                }
                 None if words < 2 => return,
                 None => {}
             }
@@ -1962,6 +1969,17 @@ mod tests {
         assert_eq!(q.len(), 1);
         assert_eq!(q[0].0.as_deref(), Some("Bo Lind"));
         assert!(q[0].1.contains("the plan"), "{:?}", q[0].1);
+    }
+
+    #[test]
+    fn widens_a_fragment_opening_the_reported_clause() {
+        let q = attributed("On Monday, Bo Lind said “nearby towns” must pay for the road.");
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].0.as_deref(), Some("Bo Lind"));
+        assert_eq!(q[0].1, "“nearby towns” must pay for the road");
+        // A fragment that ends its clause inside the marks stays as it is.
+        let q = attributed("Bo Lind said “never again.” Then he left.");
+        assert_eq!(q[0].1, "never again.");
     }
 
     #[test]
