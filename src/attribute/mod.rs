@@ -304,6 +304,7 @@ struct Walker<'a> {
 }
 
 fn analyse(body: &str, title: &str) -> Analysis {
+    let body = &typewriter_quotes(body);
     let mut w = Walker {
         resolver: Resolver::new(body),
         ..Walker::default()
@@ -324,6 +325,16 @@ fn analyse(body: &str, title: &str) -> Analysis {
         quotes: w.quotes,
         reported: w.reported,
         joint: w.joint,
+    }
+}
+
+/// A body whose double quotes are typed as two apostrophes (''…'', as some archives print
+/// them) with `"` in their place; other bodies are borrowed as they are.
+fn typewriter_quotes(body: &str) -> std::borrow::Cow<'_, str> {
+    if memchr::memmem::find(body.as_bytes(), b"''").is_some() {
+        std::borrow::Cow::Owned(body.replace("''", "\""))
+    } else {
+        std::borrow::Cow::Borrowed(body)
     }
 }
 
@@ -1969,6 +1980,20 @@ mod tests {
         assert_eq!(q.len(), 1);
         assert_eq!(q[0].0.as_deref(), Some("Bo Lind"));
         assert!(q[0].1.contains("the plan"), "{:?}", q[0].1);
+    }
+
+    #[test]
+    fn reads_two_apostrophes_as_a_double_quote() {
+        let q = attributed("''We will build the road this year,'' Bo Lind said.");
+        assert_eq!(
+            q,
+            [(
+                Some("Bo Lind".to_string()),
+                "We will build the road this year".to_string()
+            )]
+        );
+        // One apostrophe is no quote mark.
+        assert!(attributed("The towns' plan, Bo Lind said, is to build the road.").is_empty());
     }
 
     #[test]
