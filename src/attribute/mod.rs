@@ -338,6 +338,16 @@ fn typewriter_quotes(body: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// A sentence less an opening "With …," clause, whose subject is not the sentence's: "With
+/// Acme leaders worried, Ann Lee sent a message: “…”" is Ann Lee's. None when no comma ends
+/// the clause.
+fn main_clause(sentence: &str) -> Option<&str> {
+    match sentence.trim_start().strip_prefix("With ") {
+        Some(rest) => rest.split_once(", ").map(|(_, main)| main),
+        None => Some(sentence),
+    }
+}
+
 /// Whether the pronoun `raw` at `at` stands for someone unnamed earlier in its sentence: "a
 /// woman in Dover told him she …" ("a"/"an"/"one", up to two words, a noun of its gender).
 fn unnamed_before(masked: &str, at: usize, raw: &str) -> bool {
@@ -1393,9 +1403,10 @@ impl<'a> Walker<'a> {
             .is_some_and(|v| is_passive_at(&v) && before[v.end()..].starts_with(" by "))
             || verbs.last().or(first).is_some_and(|v| is_passive_at(&v));
         if !passive && (HANGING.is_match(before) || first.is_some()) {
-            let raw = match described_subject(before) {
-                Some((a, b)) => &before[a..b],
-                None => opening_subject(before)?,
+            let main = main_clause(before)?;
+            let raw = match described_subject(main) {
+                Some((a, b)) => &main[a..b],
+                None => opening_subject(main)?,
             };
             let speaker = self.resolver.resolve(raw)?;
             return Some(Found {
@@ -1980,6 +1991,27 @@ mod tests {
         assert_eq!(q.len(), 1);
         assert_eq!(q[0].0.as_deref(), Some("Bo Lind"));
         assert!(q[0].1.contains("the plan"), "{:?}", q[0].1);
+    }
+
+    #[test]
+    fn an_opening_with_clause_holds_no_speaker() {
+        let q = attributed(
+            "With Acme leaders increasingly worried about the race, Bo Lind sent a blunt \
+             message: “We are not going anywhere.”",
+        );
+        assert_eq!(q[0].0.as_deref(), Some("Bo Lind"));
+        // No cue in the sentence: the subject after the clause speaks, not the one inside it.
+        let q = attributed(
+            "With Acme leaders increasingly worried about the mood among young voters, \
+             President Bo Lind is rolling out a new message: “We are staying here.”",
+        );
+        assert_eq!(q[0].0.as_deref(), Some("Bo Lind"));
+    }
+
+    #[test]
+    fn a_widow_is_a_descriptor_before_a_name() {
+        let q = attributed("“We never stopped looking for answers,” said local widow Ann Berg.");
+        assert_eq!(q[0].0.as_deref(), Some("Ann Berg"));
     }
 
     #[test]
