@@ -19,6 +19,7 @@ mod patterns;
 mod possessives;
 mod readings;
 mod resolve;
+mod slashed;
 mod sources;
 mod titles;
 mod transcript;
@@ -708,6 +709,9 @@ impl<'a> Walker<'a> {
         apposed::widen(&masked, &mut cues);
         participles::add_hanging(&masked, &mut cues);
         sources::add_sources(&masked, &mut cues);
+        if memchr::memchr(b'/', masked.as_bytes()).is_some() {
+            slashed::widen(&masked, &mut cues);
+        }
         // A transcript line names its own speaker, or none we know: it takes none carried over.
         let label = transcript::label(para);
         let labelled_line = label.is_some();
