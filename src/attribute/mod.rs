@@ -16,6 +16,7 @@ mod detect;
 mod names;
 mod participles;
 mod patterns;
+mod polls;
 mod possessives;
 mod readings;
 mod resolve;
@@ -711,6 +712,12 @@ impl<'a> Walker<'a> {
         sources::add_sources(&masked, &mut cues);
         if memchr::memchr(b'/', masked.as_bytes()).is_some() {
             slashed::widen(&masked, &mut cues);
+        }
+        if memchr::memmem::find(masked.as_bytes(), b"oll").is_some()
+            || memchr::memmem::find(masked.as_bytes(), b"urvey").is_some()
+        {
+            self.reported
+                .extend(polls::cited_polls(&masked).into_iter().map(str::to_string));
         }
         // A transcript line names its own speaker, or none we know: it takes none carried over.
         let label = transcript::label(para);
