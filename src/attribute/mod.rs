@@ -13,6 +13,7 @@
 mod apposed;
 mod cues;
 mod detect;
+mod joined;
 mod names;
 mod participles;
 mod patterns;
@@ -20,7 +21,6 @@ mod polls;
 mod possessives;
 mod readings;
 mod resolve;
-mod slashed;
 mod sources;
 mod titles;
 mod transcript;
@@ -711,7 +711,10 @@ impl<'a> Walker<'a> {
         participles::add_hanging(&masked, &mut cues);
         sources::add_sources(&masked, &mut cues);
         if memchr::memchr(b'/', masked.as_bytes()).is_some() {
-            slashed::widen(&masked, &mut cues);
+            joined::widen(&masked, &mut cues);
+        }
+        if memchr::memmem::find(masked.as_bytes(), b" of ").is_some() {
+            joined::widen_of(&masked, &mut cues);
         }
         if memchr::memmem::find(masked.as_bytes(), b"oll").is_some()
             || memchr::memmem::find(masked.as_bytes(), b"urvey").is_some()
