@@ -3,10 +3,16 @@
 //! phrase, with the poll or survey it names; an institution named with "of" ("the Department
 //! of Acme", "the University of Dover") is its whole name, not the place or field after "of".
 
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
+
 use super::apposed::FINITE_VERBS;
 use super::cues::NON_PERSON_HEADS;
 use super::patterns::Cue;
 
+/// " of ", found with one prebuilt searcher.
+static OF: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b" of "));
 /// Words that may stand between an institution's name and its verb ("also", "has").
 const BETWEEN: &[&str] = &["also", "has", "have", "had", "last", "week", "recently"];
 
@@ -57,9 +63,15 @@ pub fn widen(masked: &str, cues: &mut [Cue]) {
 /// speaks, where the patterns read no subject after "of" ("the head of Acme said" is not
 /// Acme's). Cues stay in text order.
 pub fn widen_of(masked: &str, cues: &mut Vec<Cue>) {
-    for (at, _) in masked.match_indices(" of ") {
+    let bytes = masked.as_bytes();
+    for at in OF.find_iter(bytes) {
+        // The word before "of", read only when capitalised (most are not).
+        let word_start = memchr::memrchr(b' ', &bytes[..at]).map_or(0, |i| i + 1);
+        if !bytes.get(word_start).is_some_and(u8::is_ascii_uppercase) {
+            continue;
+        }
         let head = &masked[..at];
-        let last = head.rsplit(' ').next().unwrap_or("");
+        let last = &masked[word_start..at];
         if !(NON_PERSON_HEADS.contains(&last) || OF_HEADS.contains(&last)) {
             continue;
         }

@@ -713,15 +713,9 @@ impl<'a> Walker<'a> {
         if memchr::memchr(b'/', masked.as_bytes()).is_some() {
             joined::widen(&masked, &mut cues);
         }
-        if memchr::memmem::find(masked.as_bytes(), b" of ").is_some() {
-            joined::widen_of(&masked, &mut cues);
-        }
-        if memchr::memmem::find(masked.as_bytes(), b"oll").is_some()
-            || memchr::memmem::find(masked.as_bytes(), b"urvey").is_some()
-        {
-            self.reported
-                .extend(polls::cited_polls(&masked).into_iter().map(str::to_string));
-        }
+        joined::widen_of(&masked, &mut cues);
+        self.reported
+            .extend(polls::cited_polls(&masked).into_iter().map(str::to_string));
         // A transcript line names its own speaker, or none we know: it takes none carried over.
         let label = transcript::label(para);
         let labelled_line = label.is_some();

@@ -2,8 +2,14 @@
 //! poll a figure comes from, a source of the article as much as "according to an Acme poll".
 //! For the article's speaker list only: a poll speaks no quote.
 
-/// Nouns that end a cited poll's name.
-const HEADS: &[&str] = &["poll", "Poll", "survey", "Survey"];
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
+
+/// Nouns that end a cited poll's name, less their first letter (either case), and that
+/// letter: one scan for each finds them.
+static TAILS: LazyLock<[(Finder<'static>, u8); 2]> =
+    LazyLock::new(|| [(Finder::new(b"oll"), b'p'), (Finder::new(b"urvey"), b's')]);
 /// Lowercase words that may stand between the article and a poll's name.
 const ADJECTIVES: &[&str] = &[
     "new",
@@ -45,9 +51,14 @@ const MAX_WORDS: usize = 7;
 /// poll"), in text order.
 pub fn cited_polls(masked: &str) -> Vec<&str> {
     let mut found = Vec::new();
-    for head in HEADS {
-        for (at, _) in masked.match_indices(head) {
-            let end = at + head.len();
+    let bytes = masked.as_bytes();
+    for (tail, first) in TAILS.iter() {
+        for i in tail.find_iter(bytes) {
+            if i == 0 || bytes[i - 1].to_ascii_lowercase() != *first {
+                continue;
+            }
+            let at = i - 1;
+            let end = i + tail.needle().len();
             // A whole word: "poll" or "polls", not "polling" or "pollster".
             let rest = &masked[end..];
             let rest = rest.strip_prefix('s').unwrap_or(rest);

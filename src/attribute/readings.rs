@@ -30,10 +30,9 @@ pub fn is_noun_reading(text: &str, cue: &Cue) -> bool {
     }
     // "With Acme leaders increasingly worried, Ann Lee said": the object of "with" in an
     // opening clause is no subject ("with Ann Lee saying" is a participle, read elsewhere).
-    let after_with = matches!(
-        text[..cue.subject.0].split_whitespace().next_back(),
-        Some("With" | "with")
-    );
+    let lead = &text[..cue.subject.0];
+    let after_with = lead.ends_with("ith ")
+        && (lead.ends_with(" with ") || lead.ends_with("With ") || lead == "with ");
     if (after_with || subject.starts_with("With ")) && !verb.ends_with("ing") {
         return true;
     }
