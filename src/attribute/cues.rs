@@ -1338,6 +1338,8 @@ pub const ROLE_NOUNS: &[&str] = &[
     "organizer",
     "researcher",
     "expert",
+    "widow",
+    "widower",
 ];
 
 /// Lowercase nouns an organisation's possessive may take when it speaks: "Clinton’s campaign".

@@ -13,9 +13,11 @@
 mod apposed;
 mod cues;
 mod detect;
+mod joined;
 mod names;
 mod participles;
 mod patterns;
+mod polls;
 mod possessives;
 mod readings;
 mod resolve;
@@ -304,6 +306,7 @@ struct Walker<'a> {
 }
 
 fn analyse(body: &str, title: &str) -> Analysis {
+    let body = &typewriter_quotes(body);
     let mut w = Walker {
         resolver: Resolver::new(body),
         ..Walker::default()
@@ -324,6 +327,26 @@ fn analyse(body: &str, title: &str) -> Analysis {
         quotes: w.quotes,
         reported: w.reported,
         joint: w.joint,
+    }
+}
+
+/// A body whose double quotes are typed as two apostrophes (''…'', as some archives print
+/// them) with `"` in their place; other bodies are borrowed as they are.
+fn typewriter_quotes(body: &str) -> std::borrow::Cow<'_, str> {
+    if memchr::memmem::find(body.as_bytes(), b"''").is_some() {
+        std::borrow::Cow::Owned(body.replace("''", "\""))
+    } else {
+        std::borrow::Cow::Borrowed(body)
+    }
+}
+
+/// A sentence less an opening "With …," clause, whose subject is not the sentence's: "With
+/// Acme leaders worried, Ann Lee sent a message: “…”" is Ann Lee's. None when no comma ends
+/// the clause.
+fn main_clause(sentence: &str) -> Option<&str> {
+    match sentence.trim_start().strip_prefix("With ") {
+        Some(rest) => rest.split_once(", ").map(|(_, main)| main),
+        None => Some(sentence),
     }
 }
 
@@ -687,6 +710,12 @@ impl<'a> Walker<'a> {
         apposed::widen(&masked, &mut cues);
         participles::add_hanging(&masked, &mut cues);
         sources::add_sources(&masked, &mut cues);
+        if memchr::memchr(b'/', masked.as_bytes()).is_some() {
+            joined::widen(&masked, &mut cues);
+        }
+        joined::widen_of(&masked, &mut cues);
+        self.reported
+            .extend(polls::cited_polls(&masked).into_iter().map(str::to_string));
         // A transcript line names its own speaker, or none we know: it takes none carried over.
         let label = transcript::label(para);
         let labelled_line = label.is_some();
@@ -1382,9 +1411,10 @@ impl<'a> Walker<'a> {
             .is_some_and(|v| is_passive_at(&v) && before[v.end()..].starts_with(" by "))
             || verbs.last().or(first).is_some_and(|v| is_passive_at(&v));
         if !passive && (HANGING.is_match(before) || first.is_some()) {
-            let raw = match described_subject(before) {
-                Some((a, b)) => &before[a..b],
-                None => opening_subject(before)?,
+            let main = main_clause(before)?;
+            let raw = match described_subject(main) {
+                Some((a, b)) => &main[a..b],
+                None => opening_subject(main)?,
             };
             let speaker = self.resolver.resolve(raw)?;
             return Some(Found {
@@ -1503,7 +1533,14 @@ impl<'a> Walker<'a> {
                     let end = span.end + clause_rest(&masked[span.end..], text);
                     text = para[ceil_char(para, v)..end].trim();
                 }
-                Some(_) => {}
+                // "said “local forces” must lead": the fragment opens the clause that goes on
+                // after its closing mark.
+                Some(_) => {
+                    let rest = clause_rest(&masked[span.end..], text);
+                    if rest > 0 {
+                        text = para[span.start..span.end + rest].trim();
+                    }
+                }
                 None if words < 2 => return,
                 None => {}
             }
@@ -1962,6 +1999,52 @@ mod tests {
         assert_eq!(q.len(), 1);
         assert_eq!(q[0].0.as_deref(), Some("Bo Lind"));
         assert!(q[0].1.contains("the plan"), "{:?}", q[0].1);
+    }
+
+    #[test]
+    fn an_opening_with_clause_holds_no_speaker() {
+        let q = attributed(
+            "With Acme leaders increasingly worried about the race, Bo Lind sent a blunt \
+             message: “We are not going anywhere.”",
+        );
+        assert_eq!(q[0].0.as_deref(), Some("Bo Lind"));
+        // No cue in the sentence: the subject after the clause speaks, not the one inside it.
+        let q = attributed(
+            "With Acme leaders increasingly worried about the mood among young voters, \
+             President Bo Lind is rolling out a new message: “We are staying here.”",
+        );
+        assert_eq!(q[0].0.as_deref(), Some("Bo Lind"));
+    }
+
+    #[test]
+    fn a_widow_is_a_descriptor_before_a_name() {
+        let q = attributed("“We never stopped looking for answers,” said local widow Ann Berg.");
+        assert_eq!(q[0].0.as_deref(), Some("Ann Berg"));
+    }
+
+    #[test]
+    fn reads_two_apostrophes_as_a_double_quote() {
+        let q = attributed("''We will build the road this year,'' Bo Lind said.");
+        assert_eq!(
+            q,
+            [(
+                Some("Bo Lind".to_string()),
+                "We will build the road this year".to_string()
+            )]
+        );
+        // One apostrophe is no quote mark.
+        assert!(attributed("The towns' plan, Bo Lind said, is to build the road.").is_empty());
+    }
+
+    #[test]
+    fn widens_a_fragment_opening_the_reported_clause() {
+        let q = attributed("On Monday, Bo Lind said “nearby towns” must pay for the road.");
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].0.as_deref(), Some("Bo Lind"));
+        assert_eq!(q[0].1, "“nearby towns” must pay for the road");
+        // A fragment that ends its clause inside the marks stays as it is.
+        let q = attributed("Bo Lind said “never again.” Then he left.");
+        assert_eq!(q[0].1, "never again.");
     }
 
     #[test]

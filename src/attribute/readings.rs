@@ -1,6 +1,6 @@
 //! Cues whose verb reads as a noun: "the Paris attacks", "other Western states" and "Trump’s TV
 //! shows" hold a speech-verb form, but name no speaker; nor does a comparison ("Like Ann Lee,
-//! Bo Lind …, arguing").
+//! Bo Lind …, arguing") or the object of an opening "with" ("With Ann Lee worried, …").
 
 use super::VERB_SET;
 use super::cues::{NOUN_FORMS, NOUN_LEADS};
@@ -26,6 +26,14 @@ pub fn is_noun_reading(text: &str, cue: &Cue) -> bool {
     let pronoun = matches!(subject, "He" | "She" | "It" | "They" | "We" | "I" | "You");
     // "Like Ann Lee, Bo Lind …, arguing": a comparison names whom the speaker resembles.
     if subject.starts_with("Like ") || subject.starts_with("Unlike ") {
+        return true;
+    }
+    // "With Acme leaders increasingly worried, Ann Lee said": the object of "with" in an
+    // opening clause is no subject ("with Ann Lee saying" is a participle, read elsewhere).
+    let lead = &text[..cue.subject.0];
+    let after_with = lead.ends_with("ith ")
+        && (lead.ends_with(" with ") || lead.ends_with("With ") || lead == "with ");
+    if (after_with || subject.starts_with("With ")) && !verb.ends_with("ing") {
         return true;
     }
     if !NOUN_FORMS.contains(&verb) || !subject.starts_with(|c: char| c.is_uppercase()) || pronoun {
@@ -240,6 +248,12 @@ mod tests {
     fn a_comparison_names_no_speaker() {
         let text = "Like Ann Lee, Bo Lind also rejected the plan over the cost of it, arguing \
                     that it is late.";
+        assert_eq!(speaking(text), ["Bo Lind"]);
+    }
+
+    #[test]
+    fn the_object_of_an_opening_with_names_no_speaker() {
+        let text = "With Acme leaders increasingly worried about it, Bo Lind said it was late.";
         assert_eq!(speaking(text), ["Bo Lind"]);
     }
 
