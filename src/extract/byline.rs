@@ -525,24 +525,33 @@ const OUTLET_WORDS: &[&str] = &["news", "magazine", "media", "group", "online"];
 /// Degrees written after a name, as written (capitals), without a comma.
 const CREDENTIALS: &[&str] = &["MD", "M.D.", "PhD", "Ph.D.", "MPH", "RN", "DDS"];
 
-/// "PAVEL MOROZOV" → "Pavel Morozov"; mixed-case names are kept as written.
+/// "PAVEL MOROZOV" → "Pavel Morozov"; mixed-case names are kept as written. Each part of a
+/// hyphenated name and the name after a one-letter particle with an apostrophe keep their
+/// capital, as do initials ("J.R. JEAN-PAUL O'NEILL" → "J.R. Jean-Paul O'Neill").
 fn normalise_case(name: &str) -> String {
     if name.chars().any(|c| c.is_lowercase()) {
         return name.to_string();
     }
-    name.split(' ')
-        .map(|w| {
-            let mut chars = w.chars();
-            match chars.next() {
-                Some(first) => first
-                    .to_uppercase()
-                    .chain(chars.flat_map(char::to_lowercase))
-                    .collect(),
-                None => String::new(),
+    let mut out = String::with_capacity(name.len());
+    // Letters since the last word start, and whether the next letter opens a word.
+    let mut run = 0;
+    let mut opens = true;
+    for c in name.chars() {
+        if c.is_alphabetic() {
+            if opens {
+                out.extend(c.to_uppercase());
+            } else {
+                out.extend(c.to_lowercase());
             }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+            opens = false;
+            run += 1;
+            continue;
+        }
+        out.push(c);
+        opens = matches!(c, ' ' | '-' | '.') || (matches!(c, '\'' | '’') && run == 1);
+        run = 0;
+    }
+    out
 }
 
 #[cfg(test)]
@@ -645,6 +654,21 @@ mod tests {
             ("", false),
         ] {
             assert_eq!(ends_with_other_role(before), expected, "{before:?}");
+        }
+    }
+
+    #[test]
+    fn names_in_capitals_keep_the_capitals_of_their_parts() {
+        for (raw, expected) in [
+            ("ANN LEE", "Ann Lee"),
+            ("ANN O'NEILL", "Ann O'Neill"),
+            ("BO D’ARCY-LEE", "Bo D’Arcy-Lee"),
+            ("J.R. EKWALL", "J.R. Ekwall"),
+            // An apostrophe after more than one letter opens no name part.
+            ("ANNE'S LEE", "Anne's Lee"),
+            ("Ann McLee", "Ann McLee"),
+        ] {
+            assert_eq!(normalise_case(raw), expected, "{raw}");
         }
     }
 
