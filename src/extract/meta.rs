@@ -103,6 +103,12 @@ fn ld_authors(v: &Value, out: &mut Vec<String>) {
                     Value::Array(a) => a.iter().for_each(|x| ld_authors(x, out)),
                     _ => {}
                 }
+            } else if let (Some(given), Some(family)) =
+                (str_of(o.get("givenName")), str_of(o.get("familyName")))
+            {
+                // A `Person` given only by its parts (schema.org `givenName`/`familyName`).
+                let full = format!("{given} {family}");
+                out.extend(clean_field_author_names(&decode_entities(&full)));
             }
         }
         _ => {}
@@ -2048,6 +2054,12 @@ mod tests {
                 r#"[{"@type":"ReportageNewsArticle","headline":"R","author":"By Cy Do and Ed Fu","datePublished":"2023-01-01"}]"#,
                 "R",
                 vec!["Cy Do", "Ed Fu"],
+                "2023-01-01",
+            ),
+            (
+                r#"{"@type":"NewsArticle","headline":"P","author":[{"@type":"Person","givenName":"Ann Mary","familyName":"Lee"},{"@type":"Person","familyName":"Ek"}],"datePublished":"2023-01-01"}"#,
+                "P",
+                vec!["Ann Mary Lee"],
                 "2023-01-01",
             ),
         ] {
