@@ -163,7 +163,9 @@ pub fn clean_author_names(raw: &str) -> Vec<String> {
     if let Some(name) = inverted_name(&raw) {
         return clean_one(&name).into_iter().collect();
     }
+    let mut outlet_part = false;
     for part in split_authors(&raw) {
+        outlet_part |= names_an_outlet(&part);
         let name = clean_one(&part);
         if let Some(name) = name
             && !out.iter().any(|n| n.eq_ignore_ascii_case(&name))
@@ -178,8 +180,9 @@ pub fn clean_author_names(raw: &str) -> Vec<String> {
             }
         }
     }
-    // Beside full names, a lone word is the dateline's place ("Ann Lee, Frankfurt").
-    if out.iter().any(|n| n.contains(' ')) {
+    // Beside full names, a lone word is the dateline's place ("Ann Lee, Frankfurt"); beside
+    // the outlet, a section's name ("Example.com | Life & Style News").
+    if outlet_part || out.iter().any(|n| n.contains(' ')) {
         out.retain(|n| n.contains(' ') || is_wire_agency(n) || !n.is_ascii());
     }
     out
@@ -522,6 +525,21 @@ const ROLE_WORDS: &[&str] = &[
 /// Last words of a publisher's or a medium's name ("Example News", "Example Media Group").
 const OUTLET_WORDS: &[&str] = &["news", "magazine", "media", "group", "online"];
 
+/// Whether a part of a credit names a publisher or a medium: a domain name ("Example.com") or
+/// a name ending in an outlet word ("Example News").
+fn names_an_outlet(part: &str) -> bool {
+    let words: Vec<&str> = part
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().any(|w| DOMAIN.is_match(&w.to_lowercase()))
+        || (words.len() > 1
+            && words
+                .last()
+                .is_some_and(|w| OUTLET_WORDS.contains(&w.to_lowercase().as_str())))
+}
+
 /// Degrees written after a name, as written (capitals), without a comma.
 const CREDENTIALS: &[&str] = &["MD", "M.D.", "PhD", "Ph.D.", "MPH", "RN", "DDS"];
 
@@ -655,6 +673,18 @@ mod tests {
         ] {
             assert_eq!(ends_with_other_role(before), expected, "{before:?}");
         }
+    }
+
+    #[test]
+    fn a_lone_word_beside_the_outlet_is_its_section() {
+        assert!(clean_author_names("Example.com | Life & Style News").is_empty());
+        assert!(clean_author_names("Example News / Life").is_empty());
+        assert_eq!(
+            clean_author_names("Ann Lee | Example News"),
+            vec!["Ann Lee"]
+        );
+        // A one-word name alone stays.
+        assert_eq!(clean_author_names("Haris"), vec!["Haris"]);
     }
 
     #[test]
