@@ -12,7 +12,7 @@ use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;
 
 use super::byline::{clean_author_names, clean_field_author_names, is_wire_agency, strip_asides};
-use crate::date::{PublishedDate, parse_date_text};
+use crate::date::{PublishedDate, SlashOrder, parse_date_text, parse_date_text_in};
 
 fn sel(s: &str) -> Selector {
     Selector::parse(s).expect("valid selector")
@@ -1519,11 +1519,13 @@ pub fn published(
     url: Option<&str>,
     title: Option<&str>,
 ) -> Option<(PublishedDate, &'static str)> {
-    if let Some(d) = ld.published.as_deref().and_then(parse_date_text) {
+    let order = slash_order(doc, meta);
+    let parse = |t: &str| parse_date_text_in(t, order);
+    if let Some(d) = ld.published.as_deref().and_then(parse) {
         return Some((d, "json-ld"));
     }
     for key in DATE_KEYS {
-        if let Some(d) = meta.all(key).iter().find_map(|v| parse_date_text(v)) {
+        if let Some(d) = meta.all(key).iter().find_map(|v| parse(v)) {
             return Some((d, "meta"));
         }
     }
@@ -1532,28 +1534,41 @@ pub fn published(
     }
     // The record's creation, often a UTC timestamp of an import, is below the page's
     // stated publication date.
-    if let Some(d) = ld.created.as_deref().and_then(parse_date_text) {
+    if let Some(d) = ld.created.as_deref().and_then(parse) {
         return Some((d, "json-ld"));
     }
-    if let Some(d) = time_element(doc, true) {
+    if let Some(d) = time_element(doc, true, order) {
         return Some((d, "time"));
     }
-    if let Some(d) = other_meta_date(meta) {
+    if let Some(d) = other_meta_date(meta, order) {
         return Some((d, "meta"));
     }
     if let Some(d) = url.and_then(date_in_url) {
         return Some((d, "url"));
     }
-    if let Some(d) = time_element(doc, false) {
+    if let Some(d) = time_element(doc, false, order) {
         return Some((d, "time"));
     }
     // A date the page labels as published before dates that only sit in date-classed
     // elements, which may be a live ticker's entries or a teaser's.
-    labelled_date(doc, PUBLISHED_LABELS)
-        .or_else(|| date_elements(doc))
-        .or_else(|| date_near_headline(doc, title))
-        .or_else(|| labelled_date(doc, UPDATED_LABELS))
+    labelled_date(doc, PUBLISHED_LABELS, order)
+        .or_else(|| date_elements(doc, order))
+        .or_else(|| date_near_headline(doc, title, order))
+        .or_else(|| labelled_date(doc, UPDATED_LABELS, order))
         .map(|d| (d, "text"))
+}
+
+/// The order of the page's numeric dates with slashes, from its language (`<html lang>`,
+/// else `og:locale`).
+fn slash_order(doc: &Html, meta: &MetaTags) -> SlashOrder {
+    doc.root_element()
+        .value()
+        .attr("lang")
+        .filter(|l| !l.trim().is_empty())
+        .map(str::to_string)
+        .or_else(|| meta.first(&["og:locale"]))
+        .map(|l| SlashOrder::of_language(&l))
+        .unwrap_or_default()
 }
 
 /// Words that introduce a publication date in page text.
@@ -1588,7 +1603,7 @@ const LABEL_WINDOW: usize = 50_000;
 
 /// A full date in a short text that starts with one of `labels` ("Published: 3 May 2021"),
 /// or follows a label set in an element of its own (`<b>Published</b> 3 May 2021`).
-fn labelled_date(doc: &Html, labels: &[&str]) -> Option<PublishedDate> {
+fn labelled_date(doc: &Html, labels: &[&str], order: SlashOrder) -> Option<PublishedDate> {
     doc.root_element()
         .descendants()
         .take(LABEL_WINDOW)
@@ -1597,7 +1612,7 @@ fn labelled_date(doc: &Html, labels: &[&str]) -> Option<PublishedDate> {
             if t.is_empty() || t.len() > 100 {
                 return None;
             }
-            date_after_label(t, labels).or_else(|| {
+            date_after_label(t, labels, order).or_else(|| {
                 // A lone label: the date follows it in the element around the label's.
                 let label = t.trim_end_matches([':', ' ', '\u{a0}']).to_lowercase();
                 if !labels.contains(&label.as_str()) {
@@ -1608,13 +1623,13 @@ fn labelled_date(doc: &Html, labels: &[&str]) -> Option<PublishedDate> {
                     .into_iter()
                     .flatten()
                     .map_while(|e| short_text(e, 100))
-                    .find_map(|text| date_after_label(&text, labels))
+                    .find_map(|text| date_after_label(&text, labels, order))
             })
         })
 }
 
 /// The full date in `text` after one of `labels` it starts with.
-fn date_after_label(text: &str, labels: &[&str]) -> Option<PublishedDate> {
+fn date_after_label(text: &str, labels: &[&str], order: SlashOrder) -> Option<PublishedDate> {
     let lower = text.to_lowercase();
     let rest = labels.iter().find_map(|l| {
         let rest = lower.strip_prefix(l)?;
@@ -1622,7 +1637,7 @@ fn date_after_label(text: &str, labels: &[&str]) -> Option<PublishedDate> {
     })?;
     let rest = rest.trim_start_matches([' ', ':', '\u{a0}']);
     let rest = rest.strip_prefix("on ").unwrap_or(rest);
-    parse_date_text(rest).filter(|d| d.day.is_some())
+    parse_date_text_in(rest, order).filter(|d| d.day.is_some())
 }
 
 /// How many nodes after the headline are searched for a dateline.
@@ -1630,7 +1645,7 @@ const DATELINE_WINDOW: usize = 400;
 
 /// A full date written in a short text just after the first `<h1>` (a dateline under the
 /// headline), skipping texts that announce an update.
-fn date_near_headline(doc: &Html, title: Option<&str>) -> Option<PublishedDate> {
+fn date_near_headline(doc: &Html, title: Option<&str>, order: SlashOrder) -> Option<PublishedDate> {
     let h1 = doc.select(&sel("h1")).next().or_else(|| {
         // Without an `<h1>`, the lesser heading that holds the headline.
         let key = norm(title?);
@@ -1658,7 +1673,7 @@ fn date_near_headline(doc: &Html, title: Option<&str>) -> Option<PublishedDate> 
                     && t.len() <= 100
                     && !lower.contains("updated")
                     && !lower.contains("modified")
-                    && let Some(d) = parse_date_text(t).filter(|d| d.day.is_some())
+                    && let Some(d) = parse_date_text_in(t, order).filter(|d| d.day.is_some())
                 {
                     return Some(d);
                 }
@@ -1673,7 +1688,7 @@ fn date_near_headline(doc: &Html, title: Option<&str>) -> Option<PublishedDate> 
 
 /// A full date in a meta tag whose name says date or publish but is none of [`DATE_KEYS`]
 /// (`article_date`, `x-publish-stamp`), skipping update, expiry and event dates.
-fn other_meta_date(meta: &MetaTags) -> Option<PublishedDate> {
+fn other_meta_date(meta: &MetaTags, order: SlashOrder) -> Option<PublishedDate> {
     const NOT_PUBLICATION: &[&str] = &[
         "modif", "updat", "expir", "revis", "edit", "event", "start", "end", "birth", "valid",
     ];
@@ -1681,7 +1696,7 @@ fn other_meta_date(meta: &MetaTags) -> Option<PublishedDate> {
         .iter()
         .filter(|k| !NOT_PUBLICATION.iter().any(|w| k.contains(w)))
         .flat_map(|k| meta.all(k))
-        .find_map(|v| parse_date_text(v).filter(|d| d.day.is_some()))
+        .find_map(|v| parse_date_text_in(v, order).filter(|d| d.day.is_some()))
 }
 
 /// `pub_date` in the JSON of a `parsely-page` meta tag.
@@ -1693,7 +1708,8 @@ fn parsely_page_date(meta: &MetaTags) -> Option<PublishedDate> {
 
 /// A `<time>` (or microdata) date: marked as the publication date when `strict`, else the
 /// first `datetime` attribute that is not marked as a modification date.
-fn time_element(doc: &Html, strict: bool) -> Option<PublishedDate> {
+fn time_element(doc: &Html, strict: bool, order: SlashOrder) -> Option<PublishedDate> {
+    let parse = |t: &str| parse_date_text_in(t, order);
     if strict {
         let s =
             sel("[itemprop~=datePublished], time[pubdate], [property=\"article:published_time\"]");
@@ -1701,8 +1717,8 @@ fn time_element(doc: &Html, strict: bool) -> Option<PublishedDate> {
             let v = e.value();
             v.attr("datetime")
                 .or_else(|| v.attr("content"))
-                .and_then(parse_date_text)
-                .or_else(|| parse_date_text(&element_text(e)))
+                .and_then(parse)
+                .or_else(|| parse(&element_text(e)))
         });
     }
     // Any element with a `datetime` (custom elements like `<relative-time>` too), except
@@ -1722,7 +1738,7 @@ fn time_element(doc: &Html, strict: bool) -> Option<PublishedDate> {
         if ci.contains("modif") || ci.contains("updat") {
             return None;
         }
-        e.value().attr("datetime").and_then(parse_date_text)
+        e.value().attr("datetime").and_then(parse)
     })
 }
 
@@ -1749,7 +1765,7 @@ static DATE_CLASS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A date written in a short element whose class/id says date, time or publish.
-fn date_elements(doc: &Html) -> Option<PublishedDate> {
+fn date_elements(doc: &Html, order: SlashOrder) -> Option<PublishedDate> {
     doc.root_element()
         .descendants()
         .filter_map(ElementRef::wrap)
@@ -1772,7 +1788,7 @@ fn date_elements(doc: &Html) -> Option<PublishedDate> {
             if t.contains("updated") || t.contains("modified") {
                 return None;
             }
-            parse_date_text(&t).filter(|d| d.day.is_some())
+            parse_date_text_in(&t, order).filter(|d| d.day.is_some())
         })
 }
 
@@ -1878,7 +1894,7 @@ mod tests {
         ];
         for (html, labels, want) in cases {
             let doc = Html::parse_document(html);
-            let got = labelled_date(&doc, labels).map(|d| d.to_string());
+            let got = labelled_date(&doc, labels, SlashOrder::MonthFirst).map(|d| d.to_string());
             assert_eq!(got.as_deref(), want, "{html}");
         }
     }
@@ -2019,6 +2035,26 @@ mod tests {
                 date_in_url(url).map(|d| d.to_string()).as_deref(),
                 expected,
                 "{url}"
+            );
+        }
+    }
+
+    #[test]
+    fn slashed_dates_in_the_text_are_read_in_the_page_language() {
+        let page = |lang: &str| {
+            format!(
+                r#"<html lang="{lang}"><body><h1>Rain over the valley</h1>
+                <p>Published: 05/04/2025</p><p>Rain fell all day.</p></body></html>"#
+            )
+        };
+        for (lang, expected) in [("en-US", "2025-05-04"), ("fr-FR", "2025-04-05")] {
+            let doc = Html::parse_document(&page(lang));
+            let tags = MetaTags::read(&doc);
+            let got = published(&doc, &tags, &LinkedData::default(), None, None);
+            assert_eq!(
+                got.map(|(d, _)| d.to_string()).as_deref(),
+                Some(expected),
+                "{lang}"
             );
         }
     }
@@ -2282,9 +2318,12 @@ mod tests {
             ),
             ("<h3>Other heading</h3><div>March 3, 2024</div>", None),
         ] {
-            let got =
-                date_near_headline(&Html::parse_document(html), Some("Head line of the story"))
-                    .map(|d| d.to_string());
+            let got = date_near_headline(
+                &Html::parse_document(html),
+                Some("Head line of the story"),
+                SlashOrder::MonthFirst,
+            )
+            .map(|d| d.to_string());
             assert_eq!(got.as_deref(), expected, "{html}");
         }
     }
@@ -2364,7 +2403,8 @@ mod tests {
             ),
             (r#"<p><ins datetime="2021-01-02">added</ins></p>"#, None),
         ] {
-            let got = time_element(&Html::parse_document(html), false).map(|d| d.to_string());
+            let got = time_element(&Html::parse_document(html), false, SlashOrder::MonthFirst)
+                .map(|d| d.to_string());
             assert_eq!(got.as_deref(), expected, "{html}");
         }
     }
