@@ -13,11 +13,11 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// Words after which the rest of a byline is a role, an outlet or its date ("Ann Lee Tuesday,
-/// Aug. 17, 2010"), not a name.
+/// Words after which the rest of a byline's entry is a role, an outlet or its date ("Ann Lee
+/// Tuesday, Aug. 17, 2010"), not a name (see [`cut_role_tails`] for where the rest ends).
 static ROLE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\s*(?:[,|/–—-]\s*|\s+)(?:(?:senior|chief|staff|special|political|politics|foreign|deputy|contributing|associate|managing|executive|news|global|economics|business|sports?|science|health|tech|technology|opinion|culture|arts|entertainment|fashion|features|digital|investigative|national|metro|local|travel|food|legal|education|climate|white house|washington|moscow|london)\s+)*(?:correspondent|reporter|editor|writer|columnist|contributor|producer|journalist|analyst|bureau chief|for |in |at |updated|published|on \w+ \d|\d{1,2}[:/]|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:\d|\w+\.?\s+\d)).*$",
+        r"(?i)\s*(?:[,|/–—-]\s*|\s+)(?:(?:senior|chief|staff|special|political|politics|foreign|deputy|contributing|associate|managing|executive|news|global|economics|business|sports?|science|health|tech|technology|opinion|culture|arts|entertainment|fashion|features|digital|investigative|national|metro|local|travel|food|legal|education|climate|white house|washington|moscow|london)\s+)*(?:correspondent|reporter|editor|writer|columnist|contributor|producer|journalist|analyst|bureau chief|for |in |at |updated|published|on \w+ \d|\d{1,2}[:/]|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:\d|\w+\.?\s+\d))",
     )
     .expect("valid regex")
 });
@@ -116,10 +116,48 @@ pub fn split_authors(raw: &str) -> Vec<String> {
     for dash in [" - ", " – ", " — "] {
         parts = parts.into_iter().flat_map(|p| p.split(dash)).collect();
     }
-    for and in AND_WORDS {
+    for and in AND_WORDS.iter().chain(LIST_WORDS) {
         parts = parts.into_iter().flat_map(|p| p.split(and)).collect();
     }
     parts.into_iter().map(str::to_string).collect()
+}
+
+/// Other joints between two names of a list: a spaced middle dot or bullet ("Ann Lee · Bo
+/// Ek"), and "with" outside brackets ("Ann Lee with Bo Ek").
+const LIST_WORDS: &[&str] = &[
+    " · ", " • ", " with ", " With ", " avec ", " mit ", " con ", " com ", " met ", " med ",
+];
+
+/// The text without the role, outlet or date tail of each entry ("Ann Lee, Staff Writer, and
+/// Bo Ek in Paris" → "Ann Lee and Bo Ek"): a tail runs from [`ROLE_TAIL`] to the next joint
+/// of the list (`;`, `&` or an "and" of [`AND_WORDS`]), else to the end. Returns the text
+/// and whether the first tail opened with a word rather than a comma ("Ann Lee for …").
+fn cut_role_tails(raw: &str) -> (String, bool) {
+    let mut out = String::new();
+    let mut rest = raw;
+    let mut connective = None;
+    while let Some(m) = ROLE_TAIL.find(rest) {
+        let t = m.as_str();
+        connective.get_or_insert_with(|| {
+            t.starts_with(char::is_whitespace) && t.trim_start().starts_with(char::is_alphabetic)
+        });
+        out.push_str(&rest[..m.start()]);
+        let after = &rest[m.end()..];
+        let joint = AND_WORDS
+            .iter()
+            .chain([&";", &" & "])
+            .filter_map(|j| after.find(j))
+            .min();
+        match joint {
+            Some(j) => rest = &after[j..],
+            None => {
+                rest = "";
+                break;
+            }
+        }
+    }
+    out.push_str(rest);
+    (out, connective.unwrap_or(false))
 }
 
 /// Cleans a raw author string into person names: strips "By", roles, outlets, e-mail
@@ -144,18 +182,10 @@ pub fn clean_author_names(raw: &str) -> Vec<String> {
         })
         .collect();
     let raw = strip_asides(raw);
-    let role = ROLE_TAIL.find(&raw);
-    let tail_cut = match role {
-        Some(m) => format!("{}{}", &raw[..m.start()], &raw[m.end()..]),
-        None => raw.to_string(),
-    };
+    let (tail_cut, connective) = cut_role_tails(&raw);
     // A lone word run on into a role or "for …" without a comma is not a writer's name (that
     // is "Ann Lee for Example Weekly") but an institution's ("Society for Plain Words") or a
     // desk's initials ("XY Contributor").
-    let connective = role.is_some_and(|m| {
-        let t = m.as_str();
-        t.starts_with(char::is_whitespace) && t.trim_start().starts_with(char::is_alphabetic)
-    });
     if connective && tail_cut.split_whitespace().count() == 1 && !is_wire_agency(&tail_cut) {
         return out;
     }
@@ -673,6 +703,44 @@ mod tests {
         ] {
             assert_eq!(ends_with_other_role(before), expected, "{before:?}");
         }
+    }
+
+    #[test]
+    fn each_entry_of_a_list_loses_its_own_role_or_place() {
+        for (raw, expected) in [
+            (
+                "Ann Lee, Senior Correspondent, and Bo Ek, Staff Writer",
+                vec!["Ann Lee", "Bo Ek"],
+            ),
+            (
+                "Ann Lee in London and Bo Ek in Paris",
+                vec!["Ann Lee", "Bo Ek"],
+            ),
+            ("Ann Lee, reporter; Bo Ek, editor", vec!["Ann Lee", "Bo Ek"]),
+            // A tail without a later joint runs to the end.
+            (
+                "Ann Lee and Bo Ek for Example Weekly",
+                vec!["Ann Lee", "Bo Ek"],
+            ),
+            ("Ann Lee in Bosnia and Herzegovina", vec!["Ann Lee"]),
+            ("Ann Lee Tuesday, Aug. 17, 2010", vec!["Ann Lee"]),
+        ] {
+            assert_eq!(clean_author_names(raw), expected, "{raw}");
+        }
+        assert!(clean_author_names("Society for Plain Words").is_empty());
+    }
+
+    #[test]
+    fn a_dot_bullet_or_with_joins_two_names() {
+        for raw in [
+            "Ann Lee · Bo Ek",
+            "Ann Lee • Bo Ek",
+            "Ann Lee with Bo Ek",
+            "Ann Lee With Bo Ek",
+        ] {
+            assert_eq!(clean_author_names(raw), vec!["Ann Lee", "Bo Ek"], "{raw}");
+        }
+        assert_eq!(clean_author_names("Ann Lee · 5 min read"), vec!["Ann Lee"]);
     }
 
     #[test]
