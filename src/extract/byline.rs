@@ -459,6 +459,17 @@ fn clean_one(part: &str) -> Option<String> {
     for role in [" 기자", " 특파원", " 記者", "記者"] {
         s = s.strip_suffix(role).unwrap_or(s).trim_end();
     }
+    // A handle or an e-mail address after the name ("Ann Lee @annlee", "Ann Lee ann@ex.com").
+    let without_handles;
+    if s.contains('@') {
+        let words: Vec<&str> = s.split_whitespace().collect();
+        let name_end = words
+            .iter()
+            .rposition(|w| !w.contains('@'))
+            .map_or(0, |i| i + 1);
+        without_handles = words[..name_end].join(" ");
+        s = without_handles.trim_end_matches([',', '|', '-', '–', '—', ' ']);
+    }
     if s.is_empty() || s.contains(['@', ':', '?', '!']) || s.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
@@ -517,6 +528,7 @@ fn clean_one(part: &str) -> Option<String> {
 /// Words of page furniture around an author box ("See All Articles", "Edit Profile",
 /// "Author Bio"): no name contains them.
 const UI_WORDS: &[&str] = &[
+    "follow",
     "articles",
     "article",
     "email",
@@ -728,6 +740,22 @@ mod tests {
             assert_eq!(clean_author_names(raw), expected, "{raw}");
         }
         assert!(clean_author_names("Society for Plain Words").is_empty());
+    }
+
+    #[test]
+    fn a_handle_or_address_after_the_name_is_dropped() {
+        for raw in [
+            "Ann Lee @annlee",
+            "Ann Lee ann.lee@example.com",
+            "Ann Lee - @annlee",
+        ] {
+            assert_eq!(clean_author_names(raw), vec!["Ann Lee"], "{raw}");
+        }
+        assert!(clean_author_names("@annlee").is_empty());
+        assert!(clean_author_names("ann@example.com").is_empty());
+        assert!(clean_author_names("Ann @ Lee Co").is_empty());
+        // A "Follow" button's label before the handle names nobody.
+        assert!(clean_author_names("Ann Lee Follow @annlee").is_empty());
     }
 
     #[test]
