@@ -1628,8 +1628,22 @@ fn labelled_date(doc: &Html, labels: &[&str], order: SlashOrder) -> Option<Publi
         })
 }
 
-/// The full date in `text` after one of `labels` it starts with.
+/// The full date in `text` after one of `labels` it starts with, or one that opens a later
+/// part of it after a bar or a dot ("Updated: May 5, 2024 | Published: May 3, 2024").
 fn date_after_label(text: &str, labels: &[&str], order: SlashOrder) -> Option<PublishedDate> {
+    date_after_opening_label(text, labels, order).or_else(|| {
+        text.split(['|', '·', '•'])
+            .skip(1)
+            .find_map(|part| date_after_opening_label(part.trim(), labels, order))
+    })
+}
+
+/// The full date in `text` after one of `labels` it starts with.
+fn date_after_opening_label(
+    text: &str,
+    labels: &[&str],
+    order: SlashOrder,
+) -> Option<PublishedDate> {
     let lower = text.to_lowercase();
     let rest = labels.iter().find_map(|l| {
         let rest = lower.strip_prefix(l)?;
@@ -1881,6 +1895,21 @@ mod tests {
             ),
             (
                 "<p><b>Date:</b></p><p>28.04.2023</p>",
+                PUBLISHED_LABELS,
+                None,
+            ),
+            (
+                "<p>Updated: May 5, 2024 | Published: May 3, 2024</p>",
+                PUBLISHED_LABELS,
+                Some("2024-05-03"),
+            ),
+            (
+                "<p>Ann Lee · Posted 2024-05-03</p>",
+                PUBLISHED_LABELS,
+                Some("2024-05-03"),
+            ),
+            (
+                "<p>Ann Lee | News from the valley 2024-05-03</p>",
                 PUBLISHED_LABELS,
                 None,
             ),
