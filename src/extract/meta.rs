@@ -79,6 +79,22 @@ fn decode_entities(s: &str) -> String {
     squash(&frag.root_element().text().collect::<String>())
 }
 
+/// Matches a character reference left in text that was escaped twice (`&amp;#8217;` read as
+/// `&#8217;`, `&amp;rsquo;` as `&rsquo;`).
+static LEFTOVER_ENTITY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"&(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[a-zA-Z]{2,8}[0-9]?);").expect("valid regex")
+});
+
+/// Text with the character references of a second escaping decoded (metadata some sites escape
+/// twice: "Mayor&#8217;s plan" → "Mayor’s plan"); other text as it is.
+fn decode_leftover_entities(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains('&') && LEFTOVER_ENTITY.is_match(s) {
+        std::borrow::Cow::Owned(decode_entities(s))
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
 /// Person names in a JSON-LD `author` value (string, object or array); organisations skipped.
 fn ld_authors(v: &Value, out: &mut Vec<String>) {
     match v {
@@ -460,7 +476,7 @@ pub fn title(
         if let Some(bare) = ["og:title", "twitter:title"]
             .iter()
             .filter_map(|k| meta.first(&[k]))
-            .map(|t| strip_site_name(&t, site_names))
+            .map(|t| strip_site_name(&decode_leftover_entities(&t), site_names))
             .find(|t| kicker_of(&m, t, &[':']).is_some())
         {
             return Some(bare);
@@ -482,7 +498,7 @@ pub fn title(
     ]
     .into_iter()
     .flatten()
-    .map(|t| squash(&t))
+    .map(|t| squash(&decode_leftover_entities(&t)))
     .filter(|t| !t.is_empty())
     .collect();
     // The metadata titles written by the page (not `<title>`, the last candidate when present).
@@ -2276,6 +2292,37 @@ mod tests {
             title(&doc, &tags, &ld, &[]).as_deref(),
             Some("Mayor opens the bridge today")
         );
+    }
+
+    #[test]
+    fn titles_escaped_twice_are_decoded() {
+        for (head, expected) in [
+            (
+                r#"<meta property="og:title" content="Mayor&amp;#8217;s plan for the bank">"#,
+                "Mayor’s plan for the bank",
+            ),
+            (
+                "<title>Mayor&amp;rsquo;s plan for the bank</title>",
+                "Mayor’s plan for the bank",
+            ),
+            // A lone ampersand is text.
+            (
+                "<title>Bread &amp; roses for the bank</title>",
+                "Bread & roses for the bank",
+            ),
+            (
+                "<title>Rock & Roll; the bank</title>",
+                "Rock & Roll; the bank",
+            ),
+        ] {
+            let doc = Html::parse_document(head);
+            let (tags, ld) = (MetaTags::read(&doc), LinkedData::default());
+            assert_eq!(
+                title(&doc, &tags, &ld, &[]).as_deref(),
+                Some(expected),
+                "{head}"
+            );
+        }
     }
 
     #[test]
