@@ -718,7 +718,7 @@ pub fn authors(doc: &Html, meta: &MetaTags, is_outlet: &dyn Fn(&str) -> bool) ->
             .collect();
         let names: Vec<String> = values
             .iter()
-            .flat_map(|v| clean_field_author_names(v))
+            .flat_map(|v| clean_field_author_names(&decode_leftover_entities(v)))
             .filter(|n| !copyright.contains(&n.to_lowercase()))
             .collect();
         // The outlet's name can split into pieces that name nothing ("Mac & i" → "Mac").
@@ -2713,6 +2713,11 @@ mod tests {
             (
                 r#"<meta name="author" content="Jane Roe">"#,
                 vec!["Jane Roe"],
+            ),
+            // Escaped twice: the reference is decoded, not split at its ";".
+            (
+                r#"<meta name="author" content="Ren&amp;eacute;e Roe &amp;amp; Al Bo">"#,
+                vec!["Renée Roe", "Al Bo"],
             ),
             (
                 r#"<span itemprop="author"><span itemprop="name">Ann Lee</span></span>"#,
