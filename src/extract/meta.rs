@@ -1420,10 +1420,40 @@ fn byline_elements(doc: &Html) -> Vec<String> {
             names = names_in_separate_elements(e);
         }
         if !names.is_empty() && names.len() <= 5 {
+            names.extend(sibling_credits(e));
             return names;
         }
     }
     Vec::new()
+}
+
+/// The names in the elements after `e` under the same parent with `e`'s class, each one full
+/// name (`<span class="author">Ann Lee</span> <span class="author">Bo Ek</span>`).
+fn sibling_credits(e: ElementRef) -> Vec<String> {
+    let Some(class) = e.value().attr("class").filter(|c| !c.trim().is_empty()) else {
+        return Vec::new();
+    };
+    let mut names = Vec::new();
+    for sib in e
+        .next_siblings()
+        .filter_map(ElementRef::wrap)
+        .take(MAX_MARKED_UP_NAMES * 2)
+    {
+        if sib.value().attr("class") != Some(class) {
+            continue;
+        }
+        match short_text(sib, 60)
+            .map(|t| clean_author_names(&t))
+            .as_deref()
+        {
+            Some([name]) if looks_like_full_name(name) => names.push(name.clone()),
+            _ => break,
+        }
+        if names.len() >= MAX_MARKED_UP_NAMES {
+            break;
+        }
+    }
+    names
 }
 
 /// Whether an element is or sits in a quotation box (`<blockquote>`, a "pull-quote"), whose
@@ -2739,6 +2769,15 @@ mod tests {
             (
                 r#"<div class="byline">By Mary Major and Tom Minor</div>"#,
                 vec!["Mary Major", "Tom Minor"],
+            ),
+            // Names each in a byline element of their own.
+            (
+                r#"<p><span class="author">Ann Lee</span> <span class="sep">and</span> <span class="author">Bo Ek</span></p>"#,
+                vec!["Ann Lee", "Bo Ek"],
+            ),
+            (
+                r#"<p><span class="author">Ann Lee</span><span class="author">Read more</span><span class="author">Bo Ek</span></p>"#,
+                vec!["Ann Lee"],
             ),
             (
                 r#"<div class="author">Written by <a href="/a">Ann Lee</a> in <a href="/s">Science</a></div>"#,
