@@ -214,6 +214,42 @@ fn english_month(w: &str) -> Option<u32> {
 /// `21. Mai 2026`.
 /// Returns `None` for anything else rather than guessing.
 pub fn parse_date_text(text: &str) -> Option<PublishedDate> {
+    parse_date_text_in(text, SlashOrder::MonthFirst)
+}
+
+/// Which number comes first in a numeric date written with slashes and the year last:
+/// `05/04/2025` is May 4 in the United States and 5 April in most other places.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SlashOrder {
+    #[default]
+    MonthFirst,
+    DayFirst,
+}
+
+/// Regions whose English writes the day first (`en-GB`); `en` and `en-US` write the month first.
+const DAY_FIRST_ENGLISH: &[&str] = &[
+    "gb", "uk", "au", "nz", "ie", "in", "za", "sg", "pk", "ng", "ke",
+];
+
+impl SlashOrder {
+    /// The order of a page in `lang` (a language tag such as `de`, `en-GB` or `fr_FR`): the
+    /// month first only in English outside the regions of [`DAY_FIRST_ENGLISH`].
+    pub fn of_language(lang: &str) -> Self {
+        let lower = lang.trim().to_ascii_lowercase();
+        let mut parts = lower.split(['-', '_']);
+        let primary = parts.next().unwrap_or("");
+        let region = parts.next().unwrap_or("");
+        if primary.is_empty() || (primary == "en" && !DAY_FIRST_ENGLISH.contains(&region)) {
+            SlashOrder::MonthFirst
+        } else {
+            SlashOrder::DayFirst
+        }
+    }
+}
+
+/// [`parse_date_text`] for a page whose numeric dates with slashes come in `order`; the
+/// other order is still tried when the first is no calendar date (`25/12/2024` anywhere).
+pub fn parse_date_text_in(text: &str, order: SlashOrder) -> Option<PublishedDate> {
     let s = text.trim();
     if s.is_empty() || s.len() > 200 || !may_hold_date(s) {
         return None;
@@ -254,7 +290,7 @@ pub fn parse_date_text(text: &str) -> Option<PublishedDate> {
     }
     parse_ymd_anywhere(s)
         .or_else(|| parse_dmy_dotted(s))
-        .or_else(|| parse_words(s))
+        .or_else(|| parse_words(s, order))
 }
 
 /// Whether `s` has what every date [`parse_date_text`] accepts has: a plausible year written
@@ -331,7 +367,7 @@ fn parse_dmy_dotted(s: &str) -> Option<PublishedDate> {
 }
 
 /// Dates written with words or slashes: "December 3, 2025", "3 Dec 2025", "12/03/2025".
-fn parse_words(s: &str) -> Option<PublishedDate> {
+fn parse_words(s: &str, order: SlashOrder) -> Option<PublishedDate> {
     let tokens: Vec<&str> = s
         .split(|c: char| c.is_whitespace() || c == ',' || c == '|')
         .filter(|t| !t.is_empty())
@@ -349,6 +385,10 @@ fn parse_words(s: &str) -> Option<PublishedDate> {
         {
             let (a, b, c): (u32, u32, i32) = (a.parse().ok()?, b.parse().ok()?, c.parse().ok()?);
             let y = if c < 100 { 2000 + c } else { c };
+            let (a, b) = match order {
+                SlashOrder::MonthFirst => (a, b),
+                SlashOrder::DayFirst => (b, a),
+            };
             return PublishedDate::ymd(y, a, b)
                 .or_else(|| PublishedDate::ymd(y, b, a))
                 .filter(PublishedDate::is_plausible);
@@ -474,6 +514,28 @@ mod tests {
             assert!(may_hold_date(input), "{input:?}");
             let got = parse_date_text(input).map(|d| d.to_string());
             assert_eq!(got.as_deref(), Some(expected), "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn slashed_dates_follow_the_page_language() {
+        for (lang, input, expected) in [
+            ("en-US", "05/04/2025", "2025-05-04"),
+            ("en", "05/04/2025", "2025-05-04"),
+            ("", "05/04/2025", "2025-05-04"),
+            ("en-GB", "05/04/2025", "2025-04-05"),
+            ("fr", "Publié le 05/04/2025 à 10h", "2025-04-05"),
+            ("pt_BR", "05/04/25", "2025-04-05"),
+            // Only one order is a calendar date.
+            ("de", "12/25/2024", "2024-12-25"),
+            ("en-US", "25/12/2024", "2024-12-25"),
+            // Dates without slashes read as before.
+            ("de", "2025/04/05", "2025-04-05"),
+            ("en-US", "05.04.2025", "2025-04-05"),
+        ] {
+            let order = SlashOrder::of_language(lang);
+            let got = parse_date_text_in(input, order).map(|d| d.to_string());
+            assert_eq!(got.as_deref(), Some(expected), "{lang} {input:?}");
         }
     }
 

@@ -13,11 +13,11 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// Words after which the rest of a byline is a role, an outlet or its date ("Ann Lee Tuesday,
-/// Aug. 17, 2010"), not a name.
+/// Words after which the rest of a byline's entry is a role, an outlet or its date ("Ann Lee
+/// Tuesday, Aug. 17, 2010"), not a name (see [`cut_role_tails`] for where the rest ends).
 static ROLE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\s*(?:[,|/–—-]\s*|\s+)(?:(?:senior|chief|staff|special|political|politics|foreign|deputy|contributing|associate|managing|executive|news|global|economics|business|sports?|science|health|tech|technology|opinion|culture|arts|entertainment|fashion|features|digital|investigative|national|metro|local|travel|food|legal|education|climate|white house|washington|moscow|london)\s+)*(?:correspondent|reporter|editor|writer|columnist|contributor|producer|journalist|analyst|bureau chief|for |in |at |updated|published|on \w+ \d|\d{1,2}[:/]|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:\d|\w+\.?\s+\d)).*$",
+        r"(?i)\s*(?:[,|/–—-]\s*|\s+)(?:(?:senior|chief|staff|special|political|politics|foreign|deputy|contributing|associate|managing|executive|news|global|economics|business|sports?|science|health|tech|technology|opinion|culture|arts|entertainment|fashion|features|digital|investigative|national|metro|local|travel|food|legal|education|climate|white house|washington|moscow|london)\s+)*(?:correspondent|reporter|editor|writer|columnist|contributor|producer|journalist|analyst|bureau chief|for |in |at |updated|published|on \w+ \d|\d{1,2}[:/]|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:\d|\w+\.?\s+\d))",
     )
     .expect("valid regex")
 });
@@ -116,10 +116,48 @@ pub fn split_authors(raw: &str) -> Vec<String> {
     for dash in [" - ", " – ", " — "] {
         parts = parts.into_iter().flat_map(|p| p.split(dash)).collect();
     }
-    for and in AND_WORDS {
+    for and in AND_WORDS.iter().chain(LIST_WORDS) {
         parts = parts.into_iter().flat_map(|p| p.split(and)).collect();
     }
     parts.into_iter().map(str::to_string).collect()
+}
+
+/// Other joints between two names of a list: a spaced middle dot or bullet ("Ann Lee · Bo
+/// Ek"), and "with" outside brackets ("Ann Lee with Bo Ek").
+const LIST_WORDS: &[&str] = &[
+    " · ", " • ", " with ", " With ", " avec ", " mit ", " con ", " com ", " met ", " med ",
+];
+
+/// The text without the role, outlet or date tail of each entry ("Ann Lee, Staff Writer, and
+/// Bo Ek in Paris" → "Ann Lee and Bo Ek"): a tail runs from [`ROLE_TAIL`] to the next joint
+/// of the list (`;`, `&` or an "and" of [`AND_WORDS`]), else to the end. Returns the text
+/// and whether the first tail opened with a word rather than a comma ("Ann Lee for …").
+fn cut_role_tails(raw: &str) -> (String, bool) {
+    let mut out = String::new();
+    let mut rest = raw;
+    let mut connective = None;
+    while let Some(m) = ROLE_TAIL.find(rest) {
+        let t = m.as_str();
+        connective.get_or_insert_with(|| {
+            t.starts_with(char::is_whitespace) && t.trim_start().starts_with(char::is_alphabetic)
+        });
+        out.push_str(&rest[..m.start()]);
+        let after = &rest[m.end()..];
+        let joint = AND_WORDS
+            .iter()
+            .chain([&";", &" & "])
+            .filter_map(|j| after.find(j))
+            .min();
+        match joint {
+            Some(j) => rest = &after[j..],
+            None => {
+                rest = "";
+                break;
+            }
+        }
+    }
+    out.push_str(rest);
+    (out, connective.unwrap_or(false))
 }
 
 /// Cleans a raw author string into person names: strips "By", roles, outlets, e-mail
@@ -144,18 +182,10 @@ pub fn clean_author_names(raw: &str) -> Vec<String> {
         })
         .collect();
     let raw = strip_asides(raw);
-    let role = ROLE_TAIL.find(&raw);
-    let tail_cut = match role {
-        Some(m) => format!("{}{}", &raw[..m.start()], &raw[m.end()..]),
-        None => raw.to_string(),
-    };
+    let (tail_cut, connective) = cut_role_tails(&raw);
     // A lone word run on into a role or "for …" without a comma is not a writer's name (that
     // is "Ann Lee for Example Weekly") but an institution's ("Society for Plain Words") or a
     // desk's initials ("XY Contributor").
-    let connective = role.is_some_and(|m| {
-        let t = m.as_str();
-        t.starts_with(char::is_whitespace) && t.trim_start().starts_with(char::is_alphabetic)
-    });
     if connective && tail_cut.split_whitespace().count() == 1 && !is_wire_agency(&tail_cut) {
         return out;
     }
@@ -163,7 +193,9 @@ pub fn clean_author_names(raw: &str) -> Vec<String> {
     if let Some(name) = inverted_name(&raw) {
         return clean_one(&name).into_iter().collect();
     }
+    let mut outlet_part = false;
     for part in split_authors(&raw) {
+        outlet_part |= names_an_outlet(&part);
         let name = clean_one(&part);
         if let Some(name) = name
             && !out.iter().any(|n| n.eq_ignore_ascii_case(&name))
@@ -178,8 +210,9 @@ pub fn clean_author_names(raw: &str) -> Vec<String> {
             }
         }
     }
-    // Beside full names, a lone word is the dateline's place ("Ann Lee, Frankfurt").
-    if out.iter().any(|n| n.contains(' ')) {
+    // Beside full names, a lone word is the dateline's place ("Ann Lee, Frankfurt"); beside
+    // the outlet, a section's name ("Example.com | Life & Style News").
+    if outlet_part || out.iter().any(|n| n.contains(' ')) {
         out.retain(|n| n.contains(' ') || is_wire_agency(n) || !n.is_ascii());
     }
     out
@@ -426,6 +459,17 @@ fn clean_one(part: &str) -> Option<String> {
     for role in [" 기자", " 특파원", " 記者", "記者"] {
         s = s.strip_suffix(role).unwrap_or(s).trim_end();
     }
+    // A handle or an e-mail address after the name ("Ann Lee @annlee", "Ann Lee ann@ex.com").
+    let without_handles;
+    if s.contains('@') {
+        let words: Vec<&str> = s.split_whitespace().collect();
+        let name_end = words
+            .iter()
+            .rposition(|w| !w.contains('@'))
+            .map_or(0, |i| i + 1);
+        without_handles = words[..name_end].join(" ");
+        s = without_handles.trim_end_matches([',', '|', '-', '–', '—', ' ']);
+    }
     if s.is_empty() || s.contains(['@', ':', '?', '!']) || s.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
@@ -484,6 +528,7 @@ fn clean_one(part: &str) -> Option<String> {
 /// Words of page furniture around an author box ("See All Articles", "Edit Profile",
 /// "Author Bio"): no name contains them.
 const UI_WORDS: &[&str] = &[
+    "follow",
     "articles",
     "article",
     "email",
@@ -522,27 +567,51 @@ const ROLE_WORDS: &[&str] = &[
 /// Last words of a publisher's or a medium's name ("Example News", "Example Media Group").
 const OUTLET_WORDS: &[&str] = &["news", "magazine", "media", "group", "online"];
 
+/// Whether a part of a credit names a publisher or a medium: a domain name ("Example.com") or
+/// a name ending in an outlet word ("Example News").
+fn names_an_outlet(part: &str) -> bool {
+    let words: Vec<&str> = part
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().any(|w| DOMAIN.is_match(&w.to_lowercase()))
+        || (words.len() > 1
+            && words
+                .last()
+                .is_some_and(|w| OUTLET_WORDS.contains(&w.to_lowercase().as_str())))
+}
+
 /// Degrees written after a name, as written (capitals), without a comma.
 const CREDENTIALS: &[&str] = &["MD", "M.D.", "PhD", "Ph.D.", "MPH", "RN", "DDS"];
 
-/// "PAVEL MOROZOV" → "Pavel Morozov"; mixed-case names are kept as written.
+/// "PAVEL MOROZOV" → "Pavel Morozov"; mixed-case names are kept as written. Each part of a
+/// hyphenated name and the name after a one-letter particle with an apostrophe keep their
+/// capital, as do initials ("J.R. JEAN-PAUL O'NEILL" → "J.R. Jean-Paul O'Neill").
 fn normalise_case(name: &str) -> String {
     if name.chars().any(|c| c.is_lowercase()) {
         return name.to_string();
     }
-    name.split(' ')
-        .map(|w| {
-            let mut chars = w.chars();
-            match chars.next() {
-                Some(first) => first
-                    .to_uppercase()
-                    .chain(chars.flat_map(char::to_lowercase))
-                    .collect(),
-                None => String::new(),
+    let mut out = String::with_capacity(name.len());
+    // Letters since the last word start, and whether the next letter opens a word.
+    let mut run = 0;
+    let mut opens = true;
+    for c in name.chars() {
+        if c.is_alphabetic() {
+            if opens {
+                out.extend(c.to_uppercase());
+            } else {
+                out.extend(c.to_lowercase());
             }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+            opens = false;
+            run += 1;
+            continue;
+        }
+        out.push(c);
+        opens = matches!(c, ' ' | '-' | '.') || (matches!(c, '\'' | '’') && run == 1);
+        run = 0;
+    }
+    out
 }
 
 #[cfg(test)]
@@ -645,6 +714,87 @@ mod tests {
             ("", false),
         ] {
             assert_eq!(ends_with_other_role(before), expected, "{before:?}");
+        }
+    }
+
+    #[test]
+    fn each_entry_of_a_list_loses_its_own_role_or_place() {
+        for (raw, expected) in [
+            (
+                "Ann Lee, Senior Correspondent, and Bo Ek, Staff Writer",
+                vec!["Ann Lee", "Bo Ek"],
+            ),
+            (
+                "Ann Lee in London and Bo Ek in Paris",
+                vec!["Ann Lee", "Bo Ek"],
+            ),
+            ("Ann Lee, reporter; Bo Ek, editor", vec!["Ann Lee", "Bo Ek"]),
+            // A tail without a later joint runs to the end.
+            (
+                "Ann Lee and Bo Ek for Example Weekly",
+                vec!["Ann Lee", "Bo Ek"],
+            ),
+            ("Ann Lee in Bosnia and Herzegovina", vec!["Ann Lee"]),
+            ("Ann Lee Tuesday, Aug. 17, 2010", vec!["Ann Lee"]),
+        ] {
+            assert_eq!(clean_author_names(raw), expected, "{raw}");
+        }
+        assert!(clean_author_names("Society for Plain Words").is_empty());
+    }
+
+    #[test]
+    fn a_handle_or_address_after_the_name_is_dropped() {
+        for raw in [
+            "Ann Lee @annlee",
+            "Ann Lee ann.lee@example.com",
+            "Ann Lee - @annlee",
+        ] {
+            assert_eq!(clean_author_names(raw), vec!["Ann Lee"], "{raw}");
+        }
+        assert!(clean_author_names("@annlee").is_empty());
+        assert!(clean_author_names("ann@example.com").is_empty());
+        assert!(clean_author_names("Ann @ Lee Co").is_empty());
+        // A "Follow" button's label before the handle names nobody.
+        assert!(clean_author_names("Ann Lee Follow @annlee").is_empty());
+    }
+
+    #[test]
+    fn a_dot_bullet_or_with_joins_two_names() {
+        for raw in [
+            "Ann Lee · Bo Ek",
+            "Ann Lee • Bo Ek",
+            "Ann Lee with Bo Ek",
+            "Ann Lee With Bo Ek",
+        ] {
+            assert_eq!(clean_author_names(raw), vec!["Ann Lee", "Bo Ek"], "{raw}");
+        }
+        assert_eq!(clean_author_names("Ann Lee · 5 min read"), vec!["Ann Lee"]);
+    }
+
+    #[test]
+    fn a_lone_word_beside_the_outlet_is_its_section() {
+        assert!(clean_author_names("Example.com | Life & Style News").is_empty());
+        assert!(clean_author_names("Example News / Life").is_empty());
+        assert_eq!(
+            clean_author_names("Ann Lee | Example News"),
+            vec!["Ann Lee"]
+        );
+        // A one-word name alone stays.
+        assert_eq!(clean_author_names("Haris"), vec!["Haris"]);
+    }
+
+    #[test]
+    fn names_in_capitals_keep_the_capitals_of_their_parts() {
+        for (raw, expected) in [
+            ("ANN LEE", "Ann Lee"),
+            ("ANN O'NEILL", "Ann O'Neill"),
+            ("BO D’ARCY-LEE", "Bo D’Arcy-Lee"),
+            ("J.R. EKWALL", "J.R. Ekwall"),
+            // An apostrophe after more than one letter opens no name part.
+            ("ANNE'S LEE", "Anne's Lee"),
+            ("Ann McLee", "Ann McLee"),
+        ] {
+            assert_eq!(normalise_case(raw), expected, "{raw}");
         }
     }
 

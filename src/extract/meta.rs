@@ -12,7 +12,7 @@ use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;
 
 use super::byline::{clean_author_names, clean_field_author_names, is_wire_agency, strip_asides};
-use crate::date::{PublishedDate, parse_date_text};
+use crate::date::{PublishedDate, SlashOrder, parse_date_text, parse_date_text_in};
 
 fn sel(s: &str) -> Selector {
     Selector::parse(s).expect("valid selector")
@@ -79,6 +79,22 @@ fn decode_entities(s: &str) -> String {
     squash(&frag.root_element().text().collect::<String>())
 }
 
+/// Matches a character reference left in text that was escaped twice (`&amp;#8217;` read as
+/// `&#8217;`, `&amp;rsquo;` as `&rsquo;`).
+static LEFTOVER_ENTITY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"&(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[a-zA-Z]{2,8}[0-9]?);").expect("valid regex")
+});
+
+/// Text with the character references of a second escaping decoded (metadata some sites escape
+/// twice: "Mayor&#8217;s plan" → "Mayor’s plan"); other text as it is.
+fn decode_leftover_entities(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains('&') && LEFTOVER_ENTITY.is_match(s) {
+        std::borrow::Cow::Owned(decode_entities(s))
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
 /// Person names in a JSON-LD `author` value (string, object or array); organisations skipped.
 fn ld_authors(v: &Value, out: &mut Vec<String>) {
     match v {
@@ -103,6 +119,12 @@ fn ld_authors(v: &Value, out: &mut Vec<String>) {
                     Value::Array(a) => a.iter().for_each(|x| ld_authors(x, out)),
                     _ => {}
                 }
+            } else if let (Some(given), Some(family)) =
+                (str_of(o.get("givenName")), str_of(o.get("familyName")))
+            {
+                // A `Person` given only by its parts (schema.org `givenName`/`familyName`).
+                let full = format!("{given} {family}");
+                out.extend(clean_field_author_names(&decode_entities(&full)));
             }
         }
         _ => {}
@@ -454,7 +476,7 @@ pub fn title(
         if let Some(bare) = ["og:title", "twitter:title"]
             .iter()
             .filter_map(|k| meta.first(&[k]))
-            .map(|t| strip_site_name(&t, site_names))
+            .map(|t| strip_site_name(&decode_leftover_entities(&t), site_names))
             .find(|t| kicker_of(&m, t, &[':']).is_some())
         {
             return Some(bare);
@@ -476,7 +498,7 @@ pub fn title(
     ]
     .into_iter()
     .flatten()
-    .map(|t| squash(&t))
+    .map(|t| squash(&decode_leftover_entities(&t)))
     .filter(|t| !t.is_empty())
     .collect();
     // The metadata titles written by the page (not `<title>`, the last candidate when present).
@@ -696,7 +718,7 @@ pub fn authors(doc: &Html, meta: &MetaTags, is_outlet: &dyn Fn(&str) -> bool) ->
             .collect();
         let names: Vec<String> = values
             .iter()
-            .flat_map(|v| clean_field_author_names(v))
+            .flat_map(|v| clean_field_author_names(&decode_leftover_entities(v)))
             .filter(|n| !copyright.contains(&n.to_lowercase()))
             .collect();
         // The outlet's name can split into pieces that name nothing ("Mac & i" → "Mac").
@@ -1398,10 +1420,40 @@ fn byline_elements(doc: &Html) -> Vec<String> {
             names = names_in_separate_elements(e);
         }
         if !names.is_empty() && names.len() <= 5 {
+            names.extend(sibling_credits(e));
             return names;
         }
     }
     Vec::new()
+}
+
+/// The names in the elements after `e` under the same parent with `e`'s class, each one full
+/// name (`<span class="author">Ann Lee</span> <span class="author">Bo Ek</span>`).
+fn sibling_credits(e: ElementRef) -> Vec<String> {
+    let Some(class) = e.value().attr("class").filter(|c| !c.trim().is_empty()) else {
+        return Vec::new();
+    };
+    let mut names = Vec::new();
+    for sib in e
+        .next_siblings()
+        .filter_map(ElementRef::wrap)
+        .take(MAX_MARKED_UP_NAMES * 2)
+    {
+        if sib.value().attr("class") != Some(class) {
+            continue;
+        }
+        match short_text(sib, 60)
+            .map(|t| clean_author_names(&t))
+            .as_deref()
+        {
+            Some([name]) if looks_like_full_name(name) => names.push(name.clone()),
+            _ => break,
+        }
+        if names.len() >= MAX_MARKED_UP_NAMES {
+            break;
+        }
+    }
+    names
 }
 
 /// Whether an element is or sits in a quotation box (`<blockquote>`, a "pull-quote"), whose
@@ -1513,11 +1565,13 @@ pub fn published(
     url: Option<&str>,
     title: Option<&str>,
 ) -> Option<(PublishedDate, &'static str)> {
-    if let Some(d) = ld.published.as_deref().and_then(parse_date_text) {
+    let order = slash_order(doc, meta);
+    let parse = |t: &str| parse_date_text_in(t, order);
+    if let Some(d) = ld.published.as_deref().and_then(parse) {
         return Some((d, "json-ld"));
     }
     for key in DATE_KEYS {
-        if let Some(d) = meta.all(key).iter().find_map(|v| parse_date_text(v)) {
+        if let Some(d) = meta.all(key).iter().find_map(|v| parse(v)) {
             return Some((d, "meta"));
         }
     }
@@ -1526,28 +1580,41 @@ pub fn published(
     }
     // The record's creation, often a UTC timestamp of an import, is below the page's
     // stated publication date.
-    if let Some(d) = ld.created.as_deref().and_then(parse_date_text) {
+    if let Some(d) = ld.created.as_deref().and_then(parse) {
         return Some((d, "json-ld"));
     }
-    if let Some(d) = time_element(doc, true) {
+    if let Some(d) = time_element(doc, true, order) {
         return Some((d, "time"));
     }
-    if let Some(d) = other_meta_date(meta) {
+    if let Some(d) = other_meta_date(meta, order) {
         return Some((d, "meta"));
     }
     if let Some(d) = url.and_then(date_in_url) {
         return Some((d, "url"));
     }
-    if let Some(d) = time_element(doc, false) {
+    if let Some(d) = time_element(doc, false, order) {
         return Some((d, "time"));
     }
     // A date the page labels as published before dates that only sit in date-classed
     // elements, which may be a live ticker's entries or a teaser's.
-    labelled_date(doc, PUBLISHED_LABELS)
-        .or_else(|| date_elements(doc))
-        .or_else(|| date_near_headline(doc, title))
-        .or_else(|| labelled_date(doc, UPDATED_LABELS))
+    labelled_date(doc, PUBLISHED_LABELS, order)
+        .or_else(|| date_elements(doc, order))
+        .or_else(|| date_near_headline(doc, title, order))
+        .or_else(|| labelled_date(doc, UPDATED_LABELS, order))
         .map(|d| (d, "text"))
+}
+
+/// The order of the page's numeric dates with slashes, from its language (`<html lang>`,
+/// else `og:locale`).
+fn slash_order(doc: &Html, meta: &MetaTags) -> SlashOrder {
+    doc.root_element()
+        .value()
+        .attr("lang")
+        .filter(|l| !l.trim().is_empty())
+        .map(str::to_string)
+        .or_else(|| meta.first(&["og:locale"]))
+        .map(|l| SlashOrder::of_language(&l))
+        .unwrap_or_default()
 }
 
 /// Words that introduce a publication date in page text.
@@ -1582,7 +1649,7 @@ const LABEL_WINDOW: usize = 50_000;
 
 /// A full date in a short text that starts with one of `labels` ("Published: 3 May 2021"),
 /// or follows a label set in an element of its own (`<b>Published</b> 3 May 2021`).
-fn labelled_date(doc: &Html, labels: &[&str]) -> Option<PublishedDate> {
+fn labelled_date(doc: &Html, labels: &[&str], order: SlashOrder) -> Option<PublishedDate> {
     doc.root_element()
         .descendants()
         .take(LABEL_WINDOW)
@@ -1591,7 +1658,7 @@ fn labelled_date(doc: &Html, labels: &[&str]) -> Option<PublishedDate> {
             if t.is_empty() || t.len() > 100 {
                 return None;
             }
-            date_after_label(t, labels).or_else(|| {
+            date_after_label(t, labels, order).or_else(|| {
                 // A lone label: the date follows it in the element around the label's.
                 let label = t.trim_end_matches([':', ' ', '\u{a0}']).to_lowercase();
                 if !labels.contains(&label.as_str()) {
@@ -1602,13 +1669,27 @@ fn labelled_date(doc: &Html, labels: &[&str]) -> Option<PublishedDate> {
                     .into_iter()
                     .flatten()
                     .map_while(|e| short_text(e, 100))
-                    .find_map(|text| date_after_label(&text, labels))
+                    .find_map(|text| date_after_label(&text, labels, order))
             })
         })
 }
 
+/// The full date in `text` after one of `labels` it starts with, or one that opens a later
+/// part of it after a bar or a dot ("Updated: May 5, 2024 | Published: May 3, 2024").
+fn date_after_label(text: &str, labels: &[&str], order: SlashOrder) -> Option<PublishedDate> {
+    date_after_opening_label(text, labels, order).or_else(|| {
+        text.split(['|', '·', '•'])
+            .skip(1)
+            .find_map(|part| date_after_opening_label(part.trim(), labels, order))
+    })
+}
+
 /// The full date in `text` after one of `labels` it starts with.
-fn date_after_label(text: &str, labels: &[&str]) -> Option<PublishedDate> {
+fn date_after_opening_label(
+    text: &str,
+    labels: &[&str],
+    order: SlashOrder,
+) -> Option<PublishedDate> {
     let lower = text.to_lowercase();
     let rest = labels.iter().find_map(|l| {
         let rest = lower.strip_prefix(l)?;
@@ -1616,7 +1697,7 @@ fn date_after_label(text: &str, labels: &[&str]) -> Option<PublishedDate> {
     })?;
     let rest = rest.trim_start_matches([' ', ':', '\u{a0}']);
     let rest = rest.strip_prefix("on ").unwrap_or(rest);
-    parse_date_text(rest).filter(|d| d.day.is_some())
+    parse_date_text_in(rest, order).filter(|d| d.day.is_some())
 }
 
 /// How many nodes after the headline are searched for a dateline.
@@ -1624,7 +1705,7 @@ const DATELINE_WINDOW: usize = 400;
 
 /// A full date written in a short text just after the first `<h1>` (a dateline under the
 /// headline), skipping texts that announce an update.
-fn date_near_headline(doc: &Html, title: Option<&str>) -> Option<PublishedDate> {
+fn date_near_headline(doc: &Html, title: Option<&str>, order: SlashOrder) -> Option<PublishedDate> {
     let h1 = doc.select(&sel("h1")).next().or_else(|| {
         // Without an `<h1>`, the lesser heading that holds the headline.
         let key = norm(title?);
@@ -1652,7 +1733,7 @@ fn date_near_headline(doc: &Html, title: Option<&str>) -> Option<PublishedDate> 
                     && t.len() <= 100
                     && !lower.contains("updated")
                     && !lower.contains("modified")
-                    && let Some(d) = parse_date_text(t).filter(|d| d.day.is_some())
+                    && let Some(d) = parse_date_text_in(t, order).filter(|d| d.day.is_some())
                 {
                     return Some(d);
                 }
@@ -1667,7 +1748,7 @@ fn date_near_headline(doc: &Html, title: Option<&str>) -> Option<PublishedDate> 
 
 /// A full date in a meta tag whose name says date or publish but is none of [`DATE_KEYS`]
 /// (`article_date`, `x-publish-stamp`), skipping update, expiry and event dates.
-fn other_meta_date(meta: &MetaTags) -> Option<PublishedDate> {
+fn other_meta_date(meta: &MetaTags, order: SlashOrder) -> Option<PublishedDate> {
     const NOT_PUBLICATION: &[&str] = &[
         "modif", "updat", "expir", "revis", "edit", "event", "start", "end", "birth", "valid",
     ];
@@ -1675,7 +1756,7 @@ fn other_meta_date(meta: &MetaTags) -> Option<PublishedDate> {
         .iter()
         .filter(|k| !NOT_PUBLICATION.iter().any(|w| k.contains(w)))
         .flat_map(|k| meta.all(k))
-        .find_map(|v| parse_date_text(v).filter(|d| d.day.is_some()))
+        .find_map(|v| parse_date_text_in(v, order).filter(|d| d.day.is_some()))
 }
 
 /// `pub_date` in the JSON of a `parsely-page` meta tag.
@@ -1687,7 +1768,8 @@ fn parsely_page_date(meta: &MetaTags) -> Option<PublishedDate> {
 
 /// A `<time>` (or microdata) date: marked as the publication date when `strict`, else the
 /// first `datetime` attribute that is not marked as a modification date.
-fn time_element(doc: &Html, strict: bool) -> Option<PublishedDate> {
+fn time_element(doc: &Html, strict: bool, order: SlashOrder) -> Option<PublishedDate> {
+    let parse = |t: &str| parse_date_text_in(t, order);
     if strict {
         let s =
             sel("[itemprop~=datePublished], time[pubdate], [property=\"article:published_time\"]");
@@ -1695,8 +1777,8 @@ fn time_element(doc: &Html, strict: bool) -> Option<PublishedDate> {
             let v = e.value();
             v.attr("datetime")
                 .or_else(|| v.attr("content"))
-                .and_then(parse_date_text)
-                .or_else(|| parse_date_text(&element_text(e)))
+                .and_then(parse)
+                .or_else(|| parse(&element_text(e)))
         });
     }
     // Any element with a `datetime` (custom elements like `<relative-time>` too), except
@@ -1716,7 +1798,7 @@ fn time_element(doc: &Html, strict: bool) -> Option<PublishedDate> {
         if ci.contains("modif") || ci.contains("updat") {
             return None;
         }
-        e.value().attr("datetime").and_then(parse_date_text)
+        e.value().attr("datetime").and_then(parse)
     })
 }
 
@@ -1743,7 +1825,7 @@ static DATE_CLASS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A date written in a short element whose class/id says date, time or publish.
-fn date_elements(doc: &Html) -> Option<PublishedDate> {
+fn date_elements(doc: &Html, order: SlashOrder) -> Option<PublishedDate> {
     doc.root_element()
         .descendants()
         .filter_map(ElementRef::wrap)
@@ -1766,7 +1848,7 @@ fn date_elements(doc: &Html) -> Option<PublishedDate> {
             if t.contains("updated") || t.contains("modified") {
                 return None;
             }
-            parse_date_text(&t).filter(|d| d.day.is_some())
+            parse_date_text_in(&t, order).filter(|d| d.day.is_some())
         })
 }
 
@@ -1862,6 +1944,21 @@ mod tests {
                 PUBLISHED_LABELS,
                 None,
             ),
+            (
+                "<p>Updated: May 5, 2024 | Published: May 3, 2024</p>",
+                PUBLISHED_LABELS,
+                Some("2024-05-03"),
+            ),
+            (
+                "<p>Ann Lee · Posted 2024-05-03</p>",
+                PUBLISHED_LABELS,
+                Some("2024-05-03"),
+            ),
+            (
+                "<p>Ann Lee | News from the valley 2024-05-03</p>",
+                PUBLISHED_LABELS,
+                None,
+            ),
             ("<p>Published in March 2021</p>", PUBLISHED_LABELS, None),
             ("<p>Publishedness 2021-03-03</p>", PUBLISHED_LABELS, None),
             (
@@ -1872,7 +1969,7 @@ mod tests {
         ];
         for (html, labels, want) in cases {
             let doc = Html::parse_document(html);
-            let got = labelled_date(&doc, labels).map(|d| d.to_string());
+            let got = labelled_date(&doc, labels, SlashOrder::MonthFirst).map(|d| d.to_string());
             assert_eq!(got.as_deref(), want, "{html}");
         }
     }
@@ -2018,6 +2115,26 @@ mod tests {
     }
 
     #[test]
+    fn slashed_dates_in_the_text_are_read_in_the_page_language() {
+        let page = |lang: &str| {
+            format!(
+                r#"<html lang="{lang}"><body><h1>Rain over the valley</h1>
+                <p>Published: 05/04/2025</p><p>Rain fell all day.</p></body></html>"#
+            )
+        };
+        for (lang, expected) in [("en-US", "2025-05-04"), ("fr-FR", "2025-04-05")] {
+            let doc = Html::parse_document(&page(lang));
+            let tags = MetaTags::read(&doc);
+            let got = published(&doc, &tags, &LinkedData::default(), None, None);
+            assert_eq!(
+                got.map(|(d, _)| d.to_string()).as_deref(),
+                Some(expected),
+                "{lang}"
+            );
+        }
+    }
+
+    #[test]
     fn reads_json_ld_articles() {
         for (json, headline, authors, date) in [
             (
@@ -2048,6 +2165,12 @@ mod tests {
                 r#"[{"@type":"ReportageNewsArticle","headline":"R","author":"By Cy Do and Ed Fu","datePublished":"2023-01-01"}]"#,
                 "R",
                 vec!["Cy Do", "Ed Fu"],
+                "2023-01-01",
+            ),
+            (
+                r#"{"@type":"NewsArticle","headline":"P","author":[{"@type":"Person","givenName":"Ann Mary","familyName":"Lee"},{"@type":"Person","familyName":"Ek"}],"datePublished":"2023-01-01"}"#,
+                "P",
+                vec!["Ann Mary Lee"],
                 "2023-01-01",
             ),
         ] {
@@ -2202,6 +2325,37 @@ mod tests {
     }
 
     #[test]
+    fn titles_escaped_twice_are_decoded() {
+        for (head, expected) in [
+            (
+                r#"<meta property="og:title" content="Mayor&amp;#8217;s plan for the bank">"#,
+                "Mayor’s plan for the bank",
+            ),
+            (
+                "<title>Mayor&amp;rsquo;s plan for the bank</title>",
+                "Mayor’s plan for the bank",
+            ),
+            // A lone ampersand is text.
+            (
+                "<title>Bread &amp; roses for the bank</title>",
+                "Bread & roses for the bank",
+            ),
+            (
+                "<title>Rock & Roll; the bank</title>",
+                "Rock & Roll; the bank",
+            ),
+        ] {
+            let doc = Html::parse_document(head);
+            let (tags, ld) = (MetaTags::read(&doc), LinkedData::default());
+            assert_eq!(
+                title(&doc, &tags, &ld, &[]).as_deref(),
+                Some(expected),
+                "{head}"
+            );
+        }
+    }
+
+    #[test]
     fn the_dublin_core_title_outranks_the_social_titles() {
         let doc = Html::parse_document(
             r#"<title>Site home</title>
@@ -2270,9 +2424,12 @@ mod tests {
             ),
             ("<h3>Other heading</h3><div>March 3, 2024</div>", None),
         ] {
-            let got =
-                date_near_headline(&Html::parse_document(html), Some("Head line of the story"))
-                    .map(|d| d.to_string());
+            let got = date_near_headline(
+                &Html::parse_document(html),
+                Some("Head line of the story"),
+                SlashOrder::MonthFirst,
+            )
+            .map(|d| d.to_string());
             assert_eq!(got.as_deref(), expected, "{html}");
         }
     }
@@ -2352,7 +2509,8 @@ mod tests {
             ),
             (r#"<p><ins datetime="2021-01-02">added</ins></p>"#, None),
         ] {
-            let got = time_element(&Html::parse_document(html), false).map(|d| d.to_string());
+            let got = time_element(&Html::parse_document(html), false, SlashOrder::MonthFirst)
+                .map(|d| d.to_string());
             assert_eq!(got.as_deref(), expected, "{html}");
         }
     }
@@ -2586,6 +2744,11 @@ mod tests {
                 r#"<meta name="author" content="Jane Roe">"#,
                 vec!["Jane Roe"],
             ),
+            // Escaped twice: the reference is decoded, not split at its ";".
+            (
+                r#"<meta name="author" content="Ren&amp;eacute;e Roe &amp;amp; Al Bo">"#,
+                vec!["Renée Roe", "Al Bo"],
+            ),
             (
                 r#"<span itemprop="author"><span itemprop="name">Ann Lee</span></span>"#,
                 vec!["Ann Lee"],
@@ -2606,6 +2769,15 @@ mod tests {
             (
                 r#"<div class="byline">By Mary Major and Tom Minor</div>"#,
                 vec!["Mary Major", "Tom Minor"],
+            ),
+            // Names each in a byline element of their own.
+            (
+                r#"<p><span class="author">Ann Lee</span> <span class="sep">and</span> <span class="author">Bo Ek</span></p>"#,
+                vec!["Ann Lee", "Bo Ek"],
+            ),
+            (
+                r#"<p><span class="author">Ann Lee</span><span class="author">Read more</span><span class="author">Bo Ek</span></p>"#,
+                vec!["Ann Lee"],
             ),
             (
                 r#"<div class="author">Written by <a href="/a">Ann Lee</a> in <a href="/s">Science</a></div>"#,
