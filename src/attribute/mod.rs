@@ -20,6 +20,7 @@ mod possessives;
 mod readings;
 mod resolve;
 mod sources;
+mod subject;
 mod titles;
 mod transcript;
 mod verbs;

@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 use regex::{Regex, RegexBuilder};
 
 use super::detect::{ceil_char, floor_char, is_abbreviation, sentence_start};
+use super::subject::{is_aux, subject_start};
 use super::verbs::{Verb, speech_verbs};
 
 use super::cues::{
@@ -96,7 +97,7 @@ pub static VERB: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The speaker ending right before a verb: `Peskov `, `Peskov, an aide, `, `he also `.
-static SUBJECT_BEFORE: LazyLock<Regex> =
+pub(super) static SUBJECT_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| build(&format!(r"{}{APPOSITION}{WHEN}{AUX}\s+$", subject("s"))));
 
 /// The speaker phrase alone, and what may follow it before the verb when there is no
@@ -145,11 +146,15 @@ fn subject_at(text: &str, at: usize) -> Option<Range<usize>> {
 /// capture search tries first, i.e. `SUBJECT_ALONE`'s leftmost-first match at the match start,
 /// as soon as the rest of the match is a tail (adverbs, a day) before the verb. When the match
 /// holds no comma and no bracket, the apposition is empty; otherwise the tail's own capture
-/// search (a small automaton over a few bytes) gives it, for a role only.
+/// search (a small automaton over a few bytes) gives it, for a role only. The match start
+/// comes from the hand parser [`subject_start`], not the pattern's search.
 fn subject_before(window: &str) -> Option<(Range<usize>, Option<Range<usize>>)> {
-    let m = SUBJECT_BEFORE.find(window)?;
-    if let Some(s) = subject_at(window, m.start()) {
-        if !window[m.start()..].contains([',', '(']) {
+    let start = match subject_start(window) {
+        Ok(start) => start?,
+        Err(()) => SUBJECT_BEFORE.find(window)?.start(),
+    };
+    if let Some(s) = subject_at(window, start) {
+        if !window[start..].contains([',', '(']) {
             if PLAIN_TAIL.is_match(&window[s.end..]) {
                 return Some((s, None));
             }
@@ -438,8 +443,10 @@ fn apposed_name(before: &str) -> Option<(usize, usize)> {
     (role && !listed && is_name(s.as_str())).then(|| (s.start(), s.end()))
 }
 
-/// The words [`AUX`] names, besides any lowercase word ending in "ly".
-const AUX_TAIL_WORDS: &[&str] = &[
+/// The words [`AUX`] names, besides any lowercase word ending in "ly" (`subject::is_aux`
+/// matches them).
+#[cfg(test)]
+pub(super) const AUX_TAIL_WORDS: &[&str] = &[
     "also",
     "later",
     "then",
@@ -477,12 +484,7 @@ const AUX_TAIL_WORDS: &[&str] = &[
 fn aux_tail(rest: &str) -> bool {
     let space = |c: char| matches!(c, ' ' | '\t' | '\r' | '\n' | '\u{a0}');
     let mut words = rest.split(space).filter(|w| !w.is_empty());
-    rest.ends_with(space)
-        && words.by_ref().take(3).all(|w| {
-            AUX_TAIL_WORDS.contains(&w)
-                || (w.len() > 2 && w.ends_with("ly") && w.bytes().all(|b| b.is_ascii_lowercase()))
-        })
-        && words.next().is_none()
+    rest.ends_with(space) && words.by_ref().take(3).all(is_aux) && words.next().is_none()
 }
 
 /// Whether a speaker phrase ends its clause where `rest` begins: punctuation, the end, or a
