@@ -17,11 +17,18 @@ use std::sync::LazyLock;
 use crate::hash::HashMap;
 
 use super::cues::{GROUP_NOUNS, ORG_NOUNS, ROLE_NOUNS};
-use super::names::{LONG_ABBREVIATIONS, goes_on_word, is_particle};
+use super::names::{
+    LONG_ABBREVIATIONS, goes_on_word, is_particle, particle_end, spaces_end, word_end,
+};
+use super::patterns::alternation_order;
 
 /// Whether `word` is an adverb or auxiliary of `patterns::AUX`.
 /// (A `match`, which compares by length first: this runs for most words before a verb.)
 pub(super) fn is_aux(word: &str) -> bool {
+    // All are lowercase: most words looked at here are names.
+    if !word.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
+        return false;
+    }
     matches!(
         word,
         "also"
@@ -133,6 +140,186 @@ impl<const N: usize> Few<N> {
 const DETERMINERS: &[&str] = &[
     "The", "the", "A", "a", "An", "an", "His", "his", "Her", "her", "Their", "their", "One", "one",
 ];
+
+/// The nouns of an alternation of the subject pattern by their first byte, each bucket in the
+/// order the alternation tries them.
+type Buckets = Vec<Vec<&'static str>>;
+
+fn buckets(list: &[&'static str]) -> Buckets {
+    let mut buckets: Buckets = vec![Vec::new(); 256];
+    for noun in alternation_order(list) {
+        if let Some(&b) = noun.as_bytes().first() {
+            buckets[usize::from(b)].push(noun);
+        }
+    }
+    buckets
+}
+
+/// The organisation, group and role nouns of the subject pattern.
+struct Ordered {
+    orgs: Buckets,
+    groups: Buckets,
+    roles: Buckets,
+}
+
+static ORDERED: LazyLock<Ordered> = LazyLock::new(|| Ordered {
+    orgs: buckets(ORG_NOUNS),
+    groups: buckets(GROUP_NOUNS),
+    roles: buckets(ROLE_NOUNS),
+});
+
+/// End of the speaker phrase (`patterns::SUBJECT_ALONE`'s leftmost-first match) that starts
+/// at byte `at` of `text`, if one does: a run of capitalised words and maybe an organisation
+/// or group noun after it ("Acme’s campaign", "Acme election officials"), else a lowercase
+/// determiner and a role ("the former aide"), else "he" or "she". Each part is read the way
+/// the pattern prefers: greedy runs, the first noun of an alternation that fits, a lazy
+/// number of words before a group or role noun.
+pub fn phrase_end(text: &str, at: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let word = |i: usize| b.get(i).is_some_and(|&x| is_word_byte(x));
+    if at > b.len() || (at > 0 && word(at - 1)) == word(at) {
+        return None;
+    }
+    if let Some(mut end) = word_end(text, at) {
+        loop {
+            let next = spaces_end(b, end);
+            if next == end {
+                break;
+            }
+            let after_particle = particle_end(b, next).and_then(|p| word_end(text, p));
+            match after_particle.or_else(|| word_end(text, next)) {
+                Some(e) => end = e,
+                None => break,
+            }
+        }
+        let order = &*ORDERED;
+        // An organisation noun, maybe after a possessive mark.
+        let rest = &text[end..];
+        let marks: &[&str] = match b.get(end) {
+            Some(b'\'' | 0xE2) => &["’s", "'s", "’", "'"],
+            _ => &[],
+        };
+        let marked = marks
+            .iter()
+            .filter(|m| rest.starts_with(**m))
+            .map(|m| m.len());
+        for from in marked.chain([0]).map(|n| end + n) {
+            let noun = spaces_end(b, from);
+            if noun > from
+                && let Some(e) = noun_at(text, noun, &order.orgs)
+            {
+                return Some(e);
+            }
+        }
+        // A group noun after up to two lowercase words.
+        let mut noun = spaces_end(b, end);
+        if noun > end {
+            for k in 0..=2 {
+                if let Some(e) = noun_at(text, noun, &order.groups) {
+                    return Some(e);
+                }
+                let modifier = noun
+                    + b[noun..]
+                        .iter()
+                        .take_while(|&&x| x.is_ascii_lowercase() || x == b'-')
+                        .count();
+                let next = spaces_end(b, modifier);
+                if k == 2 || modifier == noun || next == modifier {
+                    break;
+                }
+                noun = next;
+            }
+        }
+        return Some(end);
+    }
+    // A lowercase determiner, up to three words and a role noun ("the former aide").
+    let rest = &text[at..];
+    for det in [
+        "The", "the", "Their", "their", "An", "an", "A", "a", "His", "his", "Her", "her", "One",
+        "one",
+    ] {
+        if !rest.starts_with(det) {
+            continue;
+        }
+        let mut at_word = spaces_end(b, at + det.len());
+        if at_word == at + det.len() {
+            continue;
+        }
+        for k in 0..=3 {
+            if let Some(e) = role_at(text, at_word, &ORDERED.roles) {
+                return Some(e);
+            }
+            let filler = at_word
+                + text[at_word..]
+                    .chars()
+                    .take_while(|&c| c.is_ascii_alphabetic() || matches!(c, '’' | '\'' | '-'))
+                    .map(char::len_utf8)
+                    .sum::<usize>();
+            let next = spaces_end(b, filler);
+            if k == 3 || filler == at_word || next == filler {
+                break;
+            }
+            at_word = next;
+        }
+    }
+    if rest.starts_with("he") || rest.starts_with("He") {
+        return Some(at + 2);
+    }
+    if rest.starts_with("she") || rest.starts_with("She") {
+        return Some(at + 3);
+    }
+    None
+}
+
+/// Whether an ASCII word boundary stands at byte `i` of `b`.
+fn boundary_at(b: &[u8], i: usize) -> bool {
+    let before = i > 0 && is_word_byte(b[i - 1]);
+    before != b.get(i).is_some_and(|&x| is_word_byte(x))
+}
+
+/// End of the phrase `entry` (its spaces any run of spaces) at byte `at` of `text`.
+fn phrase_at(text: &str, at: usize, entry: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    let mut i = at;
+    // Byte by byte: most entries differ from the text at their first or second byte.
+    for &c in entry.as_bytes() {
+        if c == b' ' {
+            let s = spaces_end(b, i);
+            if s == i {
+                return None;
+            }
+            i = s;
+        } else if b.get(i) == Some(&c) {
+            i += 1;
+        } else {
+            return None;
+        }
+    }
+    Some(i)
+}
+
+/// End of the first noun of `order` at byte `at` followed by a word boundary.
+fn noun_at(text: &str, at: usize, order: &Buckets) -> Option<usize> {
+    let first = *text.as_bytes().get(at)?;
+    order[usize::from(first)]
+        .iter()
+        .find_map(|n| phrase_at(text, at, n).filter(|&e| boundary_at(text.as_bytes(), e)))
+}
+
+/// End of the first role noun of `order` at byte `at`, with a plural "s" if one fits,
+/// followed by a word boundary.
+fn role_at(text: &str, at: usize, order: &Buckets) -> Option<usize> {
+    let b = text.as_bytes();
+    let first = *b.get(at)?;
+    order[usize::from(first)].iter().find_map(|n| {
+        let e = phrase_at(text, at, n)?;
+        if b.get(e) == Some(&b's') && boundary_at(b, e + 1) {
+            Some(e + 1)
+        } else {
+            boundary_at(b, e).then_some(e)
+        }
+    })
+}
 
 /// Start of the leftmost match of `patterns::SUBJECT_BEFORE` in `text`: `Ok(None)` when there
 /// is none, `Err(())` when the text holds what this parser leaves to the pattern.
@@ -803,6 +990,14 @@ mod tests {
             "said",
             "2",
             "\u{663}",
+            "former",
+            "top",
+            "her",
+            "young",
+            "press",
+            "aides",
+            "Clair",
+            "it",
         ];
         proptest::sample::select(pieces)
     }
@@ -810,6 +1005,36 @@ mod tests {
     /// Like [`subject_start`], with the pattern where it is unsure.
     fn parsed(text: &str) -> Option<usize> {
         subject_start(text).unwrap_or_else(|()| expected(text))
+    }
+
+    /// `SUBJECT_ALONE`'s match that starts at `at`, if one does.
+    fn alone(text: &str, at: usize) -> Option<usize> {
+        crate::attribute::patterns::SUBJECT_ALONE
+            .find_at(text, at)
+            .filter(|m| m.start() == at)
+            .map(|m| m.end())
+    }
+
+    #[test]
+    fn reads_the_phrase_the_pattern_prefers() {
+        let text = "the former top aide said; Ann de Lee’s campaign; Acme young election officials; \
+                    her remarks; A.B. St. Clair; Their spokesmen say; xÉmile; she";
+        for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            assert_eq!(phrase_end(text, at), alone(text, at), "{text:?} at {at}");
+        }
+        assert_eq!(phrase_end("her remarks", 0), Some(2));
+        assert_eq!(phrase_end("Acme’s campaign said", 0), Some(17));
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+        #[test]
+        fn matches_the_phrase_pattern(pieces in proptest::collection::vec(piece(), 0..16)) {
+            let text = pieces.concat();
+            for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                prop_assert_eq!(phrase_end(&text, at), alone(&text, at), "{:?} at {}", text, at);
+            }
+        }
     }
 
     proptest! {
