@@ -324,14 +324,7 @@ fn role_at(text: &str, at: usize, order: &Buckets) -> Option<usize> {
 /// Start of the leftmost match of `patterns::SUBJECT_BEFORE` in `text`: `Ok(None)` when there
 /// is none, `Err(())` when the text holds what this parser leaves to the pattern.
 pub fn subject_start(text: &str) -> Result<Option<usize>, ()> {
-    let mut p = Parser {
-        t: text,
-        b: text.as_bytes(),
-        best: None,
-        unsure: false,
-        seen: Few::new(),
-        last_word: Cell::new((usize::MAX, 0)),
-    };
+    let mut p = Parser::new(text);
     let end = p.run_start(text.len());
     if end == text.len() {
         return Ok(None);
@@ -349,24 +342,17 @@ pub fn subject_start(text: &str) -> Result<Option<usize>, ()> {
     {
         return Ok(None);
     }
-    // The adverbs before the last spaces ("has also "), and a day before them.
-    let mut r = end;
-    for k in 0..=3 {
-        p.tail_end(r);
-        p.when_before(r);
-        if k == 3 {
-            break;
-        }
-        let Some((run, word)) = p.word_before(r) else {
-            break;
-        };
-        let tabs = p.b[run..word].iter().all(|&b| b == b' ' || b == b'\t');
-        if !(tabs && is_aux(&text[word..r])) {
-            break;
-        }
-        r = run;
+    let mut tails = p.plain_tails();
+    while let Some(q) = tails.pop() {
+        p.tail_end(q);
     }
     if p.unsure { Err(()) } else { Ok(p.best) }
+}
+
+/// Whether `text` is all `patterns::PLAIN_TAIL` matches: a day, adverbs and spaces to the
+/// end ("on Sunday also ").
+pub fn is_plain_tail(text: &str) -> bool {
+    Parser::new(text).plain_tails().contains(0)
 }
 
 struct Parser<'a> {
@@ -413,7 +399,48 @@ fn is_spaced_phrase(text: &str) -> bool {
     }
 }
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
+    fn new(text: &'a str) -> Self {
+        Parser {
+            t: text,
+            b: text.as_bytes(),
+            best: None,
+            unsure: false,
+            seen: Few::new(),
+            last_word: Cell::new((usize::MAX, 0)),
+        }
+    }
+
+    /// Where a plain tail (`{WHEN}{AUX}\s+$`: a day, adverbs, the last spaces) may start:
+    /// the starts of spaces before adverbs ("has also ") and before a day before them.
+    fn plain_tails(&self) -> Few<16> {
+        let mut tails = Few::new();
+        let end = self.run_start(self.t.len());
+        if end == self.t.len() {
+            return tails;
+        }
+        let mut r = end;
+        for k in 0..=3 {
+            // At most 4 adverb places and 2 days before each: the pushes fit.
+            let _ = tails.push(r);
+            for day in self.when_before(r).into_iter().flatten() {
+                let _ = tails.push(day);
+            }
+            if k == 3 {
+                break;
+            }
+            let Some((run, word)) = self.word_before(r) else {
+                break;
+            };
+            let tabs = self.b[run..word].iter().all(|&b| b == b' ' || b == b'\t');
+            if !(tabs && is_aux(&self.t[word..r])) {
+                break;
+            }
+            r = run;
+        }
+        tails
+    }
+
     fn prev(&self, i: usize) -> Option<char> {
         self.t[..i].chars().next_back()
     }
@@ -483,31 +510,32 @@ impl Parser<'_> {
     }
 
     /// A day ending at `r`: "on Sunday", "late Tuesday night", "earlier this week".
-    fn when_before(&mut self, r: usize) {
+    /// Where the spaces before it start (with and without a part of the day).
+    fn when_before(&self, r: usize) -> [Option<usize>; 2] {
         // Each word a day may end with ends in one of these letters.
         if !(r > 0 && matches!(self.b[r - 1], b'y' | b'k' | b't' | b'g' | b'n')) {
-            return;
+            return [None, None];
         }
         let Some((run, word)) = self.word_before(r) else {
-            return;
+            return [None, None];
         };
-        if matches!(
+        let part = matches!(
             &self.t[word..r],
             "morning" | "afternoon" | "evening" | "night"
-        ) {
-            self.when_from(run);
-        }
-        self.when_from(r);
+        );
+        [
+            part.then(|| self.when_from(run)).flatten(),
+            self.when_from(r),
+        ]
     }
 
-    /// "on Sunday" ending at `r` (its second word may be a part of the day).
-    fn when_from(&mut self, r: usize) {
+    /// "on Sunday" ending at `r` (its second word may be a part of the day): where the
+    /// spaces before it start.
+    fn when_from(&self, r: usize) -> Option<usize> {
         if !(r > 0 && matches!(self.b[r - 1], b'y' | b'k' | b't' | b'g')) {
-            return;
+            return None;
         }
-        let Some((run, word)) = self.word_before(r) else {
-            return;
-        };
+        let (run, word) = self.word_before(r)?;
         let day = &self.t[word..r];
         let weekday = day.len() > 4
             && day.ends_with("day")
@@ -516,17 +544,14 @@ impl Parser<'_> {
                 .bytes()
                 .all(|b| b.is_ascii_lowercase());
         if !(weekday || matches!(day, "week" | "night" | "morning")) {
-            return;
+            return None;
         }
-        let Some((run2, word2)) = self.word_before(run) else {
-            return;
-        };
-        if matches!(
+        let (run2, word2) = self.word_before(run)?;
+        matches!(
             &self.t[word2..run],
             "on" | "late" | "early" | "later" | "earlier" | "last" | "this"
-        ) {
-            self.tail_end(run2);
-        }
+        )
+        .then_some(run2)
     }
 
     /// The subject or an apposition ends at `q`.
@@ -1024,6 +1049,22 @@ mod tests {
         }
         assert_eq!(phrase_end("her remarks", 0), Some(2));
         assert_eq!(phrase_end("Acme’s campaign said", 0), Some(17));
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 4000, ..ProptestConfig::default() })]
+        #[test]
+        fn matches_the_plain_tail_pattern(
+            pieces in proptest::collection::vec(piece(), 0..8),
+            tail in proptest::collection::vec(proptest::sample::select(&[
+                " also", " has", "\thas", " quickly", " on Sunday", " late Tuesday night",
+                " earlier this week", "\nalso", " Sunday", " ", "\u{a0}", " Only",
+            ][..]), 0..5),
+        ) {
+            let text = format!("{}{}", tail.concat(), pieces.concat());
+            let expected = crate::attribute::patterns::PLAIN_TAIL.is_match(&text);
+            prop_assert_eq!(is_plain_tail(&text), expected, "{:?}", text);
+        }
     }
 
     proptest! {
