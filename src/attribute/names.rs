@@ -25,7 +25,7 @@ const PARTICLES: &[&str] = &[
 /// The abbreviations a word may be with its period besides short ones ("Calif.", "Sept."):
 /// those longer than three letters that open with a capital, as `patterns::WORD_PATTERN`
 /// takes them.
-pub(super) static LONG_ABBREVIATIONS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+static LONG_ABBREVIATIONS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     ABBREVIATIONS
         .iter()
         .copied()
@@ -35,7 +35,7 @@ pub(super) static LONG_ABBREVIATIONS: LazyLock<Vec<&'static str>> = LazyLock::ne
 
 /// Whether `c` may go on a capitalised word: letters (with Latin-1 accents), apostrophes,
 /// hyphens, combining accents and the Latin-1 signs of text decoded twice.
-pub(super) fn goes_on_word(c: char) -> bool {
+fn goes_on_word(c: char) -> bool {
     matches!(c,
         'A'..='Z' | 'a'..='z' | 'À'..='Ö' | 'Ø'..='ö' | 'ø'..='ÿ' | '’' | '\'' | '-'
         | '\u{80}'..='\u{9F}' | '\u{300}'..='\u{36F}' | '\u{A1}'..='\u{AA}'
@@ -106,7 +106,7 @@ pub(super) fn word_end(text: &str, i: usize) -> Option<usize> {
 
 /// Whether `word` is a particle of `patterns::PARTICLE` (a match on the bytes: this runs for
 /// the word after every capitalised word).
-pub(super) fn is_particle(word: &[u8]) -> bool {
+fn is_particle(word: &[u8]) -> bool {
     matches!(
         word,
         b"de"

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use regex::{Regex, RegexBuilder};
 
 use super::detect::{ceil_char, floor_char, is_abbreviation, sentence_start};
-use super::subject::{is_aux, is_plain_tail, phrase_end, subject_start};
+use super::subject::{is_aux, is_plain_tail, phrase_end};
 use super::verbs::{Verb, speech_verbs};
 
 use super::cues::{
@@ -103,7 +103,7 @@ pub static VERB: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The speaker ending right before a verb: `Peskov `, `Peskov, an aide, `, `he also `.
-pub(super) static SUBJECT_BEFORE: LazyLock<Regex> =
+static SUBJECT_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| build(&format!(r"{}{APPOSITION}{WHEN}{AUX}\s+$", subject("s"))));
 
 /// The speaker phrase alone, and what may follow it before the verb when there is no
@@ -131,13 +131,9 @@ fn subject_at(text: &str, at: usize) -> Option<Range<usize>> {
 /// capture search tries first, i.e. `SUBJECT_ALONE`'s leftmost-first match at the match start,
 /// as soon as the rest of the match is a tail (adverbs, a day) before the verb. When the match
 /// holds no comma and no bracket, the apposition is empty; otherwise the tail's own capture
-/// search (a small automaton over a few bytes) gives it, for a role only. The match start
-/// comes from the hand parser [`subject_start`], not the pattern's search.
+/// search (a small automaton over a few bytes) gives it, for a role only.
 fn subject_before(window: &str) -> Option<(Range<usize>, Option<Range<usize>>)> {
-    let start = match subject_start(window) {
-        Ok(start) => start?,
-        Err(()) => SUBJECT_BEFORE.find(window)?.start(),
-    };
+    let start = SUBJECT_BEFORE.find(window)?.start();
     if let Some(s) = subject_at(window, start) {
         if !window[start..].contains([',', '(']) {
             if is_plain_tail(&window[s.end..]) {
