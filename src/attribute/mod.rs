@@ -22,6 +22,7 @@ mod possessives;
 mod readings;
 mod resolve;
 mod sources;
+mod subject;
 mod titles;
 mod transcript;
 mod verbs;

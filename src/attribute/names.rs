@@ -48,7 +48,7 @@ fn latin1_capital(bytes: &[u8], i: usize) -> bool {
 }
 
 /// End of the spaces (`\s` of the patterns: ASCII spaces and the no-break space) from `i`.
-fn spaces_end(bytes: &[u8], mut i: usize) -> usize {
+pub(super) fn spaces_end(bytes: &[u8], mut i: usize) -> usize {
     loop {
         match bytes.get(i..) {
             Some([b' ' | b'\t' | b'\r' | b'\n', ..]) => i += 1,
@@ -59,7 +59,7 @@ fn spaces_end(bytes: &[u8], mut i: usize) -> usize {
 }
 
 /// End of the word of a name that starts at byte `i` of `text`, if one does.
-fn word_end(text: &str, i: usize) -> Option<usize> {
+pub(super) fn word_end(text: &str, i: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     let upper = |j: usize| bytes.get(j).is_some_and(u8::is_ascii_uppercase);
     let at = |j: usize, b: u8| bytes.get(j) == Some(&b);
@@ -130,7 +130,7 @@ fn is_particle(word: &[u8]) -> bool {
 }
 
 /// End of the particle and spaces at byte `i` ("de "), if a particle stands there.
-fn particle_end(bytes: &[u8], i: usize) -> Option<usize> {
+pub(super) fn particle_end(bytes: &[u8], i: usize) -> Option<usize> {
     // Particles open with a lowercase letter or "S"; most words after a name do not.
     if !bytes
         .get(i)

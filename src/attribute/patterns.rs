@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 use regex::{Regex, RegexBuilder};
 
 use super::detect::{ceil_char, floor_char, is_abbreviation, sentence_start};
+use super::subject::{is_aux, is_plain_tail, phrase_end};
 use super::verbs::{Verb, speech_verbs};
 
 use super::cues::{
@@ -42,11 +43,17 @@ fn name_run() -> String {
     format!(r"{word}(?:\s+(?:{PARTICLE}\s+)?{word})*")
 }
 
-fn alternation(words: &[&str]) -> String {
+/// The words of an alternation in the order the patterns try them: longest first.
+pub(super) fn alternation_order<'w>(words: &[&'w str]) -> Vec<&'w str> {
     let mut v: Vec<&str> = words.to_vec();
     v.sort_by_key(|s| std::cmp::Reverse(s.len()));
     v.dedup();
-    v.iter()
+    v
+}
+
+fn alternation(words: &[&str]) -> String {
+    alternation_order(words)
+        .iter()
         .map(|w| regex::escape(w).replace(' ', r"\s+"))
         .collect::<Vec<_>>()
         .join("|")
@@ -100,41 +107,20 @@ static SUBJECT_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| build(&format!(r"{}{APPOSITION}{WHEN}{AUX}\s+$", subject("s"))));
 
 /// The speaker phrase alone, and what may follow it before the verb when there is no
-/// apposition: with them [`subject_before`] finds most subjects without a capture search.
-static SUBJECT_ALONE: LazyLock<Regex> = LazyLock::new(|| build(&subject("s")));
-static PLAIN_TAIL: LazyLock<Regex> = LazyLock::new(|| build(&format!(r"^{WHEN}{AUX}\s+$")));
+/// apposition: the hand parsers of `subject.rs` ([`phrase_end`], [`is_plain_tail`]) read
+/// them, and the tests hold those to these patterns.
+#[cfg(test)]
+pub(super) static SUBJECT_ALONE: LazyLock<Regex> = LazyLock::new(|| build(&subject("s")));
+#[cfg(test)]
+pub(super) static PLAIN_TAIL: LazyLock<Regex> =
+    LazyLock::new(|| build(&format!(r"^{WHEN}{AUX}\s+$")));
 /// What may follow the speaker phrase before the verb, apposition included.
 static TAIL: LazyLock<Regex> = LazyLock::new(|| build(&format!(r"^{APPOSITION}{WHEN}{AUX}\s+$")));
-/// `SUBJECT_ALONE` anchored at the start of the text (see [`subject_at`]).
-static SUBJECT_AT: LazyLock<Regex> = LazyLock::new(|| build(&format!("^{}", subject("s"))));
 
-/// `SUBJECT_ALONE`'s leftmost-first match starting at byte `at` of `text`, if one does.
-///
-/// Where `at` opens an ASCII word, the pattern's leading `\b` holds whether or not the text
-/// before `at` is seen, so an anchored search of the rest finds the match, without the
-/// backward scan an unanchored search makes for its start.
+/// `SUBJECT_ALONE`'s leftmost-first match starting at byte `at` of `text`, if one does: read
+/// by the hand parser [`phrase_end`], which the tests hold to the pattern.
 fn subject_at(text: &str, at: usize) -> Option<Range<usize>> {
-    let bytes = text.as_bytes();
-    let word = |i: usize| {
-        bytes
-            .get(i)
-            .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_')
-    };
-    if word(at) && (at == 0 || !word(at - 1)) {
-        let s = SUBJECT_AT.find(&text[at..])?;
-        return Some(at + s.start()..at + s.end());
-    }
-    // Every subject opens with `(?-u:\b)` and a letter: ASCII or a Latin-1 capital (lead
-    // byte 0xC3). Off a word start, only a Latin-1 capital right after an ASCII word byte
-    // ("xÉmile") has that boundary: else no match starts at `at`, and the unanchored search
-    // below would scan on for nothing (and its automaton be compiled for nothing).
-    if !(bytes.get(at) == Some(&0xC3) && at > 0 && word(at - 1)) {
-        return None;
-    }
-    SUBJECT_ALONE
-        .find_at(text, at)
-        .filter(|s| s.start() == at)
-        .map(|s| s.range())
+    phrase_end(text, at).map(|end| at..end)
 }
 
 /// The groups `s` (speaker) and, for a role ("the nominee, Ann Lee,": the only speaker whose
@@ -147,10 +133,10 @@ fn subject_at(text: &str, at: usize) -> Option<Range<usize>> {
 /// holds no comma and no bracket, the apposition is empty; otherwise the tail's own capture
 /// search (a small automaton over a few bytes) gives it, for a role only.
 fn subject_before(window: &str) -> Option<(Range<usize>, Option<Range<usize>>)> {
-    let m = SUBJECT_BEFORE.find(window)?;
-    if let Some(s) = subject_at(window, m.start()) {
-        if !window[m.start()..].contains([',', '(']) {
-            if PLAIN_TAIL.is_match(&window[s.end..]) {
+    let start = SUBJECT_BEFORE.find(window)?.start();
+    if let Some(s) = subject_at(window, start) {
+        if !window[start..].contains([',', '(']) {
+            if is_plain_tail(&window[s.end..]) {
                 return Some((s, None));
             }
         } else if !is_role(&window[s.clone()]) {
@@ -438,8 +424,10 @@ fn apposed_name(before: &str) -> Option<(usize, usize)> {
     (role && !listed && is_name(s.as_str())).then(|| (s.start(), s.end()))
 }
 
-/// The words [`AUX`] names, besides any lowercase word ending in "ly".
-const AUX_TAIL_WORDS: &[&str] = &[
+/// The words [`AUX`] names, besides any lowercase word ending in "ly" (`subject::is_aux`
+/// matches them).
+#[cfg(test)]
+pub(super) const AUX_TAIL_WORDS: &[&str] = &[
     "also",
     "later",
     "then",
@@ -477,12 +465,7 @@ const AUX_TAIL_WORDS: &[&str] = &[
 fn aux_tail(rest: &str) -> bool {
     let space = |c: char| matches!(c, ' ' | '\t' | '\r' | '\n' | '\u{a0}');
     let mut words = rest.split(space).filter(|w| !w.is_empty());
-    rest.ends_with(space)
-        && words.by_ref().take(3).all(|w| {
-            AUX_TAIL_WORDS.contains(&w)
-                || (w.len() > 2 && w.ends_with("ly") && w.bytes().all(|b| b.is_ascii_lowercase()))
-        })
-        && words.next().is_none()
+    rest.ends_with(space) && words.by_ref().take(3).all(is_aux) && words.next().is_none()
 }
 
 /// Whether a speaker phrase ends its clause where `rest` begins: punctuation, the end, or a
@@ -1153,14 +1136,11 @@ pub static FULL_NAME: LazyLock<Regex> = LazyLock::new(|| {
 /// thread of its own as soon as it has an article to attribute: the feeder, which compiles
 /// the patterns as its rules first need them, meets this thread half-way, so compiling them
 /// (most of the work of a run that re-indexes a few files) takes about half the wall time.
-/// `SUBJECT_ALONE` is left out: only a Latin-1 capital glued to an ASCII word needs it
-/// (see [`subject_at`]), and most runs never compile it (~5M instructions).
+/// The speaker phrase alone is read by a hand parser (see [`subject_at`]): no pattern.
 pub fn compile_all() {
-    let patterns: [&LazyLock<Regex>; 24] = [
+    let patterns: [&LazyLock<Regex>; 22] = [
         &SUBJECT_BEFORE,
-        &PLAIN_TAIL,
         &TAIL,
-        &SUBJECT_AT,
         &SUBJECT_AFTER,
         &ROLE_THEN_NAME,
         &APPOSED_NAME,
