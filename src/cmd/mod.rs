@@ -7,6 +7,9 @@ mod search;
 mod speakers;
 mod stats;
 
+/// How the `index` summary writes counts ("21,578"), for those who read it back.
+pub use index::thousands;
+
 use std::process::ExitCode;
 
 use crate::cli::{Cli, Command};

@@ -4,6 +4,8 @@
 
 use std::time::Duration;
 
+use pressdex::cmd::thousands;
+
 use crate::support::{
     Running, Scratch, announced_commits, assert_holds_exactly, consistent_count, index_cmd,
 };
@@ -95,19 +97,6 @@ fn sigkill_at_any_point_keeps_the_last_commit_and_the_next_run_completes() {
     index_cmd(&[], &s.root, &s.index).assert().code(0);
     assert_eq!(consistent_count(&s.index, &s.good), s.good.len());
     assert_holds_exactly(&s.index, &s.good, 20);
-}
-
-/// 1350 → "1,350", as the summary prints counts.
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// The article count in the summary line of an index run.
