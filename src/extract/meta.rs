@@ -1916,6 +1916,12 @@ pub fn canonical_url(doc: &Html, meta: &MetaTags, ld: &LinkedData) -> Option<Str
 mod tests {
     use super::*;
 
+    /// The title `title` finds in a page, with the given site names.
+    fn page_title(html: &str, site_names: &[String]) -> Option<String> {
+        let doc = Html::parse_document(html);
+        title(&doc, &MetaTags::read(&doc), &linked_data(&doc), site_names)
+    }
+
     #[test]
     fn finds_labelled_dates_in_text() {
         let cases = [
@@ -2212,9 +2218,7 @@ mod tests {
                 "Mayor opens the new bridge",
             ),
         ] {
-            let doc = Html::parse_document(&page(ld, h1));
-            let (tags, ld) = (MetaTags::read(&doc), linked_data(&doc));
-            assert_eq!(title(&doc, &tags, &ld, &sites).as_deref(), Some(expected));
+            assert_eq!(page_title(&page(ld, h1), &sites).as_deref(), Some(expected));
         }
     }
 
@@ -2235,11 +2239,9 @@ mod tests {
             ),
             ("Mayor opens bridge", "Old town: Mayor opens the new bridge"),
         ] {
-            let doc = Html::parse_document(&page(og));
-            let (tags, ld) = (MetaTags::read(&doc), linked_data(&doc));
             let sites = vec!["Example Times".to_string()];
             assert_eq!(
-                title(&doc, &tags, &ld, &sites).as_deref(),
+                page_title(&page(og), &sites).as_deref(),
                 Some(expected),
                 "{og}"
             );
@@ -2278,9 +2280,10 @@ mod tests {
                 "Old harbour bridge shut until spring as cracks found",
             ),
         ] {
-            let doc = Html::parse_document(&page(name, headline, h1));
-            let (tags, ld) = (MetaTags::read(&doc), linked_data(&doc));
-            assert_eq!(title(&doc, &tags, &ld, &[]).as_deref(), Some(expected));
+            assert_eq!(
+                page_title(&page(name, headline, h1), &[]).as_deref(),
+                Some(expected)
+            );
         }
     }
 
@@ -2302,24 +2305,18 @@ mod tests {
 
     #[test]
     fn a_heading_with_the_site_name_run_on_gives_way_to_the_metadata_title() {
-        let doc = Html::parse_document(
-            r#"<title>Mayor opens the bridge » Local » Example Times</title>
+        let page = r#"<title>Mayor opens the bridge » Local » Example Times</title>
                <meta name="twitter:title" content="Mayor opens the bridge">
-               <h1>Mayor opens the bridge<span>Example Times</span></h1>"#,
-        );
-        let (tags, ld) = (MetaTags::read(&doc), LinkedData::default());
+               <h1>Mayor opens the bridge<span>Example Times</span></h1>"#;
         assert_eq!(
-            title(&doc, &tags, &ld, &[]).as_deref(),
+            page_title(page, &[]).as_deref(),
             Some("Mayor opens the bridge")
         );
-        let doc = Html::parse_document(
-            r#"<title>Mayor opens the bridge » Example Times</title>
+        let page = r#"<title>Mayor opens the bridge » Example Times</title>
                <meta name="twitter:title" content="Mayor opens the bridge">
-               <h1>Mayor opens the bridge today</h1>"#,
-        );
-        let (tags, ld) = (MetaTags::read(&doc), LinkedData::default());
+               <h1>Mayor opens the bridge today</h1>"#;
         assert_eq!(
-            title(&doc, &tags, &ld, &[]).as_deref(),
+            page_title(page, &[]).as_deref(),
             Some("Mayor opens the bridge today")
         );
     }
@@ -2345,54 +2342,40 @@ mod tests {
                 "Rock & Roll; the bank",
             ),
         ] {
-            let doc = Html::parse_document(head);
-            let (tags, ld) = (MetaTags::read(&doc), LinkedData::default());
-            assert_eq!(
-                title(&doc, &tags, &ld, &[]).as_deref(),
-                Some(expected),
-                "{head}"
-            );
+            assert_eq!(page_title(head, &[]).as_deref(), Some(expected), "{head}");
         }
     }
 
     #[test]
     fn the_dublin_core_title_outranks_the_social_titles() {
-        let doc = Html::parse_document(
-            r#"<title>Site home</title>
+        let page = r#"<title>Site home</title>
                <meta property="og:title" content="You will not believe this bridge">
                <meta name="twitter:title" content="You will not believe this bridge">
                <meta name="DC.title" content="Council approves the harbour bridge plan">
-               <h1>Latest news</h1>"#,
-        );
-        let (tags, ld) = (MetaTags::read(&doc), LinkedData::default());
+               <h1>Latest news</h1>"#;
         assert_eq!(
-            title(&doc, &tags, &ld, &[]).as_deref(),
+            page_title(page, &[]).as_deref(),
             Some("Council approves the harbour bridge plan")
         );
     }
 
     #[test]
     fn a_one_word_page_title_gives_way_to_the_heading() {
-        let doc = Html::parse_document(
-            "<title>Work - Example Party</title><h1>We fight for good work</h1><h1>Work</h1>",
-        );
         let sites = vec!["Example Party".to_string()];
-        let (tags, ld) = (MetaTags::read(&doc), LinkedData::default());
+        let page =
+            "<title>Work - Example Party</title><h1>We fight for good work</h1><h1>Work</h1>";
         assert_eq!(
-            title(&doc, &tags, &ld, &sites).as_deref(),
+            page_title(page, &sites).as_deref(),
             Some("We fight for good work")
         );
     }
 
     #[test]
     fn a_heading_with_a_button_or_standfirst_run_on_gives_way_to_the_metadata_title() {
-        let doc = Html::parse_document(
-            r#"<meta property="og:title" content="Final plan for the bridge is agreed">
-               <h1>Final plan for the bridge is agreed <a href="/w">Add to ...</a></h1>"#,
-        );
-        let (tags, ld) = (MetaTags::read(&doc), LinkedData::default());
+        let page = r#"<meta property="og:title" content="Final plan for the bridge is agreed">
+               <h1>Final plan for the bridge is agreed <a href="/w">Add to ...</a></h1>"#;
         assert_eq!(
-            title(&doc, &tags, &ld, &[]).as_deref(),
+            page_title(page, &[]).as_deref(),
             Some("Final plan for the bridge is agreed")
         );
     }
@@ -2400,10 +2383,9 @@ mod tests {
     #[test]
     fn a_headline_given_as_site_name_is_not_cut_from_itself() {
         let headline = "Schools try a new plan - Pupils learn faster and better";
-        let doc = Html::parse_document(&format!("<title>{headline}</title><h1>{headline}</h1>"));
         let sites = vec!["Example".to_string(), headline.to_string()];
-        let (tags, ld) = (MetaTags::read(&doc), LinkedData::default());
-        assert_eq!(title(&doc, &tags, &ld, &sites).as_deref(), Some(headline));
+        let page = format!("<title>{headline}</title><h1>{headline}</h1>");
+        assert_eq!(page_title(&page, &sites).as_deref(), Some(headline));
     }
 
     #[test]
