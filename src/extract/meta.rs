@@ -1916,6 +1916,11 @@ pub fn canonical_url(doc: &Html, meta: &MetaTags, ld: &LinkedData) -> Option<Str
 mod tests {
     use super::*;
 
+    /// A paragraph of article text, long enough to be the body.
+    const PROSE: &str = "The council met on Monday to discuss the plan for the new bridge, which \
+                         has divided the town for years, and voted late in the evening to approve \
+                         it. Work on the foundations is to begin in the spring.";
+
     /// The title `title` finds in a page, with the given site names.
     fn page_title(html: &str, site_names: &[String]) -> Option<String> {
         let doc = Html::parse_document(html);
@@ -2562,39 +2567,33 @@ mod tests {
 
     #[test]
     fn reads_a_lowercase_by_only_in_the_article_header() {
-        let prose = "The council met on Monday to discuss the plan for the new bridge, which has \
-                     divided the town for years, and voted late in the evening to approve it. \
-                     Work on the foundations is to begin in the spring.";
         let doc = Html::parse_document(&format!(
             r#"<h1>Headline</h1><div class="meta">by Ann Lee, Staff Writer | May 3, 2014</div>
-               <p>{prose}</p>"#
+               <p>{PROSE}</p>"#
         ));
         assert_eq!(stated_byline(&doc), vec!["Ann Lee"]);
         let doc = Html::parse_document(&format!(
-            r#"<h1>Headline</h1><p><span>by</span> <a href="/a">Ann Lee</a></p><p>{prose}</p>"#
+            r#"<h1>Headline</h1><p><span>by</span> <a href="/a">Ann Lee</a></p><p>{PROSE}</p>"#
         ));
         assert_eq!(stated_byline(&doc), vec!["Ann Lee"]);
         // In the text or in a list of other stories after it, a lowercase "by" is prose or a
         // teaser's credit.
         let doc = Html::parse_document(&format!(
-            r#"<h1>Headline</h1><p>{prose}</p><div class="related"><h1>Other</h1></div>
+            r#"<h1>Headline</h1><p>{PROSE}</p><div class="related"><h1>Other</h1></div>
                <p class="credit">by <a href="/c">Cy Dee</a></p>"#
         ));
         assert_eq!(stated_byline(&doc), Vec::<String>::new());
         // A byline that links the site's administrator account credits nobody.
         let doc = Html::parse_document(&format!(
-            r#"<h1>Headline</h1><p>by <a href="/author/admin/">Ann Lee</a></p><p>{prose}</p>"#
+            r#"<h1>Headline</h1><p>by <a href="/author/admin/">Ann Lee</a></p><p>{PROSE}</p>"#
         ));
         assert!(stated_byline(&doc).is_empty());
     }
 
     #[test]
     fn an_outlet_in_the_stated_byline_leaves_it_to_bold_names() {
-        let prose = "The council met on Monday to discuss the plan for the new bridge, which has \
-                     divided the town for years, and voted late in the evening to approve it. \
-                     Work on the foundations is to begin in the spring.";
         let doc = Html::parse_document(&format!(
-            r#"<h1>Headline</h1><p>By Example Times</p><p><strong>Ann Lee</strong></p><p>{prose}</p>"#
+            r#"<h1>Headline</h1><p>By Example Times</p><p><strong>Ann Lee</strong></p><p>{PROSE}</p>"#
         ));
         let outlet = |n: &str| n == "Example Times";
         assert_eq!(written_byline(&doc, &outlet), vec!["Ann Lee"]);
