@@ -1921,6 +1921,13 @@ mod tests {
                          has divided the town for years, and voted late in the evening to approve \
                          it. Work on the foundations is to begin in the spring.";
 
+    /// The date `published` finds in a page with no URL or title to go by, and where it found it.
+    fn page_published(html: &str) -> Option<(String, &'static str)> {
+        let doc = Html::parse_document(html);
+        published(&doc, &MetaTags::read(&doc), &linked_data(&doc), None, None)
+            .map(|(d, s)| (d.to_string(), s))
+    }
+
     /// The title `title` finds in a page, with the given site names.
     fn page_title(html: &str, site_names: &[String]) -> Option<String> {
         let doc = Html::parse_document(html);
@@ -1987,21 +1994,9 @@ mod tests {
 
     #[test]
     fn a_labelled_date_beats_a_date_classed_element() {
-        let doc = Html::parse_document(
-            r#"<article><h2>Update <span class="date">24.04.2023</span></h2><p>Text.</p></article>
-               <aside><ul><li><b>Published</b> 28.04.2023</li></ul></aside>"#,
-        );
-        let got = published(
-            &doc,
-            &MetaTags::read(&doc),
-            &LinkedData::default(),
-            None,
-            None,
-        );
-        assert_eq!(
-            got.map(|(d, s)| (d.to_string(), s)),
-            Some(("2023-04-28".into(), "text"))
-        );
+        let page = r#"<article><h2>Update <span class="date">24.04.2023</span></h2><p>Text.</p></article>
+               <aside><ul><li><b>Published</b> 28.04.2023</li></ul></aside>"#;
+        assert_eq!(page_published(page), Some(("2023-04-28".into(), "text")));
     }
 
     #[test]
@@ -2016,19 +2011,8 @@ mod tests {
                 None,
             ),
         ] {
-            let doc = Html::parse_document(&format!("<head>{head}</head>"));
-            let got = published(
-                &doc,
-                &MetaTags::read(&doc),
-                &LinkedData::default(),
-                None,
-                None,
-            );
-            assert_eq!(
-                got.map(|(d, _)| d.to_string()).as_deref(),
-                expected,
-                "{head}"
-            );
+            let got = page_published(&format!("<head>{head}</head>"));
+            assert_eq!(got.map(|(d, _)| d).as_deref(), expected, "{head}");
         }
     }
 
@@ -2046,10 +2030,8 @@ mod tests {
             ),
             ("", ("2017-02-24", "json-ld")),
         ] {
-            let doc = Html::parse_document(&page(meta));
-            let got = published(&doc, &MetaTags::read(&doc), &linked_data(&doc), None, None);
             assert_eq!(
-                got.map(|(d, s)| (d.to_string(), s)),
+                page_published(&page(meta)),
                 Some((expected.0.to_string(), expected.1))
             );
         }
@@ -2134,14 +2116,8 @@ mod tests {
             )
         };
         for (lang, expected) in [("en-US", "2025-05-04"), ("fr-FR", "2025-04-05")] {
-            let doc = Html::parse_document(&page(lang));
-            let tags = MetaTags::read(&doc);
-            let got = published(&doc, &tags, &LinkedData::default(), None, None);
-            assert_eq!(
-                got.map(|(d, _)| d.to_string()).as_deref(),
-                Some(expected),
-                "{lang}"
-            );
+            let got = page_published(&page(lang));
+            assert_eq!(got.map(|(d, _)| d).as_deref(), Some(expected), "{lang}");
         }
     }
 
