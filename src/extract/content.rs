@@ -93,6 +93,11 @@ impl Stat {
             self.link as f64 / self.text as f64
         }
     }
+
+    /// A candidate's score discounted by the share of its text in links.
+    fn weigh(&self, score: f64) -> f64 {
+        score * (1.0 - self.link_density())
+    }
 }
 
 /// Per-element statistics of a document.
@@ -472,7 +477,7 @@ fn choose_content(doc: &Html, stats: &Stats) -> Vec<NodeId> {
         .iter()
         .filter_map(|(&id, &s)| {
             let st = stats.get(id);
-            (!st.skip).then_some((id, s * (1.0 - st.link_density())))
+            (!st.skip).then_some((id, st.weigh(s)))
         })
         .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.cmp(&a.0)));
     let Some((top, top_score)) = best else {
@@ -489,6 +494,13 @@ fn choose_content(doc: &Html, stats: &Stats) -> Vec<NodeId> {
     };
     let top = promote_thin_wrapper(doc, stats, top);
     siblings_to_include(doc, stats, &scores, top, top_score)
+}
+
+/// Whether node `inner` lies below node `outer` (not the node itself).
+fn is_inside(doc: &Html, inner: NodeId, outer: NodeId) -> bool {
+    doc.tree
+        .get(inner)
+        .is_some_and(|n| n.ancestors().any(|a| a.id() == outer))
 }
 
 /// Share of the best score a larger separate candidate needs to replace it.
@@ -508,18 +520,11 @@ fn larger_rival(
     top_score: f64,
 ) -> (NodeId, f64) {
     let top_text = stats.get(top).text;
-    let related = |id: NodeId| {
-        let contains = |outer: NodeId, inner: NodeId| {
-            doc.tree
-                .get(inner)
-                .is_some_and(|n| n.ancestors().any(|a| a.id() == outer))
-        };
-        contains(id, top) || contains(top, id)
-    };
+    let related = |id: NodeId| is_inside(doc, top, id) || is_inside(doc, id, top);
     scores
         .iter()
         .filter(|(id, _)| **id != top)
-        .map(|(&id, &s)| (id, s * (1.0 - stats.get(id).link_density())))
+        .map(|(&id, &s)| (id, stats.get(id).weigh(s)))
         .filter(|&(id, s)| {
             let st = stats.get(id);
             !st.skip
@@ -560,21 +565,16 @@ fn first_of_stacked_articles(
     let Some(top_article) = enclosing_article(doc, top) else {
         return (top, top_score);
     };
-    let contains = |outer: NodeId, inner: NodeId| {
-        doc.tree
-            .get(inner)
-            .is_some_and(|n| n.ancestors().any(|a| a.id() == outer))
-    };
     scores
         .iter()
         .filter(|(id, _)| **id < top && !stats.get(**id).skip)
-        .map(|(&id, &s)| (id, s * (1.0 - stats.get(id).link_density())))
+        .map(|(&id, &s)| (id, stats.get(id).weigh(s)))
         .filter(|&(_, s)| s >= EARLIER_ARTICLE_SHARE * top_score)
         .filter_map(|(id, s)| {
             let article = enclosing_article(doc, id)?;
             (article != top_article
-                && !contains(article, top_article)
-                && !contains(top_article, article))
+                && !is_inside(doc, top_article, article)
+                && !is_inside(doc, article, top_article))
             .then_some((id, s))
         })
         .min_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.total_cmp(&a.1)))
@@ -584,7 +584,7 @@ fn first_of_stacked_articles(
             scores
                 .iter()
                 .filter(|(c, _)| enclosing_article(doc, **c) == article && !stats.get(**c).skip)
-                .map(|(&c, &s)| (c, s * (1.0 - stats.get(c).link_density())))
+                .map(|(&c, &s)| (c, stats.get(c).weigh(s)))
                 .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
                 .unwrap_or((id, top_score))
         })
@@ -607,7 +607,7 @@ fn common_ancestor_of_runners_up(
     let mut runners_up: Vec<(NodeId, f64)> = scores
         .iter()
         .filter(|(id, _)| **id != top)
-        .map(|(&id, &s)| (id, s * (1.0 - stats.get(id).link_density())))
+        .map(|(&id, &s)| (id, stats.get(id).weigh(s)))
         .filter(|&(_, s)| s >= 0.75 * top_score)
         .collect();
     if runners_up.len() < MIN_RUNNERS_UP {
@@ -624,11 +624,7 @@ fn common_ancestor_of_runners_up(
         }
         let held = runners_up
             .iter()
-            .filter(|(id, _)| {
-                doc.tree
-                    .get(*id)
-                    .is_some_and(|n| n.ancestors().any(|a| a.id() == ancestor.id()))
-            })
+            .filter(|(id, _)| is_inside(doc, *id, ancestor.id()))
             .count();
         if held >= MIN_RUNNERS_UP {
             return ancestor.id();
@@ -719,7 +715,7 @@ fn siblings_to_include(
             {
                 return false;
             }
-            let score = scores.get(&c.id()).copied().unwrap_or(0.0) * (1.0 - st.link_density());
+            let score = st.weigh(scores.get(&c.id()).copied().unwrap_or(0.0));
             if score >= threshold {
                 return true;
             }
@@ -1966,6 +1962,34 @@ mod tests {
 
     fn body(html: &str) -> String {
         main_text(&Html::parse_document(html))
+    }
+
+    #[test]
+    fn is_inside_means_strictly_below() {
+        let doc = Html::parse_fragment("<div id=a><p id=b><b id=c>x</b></p></div><p id=d>y</p>");
+        let id = |i: &str| {
+            doc.select(&scraper::Selector::parse(&format!("#{i}")).unwrap())
+                .next()
+                .unwrap()
+                .id()
+        };
+        assert!(is_inside(&doc, id("c"), id("a")));
+        assert!(is_inside(&doc, id("b"), id("a")));
+        assert!(!is_inside(&doc, id("a"), id("c")));
+        assert!(!is_inside(&doc, id("a"), id("a")));
+        assert!(!is_inside(&doc, id("d"), id("a")));
+    }
+
+    #[test]
+    fn weigh_discounts_a_score_by_its_link_share() {
+        let st = |text, link| Stat {
+            text,
+            link,
+            ..Stat::default()
+        };
+        assert_eq!(st(100, 0).weigh(8.0), 8.0);
+        assert_eq!(st(100, 25).weigh(8.0), 6.0);
+        assert_eq!(st(0, 0).weigh(8.0), 8.0);
     }
 
     #[test]
