@@ -479,7 +479,7 @@ fn choose_content(doc: &Html, stats: &Stats) -> Vec<NodeId> {
             let st = stats.get(id);
             (!st.skip).then_some((id, st.weigh(s)))
         })
-        .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.cmp(&a.0)));
+        .max_by(by_score);
     let Some((top, top_score)) = best else {
         return vec![doc.root_element().id()];
     };
@@ -494,6 +494,12 @@ fn choose_content(doc: &Html, stats: &Stats) -> Vec<NodeId> {
     };
     let top = promote_thin_wrapper(doc, stats, top);
     siblings_to_include(doc, stats, &scores, top, top_score)
+}
+
+/// Orders scored candidates: the higher score is the greater, and on a tie the earlier node
+/// (so `max_by` picks it, and the order does not depend on the map's).
+fn by_score(a: &(NodeId, f64), b: &(NodeId, f64)) -> std::cmp::Ordering {
+    a.1.total_cmp(&b.1).then_with(|| b.0.cmp(&a.0))
 }
 
 /// Whether node `inner` lies below node `outer` (not the node itself).
@@ -532,7 +538,7 @@ fn larger_rival(
                 && st.text >= RIVAL_TEXT_RATIO * top_text
                 && !related(id)
         })
-        .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+        .max_by(by_score)
         .unwrap_or((top, top_score))
 }
 
@@ -585,7 +591,7 @@ fn first_of_stacked_articles(
                 .iter()
                 .filter(|(c, _)| enclosing_article(doc, **c) == article && !stats.get(**c).skip)
                 .map(|(&c, &s)| (c, stats.get(c).weigh(s)))
-                .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+                .max_by(by_score)
                 .unwrap_or((id, top_score))
         })
         .unwrap_or((top, top_score))
@@ -613,7 +619,7 @@ fn common_ancestor_of_runners_up(
     if runners_up.len() < MIN_RUNNERS_UP {
         return top;
     }
-    runners_up.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    runners_up.sort_by(|a, b| by_score(b, a));
     runners_up.truncate(4);
     let Some(node) = doc.tree.get(top) else {
         return top;
@@ -1978,6 +1984,20 @@ mod tests {
         assert!(!is_inside(&doc, id("a"), id("c")));
         assert!(!is_inside(&doc, id("a"), id("a")));
         assert!(!is_inside(&doc, id("d"), id("a")));
+    }
+
+    #[test]
+    fn by_score_prefers_the_higher_score_then_the_earlier_node() {
+        let doc = Html::parse_fragment("<p>x</p><p>y</p>");
+        let ids: Vec<NodeId> = doc
+            .select(&scraper::Selector::parse("p").unwrap())
+            .map(|p| p.id())
+            .collect();
+        let (first, second) = (ids[0], ids[1]);
+        let best = |c: [(NodeId, f64); 2]| c.into_iter().max_by(by_score).unwrap().0;
+        assert_eq!(best([(first, 1.0), (second, 2.0)]), second);
+        assert_eq!(best([(first, 2.0), (second, 2.0)]), first);
+        assert_eq!(best([(second, 2.0), (first, 2.0)]), first);
     }
 
     #[test]
