@@ -352,6 +352,14 @@ pub fn norm(s: &str) -> String {
         .collect()
 }
 
+/// A text's words as [`norm`] keys, leaving out those with no letter or digit.
+fn norm_words(s: &str) -> Vec<String> {
+    s.split_whitespace()
+        .map(norm)
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
 /// Removes a leading or trailing segment that names the site (`Headline | Site`).
 pub fn strip_site_name(title: &str, site_names: &[String]) -> String {
     let title = squash(title);
@@ -638,10 +646,10 @@ fn is_masthead(heading: &str, site_names: &[String]) -> bool {
 
 /// How many distinct words (as [`norm`] keys) two texts share.
 fn shared_words(a: &str, b: &str) -> usize {
-    let b: Vec<String> = b.split_whitespace().map(norm).collect();
+    let b = norm_words(b);
     let mut seen: Vec<String> = Vec::new();
-    for w in a.split_whitespace().map(norm) {
-        if !w.is_empty() && b.contains(&w) && !seen.contains(&w) {
+    for w in norm_words(a) {
+        if b.contains(&w) && !seen.contains(&w) {
             seen.push(w);
         }
     }
@@ -664,12 +672,8 @@ fn resembles(h1: &str, candidate: &str) -> bool {
     if prefix >= 10 && prefix < heading && prefix * 5 >= heading * 3 {
         return true;
     }
-    let words: Vec<String> = h1
-        .split_whitespace()
-        .map(norm)
-        .filter(|w| !w.is_empty())
-        .collect();
-    let cand: Vec<String> = candidate.split_whitespace().map(norm).collect();
+    let words = norm_words(h1);
+    let cand = norm_words(candidate);
     let shared = words.iter().filter(|w| cand.contains(w)).count();
     words.len() >= 3 && shared * 2 >= words.len()
 }
@@ -975,11 +979,7 @@ pub fn without_other_roles(doc: &Html, authors: Vec<String>) -> Vec<String> {
 /// Whether two spellings name the same person: the same words, ignoring case and punctuation.
 fn same_person(a: &str, b: &str) -> bool {
     let words = |s: &str| {
-        let mut w: Vec<String> = s
-            .split_whitespace()
-            .map(norm)
-            .filter(|w| !w.is_empty())
-            .collect();
+        let mut w = norm_words(s);
         w.sort();
         w
     };
@@ -1370,20 +1370,31 @@ static NOT_BYLINE_CLASS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// Names in the first elements whose class/id says byline or author.
-fn byline_elements(doc: &Html) -> Vec<String> {
-    for e in doc
-        .root_element()
+/// Most elements of a page read when looking for one by its class or id.
+const MAX_ELEMENTS_SCANNED: usize = 20_000;
+
+/// The first [`MAX_ELEMENTS_SCANNED`] elements of a page, in document order.
+fn first_elements(doc: &Html) -> impl Iterator<Item = ElementRef<'_>> {
+    doc.root_element()
         .descendants()
         .filter_map(ElementRef::wrap)
-        .take(20_000)
-    {
+        .take(MAX_ELEMENTS_SCANNED)
+}
+
+/// An element's class and id attributes, joined by a space, for matching class words.
+fn class_and_id(el: &scraper::node::Element) -> String {
+    format!(
+        "{} {}",
+        el.attr("class").unwrap_or(""),
+        el.attr("id").unwrap_or("")
+    )
+}
+
+/// Names in the first elements whose class/id says byline or author.
+fn byline_elements(doc: &Html) -> Vec<String> {
+    for e in first_elements(doc) {
         let el = e.value();
-        let ci = format!(
-            "{} {}",
-            el.attr("class").unwrap_or(""),
-            el.attr("id").unwrap_or("")
-        );
+        let ci = class_and_id(el);
         if !BYLINE_CLASS.is_match(&ci)
             || NOT_BYLINE_CLASS.is_match(&ci)
             || in_comments(e)
@@ -1826,17 +1837,9 @@ static DATE_CLASS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A date written in a short element whose class/id says date, time or publish.
 fn date_elements(doc: &Html, order: SlashOrder) -> Option<PublishedDate> {
-    doc.root_element()
-        .descendants()
-        .filter_map(ElementRef::wrap)
-        .take(20_000)
+    first_elements(doc)
         .filter(|e| {
-            let v = e.value();
-            let ci = format!(
-                "{} {}",
-                v.attr("class").unwrap_or(""),
-                v.attr("id").unwrap_or("")
-            );
+            let ci = class_and_id(e.value());
             DATE_CLASS.is_match(&ci)
                 && !ci.to_ascii_lowercase().contains("modif")
                 && !ci.to_ascii_lowercase().contains("updat")
@@ -1915,6 +1918,26 @@ pub fn canonical_url(doc: &Html, meta: &MetaTags, ld: &LinkedData) -> Option<Str
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn class_and_id_joins_both_or_leaves_a_blank() {
+        let doc =
+            Html::parse_fragment(r#"<p class="byline x" id="top">a</p><p id="only">b</p><p>c</p>"#);
+        let got: Vec<String> = first_elements(&doc)
+            .filter(|e| e.value().name() == "p")
+            .map(|e| class_and_id(e.value()))
+            .collect();
+        assert_eq!(got, vec!["byline x top", " only", " "]);
+    }
+
+    #[test]
+    fn norm_words_keys_words_and_drops_bare_punctuation() {
+        assert_eq!(
+            norm_words("Ann-Marie  O'Neil – Jr."),
+            vec!["annmarie", "oneil", "jr"]
+        );
+        assert!(norm_words(" — ").is_empty());
+    }
 
     /// A paragraph of article text, long enough to be the body.
     const PROSE: &str = "The council met on Monday to discuss the plan for the new bridge, which \
