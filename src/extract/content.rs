@@ -473,27 +473,29 @@ fn choose_content(doc: &Html, stats: &Stats) -> Vec<NodeId> {
                 .or_insert_with(|| base_score(anc.value())) += score / div;
         }
     }
-    let best = scores
-        .iter()
-        .filter_map(|(&id, &s)| {
-            let st = stats.get(id);
-            (!st.skip).then_some((id, st.weigh(s)))
-        })
+    let candidates = Candidates {
+        doc,
+        stats,
+        scores: &scores,
+    };
+    let best = candidates
+        .weighted()
+        .filter(|&(id, _)| !stats.get(id).skip)
         .max_by(by_score);
     let Some((top, top_score)) = best else {
         return vec![doc.root_element().id()];
     };
-    let (top, top_score) = larger_rival(doc, stats, &scores, top, top_score);
-    let (first, first_score) = first_of_stacked_articles(doc, stats, &scores, top, top_score);
+    let (top, top_score) = candidates.larger_rival(top, top_score);
+    let (first, first_score) = candidates.first_of_stacked_articles(top, top_score);
     let (top, top_score) = if first == top {
-        let top = common_ancestor_of_runners_up(doc, stats, &scores, top, top_score);
+        let top = candidates.common_ancestor_of_runners_up(top, top_score);
         (top, top_score)
     } else {
         // The later articles' candidates are no runners-up to gather with it.
         (first, first_score)
     };
     let top = promote_thin_wrapper(doc, stats, top);
-    siblings_to_include(doc, stats, &scores, top, top_score)
+    candidates.siblings_to_include(top, top_score)
 }
 
 /// Orders scored candidates: the higher score is the greater, and on a tie the earlier node
@@ -515,33 +517,6 @@ const RIVAL_SHARE: f64 = 0.75;
 /// How many times the best candidate's text a separate rival must hold to replace it.
 const RIVAL_TEXT_RATIO: usize = 4;
 
-/// When the best candidate is a small box (a promo or a newsletter prompt whose class words
-/// earned it a bonus), the best-scoring candidate outside it, and not around it, that scores
-/// nearly as well and holds several times its text.
-fn larger_rival(
-    doc: &Html,
-    stats: &Stats,
-    scores: &HashMap<NodeId, f64>,
-    top: NodeId,
-    top_score: f64,
-) -> (NodeId, f64) {
-    let top_text = stats.get(top).text;
-    let related = |id: NodeId| is_inside(doc, top, id) || is_inside(doc, id, top);
-    scores
-        .iter()
-        .filter(|(id, _)| **id != top)
-        .map(|(&id, &s)| (id, stats.get(id).weigh(s)))
-        .filter(|&(id, s)| {
-            let st = stats.get(id);
-            !st.skip
-                && s >= RIVAL_SHARE * top_score
-                && st.text >= RIVAL_TEXT_RATIO * top_text
-                && !related(id)
-        })
-        .max_by(by_score)
-        .unwrap_or((top, top_score))
-}
-
 /// Share of the best score a candidate in an earlier `<article>` needs to be preferred.
 const EARLIER_ARTICLE_SHARE: f64 = 0.6;
 
@@ -558,85 +533,172 @@ fn enclosing_article(doc: &Html, id: NodeId) -> Option<NodeId> {
         .map(|n| n.id())
 }
 
-/// When the page stacks whole articles one after the other (the next story loaded below the
-/// first), the best candidate of the first article rather than of a longer later one: a
-/// candidate in an earlier, separate `<article>` that scores close to the best replaces it.
-fn first_of_stacked_articles(
-    doc: &Html,
-    stats: &Stats,
-    scores: &HashMap<NodeId, f64>,
-    top: NodeId,
-    top_score: f64,
-) -> (NodeId, f64) {
-    let Some(top_article) = enclosing_article(doc, top) else {
-        return (top, top_score);
-    };
-    scores
-        .iter()
-        .filter(|(id, _)| **id < top && !stats.get(**id).skip)
-        .map(|(&id, &s)| (id, stats.get(id).weigh(s)))
-        .filter(|&(_, s)| s >= EARLIER_ARTICLE_SHARE * top_score)
-        .filter_map(|(id, s)| {
-            let article = enclosing_article(doc, id)?;
-            (article != top_article
-                && !is_inside(doc, top_article, article)
-                && !is_inside(doc, article, top_article))
-            .then_some((id, s))
-        })
-        .min_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.total_cmp(&a.1)))
-        .map(|(id, _)| {
-            // The best candidate of that earlier article.
-            let article = enclosing_article(doc, id);
-            scores
-                .iter()
-                .filter(|(c, _)| enclosing_article(doc, **c) == article && !stats.get(**c).skip)
-                .map(|(&c, &s)| (c, stats.get(c).weigh(s)))
-                .max_by(by_score)
-                .unwrap_or((id, top_score))
-        })
-        .unwrap_or((top, top_score))
-}
-
 /// How many near-best candidates must share an ancestor for it to replace the best one.
 const MIN_RUNNERS_UP: usize = 3;
 
-/// When the best candidate is one block of several (each paragraph in its own wrapper, the
-/// article split in sections), the nearest ancestor holding at least [`MIN_RUNNERS_UP`] of
-/// the candidates scoring close to it (readability's rule); otherwise the best candidate.
-fn common_ancestor_of_runners_up(
-    doc: &Html,
-    stats: &Stats,
-    scores: &HashMap<NodeId, f64>,
-    top: NodeId,
-    top_score: f64,
-) -> NodeId {
-    let mut runners_up: Vec<(NodeId, f64)> = scores
-        .iter()
-        .filter(|(id, _)| **id != top)
-        .map(|(&id, &s)| (id, stats.get(id).weigh(s)))
-        .filter(|&(_, s)| s >= 0.75 * top_score)
-        .collect();
-    if runners_up.len() < MIN_RUNNERS_UP {
-        return top;
-    }
-    runners_up.sort_by(|a, b| by_score(b, a));
-    runners_up.truncate(4);
-    let Some(node) = doc.tree.get(top) else {
-        return top;
-    };
-    for ancestor in node.ancestors().filter_map(ElementRef::wrap) {
-        if matches!(ancestor.value().name(), "body" | "html") || stats.get(ancestor.id()).skip {
-            break;
-        }
-        let held = runners_up
+/// Longest block above the article taken for its standfirst on the strength of ending
+/// like a sentence.
+const MAX_STANDFIRST_CHARS: usize = 400;
+
+/// A page's scored candidates for the content block, with the statistics that judge them.
+struct Candidates<'a> {
+    doc: &'a Html,
+    stats: &'a Stats,
+    /// Each candidate's score before its link density is counted.
+    scores: &'a HashMap<NodeId, f64>,
+}
+
+impl Candidates<'_> {
+    /// Each candidate with its score discounted by its link density.
+    fn weighted(&self) -> impl Iterator<Item = (NodeId, f64)> + '_ {
+        self.scores
             .iter()
-            .filter(|(id, _)| is_inside(doc, *id, ancestor.id()))
-            .count();
-        if held >= MIN_RUNNERS_UP {
-            return ancestor.id();
-        }
+            .map(|(&id, &s)| (id, self.stats.get(id).weigh(s)))
     }
-    top
+
+    /// When the best candidate is a small box (a promo or a newsletter prompt whose class words
+    /// earned it a bonus), the best-scoring candidate outside it, and not around it, that scores
+    /// nearly as well and holds several times its text.
+    fn larger_rival(&self, top: NodeId, top_score: f64) -> (NodeId, f64) {
+        let Candidates { doc, stats, .. } = self;
+        let top_text = stats.get(top).text;
+        let related = |id: NodeId| is_inside(doc, top, id) || is_inside(doc, id, top);
+        self.weighted()
+            .filter(|&(id, _)| id != top)
+            .filter(|&(id, s)| {
+                let st = stats.get(id);
+                !st.skip
+                    && s >= RIVAL_SHARE * top_score
+                    && st.text >= RIVAL_TEXT_RATIO * top_text
+                    && !related(id)
+            })
+            .max_by(by_score)
+            .unwrap_or((top, top_score))
+    }
+
+    /// When the page stacks whole articles one after the other (the next story loaded below the
+    /// first), the best candidate of the first article rather than of a longer later one: a
+    /// candidate in an earlier, separate `<article>` that scores close to the best replaces it.
+    fn first_of_stacked_articles(&self, top: NodeId, top_score: f64) -> (NodeId, f64) {
+        let Candidates { doc, stats, .. } = self;
+        let Some(top_article) = enclosing_article(doc, top) else {
+            return (top, top_score);
+        };
+        self.weighted()
+            .filter(|&(id, _)| id < top && !stats.get(id).skip)
+            .filter(|&(_, s)| s >= EARLIER_ARTICLE_SHARE * top_score)
+            .filter_map(|(id, s)| {
+                let article = enclosing_article(doc, id)?;
+                (article != top_article
+                    && !is_inside(doc, top_article, article)
+                    && !is_inside(doc, article, top_article))
+                .then_some((id, s))
+            })
+            .min_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.total_cmp(&a.1)))
+            .map(|(id, _)| {
+                // The best candidate of that earlier article.
+                let article = enclosing_article(doc, id);
+                self.weighted()
+                    .filter(|&(c, _)| enclosing_article(doc, c) == article && !stats.get(c).skip)
+                    .max_by(by_score)
+                    .unwrap_or((id, top_score))
+            })
+            .unwrap_or((top, top_score))
+    }
+
+    /// When the best candidate is one block of several (each paragraph in its own wrapper, the
+    /// article split in sections), the nearest ancestor holding at least [`MIN_RUNNERS_UP`] of
+    /// the candidates scoring close to it (readability's rule); otherwise the best candidate.
+    fn common_ancestor_of_runners_up(&self, top: NodeId, top_score: f64) -> NodeId {
+        let Candidates { doc, stats, .. } = self;
+        let mut runners_up: Vec<(NodeId, f64)> = self
+            .weighted()
+            .filter(|&(id, _)| id != top)
+            .filter(|&(_, s)| s >= 0.75 * top_score)
+            .collect();
+        if runners_up.len() < MIN_RUNNERS_UP {
+            return top;
+        }
+        runners_up.sort_by(|a, b| by_score(b, a));
+        runners_up.truncate(4);
+        let Some(node) = doc.tree.get(top) else {
+            return top;
+        };
+        for ancestor in node.ancestors().filter_map(ElementRef::wrap) {
+            if matches!(ancestor.value().name(), "body" | "html") || stats.get(ancestor.id()).skip {
+                break;
+            }
+            let held = runners_up
+                .iter()
+                .filter(|(id, _)| is_inside(doc, *id, ancestor.id()))
+                .count();
+            if held >= MIN_RUNNERS_UP {
+                return ancestor.id();
+            }
+        }
+        top
+    }
+
+    /// The top candidate plus siblings that look like more of the same article.
+    fn siblings_to_include(&self, top: NodeId, top_score: f64) -> Vec<NodeId> {
+        let Candidates { doc, stats, scores } = self;
+        let Some(top_node) = doc.tree.get(top) else {
+            return vec![top];
+        };
+        let Some(parent) = top_node.parent() else {
+            return vec![top];
+        };
+        let threshold = (top_score * 0.3).max(10.0);
+        // Next to an article, a sibling holding another article is the next story, not more text.
+        let in_article = top_node
+            .value()
+            .as_element()
+            .is_some_and(|e| e.name() == "article");
+        parent
+            .children()
+            .filter(|c| {
+                if c.id() == top {
+                    return true;
+                }
+                let Some(el) = ElementRef::wrap(*c) else {
+                    return false;
+                };
+                let st = stats.get(c.id());
+                if st.skip || st.text == 0 {
+                    return false;
+                }
+                if in_article
+                    && c.descendants().any(|d| {
+                        d.value()
+                            .as_element()
+                            .is_some_and(|e| e.name() == "article")
+                    })
+                {
+                    return false;
+                }
+                let score = st.weigh(scores.get(&c.id()).copied().unwrap_or(0.0));
+                if score >= threshold {
+                    return true;
+                }
+                // Prose blocks next to the article (a lead, a second text column) belong to it,
+                // and so does a standfirst above it: a few sentences with few commas.
+                if st.text >= 140
+                    && st.link_density() < 0.2
+                    && (st.commas >= 2
+                        || (c.id() < top && st.text <= MAX_STANDFIRST_CHARS && ends_sentence(el)))
+                {
+                    return true;
+                }
+                if el.value().name() == "p" {
+                    let ld = st.link_density();
+                    return (st.text > 80 && ld < 0.25)
+                        || (ld == 0.0 && el.text().collect::<String>().contains(". "));
+                }
+                false
+            })
+            .map(|c| c.id())
+            .collect()
+    }
 }
 
 /// The element marked up as the article body (`itemprop=articleBody`), when it holds text.
@@ -673,76 +735,6 @@ fn promote_thin_wrapper(doc: &Html, stats: &Stats, mut id: NodeId) -> NodeId {
         }
         id = parent.id();
     }
-}
-
-/// Longest block above the article taken for its standfirst on the strength of ending
-/// like a sentence.
-const MAX_STANDFIRST_CHARS: usize = 400;
-
-/// The top candidate plus siblings that look like more of the same article.
-fn siblings_to_include(
-    doc: &Html,
-    stats: &Stats,
-    scores: &HashMap<NodeId, f64>,
-    top: NodeId,
-    top_score: f64,
-) -> Vec<NodeId> {
-    let Some(top_node) = doc.tree.get(top) else {
-        return vec![top];
-    };
-    let Some(parent) = top_node.parent() else {
-        return vec![top];
-    };
-    let threshold = (top_score * 0.3).max(10.0);
-    // Next to an article, a sibling holding another article is the next story, not more text.
-    let in_article = top_node
-        .value()
-        .as_element()
-        .is_some_and(|e| e.name() == "article");
-    parent
-        .children()
-        .filter(|c| {
-            if c.id() == top {
-                return true;
-            }
-            let Some(el) = ElementRef::wrap(*c) else {
-                return false;
-            };
-            let st = stats.get(c.id());
-            if st.skip || st.text == 0 {
-                return false;
-            }
-            if in_article
-                && c.descendants().any(|d| {
-                    d.value()
-                        .as_element()
-                        .is_some_and(|e| e.name() == "article")
-                })
-            {
-                return false;
-            }
-            let score = st.weigh(scores.get(&c.id()).copied().unwrap_or(0.0));
-            if score >= threshold {
-                return true;
-            }
-            // Prose blocks next to the article (a lead, a second text column) belong to it,
-            // and so does a standfirst above it: a few sentences with few commas.
-            if st.text >= 140
-                && st.link_density() < 0.2
-                && (st.commas >= 2
-                    || (c.id() < top && st.text <= MAX_STANDFIRST_CHARS && ends_sentence(el)))
-            {
-                return true;
-            }
-            if el.value().name() == "p" {
-                let ld = st.link_density();
-                return (st.text > 80 && ld < 0.25)
-                    || (ld == 0.0 && el.text().collect::<String>().contains(". "));
-            }
-            false
-        })
-        .map(|c| c.id())
-        .collect()
 }
 
 /// Tags that start a new line or paragraph when rendered.
