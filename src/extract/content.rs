@@ -1521,33 +1521,30 @@ const MAX_FEEDBACK_PROMPT_CHARS: usize = 80;
 
 /// Paragraphs that are widget labels rather than article text.
 fn is_boilerplate_line(p: &str) -> bool {
-    if p.chars().count() <= MAX_SLASH_CREDIT_CHARS && SLASH_CREDIT.is_match(p) {
+    let chars = p.chars().count();
+    if chars <= MAX_SLASH_CREDIT_CHARS && SLASH_CREDIT.is_match(p) {
         return true;
     }
-    if p.chars().count() <= MAX_COURTESY_CREDIT_CHARS && COURTESY_CREDIT.is_match(p) {
+    if chars <= MAX_COURTESY_CREDIT_CHARS && COURTESY_CREDIT.is_match(p) {
         return true;
     }
-    if p.chars().count() <= MAX_TOGGLE_CHARS && TOGGLE_LABELS.is_match(p) {
+    if chars <= MAX_TOGGLE_CHARS && TOGGLE_LABELS.is_match(p) {
         return true;
     }
     if is_teaser(p) || is_loading_notice(p) {
         return true;
     }
-    if p.chars().count() <= MAX_FEEDBACK_PROMPT_CHARS
-        && (FEEDBACK_PROMPT.is_match(p) || SKIP_LINK.is_match(p))
+    if chars <= MAX_FEEDBACK_PROMPT_CHARS && (FEEDBACK_PROMPT.is_match(p) || SKIP_LINK.is_match(p))
     {
         return true;
     }
-    if p.starts_with('(')
-        && p.chars().count() <= MAX_REVISION_NOTE_CHARS
-        && REVISION_NOTE.is_match(p)
-    {
+    if p.starts_with('(') && chars <= MAX_REVISION_NOTE_CHARS && REVISION_NOTE.is_match(p) {
         return true;
     }
     if !p.chars().any(char::is_alphanumeric) {
         return true;
     }
-    if p.chars().count() <= 150
+    if chars <= 150
         && (NOISE_LINE.is_match(p)
             || PAYWALL_NOTICE.is_match(p)
             || (["whatsapp", "telegram", "google news"]
@@ -1558,13 +1555,13 @@ fn is_boilerplate_line(p: &str) -> bool {
     {
         return true;
     }
-    if p.chars().count() <= 60 && !is_attribution(p) && crate::date::parse_date_text(p).is_some() {
+    if chars <= 60 && !is_attribution(p) && crate::date::parse_date_text(p).is_some() {
         return true;
     }
     if is_metadata_strip(p) || is_timestamp_line(p) || is_media_teaser(p) {
         return true;
     }
-    if p.chars().count() <= MAX_NOTICE_CHARS && (is_newsroom_call(p) || is_adblock_notice(p)) {
+    if chars <= MAX_NOTICE_CHARS && (is_newsroom_call(p) || is_adblock_notice(p)) {
         return true;
     }
     if p.len() > 60 {
