@@ -793,20 +793,19 @@ pub fn authors(doc: &Html, meta: &MetaTags, is_outlet: &dyn Fn(&str) -> bool) ->
         dedup_names(&mut names);
         return names;
     }
-    if names.is_empty() {
-        names = stated_byline(doc);
-    }
-    if names.is_empty() {
-        names = byline_elements(doc);
-    }
-    if names.is_empty() {
-        names = author_page_links(doc);
-    }
-    if names.is_empty() {
-        names = bold_name_paragraph(doc);
-    }
-    if names.is_empty() {
-        names = name_beside_dateline(doc);
+    // Else the first of these readers of the page's own credits, in order, that names someone.
+    let finders: [fn(&Html) -> Vec<String>; 5] = [
+        stated_byline,
+        byline_elements,
+        author_page_links,
+        bold_name_paragraph,
+        name_beside_dateline,
+    ];
+    for find in finders {
+        if !names.is_empty() {
+            break;
+        }
+        names = find(doc);
     }
     dedup_names(&mut names);
     names
