@@ -1019,25 +1019,24 @@ const CREDIT_LABELS: &[&str] = &[
 /// Whether a text starts like a byline: "By", "Written by", "Author", or "Von"/"von" before a
 /// capitalised name.
 fn starts_like_byline(t: &str) -> bool {
+    // Opens with the label, in any ASCII case but with a capital first letter.
+    let opens_with = |l: &&str| {
+        t.get(..l.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(l))
+            && t.starts_with(char::is_uppercase)
+    };
     if t.starts_with("By")
         || t.starts_with("BY")
-        || CREDIT_LABELS.iter().any(|l| {
-            t.get(..l.len())
-                .is_some_and(|head| head.eq_ignore_ascii_case(l))
-                && t.starts_with(char::is_uppercase)
-                && t[l.len()..].chars().next().is_none_or(char::is_whitespace)
-        })
+        || CREDIT_LABELS
+            .iter()
+            .any(|l| opens_with(l) && t[l.len()..].chars().next().is_none_or(char::is_whitespace))
         || t.starts_with("Von ")
         || t.starts_with("Von:")
         || t.trim() == "von"
     {
         return true;
     }
-    if AUTHOR_LABELS.iter().any(|l| {
-        t.get(..l.len())
-            .is_some_and(|head| head.eq_ignore_ascii_case(l))
-            && t.starts_with(char::is_uppercase)
-    }) {
+    if AUTHOR_LABELS.iter().any(opens_with) {
         return true;
     }
     t.strip_prefix("von ")
