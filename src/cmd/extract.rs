@@ -33,8 +33,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
             })
             .collect()
     });
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out = super::buffered_stdout();
     let mut failed = false;
     for record in &records {
         failed |= matches!(record, ExtractRecord::Error { .. });

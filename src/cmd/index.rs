@@ -200,3 +200,23 @@ pub fn thousands(n: usize) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thousands_groups_digits_by_three() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1000), "1,000");
+        assert_eq!(thousands(21_578), "21,578");
+        assert_eq!(thousands(1_234_567), "1,234,567");
+    }
+
+    #[test]
+    fn counted_says_one_article_and_many_articles() {
+        assert_eq!(counted(1, "article"), "1 article");
+        assert_eq!(counted(1350, "article"), "1,350 articles");
+    }
+}

@@ -7,6 +7,9 @@ mod search;
 mod speakers;
 mod stats;
 
+/// How the `index` summary writes counts ("21,578"), for those who read it back.
+pub use index::thousands;
+
 use std::process::ExitCode;
 
 use crate::cli::{Cli, Command};
@@ -36,6 +39,16 @@ impl Outcome {
     }
 }
 
+/// Standard output behind a buffer; the caller flushes it.
+fn buffered_stdout() -> std::io::BufWriter<std::io::StdoutLock<'static>> {
+    std::io::BufWriter::new(std::io::stdout().lock())
+}
+
+/// The query given on the command line, trimmed; `None` when absent or blank.
+fn given_query(query: &Option<String>) -> Option<&str> {
+    query.as_deref().map(str::trim).filter(|q| !q.is_empty())
+}
+
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.command {
@@ -44,5 +57,17 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Extract(args) => extract::run(args),
         Command::Stats(args) => stats::run(args),
         Command::Speakers(args) => speakers::run(args),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_blank_query_is_no_query() {
+        assert_eq!(given_query(&None), None);
+        assert_eq!(given_query(&Some("  \t".into())), None);
+        assert_eq!(given_query(&Some(" peskov  ".into())), Some("peskov"));
     }
 }

@@ -16,11 +16,7 @@ const MAX_OFFSET: usize = 1_000_000;
 
 /// Converts the command line into a validated request.
 pub fn to_request(args: &SearchArgs) -> anyhow::Result<SearchRequest> {
-    let query = args
-        .query
-        .as_deref()
-        .map(str::trim)
-        .filter(|q| !q.is_empty());
+    let query = super::given_query(&args.query);
     let filtered = !args.authors.is_empty()
         || !args.speakers.is_empty()
         || !args.sources.is_empty()
@@ -75,8 +71,7 @@ pub fn run(args: SearchArgs) -> anyhow::Result<Outcome> {
     let (press, reader) = open_with_reader(&args.location.index)?;
     let searcher = reader.searcher();
     let results = search(&press, &searcher, &request)?;
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out = super::buffered_stdout();
     if args.json {
         output::json::write_hits(&mut out, &results.hits)?;
     } else {

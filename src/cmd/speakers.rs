@@ -15,12 +15,7 @@ use crate::query::run::build_query;
 pub fn run(args: SpeakersArgs) -> anyhow::Result<Outcome> {
     let press = open(&args.location.index)?;
     let searcher = press.index.reader()?.searcher();
-    let counts = match args
-        .query
-        .as_deref()
-        .map(str::trim)
-        .filter(|q| !q.is_empty())
-    {
+    let counts = match super::given_query(&args.query) {
         Some(text) => {
             let request = SearchRequest {
                 query: Some(text.to_string()),
@@ -36,8 +31,7 @@ pub fn run(args: SpeakersArgs) -> anyhow::Result<Outcome> {
             args.limit,
         )?,
     };
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out = super::buffered_stdout();
     if args.json {
         for c in &counts {
             output::json::write_value(&mut out, c)?;

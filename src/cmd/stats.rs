@@ -30,8 +30,7 @@ pub fn run(args: StatsArgs) -> anyhow::Result<Outcome> {
         top_sources: top_terms(&searcher, &*article_q, SOURCE_KEY, TOP)?,
         size_bytes: dir_size(&press.dir),
     };
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out = super::buffered_stdout();
     if args.json {
         output::json::write_value(&mut out, &stats)?;
     } else {

@@ -93,6 +93,11 @@ impl Stat {
             self.link as f64 / self.text as f64
         }
     }
+
+    /// A candidate's score discounted by the share of its text in links.
+    fn weigh(&self, score: f64) -> f64 {
+        score * (1.0 - self.link_density())
+    }
 }
 
 /// Per-element statistics of a document.
@@ -468,27 +473,42 @@ fn choose_content(doc: &Html, stats: &Stats) -> Vec<NodeId> {
                 .or_insert_with(|| base_score(anc.value())) += score / div;
         }
     }
-    let best = scores
-        .iter()
-        .filter_map(|(&id, &s)| {
-            let st = stats.get(id);
-            (!st.skip).then_some((id, s * (1.0 - st.link_density())))
-        })
-        .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.cmp(&a.0)));
+    let candidates = Candidates {
+        doc,
+        stats,
+        scores: &scores,
+    };
+    let best = candidates
+        .weighted()
+        .filter(|&(id, _)| !stats.get(id).skip)
+        .max_by(by_score);
     let Some((top, top_score)) = best else {
         return vec![doc.root_element().id()];
     };
-    let (top, top_score) = larger_rival(doc, stats, &scores, top, top_score);
-    let (first, first_score) = first_of_stacked_articles(doc, stats, &scores, top, top_score);
+    let (top, top_score) = candidates.larger_rival(top, top_score);
+    let (first, first_score) = candidates.first_of_stacked_articles(top, top_score);
     let (top, top_score) = if first == top {
-        let top = common_ancestor_of_runners_up(doc, stats, &scores, top, top_score);
+        let top = candidates.common_ancestor_of_runners_up(top, top_score);
         (top, top_score)
     } else {
         // The later articles' candidates are no runners-up to gather with it.
         (first, first_score)
     };
     let top = promote_thin_wrapper(doc, stats, top);
-    siblings_to_include(doc, stats, &scores, top, top_score)
+    candidates.siblings_to_include(top, top_score)
+}
+
+/// Orders scored candidates: the higher score is the greater, and on a tie the earlier node
+/// (so `max_by` picks it, and the order does not depend on the map's).
+fn by_score(a: &(NodeId, f64), b: &(NodeId, f64)) -> std::cmp::Ordering {
+    a.1.total_cmp(&b.1).then_with(|| b.0.cmp(&a.0))
+}
+
+/// Whether node `inner` lies below node `outer` (not the node itself).
+fn is_inside(doc: &Html, inner: NodeId, outer: NodeId) -> bool {
+    doc.tree
+        .get(inner)
+        .is_some_and(|n| n.ancestors().any(|a| a.id() == outer))
 }
 
 /// Share of the best score a larger separate candidate needs to replace it.
@@ -496,40 +516,6 @@ const RIVAL_SHARE: f64 = 0.75;
 
 /// How many times the best candidate's text a separate rival must hold to replace it.
 const RIVAL_TEXT_RATIO: usize = 4;
-
-/// When the best candidate is a small box (a promo or a newsletter prompt whose class words
-/// earned it a bonus), the best-scoring candidate outside it, and not around it, that scores
-/// nearly as well and holds several times its text.
-fn larger_rival(
-    doc: &Html,
-    stats: &Stats,
-    scores: &HashMap<NodeId, f64>,
-    top: NodeId,
-    top_score: f64,
-) -> (NodeId, f64) {
-    let top_text = stats.get(top).text;
-    let related = |id: NodeId| {
-        let contains = |outer: NodeId, inner: NodeId| {
-            doc.tree
-                .get(inner)
-                .is_some_and(|n| n.ancestors().any(|a| a.id() == outer))
-        };
-        contains(id, top) || contains(top, id)
-    };
-    scores
-        .iter()
-        .filter(|(id, _)| **id != top)
-        .map(|(&id, &s)| (id, s * (1.0 - stats.get(id).link_density())))
-        .filter(|&(id, s)| {
-            let st = stats.get(id);
-            !st.skip
-                && s >= RIVAL_SHARE * top_score
-                && st.text >= RIVAL_TEXT_RATIO * top_text
-                && !related(id)
-        })
-        .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
-        .unwrap_or((top, top_score))
-}
 
 /// Share of the best score a candidate in an earlier `<article>` needs to be preferred.
 const EARLIER_ARTICLE_SHARE: f64 = 0.6;
@@ -547,94 +533,172 @@ fn enclosing_article(doc: &Html, id: NodeId) -> Option<NodeId> {
         .map(|n| n.id())
 }
 
-/// When the page stacks whole articles one after the other (the next story loaded below the
-/// first), the best candidate of the first article rather than of a longer later one: a
-/// candidate in an earlier, separate `<article>` that scores close to the best replaces it.
-fn first_of_stacked_articles(
-    doc: &Html,
-    stats: &Stats,
-    scores: &HashMap<NodeId, f64>,
-    top: NodeId,
-    top_score: f64,
-) -> (NodeId, f64) {
-    let Some(top_article) = enclosing_article(doc, top) else {
-        return (top, top_score);
-    };
-    let contains = |outer: NodeId, inner: NodeId| {
-        doc.tree
-            .get(inner)
-            .is_some_and(|n| n.ancestors().any(|a| a.id() == outer))
-    };
-    scores
-        .iter()
-        .filter(|(id, _)| **id < top && !stats.get(**id).skip)
-        .map(|(&id, &s)| (id, s * (1.0 - stats.get(id).link_density())))
-        .filter(|&(_, s)| s >= EARLIER_ARTICLE_SHARE * top_score)
-        .filter_map(|(id, s)| {
-            let article = enclosing_article(doc, id)?;
-            (article != top_article
-                && !contains(article, top_article)
-                && !contains(top_article, article))
-            .then_some((id, s))
-        })
-        .min_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.total_cmp(&a.1)))
-        .map(|(id, _)| {
-            // The best candidate of that earlier article.
-            let article = enclosing_article(doc, id);
-            scores
-                .iter()
-                .filter(|(c, _)| enclosing_article(doc, **c) == article && !stats.get(**c).skip)
-                .map(|(&c, &s)| (c, s * (1.0 - stats.get(c).link_density())))
-                .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
-                .unwrap_or((id, top_score))
-        })
-        .unwrap_or((top, top_score))
-}
-
 /// How many near-best candidates must share an ancestor for it to replace the best one.
 const MIN_RUNNERS_UP: usize = 3;
 
-/// When the best candidate is one block of several (each paragraph in its own wrapper, the
-/// article split in sections), the nearest ancestor holding at least [`MIN_RUNNERS_UP`] of
-/// the candidates scoring close to it (readability's rule); otherwise the best candidate.
-fn common_ancestor_of_runners_up(
-    doc: &Html,
-    stats: &Stats,
-    scores: &HashMap<NodeId, f64>,
-    top: NodeId,
-    top_score: f64,
-) -> NodeId {
-    let mut runners_up: Vec<(NodeId, f64)> = scores
-        .iter()
-        .filter(|(id, _)| **id != top)
-        .map(|(&id, &s)| (id, s * (1.0 - stats.get(id).link_density())))
-        .filter(|&(_, s)| s >= 0.75 * top_score)
-        .collect();
-    if runners_up.len() < MIN_RUNNERS_UP {
-        return top;
-    }
-    runners_up.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    runners_up.truncate(4);
-    let Some(node) = doc.tree.get(top) else {
-        return top;
-    };
-    for ancestor in node.ancestors().filter_map(ElementRef::wrap) {
-        if matches!(ancestor.value().name(), "body" | "html") || stats.get(ancestor.id()).skip {
-            break;
-        }
-        let held = runners_up
+/// Longest block above the article taken for its standfirst on the strength of ending
+/// like a sentence.
+const MAX_STANDFIRST_CHARS: usize = 400;
+
+/// A page's scored candidates for the content block, with the statistics that judge them.
+struct Candidates<'a> {
+    doc: &'a Html,
+    stats: &'a Stats,
+    /// Each candidate's score before its link density is counted.
+    scores: &'a HashMap<NodeId, f64>,
+}
+
+impl Candidates<'_> {
+    /// Each candidate with its score discounted by its link density.
+    fn weighted(&self) -> impl Iterator<Item = (NodeId, f64)> + '_ {
+        self.scores
             .iter()
-            .filter(|(id, _)| {
-                doc.tree
-                    .get(*id)
-                    .is_some_and(|n| n.ancestors().any(|a| a.id() == ancestor.id()))
-            })
-            .count();
-        if held >= MIN_RUNNERS_UP {
-            return ancestor.id();
-        }
+            .map(|(&id, &s)| (id, self.stats.get(id).weigh(s)))
     }
-    top
+
+    /// When the best candidate is a small box (a promo or a newsletter prompt whose class words
+    /// earned it a bonus), the best-scoring candidate outside it, and not around it, that scores
+    /// nearly as well and holds several times its text.
+    fn larger_rival(&self, top: NodeId, top_score: f64) -> (NodeId, f64) {
+        let Candidates { doc, stats, .. } = self;
+        let top_text = stats.get(top).text;
+        let related = |id: NodeId| is_inside(doc, top, id) || is_inside(doc, id, top);
+        self.weighted()
+            .filter(|&(id, _)| id != top)
+            .filter(|&(id, s)| {
+                let st = stats.get(id);
+                !st.skip
+                    && s >= RIVAL_SHARE * top_score
+                    && st.text >= RIVAL_TEXT_RATIO * top_text
+                    && !related(id)
+            })
+            .max_by(by_score)
+            .unwrap_or((top, top_score))
+    }
+
+    /// When the page stacks whole articles one after the other (the next story loaded below the
+    /// first), the best candidate of the first article rather than of a longer later one: a
+    /// candidate in an earlier, separate `<article>` that scores close to the best replaces it.
+    fn first_of_stacked_articles(&self, top: NodeId, top_score: f64) -> (NodeId, f64) {
+        let Candidates { doc, stats, .. } = self;
+        let Some(top_article) = enclosing_article(doc, top) else {
+            return (top, top_score);
+        };
+        self.weighted()
+            .filter(|&(id, _)| id < top && !stats.get(id).skip)
+            .filter(|&(_, s)| s >= EARLIER_ARTICLE_SHARE * top_score)
+            .filter_map(|(id, s)| {
+                let article = enclosing_article(doc, id)?;
+                (article != top_article
+                    && !is_inside(doc, top_article, article)
+                    && !is_inside(doc, article, top_article))
+                .then_some((id, s))
+            })
+            .min_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.total_cmp(&a.1)))
+            .map(|(id, _)| {
+                // The best candidate of that earlier article.
+                let article = enclosing_article(doc, id);
+                self.weighted()
+                    .filter(|&(c, _)| enclosing_article(doc, c) == article && !stats.get(c).skip)
+                    .max_by(by_score)
+                    .unwrap_or((id, top_score))
+            })
+            .unwrap_or((top, top_score))
+    }
+
+    /// When the best candidate is one block of several (each paragraph in its own wrapper, the
+    /// article split in sections), the nearest ancestor holding at least [`MIN_RUNNERS_UP`] of
+    /// the candidates scoring close to it (readability's rule); otherwise the best candidate.
+    fn common_ancestor_of_runners_up(&self, top: NodeId, top_score: f64) -> NodeId {
+        let Candidates { doc, stats, .. } = self;
+        let mut runners_up: Vec<(NodeId, f64)> = self
+            .weighted()
+            .filter(|&(id, _)| id != top)
+            .filter(|&(_, s)| s >= 0.75 * top_score)
+            .collect();
+        if runners_up.len() < MIN_RUNNERS_UP {
+            return top;
+        }
+        runners_up.sort_by(|a, b| by_score(b, a));
+        runners_up.truncate(4);
+        let Some(node) = doc.tree.get(top) else {
+            return top;
+        };
+        for ancestor in node.ancestors().filter_map(ElementRef::wrap) {
+            if matches!(ancestor.value().name(), "body" | "html") || stats.get(ancestor.id()).skip {
+                break;
+            }
+            let held = runners_up
+                .iter()
+                .filter(|(id, _)| is_inside(doc, *id, ancestor.id()))
+                .count();
+            if held >= MIN_RUNNERS_UP {
+                return ancestor.id();
+            }
+        }
+        top
+    }
+
+    /// The top candidate plus siblings that look like more of the same article.
+    fn siblings_to_include(&self, top: NodeId, top_score: f64) -> Vec<NodeId> {
+        let Candidates { doc, stats, scores } = self;
+        let Some(top_node) = doc.tree.get(top) else {
+            return vec![top];
+        };
+        let Some(parent) = top_node.parent() else {
+            return vec![top];
+        };
+        let threshold = (top_score * 0.3).max(10.0);
+        // Next to an article, a sibling holding another article is the next story, not more text.
+        let in_article = top_node
+            .value()
+            .as_element()
+            .is_some_and(|e| e.name() == "article");
+        parent
+            .children()
+            .filter(|c| {
+                if c.id() == top {
+                    return true;
+                }
+                let Some(el) = ElementRef::wrap(*c) else {
+                    return false;
+                };
+                let st = stats.get(c.id());
+                if st.skip || st.text == 0 {
+                    return false;
+                }
+                if in_article
+                    && c.descendants().any(|d| {
+                        d.value()
+                            .as_element()
+                            .is_some_and(|e| e.name() == "article")
+                    })
+                {
+                    return false;
+                }
+                let score = st.weigh(scores.get(&c.id()).copied().unwrap_or(0.0));
+                if score >= threshold {
+                    return true;
+                }
+                // Prose blocks next to the article (a lead, a second text column) belong to it,
+                // and so does a standfirst above it: a few sentences with few commas.
+                if st.text >= 140
+                    && st.link_density() < 0.2
+                    && (st.commas >= 2
+                        || (c.id() < top && st.text <= MAX_STANDFIRST_CHARS && ends_sentence(el)))
+                {
+                    return true;
+                }
+                if el.value().name() == "p" {
+                    let ld = st.link_density();
+                    return (st.text > 80 && ld < 0.25)
+                        || (ld == 0.0 && el.text().collect::<String>().contains(". "));
+                }
+                false
+            })
+            .map(|c| c.id())
+            .collect()
+    }
 }
 
 /// The element marked up as the article body (`itemprop=articleBody`), when it holds text.
@@ -671,76 +735,6 @@ fn promote_thin_wrapper(doc: &Html, stats: &Stats, mut id: NodeId) -> NodeId {
         }
         id = parent.id();
     }
-}
-
-/// Longest block above the article taken for its standfirst on the strength of ending
-/// like a sentence.
-const MAX_STANDFIRST_CHARS: usize = 400;
-
-/// The top candidate plus siblings that look like more of the same article.
-fn siblings_to_include(
-    doc: &Html,
-    stats: &Stats,
-    scores: &HashMap<NodeId, f64>,
-    top: NodeId,
-    top_score: f64,
-) -> Vec<NodeId> {
-    let Some(top_node) = doc.tree.get(top) else {
-        return vec![top];
-    };
-    let Some(parent) = top_node.parent() else {
-        return vec![top];
-    };
-    let threshold = (top_score * 0.3).max(10.0);
-    // Next to an article, a sibling holding another article is the next story, not more text.
-    let in_article = top_node
-        .value()
-        .as_element()
-        .is_some_and(|e| e.name() == "article");
-    parent
-        .children()
-        .filter(|c| {
-            if c.id() == top {
-                return true;
-            }
-            let Some(el) = ElementRef::wrap(*c) else {
-                return false;
-            };
-            let st = stats.get(c.id());
-            if st.skip || st.text == 0 {
-                return false;
-            }
-            if in_article
-                && c.descendants().any(|d| {
-                    d.value()
-                        .as_element()
-                        .is_some_and(|e| e.name() == "article")
-                })
-            {
-                return false;
-            }
-            let score = scores.get(&c.id()).copied().unwrap_or(0.0) * (1.0 - st.link_density());
-            if score >= threshold {
-                return true;
-            }
-            // Prose blocks next to the article (a lead, a second text column) belong to it,
-            // and so does a standfirst above it: a few sentences with few commas.
-            if st.text >= 140
-                && st.link_density() < 0.2
-                && (st.commas >= 2
-                    || (c.id() < top && st.text <= MAX_STANDFIRST_CHARS && ends_sentence(el)))
-            {
-                return true;
-            }
-            if el.value().name() == "p" {
-                let ld = st.link_density();
-                return (st.text > 80 && ld < 0.25)
-                    || (ld == 0.0 && el.text().collect::<String>().contains(". "));
-            }
-            false
-        })
-        .map(|c| c.id())
-        .collect()
 }
 
 /// Tags that start a new line or paragraph when rendered.
@@ -1527,33 +1521,30 @@ const MAX_FEEDBACK_PROMPT_CHARS: usize = 80;
 
 /// Paragraphs that are widget labels rather than article text.
 fn is_boilerplate_line(p: &str) -> bool {
-    if p.chars().count() <= MAX_SLASH_CREDIT_CHARS && SLASH_CREDIT.is_match(p) {
+    let chars = p.chars().count();
+    if chars <= MAX_SLASH_CREDIT_CHARS && SLASH_CREDIT.is_match(p) {
         return true;
     }
-    if p.chars().count() <= MAX_COURTESY_CREDIT_CHARS && COURTESY_CREDIT.is_match(p) {
+    if chars <= MAX_COURTESY_CREDIT_CHARS && COURTESY_CREDIT.is_match(p) {
         return true;
     }
-    if p.chars().count() <= MAX_TOGGLE_CHARS && TOGGLE_LABELS.is_match(p) {
+    if chars <= MAX_TOGGLE_CHARS && TOGGLE_LABELS.is_match(p) {
         return true;
     }
     if is_teaser(p) || is_loading_notice(p) {
         return true;
     }
-    if p.chars().count() <= MAX_FEEDBACK_PROMPT_CHARS
-        && (FEEDBACK_PROMPT.is_match(p) || SKIP_LINK.is_match(p))
+    if chars <= MAX_FEEDBACK_PROMPT_CHARS && (FEEDBACK_PROMPT.is_match(p) || SKIP_LINK.is_match(p))
     {
         return true;
     }
-    if p.starts_with('(')
-        && p.chars().count() <= MAX_REVISION_NOTE_CHARS
-        && REVISION_NOTE.is_match(p)
-    {
+    if p.starts_with('(') && chars <= MAX_REVISION_NOTE_CHARS && REVISION_NOTE.is_match(p) {
         return true;
     }
     if !p.chars().any(char::is_alphanumeric) {
         return true;
     }
-    if p.chars().count() <= 150
+    if chars <= 150
         && (NOISE_LINE.is_match(p)
             || PAYWALL_NOTICE.is_match(p)
             || (["whatsapp", "telegram", "google news"]
@@ -1564,13 +1555,13 @@ fn is_boilerplate_line(p: &str) -> bool {
     {
         return true;
     }
-    if p.chars().count() <= 60 && !is_attribution(p) && crate::date::parse_date_text(p).is_some() {
+    if chars <= 60 && !is_attribution(p) && crate::date::parse_date_text(p).is_some() {
         return true;
     }
     if is_metadata_strip(p) || is_timestamp_line(p) || is_media_teaser(p) {
         return true;
     }
-    if p.chars().count() <= MAX_NOTICE_CHARS && (is_newsroom_call(p) || is_adblock_notice(p)) {
+    if chars <= MAX_NOTICE_CHARS && (is_newsroom_call(p) || is_adblock_notice(p)) {
         return true;
     }
     if p.len() > 60 {
@@ -1968,6 +1959,59 @@ mod tests {
         main_text(&Html::parse_document(html))
     }
 
+    /// Checks the body of a page holds each of `kept` and none of `dropped`.
+    fn assert_body(html: &str, kept: &[&str], dropped: &[&str]) {
+        let got = body(html);
+        for k in kept {
+            assert!(got.contains(k), "{k:?} is missing: {got:?}");
+        }
+        for d in dropped {
+            assert!(!got.contains(d), "{d:?} is kept: {got:?}");
+        }
+    }
+
+    #[test]
+    fn is_inside_means_strictly_below() {
+        let doc = Html::parse_fragment("<div id=a><p id=b><b id=c>x</b></p></div><p id=d>y</p>");
+        let id = |i: &str| {
+            doc.select(&scraper::Selector::parse(&format!("#{i}")).unwrap())
+                .next()
+                .unwrap()
+                .id()
+        };
+        assert!(is_inside(&doc, id("c"), id("a")));
+        assert!(is_inside(&doc, id("b"), id("a")));
+        assert!(!is_inside(&doc, id("a"), id("c")));
+        assert!(!is_inside(&doc, id("a"), id("a")));
+        assert!(!is_inside(&doc, id("d"), id("a")));
+    }
+
+    #[test]
+    fn by_score_prefers_the_higher_score_then_the_earlier_node() {
+        let doc = Html::parse_fragment("<p>x</p><p>y</p>");
+        let ids: Vec<NodeId> = doc
+            .select(&scraper::Selector::parse("p").unwrap())
+            .map(|p| p.id())
+            .collect();
+        let (first, second) = (ids[0], ids[1]);
+        let best = |c: [(NodeId, f64); 2]| c.into_iter().max_by(by_score).unwrap().0;
+        assert_eq!(best([(first, 1.0), (second, 2.0)]), second);
+        assert_eq!(best([(first, 2.0), (second, 2.0)]), first);
+        assert_eq!(best([(second, 2.0), (first, 2.0)]), first);
+    }
+
+    #[test]
+    fn weigh_discounts_a_score_by_its_link_share() {
+        let st = |text, link| Stat {
+            text,
+            link,
+            ..Stat::default()
+        };
+        assert_eq!(st(100, 0).weigh(8.0), 8.0);
+        assert_eq!(st(100, 25).weigh(8.0), 6.0);
+        assert_eq!(st(0, 0).weigh(8.0), 8.0);
+    }
+
     #[test]
     fn picks_the_article_and_drops_boilerplate() {
         let para = "This is a long sentence of the article, with commas, and more words to read. \
@@ -2221,8 +2265,7 @@ mod tests {
         let got = body(&page("Short.", lead));
         assert!(!got.contains("old bridge"), "{got:?}");
         let long = format!("{lead} {lead} {lead}");
-        let got = body(&page(&long, "Short."));
-        assert!(!got.contains("old bridge"), "{got:?}");
+        assert_body(&page(&long, "Short."), &[], &["old bridge"]);
     }
 
     #[test]
@@ -2234,9 +2277,7 @@ mod tests {
              <div><div class=main-content><p>Get our morning briefing, free, every day, \
              with the five stories you need to read today.</p></div><p>Close</p></div></body>"
         );
-        let got = body(&html);
-        assert!(got.contains("The council met"), "{got:?}");
-        assert!(!got.contains("briefing"), "{got:?}");
+        assert_body(&html, &["The council met"], &["briefing"]);
     }
 
     #[test]
@@ -2303,9 +2344,7 @@ mod tests {
              <div class=full-gallery><ul>{}</ul></div></div></body>",
             slide.repeat(12)
         );
-        let got = body(&html);
-        assert!(got.contains("The article text"), "{got:?}");
-        assert!(!got.contains("another story"), "{got:?}");
+        assert_body(&html, &["The article text"], &["another story"]);
     }
 
     #[test]
@@ -2318,9 +2357,7 @@ mod tests {
              <a href=#>Read more</a><div id=read-more-content><p>{rest}</p><p>{rest}</p>\
              </div></div></article></body>"
         );
-        let got = body(&html);
-        assert!(got.contains("The opening text"), "{got:?}");
-        assert!(got.contains("The rest of the story"), "{got:?}");
+        assert_body(&html, &["The opening text", "The rest of the story"], &[]);
     }
 
     #[test]
@@ -2373,9 +2410,7 @@ mod tests {
             notice.repeat(3),
             notice.repeat(3)
         );
-        let got = body(&html);
-        assert!(got.contains("The article text"), "{got:?}");
-        assert!(!got.contains("partners"), "{got:?}");
+        assert_body(&html, &["The article text"], &["partners"]);
     }
 
     #[test]
@@ -2389,9 +2424,7 @@ mod tests {
             "<body><main><article><div>{first}</div></article>\
              <div><article><div>{next}</div></article></div></main></body>"
         );
-        let got = body(&html);
-        assert!(got.contains("The first story"), "{got:?}");
-        assert!(!got.contains("The next story"), "{got:?}");
+        assert_body(&html, &["The first story"], &["The next story"]);
     }
 
     #[test]
@@ -2427,9 +2460,7 @@ mod tests {
              <ul><li><a href=/c>Other story one here</a></li><li><a href=/d>Other story two</a></li></ul>\
              </article></body>"
         );
-        let got = body(&html);
-        assert!(got.contains("the council report"), "{got:?}");
-        assert!(!got.contains("Other story"), "{got:?}");
+        assert_body(&html, &["the council report"], &["Other story"]);
     }
 
     #[test]
@@ -2442,11 +2473,14 @@ mod tests {
              <p>Read <a href=/f>the full text of the speech given on Monday</a>.</p>\
              </article></body>"
         );
-        let got = body(&html);
-        assert!(got.contains("our review of the whole year"), "{got:?}");
-        assert!(got.contains("the full text of the speech"), "{got:?}");
-        assert!(!got.contains("Other story"), "{got:?}");
-        assert!(!got.contains("another story"), "{got:?}");
+        assert_body(
+            &html,
+            &[
+                "our review of the whole year",
+                "the full text of the speech",
+            ],
+            &["Other story", "another story"],
+        );
     }
 
     #[test]
@@ -2464,10 +2498,11 @@ mod tests {
              with two mentors from the desktop team.</li><li>In progress:<ul>{links}</ul></li></ul>\
              <h4>More from us</h4><ul>{links}</ul></article></body>"
         );
-        let got = body(&html);
-        assert!(got.contains("Window manager"), "{got:?}");
-        assert!(got.contains("Students will work"), "{got:?}");
-        assert!(!got.contains("More from us"), "{got:?}");
+        assert_body(
+            &html,
+            &["Window manager", "Students will work"],
+            &["More from us"],
+        );
     }
 
     #[test]
@@ -2480,9 +2515,7 @@ mod tests {
              <div class=block><div><p><a href=/o>Other story one here, told at length</a></p></div></div>\
              <p>{para}</p></article></body>"
         );
-        let got = body(&html);
-        assert!(got.contains("members may bring"), "{got:?}");
-        assert!(!got.contains("Other story"), "{got:?}");
+        assert_body(&html, &["members may bring"], &["Other story"]);
     }
 
     #[test]
@@ -2493,9 +2526,7 @@ mod tests {
              engine works</a></h3><p>{para} {para}</p><h3><a href=/other>Another story told \
              elsewhere</a></h3><p>{para}</p></article></body>"
         );
-        let got = body(&html);
-        assert!(got.contains("How the engine works"), "{got:?}");
-        assert!(!got.contains("Another story"), "{got:?}");
+        assert_body(&html, &["How the engine works"], &["Another story"]);
     }
 
     #[test]
@@ -2522,9 +2553,7 @@ mod tests {
             "<body><article><p>{para} {para}</p><div><div><table>{rows}</table></div></div>\
              <p>{para} {para}</p><div><div><table>{links}</table></div></div><p>{para}</p></article></body>"
         );
-        let got = body(&html);
-        assert!(got.contains("71 MB"), "{got:?}");
-        assert!(!got.contains("Another story"), "{got:?}");
+        assert_body(&html, &["71 MB"], &["Another story"]);
     }
 
     #[test]
@@ -2573,10 +2602,11 @@ mod tests {
              <ul><li><a href=/c>Other story one here</a></li><li><a href=/d>Other story two</a></li></ul>\
              </article></body>"
         );
-        let got = body(&html);
-        assert!(got.contains("How the plant works today"), "{got:?}");
-        assert!(got.contains("A short anchored line"), "{got:?}");
-        assert!(!got.contains("Other story"), "{got:?}");
+        assert_body(
+            &html,
+            &["How the plant works today", "A short anchored line"],
+            &["Other story"],
+        );
     }
 
     #[test]
@@ -2587,9 +2617,7 @@ mod tests {
              <section class=\"c-article-most-popular\"><p>A teaser of another story, with commas, \
              that runs on for a while, as teasers do.</p></section><p>{para}</p></article></body>"
         );
-        let got = body(&html);
-        assert!(got.contains("commas"), "{got:?}");
-        assert!(!got.contains("teaser"), "{got:?}");
+        assert_body(&html, &["commas"], &["teaser"]);
     }
 
     #[test]
@@ -2600,9 +2628,7 @@ mod tests {
              <ul><li><a href=/a>Other story one here</a></li><li><a href=/b>Other story two</a></li></ul>\
              <h3>What comes next</h3><p>{para} {para}</p></article></body>"
         );
-        let got = body(&html);
-        assert!(!got.contains("Also interesting"), "{got:?}");
-        assert!(got.contains("What comes next"), "{got:?}");
+        assert_body(&html, &["What comes next"], &["Also interesting"]);
     }
 
     #[test]
@@ -2614,9 +2640,7 @@ mod tests {
              <div style=\"display: none\"><p>{hidden}</p><p>{hidden}</p><p>{hidden}</p>\
              <p>{hidden}</p><p>{hidden}</p></div></body>"
         );
-        let got = body(&html);
-        assert!(got.contains("The article text"), "{got:?}");
-        assert!(!got.contains("hidden panel"), "{got:?}");
+        assert_body(&html, &["The article text"], &["hidden panel"]);
     }
 
     #[test]
@@ -2644,9 +2668,7 @@ mod tests {
              What the new rules mean for trade, explained. 16.04.2024 | 6:33 min</p>\
              <p>{para} The end.</p></article></body>"
         );
-        let got = body(&html);
-        assert!(got.contains("The end."), "{got:?}");
-        assert!(!got.contains("new rules mean"), "{got:?}");
+        assert_body(&html, &["The end."], &["new rules mean"]);
     }
 
     #[test]

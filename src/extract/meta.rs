@@ -352,6 +352,14 @@ pub fn norm(s: &str) -> String {
         .collect()
 }
 
+/// A text's words as [`norm`] keys, leaving out those with no letter or digit.
+fn norm_words(s: &str) -> Vec<String> {
+    s.split_whitespace()
+        .map(norm)
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
 /// Removes a leading or trailing segment that names the site (`Headline | Site`).
 pub fn strip_site_name(title: &str, site_names: &[String]) -> String {
     let title = squash(title);
@@ -638,10 +646,10 @@ fn is_masthead(heading: &str, site_names: &[String]) -> bool {
 
 /// How many distinct words (as [`norm`] keys) two texts share.
 fn shared_words(a: &str, b: &str) -> usize {
-    let b: Vec<String> = b.split_whitespace().map(norm).collect();
+    let b = norm_words(b);
     let mut seen: Vec<String> = Vec::new();
-    for w in a.split_whitespace().map(norm) {
-        if !w.is_empty() && b.contains(&w) && !seen.contains(&w) {
+    for w in norm_words(a) {
+        if b.contains(&w) && !seen.contains(&w) {
             seen.push(w);
         }
     }
@@ -664,12 +672,8 @@ fn resembles(h1: &str, candidate: &str) -> bool {
     if prefix >= 10 && prefix < heading && prefix * 5 >= heading * 3 {
         return true;
     }
-    let words: Vec<String> = h1
-        .split_whitespace()
-        .map(norm)
-        .filter(|w| !w.is_empty())
-        .collect();
-    let cand: Vec<String> = candidate.split_whitespace().map(norm).collect();
+    let words = norm_words(h1);
+    let cand = norm_words(candidate);
     let shared = words.iter().filter(|w| cand.contains(w)).count();
     words.len() >= 3 && shared * 2 >= words.len()
 }
@@ -789,20 +793,19 @@ pub fn authors(doc: &Html, meta: &MetaTags, is_outlet: &dyn Fn(&str) -> bool) ->
         dedup_names(&mut names);
         return names;
     }
-    if names.is_empty() {
-        names = stated_byline(doc);
-    }
-    if names.is_empty() {
-        names = byline_elements(doc);
-    }
-    if names.is_empty() {
-        names = author_page_links(doc);
-    }
-    if names.is_empty() {
-        names = bold_name_paragraph(doc);
-    }
-    if names.is_empty() {
-        names = name_beside_dateline(doc);
+    // Else the first of these readers of the page's own credits, in order, that names someone.
+    let finders: [fn(&Html) -> Vec<String>; 5] = [
+        stated_byline,
+        byline_elements,
+        author_page_links,
+        bold_name_paragraph,
+        name_beside_dateline,
+    ];
+    for find in finders {
+        if !names.is_empty() {
+            break;
+        }
+        names = find(doc);
     }
     dedup_names(&mut names);
     names
@@ -975,11 +978,7 @@ pub fn without_other_roles(doc: &Html, authors: Vec<String>) -> Vec<String> {
 /// Whether two spellings name the same person: the same words, ignoring case and punctuation.
 fn same_person(a: &str, b: &str) -> bool {
     let words = |s: &str| {
-        let mut w: Vec<String> = s
-            .split_whitespace()
-            .map(norm)
-            .filter(|w| !w.is_empty())
-            .collect();
+        let mut w = norm_words(s);
         w.sort();
         w
     };
@@ -1020,25 +1019,24 @@ const CREDIT_LABELS: &[&str] = &[
 /// Whether a text starts like a byline: "By", "Written by", "Author", or "Von"/"von" before a
 /// capitalised name.
 fn starts_like_byline(t: &str) -> bool {
+    // Opens with the label, in any ASCII case but with a capital first letter.
+    let opens_with = |l: &&str| {
+        t.get(..l.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(l))
+            && t.starts_with(char::is_uppercase)
+    };
     if t.starts_with("By")
         || t.starts_with("BY")
-        || CREDIT_LABELS.iter().any(|l| {
-            t.get(..l.len())
-                .is_some_and(|head| head.eq_ignore_ascii_case(l))
-                && t.starts_with(char::is_uppercase)
-                && t[l.len()..].chars().next().is_none_or(char::is_whitespace)
-        })
+        || CREDIT_LABELS
+            .iter()
+            .any(|l| opens_with(l) && t[l.len()..].chars().next().is_none_or(char::is_whitespace))
         || t.starts_with("Von ")
         || t.starts_with("Von:")
         || t.trim() == "von"
     {
         return true;
     }
-    if AUTHOR_LABELS.iter().any(|l| {
-        t.get(..l.len())
-            .is_some_and(|head| head.eq_ignore_ascii_case(l))
-            && t.starts_with(char::is_uppercase)
-    }) {
+    if AUTHOR_LABELS.iter().any(opens_with) {
         return true;
     }
     t.strip_prefix("von ")
@@ -1370,20 +1368,31 @@ static NOT_BYLINE_CLASS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// Names in the first elements whose class/id says byline or author.
-fn byline_elements(doc: &Html) -> Vec<String> {
-    for e in doc
-        .root_element()
+/// Most elements of a page read when looking for one by its class or id.
+const MAX_ELEMENTS_SCANNED: usize = 20_000;
+
+/// The first [`MAX_ELEMENTS_SCANNED`] elements of a page, in document order.
+fn first_elements(doc: &Html) -> impl Iterator<Item = ElementRef<'_>> {
+    doc.root_element()
         .descendants()
         .filter_map(ElementRef::wrap)
-        .take(20_000)
-    {
+        .take(MAX_ELEMENTS_SCANNED)
+}
+
+/// An element's class and id attributes, joined by a space, for matching class words.
+fn class_and_id(el: &scraper::node::Element) -> String {
+    format!(
+        "{} {}",
+        el.attr("class").unwrap_or(""),
+        el.attr("id").unwrap_or("")
+    )
+}
+
+/// Names in the first elements whose class/id says byline or author.
+fn byline_elements(doc: &Html) -> Vec<String> {
+    for e in first_elements(doc) {
         let el = e.value();
-        let ci = format!(
-            "{} {}",
-            el.attr("class").unwrap_or(""),
-            el.attr("id").unwrap_or("")
-        );
+        let ci = class_and_id(el);
         if !BYLINE_CLASS.is_match(&ci)
             || NOT_BYLINE_CLASS.is_match(&ci)
             || in_comments(e)
@@ -1826,17 +1835,9 @@ static DATE_CLASS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A date written in a short element whose class/id says date, time or publish.
 fn date_elements(doc: &Html, order: SlashOrder) -> Option<PublishedDate> {
-    doc.root_element()
-        .descendants()
-        .filter_map(ElementRef::wrap)
-        .take(20_000)
+    first_elements(doc)
         .filter(|e| {
-            let v = e.value();
-            let ci = format!(
-                "{} {}",
-                v.attr("class").unwrap_or(""),
-                v.attr("id").unwrap_or("")
-            );
+            let ci = class_and_id(e.value());
             DATE_CLASS.is_match(&ci)
                 && !ci.to_ascii_lowercase().contains("modif")
                 && !ci.to_ascii_lowercase().contains("updat")
@@ -1917,6 +1918,44 @@ mod tests {
     use super::*;
 
     #[test]
+    fn class_and_id_joins_both_or_leaves_a_blank() {
+        let doc =
+            Html::parse_fragment(r#"<p class="byline x" id="top">a</p><p id="only">b</p><p>c</p>"#);
+        let got: Vec<String> = first_elements(&doc)
+            .filter(|e| e.value().name() == "p")
+            .map(|e| class_and_id(e.value()))
+            .collect();
+        assert_eq!(got, vec!["byline x top", " only", " "]);
+    }
+
+    #[test]
+    fn norm_words_keys_words_and_drops_bare_punctuation() {
+        assert_eq!(
+            norm_words("Ann-Marie  O'Neil – Jr."),
+            vec!["annmarie", "oneil", "jr"]
+        );
+        assert!(norm_words(" — ").is_empty());
+    }
+
+    /// A paragraph of article text, long enough to be the body.
+    const PROSE: &str = "The council met on Monday to discuss the plan for the new bridge, which \
+                         has divided the town for years, and voted late in the evening to approve \
+                         it. Work on the foundations is to begin in the spring.";
+
+    /// The date `published` finds in a page with no URL or title to go by, and where it found it.
+    fn page_published(html: &str) -> Option<(String, &'static str)> {
+        let doc = Html::parse_document(html);
+        published(&doc, &MetaTags::read(&doc), &linked_data(&doc), None, None)
+            .map(|(d, s)| (d.to_string(), s))
+    }
+
+    /// The title `title` finds in a page, with the given site names.
+    fn page_title(html: &str, site_names: &[String]) -> Option<String> {
+        let doc = Html::parse_document(html);
+        title(&doc, &MetaTags::read(&doc), &linked_data(&doc), site_names)
+    }
+
+    #[test]
     fn finds_labelled_dates_in_text() {
         let cases = [
             (
@@ -1976,21 +2015,9 @@ mod tests {
 
     #[test]
     fn a_labelled_date_beats_a_date_classed_element() {
-        let doc = Html::parse_document(
-            r#"<article><h2>Update <span class="date">24.04.2023</span></h2><p>Text.</p></article>
-               <aside><ul><li><b>Published</b> 28.04.2023</li></ul></aside>"#,
-        );
-        let got = published(
-            &doc,
-            &MetaTags::read(&doc),
-            &LinkedData::default(),
-            None,
-            None,
-        );
-        assert_eq!(
-            got.map(|(d, s)| (d.to_string(), s)),
-            Some(("2023-04-28".into(), "text"))
-        );
+        let page = r#"<article><h2>Update <span class="date">24.04.2023</span></h2><p>Text.</p></article>
+               <aside><ul><li><b>Published</b> 28.04.2023</li></ul></aside>"#;
+        assert_eq!(page_published(page), Some(("2023-04-28".into(), "text")));
     }
 
     #[test]
@@ -2005,19 +2032,8 @@ mod tests {
                 None,
             ),
         ] {
-            let doc = Html::parse_document(&format!("<head>{head}</head>"));
-            let got = published(
-                &doc,
-                &MetaTags::read(&doc),
-                &LinkedData::default(),
-                None,
-                None,
-            );
-            assert_eq!(
-                got.map(|(d, _)| d.to_string()).as_deref(),
-                expected,
-                "{head}"
-            );
+            let got = page_published(&format!("<head>{head}</head>"));
+            assert_eq!(got.map(|(d, _)| d).as_deref(), expected, "{head}");
         }
     }
 
@@ -2035,10 +2051,8 @@ mod tests {
             ),
             ("", ("2017-02-24", "json-ld")),
         ] {
-            let doc = Html::parse_document(&page(meta));
-            let got = published(&doc, &MetaTags::read(&doc), &linked_data(&doc), None, None);
             assert_eq!(
-                got.map(|(d, s)| (d.to_string(), s)),
+                page_published(&page(meta)),
                 Some((expected.0.to_string(), expected.1))
             );
         }
@@ -2123,14 +2137,8 @@ mod tests {
             )
         };
         for (lang, expected) in [("en-US", "2025-05-04"), ("fr-FR", "2025-04-05")] {
-            let doc = Html::parse_document(&page(lang));
-            let tags = MetaTags::read(&doc);
-            let got = published(&doc, &tags, &LinkedData::default(), None, None);
-            assert_eq!(
-                got.map(|(d, _)| d.to_string()).as_deref(),
-                Some(expected),
-                "{lang}"
-            );
+            let got = page_published(&page(lang));
+            assert_eq!(got.map(|(d, _)| d).as_deref(), Some(expected), "{lang}");
         }
     }
 
@@ -2212,9 +2220,7 @@ mod tests {
                 "Mayor opens the new bridge",
             ),
         ] {
-            let doc = Html::parse_document(&page(ld, h1));
-            let (tags, ld) = (MetaTags::read(&doc), linked_data(&doc));
-            assert_eq!(title(&doc, &tags, &ld, &sites).as_deref(), Some(expected));
+            assert_eq!(page_title(&page(ld, h1), &sites).as_deref(), Some(expected));
         }
     }
 
@@ -2235,11 +2241,9 @@ mod tests {
             ),
             ("Mayor opens bridge", "Old town: Mayor opens the new bridge"),
         ] {
-            let doc = Html::parse_document(&page(og));
-            let (tags, ld) = (MetaTags::read(&doc), linked_data(&doc));
             let sites = vec!["Example Times".to_string()];
             assert_eq!(
-                title(&doc, &tags, &ld, &sites).as_deref(),
+                page_title(&page(og), &sites).as_deref(),
                 Some(expected),
                 "{og}"
             );
@@ -2278,9 +2282,10 @@ mod tests {
                 "Old harbour bridge shut until spring as cracks found",
             ),
         ] {
-            let doc = Html::parse_document(&page(name, headline, h1));
-            let (tags, ld) = (MetaTags::read(&doc), linked_data(&doc));
-            assert_eq!(title(&doc, &tags, &ld, &[]).as_deref(), Some(expected));
+            assert_eq!(
+                page_title(&page(name, headline, h1), &[]).as_deref(),
+                Some(expected)
+            );
         }
     }
 
@@ -2302,24 +2307,18 @@ mod tests {
 
     #[test]
     fn a_heading_with_the_site_name_run_on_gives_way_to_the_metadata_title() {
-        let doc = Html::parse_document(
-            r#"<title>Mayor opens the bridge » Local » Example Times</title>
+        let page = r#"<title>Mayor opens the bridge » Local » Example Times</title>
                <meta name="twitter:title" content="Mayor opens the bridge">
-               <h1>Mayor opens the bridge<span>Example Times</span></h1>"#,
-        );
-        let (tags, ld) = (MetaTags::read(&doc), LinkedData::default());
+               <h1>Mayor opens the bridge<span>Example Times</span></h1>"#;
         assert_eq!(
-            title(&doc, &tags, &ld, &[]).as_deref(),
+            page_title(page, &[]).as_deref(),
             Some("Mayor opens the bridge")
         );
-        let doc = Html::parse_document(
-            r#"<title>Mayor opens the bridge » Example Times</title>
+        let page = r#"<title>Mayor opens the bridge » Example Times</title>
                <meta name="twitter:title" content="Mayor opens the bridge">
-               <h1>Mayor opens the bridge today</h1>"#,
-        );
-        let (tags, ld) = (MetaTags::read(&doc), LinkedData::default());
+               <h1>Mayor opens the bridge today</h1>"#;
         assert_eq!(
-            title(&doc, &tags, &ld, &[]).as_deref(),
+            page_title(page, &[]).as_deref(),
             Some("Mayor opens the bridge today")
         );
     }
@@ -2345,54 +2344,40 @@ mod tests {
                 "Rock & Roll; the bank",
             ),
         ] {
-            let doc = Html::parse_document(head);
-            let (tags, ld) = (MetaTags::read(&doc), LinkedData::default());
-            assert_eq!(
-                title(&doc, &tags, &ld, &[]).as_deref(),
-                Some(expected),
-                "{head}"
-            );
+            assert_eq!(page_title(head, &[]).as_deref(), Some(expected), "{head}");
         }
     }
 
     #[test]
     fn the_dublin_core_title_outranks_the_social_titles() {
-        let doc = Html::parse_document(
-            r#"<title>Site home</title>
+        let page = r#"<title>Site home</title>
                <meta property="og:title" content="You will not believe this bridge">
                <meta name="twitter:title" content="You will not believe this bridge">
                <meta name="DC.title" content="Council approves the harbour bridge plan">
-               <h1>Latest news</h1>"#,
-        );
-        let (tags, ld) = (MetaTags::read(&doc), LinkedData::default());
+               <h1>Latest news</h1>"#;
         assert_eq!(
-            title(&doc, &tags, &ld, &[]).as_deref(),
+            page_title(page, &[]).as_deref(),
             Some("Council approves the harbour bridge plan")
         );
     }
 
     #[test]
     fn a_one_word_page_title_gives_way_to_the_heading() {
-        let doc = Html::parse_document(
-            "<title>Work - Example Party</title><h1>We fight for good work</h1><h1>Work</h1>",
-        );
         let sites = vec!["Example Party".to_string()];
-        let (tags, ld) = (MetaTags::read(&doc), LinkedData::default());
+        let page =
+            "<title>Work - Example Party</title><h1>We fight for good work</h1><h1>Work</h1>";
         assert_eq!(
-            title(&doc, &tags, &ld, &sites).as_deref(),
+            page_title(page, &sites).as_deref(),
             Some("We fight for good work")
         );
     }
 
     #[test]
     fn a_heading_with_a_button_or_standfirst_run_on_gives_way_to_the_metadata_title() {
-        let doc = Html::parse_document(
-            r#"<meta property="og:title" content="Final plan for the bridge is agreed">
-               <h1>Final plan for the bridge is agreed <a href="/w">Add to ...</a></h1>"#,
-        );
-        let (tags, ld) = (MetaTags::read(&doc), LinkedData::default());
+        let page = r#"<meta property="og:title" content="Final plan for the bridge is agreed">
+               <h1>Final plan for the bridge is agreed <a href="/w">Add to ...</a></h1>"#;
         assert_eq!(
-            title(&doc, &tags, &ld, &[]).as_deref(),
+            page_title(page, &[]).as_deref(),
             Some("Final plan for the bridge is agreed")
         );
     }
@@ -2400,10 +2385,9 @@ mod tests {
     #[test]
     fn a_headline_given_as_site_name_is_not_cut_from_itself() {
         let headline = "Schools try a new plan - Pupils learn faster and better";
-        let doc = Html::parse_document(&format!("<title>{headline}</title><h1>{headline}</h1>"));
         let sites = vec!["Example".to_string(), headline.to_string()];
-        let (tags, ld) = (MetaTags::read(&doc), LinkedData::default());
-        assert_eq!(title(&doc, &tags, &ld, &sites).as_deref(), Some(headline));
+        let page = format!("<title>{headline}</title><h1>{headline}</h1>");
+        assert_eq!(page_title(&page, &sites).as_deref(), Some(headline));
     }
 
     #[test]
@@ -2580,39 +2564,33 @@ mod tests {
 
     #[test]
     fn reads_a_lowercase_by_only_in_the_article_header() {
-        let prose = "The council met on Monday to discuss the plan for the new bridge, which has \
-                     divided the town for years, and voted late in the evening to approve it. \
-                     Work on the foundations is to begin in the spring.";
         let doc = Html::parse_document(&format!(
             r#"<h1>Headline</h1><div class="meta">by Ann Lee, Staff Writer | May 3, 2014</div>
-               <p>{prose}</p>"#
+               <p>{PROSE}</p>"#
         ));
         assert_eq!(stated_byline(&doc), vec!["Ann Lee"]);
         let doc = Html::parse_document(&format!(
-            r#"<h1>Headline</h1><p><span>by</span> <a href="/a">Ann Lee</a></p><p>{prose}</p>"#
+            r#"<h1>Headline</h1><p><span>by</span> <a href="/a">Ann Lee</a></p><p>{PROSE}</p>"#
         ));
         assert_eq!(stated_byline(&doc), vec!["Ann Lee"]);
         // In the text or in a list of other stories after it, a lowercase "by" is prose or a
         // teaser's credit.
         let doc = Html::parse_document(&format!(
-            r#"<h1>Headline</h1><p>{prose}</p><div class="related"><h1>Other</h1></div>
+            r#"<h1>Headline</h1><p>{PROSE}</p><div class="related"><h1>Other</h1></div>
                <p class="credit">by <a href="/c">Cy Dee</a></p>"#
         ));
         assert_eq!(stated_byline(&doc), Vec::<String>::new());
         // A byline that links the site's administrator account credits nobody.
         let doc = Html::parse_document(&format!(
-            r#"<h1>Headline</h1><p>by <a href="/author/admin/">Ann Lee</a></p><p>{prose}</p>"#
+            r#"<h1>Headline</h1><p>by <a href="/author/admin/">Ann Lee</a></p><p>{PROSE}</p>"#
         ));
         assert!(stated_byline(&doc).is_empty());
     }
 
     #[test]
     fn an_outlet_in_the_stated_byline_leaves_it_to_bold_names() {
-        let prose = "The council met on Monday to discuss the plan for the new bridge, which has \
-                     divided the town for years, and voted late in the evening to approve it. \
-                     Work on the foundations is to begin in the spring.";
         let doc = Html::parse_document(&format!(
-            r#"<h1>Headline</h1><p>By Example Times</p><p><strong>Ann Lee</strong></p><p>{prose}</p>"#
+            r#"<h1>Headline</h1><p>By Example Times</p><p><strong>Ann Lee</strong></p><p>{PROSE}</p>"#
         ));
         let outlet = |n: &str| n == "Example Times";
         assert_eq!(written_byline(&doc, &outlet), vec!["Ann Lee"]);

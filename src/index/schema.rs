@@ -24,7 +24,7 @@ use tantivy::schema::{
 
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer,
-    Stemmer, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
+    Stemmer, TextAnalyzer, TextAnalyzerBuilder, Token, TokenFilter, TokenStream, Tokenizer,
 };
 
 use super::prose::Prose;
@@ -315,13 +315,24 @@ pub fn snippet_analyzer<'a>(
         Some(Language::English) => words
             .filter(wanted_words(Some(Language::English), wanted))
             .build(),
+        language => lower_stem_fold(words, language),
+    })
+}
+
+/// `words` lowercased, stemmed in `language` (through a stem cache) and accent-folded; without
+/// a language, only lowercased and folded.
+fn lower_stem_fold<T: Tokenizer>(
+    words: TextAnalyzerBuilder<T>,
+    language: Option<Language>,
+) -> TextAnalyzer {
+    match language {
         Some(language) => words
             .filter(LowerCaser)
             .filter(CachedStemmer(language))
             .filter(AsciiFoldingFilter)
             .build(),
         None => words.filter(LowerCaser).filter(AsciiFoldingFilter).build(),
-    })
+    }
 }
 
 /// For a prose field, what [`snippet_analyzer`] does to each word, one word at a time (the
@@ -403,20 +414,12 @@ fn wanted_words<'a>(
             Some(_) => bits,
             None => u128::MAX,
         });
-    let word = TextAnalyzer::builder(RawTokenizer::default());
     WantedWords {
         keeps,
         openings,
         firsts,
         analysed: Default::default(),
-        word: match language {
-            Some(language) => word
-                .filter(LowerCaser)
-                .filter(CachedStemmer(language))
-                .filter(AsciiFoldingFilter)
-                .build(),
-            None => word.filter(LowerCaser).filter(AsciiFoldingFilter).build(),
-        },
+        word: lower_stem_fold(TextAnalyzer::builder(RawTokenizer::default()), language),
         stem: match language {
             Some(language) => TextAnalyzer::builder(RawTokenizer::default())
                 .filter(Stemmer::new(language))
@@ -803,6 +806,25 @@ pub fn name_tokens(name: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lower_stem_fold_stems_only_with_a_language() {
+        let texts = |analyzer| -> Vec<String> {
+            tokens(analyzer, "Ministers' Cafés")
+                .into_iter()
+                .map(|t| t.0)
+                .collect()
+        };
+        let words = || TextAnalyzer::builder(SimpleTokenizer::default());
+        assert_eq!(
+            texts(lower_stem_fold(words(), Some(Language::English))),
+            vec!["minist", "cafe"]
+        );
+        assert_eq!(
+            texts(lower_stem_fold(words(), None)),
+            vec!["ministers", "cafes"]
+        );
+    }
 
     fn tokens(mut analyzer: TextAnalyzer, text: &str) -> Vec<(String, usize, usize, usize)> {
         let mut stream = analyzer.token_stream(text);

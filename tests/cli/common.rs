@@ -89,13 +89,20 @@ impl TestEnv {
 
 /// `pressdex extract --json FILE`, parsed.
 pub fn extract_json(file: &Path) -> serde_json::Value {
+    extract_json_status(file).1
+}
+
+/// `pressdex extract --json FILE`: the exit code and the JSON, parsed.
+pub fn extract_json_status(file: &Path) -> (Option<i32>, serde_json::Value) {
     let out = pressdex()
         .args(["extract", "--json"])
         .arg(file)
         .output()
         .expect("runs");
-    let text = String::from_utf8(out.stdout).expect("utf-8 output");
-    serde_json::from_str(text.trim()).expect("one JSON object")
+    let stdout = std::str::from_utf8(&out.stdout).expect("utf-8 output");
+    let value = serde_json::from_str(stdout.trim())
+        .unwrap_or_else(|e| panic!("{e}: {stdout}\n{}", String::from_utf8_lossy(&out.stderr)));
+    (out.status.code(), value)
 }
 
 /// The string values of a JSON array.

@@ -5,16 +5,7 @@ use std::path::Path;
 
 use predicates::prelude::*;
 
-use crate::support::{assert_holds_exactly, pressdex, write_good_articles};
-
-fn index(root: &Path, index: &Path) -> assert_cmd::assert::Assert {
-    pressdex()
-        .arg("index")
-        .arg(root)
-        .arg("--index")
-        .arg(index)
-        .assert()
-}
+use crate::support::{Scratch, assert_holds_exactly, index_cmd, pressdex, write_good_articles};
 
 /// One way to damage an index directory, and what the error must say.
 struct Damage {
@@ -149,53 +140,45 @@ const DAMAGES: &[Damage] = &[
 #[test]
 fn damaged_or_foreign_index_folders_get_a_clear_error_and_rebuild_recovers() {
     for d in DAMAGES {
-        let tmp = tempfile::tempdir().unwrap();
-        let root = tmp.path().join("corpus");
-        let good = write_good_articles(&root, 0..4);
-        let dir = tmp.path().join("index");
+        let s = Scratch::new(0..4);
+        let dir = &s.index;
         if d.from_index {
-            index(&root, &dir).code(0);
+            index_cmd(&[], &s.root, dir).assert().code(0);
         } else {
-            std::fs::create_dir(&dir).unwrap();
+            std::fs::create_dir(dir).unwrap();
         }
-        (d.damage)(&dir);
-        let before = listing(&dir);
+        (d.damage)(dir);
+        let before = listing(dir);
+        // The error names the damage and the way out, and is no panic.
+        let clear_error = || {
+            predicate::str::contains(d.message)
+                .and(predicate::str::contains("--rebuild"))
+                .and(predicate::str::contains("panicked").not())
+        };
         for cmd in [&["search", "minister"][..], &["stats"], &["speakers"]] {
             pressdex()
                 .args(cmd)
                 .arg("--index")
-                .arg(&dir)
+                .arg(dir)
                 .assert()
                 .append_context("damage", d.what)
                 .code(2)
-                .stderr(
-                    predicate::str::contains(d.message)
-                        .and(predicate::str::contains("--rebuild"))
-                        .and(predicate::str::contains("panicked").not()),
-                );
+                .stderr(clear_error());
         }
         if d.index_refused {
-            index(&root, &dir)
+            index_cmd(&[], &s.root, dir)
+                .assert()
                 .append_context("damage", d.what)
                 .code(2)
-                .stderr(
-                    predicate::str::contains(d.message)
-                        .and(predicate::str::contains("--rebuild"))
-                        .and(predicate::str::contains("panicked").not()),
-                );
+                .stderr(clear_error());
             // Refusing touched nothing.
-            assert_eq!(listing(&dir), before, "{}", d.what);
+            assert_eq!(listing(dir), before, "{}", d.what);
         }
-        pressdex()
-            .arg("index")
-            .arg("--rebuild")
-            .arg(&root)
-            .arg("--index")
-            .arg(&dir)
+        index_cmd(&["--rebuild"], &s.root, dir)
             .assert()
             .append_context("damage", d.what)
             .code(0);
-        assert_holds_exactly(&dir, &good, 4);
+        assert_holds_exactly(dir, &s.good, 4);
     }
 }
 
@@ -230,7 +213,8 @@ fn an_index_path_that_is_a_file_is_an_error() {
     write_good_articles(&root, 0..1);
     let file = tmp.path().join("index");
     std::fs::write(&file, "not a folder").unwrap();
-    index(&root, &file)
+    index_cmd(&[], &root, &file)
+        .assert()
         .code(2)
         .stderr(predicate::str::contains("panicked").not());
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "not a folder");

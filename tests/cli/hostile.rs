@@ -13,8 +13,10 @@ use std::path::{Path, PathBuf};
 
 use predicates::prelude::*;
 
+use crate::common::extract_json_status as extract_json;
 use crate::support::{
-    COMMON, article_count, assert_holds_exactly, hit_paths, marker, pressdex, write_good_articles,
+    COMMON, Scratch, article_count, assert_holds_exactly, hit_paths, index_cmd, marker,
+    write_good_articles,
 };
 
 /// What indexing a hostile file must do.
@@ -429,12 +431,7 @@ fn index_survives_a_hostile_corpus_and_keeps_every_good_article() {
     let (good, hostile) = corpus(&root);
     let index = tmp.path().join("index");
 
-    let out = pressdex()
-        .arg("index")
-        .arg("--follow-links")
-        .arg(&root)
-        .arg("--index")
-        .arg(&index)
+    let out = index_cmd(&["--follow-links"], &root, &index)
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
@@ -494,12 +491,7 @@ fn index_survives_a_hostile_corpus_and_keeps_every_good_article() {
     );
 
     // A second run changes nothing, reports the same skips again and still exits 0.
-    let again = pressdex()
-        .arg("index")
-        .arg("--follow-links")
-        .arg(&root)
-        .arg("--index")
-        .arg(&index)
+    let again = index_cmd(&["--follow-links"], &root, &index)
         .output()
         .unwrap();
     let stderr2 = String::from_utf8_lossy(&again.stderr);
@@ -514,36 +506,14 @@ fn index_survives_a_hostile_corpus_and_keeps_every_good_article() {
 
 #[test]
 fn symlinks_are_not_followed_unless_asked() {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("corpus");
-    std::fs::create_dir(&root).unwrap();
-    let good = write_good_articles(&root, 0..3);
-    std::os::unix::fs::symlink(".", root.join("loop")).unwrap();
-    std::os::unix::fs::symlink("nowhere.html", root.join("dangling.html")).unwrap();
-    let index = tmp.path().join("index");
-    pressdex()
-        .arg("index")
-        .arg(&root)
-        .arg("--index")
-        .arg(&index)
+    let s = Scratch::new(0..3);
+    std::os::unix::fs::symlink(".", s.root.join("loop")).unwrap();
+    std::os::unix::fs::symlink("nowhere.html", s.root.join("dangling.html")).unwrap();
+    index_cmd(&[], &s.root, &s.index)
         .assert()
         .code(0)
         .stderr(predicate::str::contains("pressdex: skipped").not());
-    assert_holds_exactly(&index, &good, 3);
-}
-
-/// Extracts one file with `pressdex extract --json`, returning the exit code and the JSON.
-fn extract_json(path: &Path) -> (Option<i32>, serde_json::Value) {
-    let out = pressdex()
-        .arg("extract")
-        .arg("--json")
-        .arg(path)
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let value = serde_json::from_str(stdout.trim())
-        .unwrap_or_else(|e| panic!("{e}: {stdout}\n{}", String::from_utf8_lossy(&out.stderr)));
-    (out.status.code(), value)
+    assert_holds_exactly(&s.index, &s.good, 3);
 }
 
 #[test]
@@ -600,24 +570,15 @@ fn extract_handles_deep_huge_and_mis_encoded_files() {
 
 #[test]
 fn max_file_size_is_honoured_and_named() {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("corpus");
-    std::fs::create_dir(&root).unwrap();
-    let good = write_good_articles(&root, 0..2);
+    let s = Scratch::new(0..2);
     let big = prose("big").repeat(200);
-    std::fs::write(root.join("big.txt"), &big).unwrap();
-    let index = tmp.path().join("index");
-    pressdex()
-        .arg("index")
-        .arg(&root)
-        .arg("--index")
-        .arg(&index)
-        .args(["--max-file-size", "10000"])
+    std::fs::write(s.root.join("big.txt"), &big).unwrap();
+    index_cmd(&["--max-file-size", "10000"], &s.root, &s.index)
         .assert()
         .code(0)
         .stderr(predicate::str::contains(format!(
             "big.txt: file is {} bytes, over the 10000-byte limit (--max-file-size)",
             big.len()
         )));
-    assert_holds_exactly(&index, &good, 2);
+    assert_holds_exactly(&s.index, &s.good, 2);
 }

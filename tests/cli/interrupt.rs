@@ -2,13 +2,12 @@
 //! leaves an index that searches without error and holds what its last commit held; the next
 //! run completes it with every article exactly once. Ctrl-C and SIGTERM stop cleanly.
 
-use std::collections::HashMap;
-use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use pressdex::cmd::thousands;
+
 use crate::support::{
-    Running, announced_commits, assert_holds_exactly, consistent_count, pressdex,
-    write_good_articles,
+    Running, Scratch, announced_commits, assert_holds_exactly, consistent_count, index_cmd,
 };
 
 /// Files per commit in these tests (`PRESSDEX_COMMIT_EVERY`).
@@ -25,20 +24,13 @@ enum KillAt {
     AfterCommit(usize, Duration),
 }
 
-fn corpus(dir: &Path, n: usize) -> HashMap<String, PathBuf> {
-    write_good_articles(dir, 0..n)
-}
-
 fn count_lines(lines: &[String], prefix: &str) -> usize {
     lines.iter().filter(|l| l.starts_with(prefix)).count()
 }
 
 #[test]
 fn sigkill_at_any_point_keeps_the_last_commit_and_the_next_run_completes() {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("corpus");
-    let good = corpus(&root, 3000);
-    let index = tmp.path().join("index");
+    let s = Scratch::new(0..3000);
     let plan = [
         KillAt::After(Duration::from_millis(20)),
         KillAt::DuringCommit(1),
@@ -52,7 +44,7 @@ fn sigkill_at_any_point_keeps_the_last_commit_and_the_next_run_completes() {
     let (mut tried, mut survived, mut during_commit) = (0, 0, 0);
     let mut held = 0;
     for kill in plan {
-        let mut run = Running::index(&root, &index, COMMIT_EVERY);
+        let mut run = Running::index(&s.root, &s.index, COMMIT_EVERY);
         let reached = match kill {
             KillAt::After(d) => {
                 std::thread::sleep(d);
@@ -73,7 +65,7 @@ fn sigkill_at_any_point_keeps_the_last_commit_and_the_next_run_completes() {
             // The run finished (or failed) before the moment to kill it came.
             assert_eq!(status.code(), Some(0), "{kill:?}: {}", lines.join("\n"));
             eprintln!("{kill:?}: run ended before the kill");
-            held = consistent_count(&index, &good);
+            held = consistent_count(&s.index, &s.good);
             continue;
         }
         tried += 1;
@@ -84,7 +76,7 @@ fn sigkill_at_any_point_keeps_the_last_commit_and_the_next_run_completes() {
             during_commit += 1;
         }
         let announced = announced_commits(&lines);
-        let now = consistent_count(&index, &good);
+        let now = consistent_count(&s.index, &s.good);
         // Nothing committed before is lost, everything this run announced as committed is
         // there, and at most one unannounced commit (under two batches) more.
         assert!(
@@ -102,28 +94,9 @@ fn sigkill_at_any_point_keeps_the_last_commit_and_the_next_run_completes() {
     eprintln!("SIGKILL: survived {survived} of {tried} kills, {during_commit} during a commit");
     assert!(tried >= 3, "too few runs were still going when killed");
 
-    pressdex()
-        .arg("index")
-        .arg(&root)
-        .arg("--index")
-        .arg(&index)
-        .assert()
-        .code(0);
-    assert_eq!(consistent_count(&index, &good), good.len());
-    assert_holds_exactly(&index, &good, 20);
-}
-
-/// 1350 → "1,350", as the summary prints counts.
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    index_cmd(&[], &s.root, &s.index).assert().code(0);
+    assert_eq!(consistent_count(&s.index, &s.good), s.good.len());
+    assert_holds_exactly(&s.index, &s.good, 20);
 }
 
 /// The article count in the summary line of an index run.
@@ -143,13 +116,10 @@ fn summary_holds(lines: &[String]) -> usize {
 
 #[test]
 fn ctrl_c_and_sigterm_stop_cleanly_keeping_what_was_committed() {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("corpus");
-    let good = corpus(&root, 1500);
-    let index = tmp.path().join("index");
+    let s = Scratch::new(0..1500);
     let mut held = 0;
     for signal in [libc::SIGINT, libc::SIGTERM] {
-        let mut run = Running::index(&root, &index, COMMIT_EVERY);
+        let mut run = Running::index(&s.root, &s.index, COMMIT_EVERY);
         assert!(run.wait_for(|l| l.iter().any(|l| l.starts_with("pressdex: committed "))));
         run.signal(signal);
         let (status, lines) = run.finish();
@@ -160,23 +130,19 @@ fn ctrl_c_and_sigterm_stop_cleanly_keeping_what_was_committed() {
             summary.starts_with("interrupted; kept what was done: "),
             "{text}"
         );
-        let now = consistent_count(&index, &good);
+        let now = consistent_count(&s.index, &s.good);
         assert_eq!(summary_holds(&lines), now, "{text}");
         assert!(now >= held + announced_commits(&lines), "{text}");
-        assert!(now < good.len(), "the run was not interrupted: {text}");
+        assert!(now < s.good.len(), "the run was not interrupted: {text}");
         held = now;
     }
-    pressdex()
-        .arg("index")
-        .arg(&root)
-        .arg("--index")
-        .arg(&index)
+    index_cmd(&[], &s.root, &s.index)
         .assert()
         .code(0)
         .stderr(predicates::str::contains(format!(
             "added {}, updated 0, removed 0, unchanged {}",
-            thousands(good.len() - held),
+            thousands(s.good.len() - held),
             thousands(held)
         )));
-    assert_holds_exactly(&index, &good, 10);
+    assert_holds_exactly(&s.index, &s.good, 10);
 }

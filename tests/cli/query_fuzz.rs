@@ -17,7 +17,7 @@ use pressdex::index::schema::{Fields, build_schema, register_analyzers};
 use pressdex::query::parse::parse_user_query;
 use pressdex::query::{SearchRequest, Target, search};
 
-use crate::support::{good_article, pressdex, write_good_articles};
+use crate::support::{Scratch, good_article, index_cmd, pressdex};
 
 /// Longest a single parse plus search may take, to catch a hang or a blow-up (not a
 /// benchmark: typical queries take well under a millisecond).
@@ -178,22 +178,13 @@ fn pathological_queries_are_answered_or_refused_quickly() {
 
 #[test]
 fn bad_syntax_gets_a_positioned_error_through_the_binary() {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("corpus");
-    write_good_articles(&root, 0..3);
-    let index = tmp.path().join("index");
-    pressdex()
-        .arg("index")
-        .arg(&root)
-        .arg("--index")
-        .arg(&index)
-        .assert()
-        .code(0);
+    let s = Scratch::new(0..3);
+    index_cmd(&[], &s.root, &s.index).assert().code(0);
     let search = |q: &str| {
         let mut cmd = pressdex();
         cmd.arg("search")
             .arg("--index")
-            .arg(&index)
+            .arg(&s.index)
             .arg("--")
             .arg(q)
             .timeout(Duration::from_secs(60));

@@ -85,6 +85,46 @@ pub fn write_good_articles(dir: &Path, range: std::ops::Range<usize>) -> HashMap
     out
 }
 
+/// A temporary folder holding good articles in `corpus/` and room for an index at `index/`
+/// (not created); both go with it.
+pub struct Scratch {
+    _tmp: tempfile::TempDir,
+    /// The corpus folder.
+    pub root: PathBuf,
+    /// Where the index goes.
+    pub index: PathBuf,
+    /// The good articles' paths by marker.
+    pub good: HashMap<String, PathBuf>,
+}
+
+impl Scratch {
+    /// A scratch folder whose corpus holds good articles `range`.
+    pub fn new(range: std::ops::Range<usize>) -> Scratch {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("corpus");
+        std::fs::create_dir(&root).unwrap();
+        let good = write_good_articles(&root, range);
+        let index = tmp.path().join("index");
+        Scratch {
+            _tmp: tmp,
+            root,
+            index,
+            good,
+        }
+    }
+}
+
+/// `pressdex index FLAGS… ROOT --index INDEX`, ready to run.
+pub fn index_cmd(flags: &[&str], root: &Path, index: &Path) -> Command {
+    let mut cmd = pressdex();
+    cmd.arg("index")
+        .args(flags)
+        .arg(root)
+        .arg("--index")
+        .arg(index);
+    cmd
+}
+
 /// A `pressdex index` run in the background whose stderr lines are collected as they come,
 /// for tests that signal it at chosen moments.
 pub struct Running {
