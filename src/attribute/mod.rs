@@ -578,6 +578,45 @@ fn parenthesised_part(before: &str) -> Option<&str> {
     (words <= 2 && capitalised).then(|| inner_end[..open].strip_suffix(' '))?
 }
 
+/// The whole name of an institution whose head ends the subject at `subject` and whose name
+/// runs on before "and" ("Acme Securities and Exchange Commission", "First Zorb Savings and
+/// Loan Association"), with the words before "and" (one to three capitalised words, or
+/// initials). Not when those words end in a head of their own ("Acme Corp and Zorb Board":
+/// two speakers) or open with a first name.
+fn institution_before_and(masked: &str, subject: (usize, usize)) -> Option<(&str, &str)> {
+    const MAX_WORDS: usize = 3;
+    let raw = &masked[subject.0..subject.1];
+    let last = raw.rsplit(' ').next()?;
+    if raw.split(' ').count() > MAX_WORDS
+        || !cues::NON_PERSON_HEADS.contains(&last)
+        || !raw.split(' ').all(|w| w.starts_with(char::is_uppercase))
+    {
+        return None;
+    }
+    let head = masked[..subject.0].strip_suffix(" and ")?;
+    let mut start = head.len();
+    for (k, word) in head.rsplit(' ').enumerate() {
+        let initials = word.len() <= 4 && word.ends_with('.');
+        let plain = word
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '&'));
+        if k >= MAX_WORDS
+            || !word.starts_with(char::is_uppercase)
+            || !(plain || initials)
+            || matches!(word, "The" | "A" | "An")
+            || cues::NOT_SPEAKERS.contains(&word)
+            || (k == 0 && (cues::NON_PERSON_HEADS.contains(&word) || initials))
+        {
+            break;
+        }
+        start -= word.len() + usize::from(start < head.len());
+    }
+    let partner = &head[start..];
+    let first = partner.split(' ').next()?;
+    (start < head.len() && resolve::gender_of_first_name(first).is_none())
+        .then(|| (&masked[start..subject.1], partner))
+}
+
 /// Whether `before` (the text before a subject) ends with a capitalised word and "and", with
 /// no comma or sentence end between them: "… Disease Control and ".
 fn after_capitalised_and(before: &str) -> bool {
@@ -1086,6 +1125,24 @@ impl<'a> Walker<'a> {
             && !self.resolver.is_person(&r.name)
         {
             return None;
+        }
+        // "the Securities and Exchange Commission said": an institution whose head follows a
+        // capitalised word and "and" speaks by its whole name, unless what stands before "and"
+        // is known as a person (a title, a pronoun) or is written on its own elsewhere
+        // ("Zorbland's debt … Zorbland and Acme Bank said": two speakers).
+        if !cue.inverted
+            && !r.indirect
+            && r.name == raw
+            && let Some((whole, partner)) = institution_before_and(masked, cue.subject)
+            && !self.resolver.has_gender(partner)
+            && !self
+                .resolver
+                .written_apart(partner, &whole[partner.len()..])
+        {
+            return Some(Resolved {
+                name: whole.to_string(),
+                indirect: false,
+            });
         }
         // "Ann Lee and Bo Lind said": both speak; the quote is theirs, not the last one's.
         if !cue.inverted
@@ -2250,6 +2307,33 @@ mod tests {
             ),
         ] {
             assert_eq!(article_speakers(body), [firm], "{body}");
+        }
+    }
+
+    #[test]
+    fn an_institution_named_with_and_speaks_by_its_whole_name() {
+        for (body, whole) in [
+            (
+                "BORG - The Widget and Gadget Commission said it would review the sale.",
+                "Widget and Gadget Commission",
+            ),
+            (
+                "BORG - First Zorb Savings and Loan Association said its board met.",
+                "First Zorb Savings and Loan Association",
+            ),
+        ] {
+            assert_eq!(article_speakers(body), [whole], "{body}");
+        }
+        // Two speakers, not one name: a person, or a body with its own head, before "and".
+        for body in [
+            "BORG - Ann Lee and Widget Commission said they would meet.",
+            "BORG - Zorb Council and Widget Commission said they would meet.",
+            "BORG - Zorbland's debt was cut, Zorbland and Acme Bank Plc said.",
+        ] {
+            assert!(
+                article_speakers(body).iter().all(|s| !s.contains(" and ")),
+                "{body}"
+            );
         }
     }
 

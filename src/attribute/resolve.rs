@@ -385,6 +385,21 @@ impl<'a> Resolver<'a> {
         self.genders.contains_key(name)
     }
 
+    /// Whether the article writes `words` as a whole word or words anywhere but right before
+    /// `then` ("Zorbland's debt … Zorbland and Acme Bank said": Zorbland is named on its own).
+    pub fn written_apart(&self, words: &str, then: &str) -> bool {
+        memchr::memmem::find_iter(self.text.as_bytes(), words.as_bytes()).any(|i| {
+            let whole_before = self.text[..i]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let rest = &self.text[i + words.len()..];
+            whole_before
+                && rest.chars().next().is_none_or(|c| !c.is_alphanumeric())
+                && !rest.starts_with(then)
+        })
+    }
+
     /// Whether the pronoun `raw` ("he", "she") may stand for `name`: no title, first name or
     /// earlier pronoun gave `name` the other gender.
     pub fn pronoun_fits(&mut self, raw: &str, name: &str) -> bool {
@@ -636,7 +651,14 @@ impl<'a> Resolver<'a> {
         let mut name = strip_titles(&words);
         // "State Department", "Senate Ethics Committee": an organisation keeps the capitalised
         // words a person's title would lose.
-        if name.len() < words.len() && name.last().is_some_and(|w| NON_PERSON_HEADS.contains(w)) {
+        // "Union Bank of Acme": so does one named "Head of Place", whose head stands before "of".
+        let head_before_of = name
+            .iter()
+            .position(|w| *w == "of")
+            .is_some_and(|k| k > 0 && NON_PERSON_HEADS.contains(&name[k - 1]));
+        if name.len() < words.len()
+            && (head_before_of || name.last().is_some_and(|w| NON_PERSON_HEADS.contains(w)))
+        {
             // "General Motors Corp", "Premier Widget Co": a firm keeps even a title word.
             let firm = name
                 .last()
@@ -940,6 +962,25 @@ mod tests {
         assert_eq!(the("the senator").as_deref(), Some("Al Ray"));
         // "Texas. Sen. Al Ray": a sentence end stands between; no Texas senator is named.
         assert_eq!(the("the Texas senator").as_deref(), Some("Texas senator"));
+    }
+
+    #[test]
+    fn an_institution_named_head_of_place_keeps_a_role_word_opening_it() {
+        let text = "Union Bank of Zorbland said it fell.";
+        assert_eq!(
+            resolved(text, &[], "Union Bank of Zorbland").as_deref(),
+            Some("Union Bank of Zorbland")
+        );
+        // A role before a person's name still goes; so does one before "of" and no head.
+        let text = "Actor Ann Lee spoke. Actor Bo Lind of Zorbland spoke.";
+        assert_eq!(
+            resolved(text, &[], "Actor Ann Lee").as_deref(),
+            Some("Ann Lee")
+        );
+        assert_eq!(
+            resolved(text, &[], "Actor Bo Lind of Zorbland").as_deref(),
+            Some("Bo Lind of Zorbland")
+        );
     }
 
     #[test]
