@@ -1521,6 +1521,7 @@ pub const PASSIVE_PARTICIPLES: &[&str] = &["told", "shown", "known", "thought", 
 /// Lee"); after other words "of" introduces an organisation ("CEO of Acme Ann Lee").
 pub const TITLES_WITH_OF: &[&str] = &[
     "Secretary",
+    "Chancellor",
     "Minister",
     "Director",
     "Commissioner",

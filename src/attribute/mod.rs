@@ -303,6 +303,8 @@ struct Walker<'a> {
     /// The current quote's cue right after it names someone we cannot resolve ("…,” said a
     /// former U.S. official"): no weaker rule may give the quote to someone else.
     attached_nobody: bool,
+    /// Where the current paragraph's nicknames in quotes open ("Ann “Bee” Lee").
+    nicknames: Vec<usize>,
 }
 
 fn analyse(body: &str, title: &str) -> Analysis {
@@ -509,6 +511,51 @@ fn nickname_tail(masked: &str, at: usize) -> Option<&str> {
 fn orphan_close(para: &str) -> Option<usize> {
     let close = para.find('”')?;
     (!para[..close].contains('“')).then_some(close + '”'.len_utf8())
+}
+
+/// The first part of a name split by a nickname in quotes, when `masked` before `at` ends with
+/// a capitalised word and a quote that opens at one of `nicknames` (see
+/// [`titles::is_nickname`]): `Ann “___” ` → "Ann".
+fn nickname_head<'m>(masked: &'m str, at: usize, nicknames: &[usize]) -> Option<&'m str> {
+    let before = masked[..at].strip_suffix(' ')?;
+    let close = before
+        .chars()
+        .next_back()
+        .filter(|c| matches!(c, '"' | '”' | '’'))?;
+    let inner = &before[..before.len() - close.len_utf8()];
+    let blanks = inner.bytes().rev().take_while(|&b| b == b'_').count();
+    let inner = &inner[..inner.len() - blanks];
+    let open = inner
+        .chars()
+        .next_back()
+        .filter(|c| matches!(c, '"' | '“' | '‘'))?;
+    let open_at = inner.len() - open.len_utf8();
+    if blanks == 0 || !nicknames.contains(&open_at) {
+        return None;
+    }
+    let head = inner[..open_at].strip_suffix(' ')?;
+    let word = &head[head.rfind(' ').map_or(0, |k| k + 1)..];
+    let name = word.starts_with(|c: char| c.is_uppercase())
+        && word
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '.' | '-'))
+        && !cues::NOT_SPEAKERS.contains(&word);
+    name.then_some(word)
+}
+
+/// The subject at `subject` without the body that opens it after a title's "of": "Ann Lee" of
+/// "Minister of Finance Ann Lee" (see [`resolve::department_words`]).
+fn after_department(masked: &str, subject: (usize, usize)) -> Option<&str> {
+    if !resolve::ends_with_title_of(&masked[..subject.0]) {
+        return None;
+    }
+    let raw = &masked[subject.0..subject.1];
+    let words: Vec<&str> = raw.split(' ').collect();
+    let skip: usize = words[..resolve::department_words(&words)]
+        .iter()
+        .map(|w| w.len() + 1)
+        .sum();
+    (skip > 0).then(|| &raw[skip..])
 }
 
 /// The whole name of a firm whose tail is the subject at `subject`: "Acme Lynch and Co Inc",
@@ -742,6 +789,13 @@ impl<'a> Walker<'a> {
         self.unnamed = None;
         let spans = quote_spans(para);
         let masked = mask(para, &spans);
+        self.nicknames.clear();
+        self.nicknames.extend(
+            spans
+                .iter()
+                .filter(|s| titles::is_nickname(para, s))
+                .map(|s| s.start),
+        );
         self.resolver.learn(masked.clone());
         let mut prev: Option<String> = None;
         let mut cues = find_cues(&masked);
@@ -1075,6 +1129,12 @@ impl<'a> Walker<'a> {
         if let Some(rest) = nickname_tail(masked, cue.subject.1) {
             return self.resolver.resolve(&format!("{raw} {rest}"));
         }
+        // "Ann “Bee” Lee said": the same, with the subject after the nickname.
+        if let Some(head) = nickname_head(masked, cue.subject.0, &self.nicknames) {
+            return self.resolver.resolve(&format!("{head} {raw}"));
+        }
+        // "Minister of Finance Ann Lee said": the body after a title's "of" is no part of the name.
+        let raw = after_department(masked, cue.subject).unwrap_or(raw);
         // "Acme Lynch and Co Inc said": the firm's whole name speaks, not its tail.
         if !cue.inverted
             && let Some(firm) = firm_name(masked, cue.subject)
@@ -2335,6 +2395,46 @@ mod tests {
                 "{body}"
             );
         }
+    }
+
+    #[test]
+    fn a_nickname_before_the_surname_keeps_the_whole_name() {
+        let body = "“The deal is off,” Ann “Bee” Lee said.";
+        assert_eq!(speakers(body), [Some("Ann Lee".to_string())]);
+        // A short quote ending a sentence is no nickname of the name before it.
+        let body = "Bo Lind praised Zed Quill. “Well done,” he said.";
+        assert_eq!(speakers(body), [Some("Bo Lind".to_string())]);
+        let body = "Later Bo \"Zed\" Lind told the board it was over.";
+        assert_eq!(article_speakers(body), ["Bo Lind"]);
+    }
+
+    #[test]
+    fn a_body_after_a_titles_of_is_no_part_of_the_name() {
+        for (body, name) in [
+            (
+                "BORG - Minister of Widgets Ann Lee said prices would fall.",
+                "Ann Lee",
+            ),
+            (
+                "BORG - Chancellor of the Exchequer John Lind said prices would fall.",
+                "John Lind",
+            ),
+            // No first name we know: the last two words, or three with an initial.
+            (
+                "BORG - Secretary of Widgets Zed Quill said prices would fall.",
+                "Zed Quill",
+            ),
+            (
+                "BORG - Secretary of Widgets Zed Q. Quill said prices would fall.",
+                "Zed Q. Quill",
+            ),
+        ] {
+            assert_eq!(article_speakers(body), [name], "{body}");
+        }
+        // The surname alone later names the same person, not "Exchequer Zed Quill".
+        let body = "BORG - Chancellor of the Exchequer Zed Quill\nsaid prices would fall.\n\n\
+                    Quill added that wages would rise.";
+        assert_eq!(article_speakers(body), ["Zed Quill"]);
     }
 
     #[test]

@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 use super::cues::{
     DESCRIBING_PREPOSITIONS, FIRM_TAILS, FIRST_NAMES, GENDERED_TITLES, GENERIC_NOUNS, Gender,
     NAME_SUFFIXES, NON_PERSON_HEADS, NOT_SPEAKERS, ORG_NOUNS, PRONOUNS, ROLE_NOUNS, TITLES,
+    TITLES_WITH_OF,
 };
 use super::detect::{ceil_char, is_abbreviation};
 use super::names::full_names;
@@ -181,6 +182,11 @@ impl<'a> Resolver<'a> {
                 && let Some(bare) = last.strip_suffix("’s").or_else(|| last.strip_suffix("'s"))
             {
                 *last = bare;
+            }
+            // "Minister of Finance Ann Lee": the body after a title's "of" is no part of the name.
+            if ends_with_title_of(lead_text) {
+                let body = department_words(&words);
+                words.drain(..body);
             }
             let name_words = strip_titles(&words);
             leading.extend(&words[..words.len() - name_words.len()]);
@@ -612,6 +618,14 @@ impl<'a> Resolver<'a> {
         {
             words.drain(..=p);
         }
+        // "Celebrities Ann Lee": a plural noun written before a full name is no part of it.
+        if let [plural, first, _, ..] = words[..]
+            && is_plural_noun(plural)
+            && gender_of_first_name(first).is_some()
+            && gender_of_first_name(plural).is_none()
+        {
+            words.remove(0);
+        }
         // "Read said", "From said": a common word is a speaker when it is written as a name
         // mid-sentence and is the surname of a person the article named in full ("Ian Read").
         // Not a pronoun or a plural group ("I", "They", "Democrats"); the full name opens with
@@ -730,6 +744,48 @@ impl<'a> Resolver<'a> {
         }
         Some(name)
     }
+}
+
+/// Whether `before` ends with a title and "of" ("Minister of ", "Chancellor of the "): the
+/// capitalised words after it open with the body the title heads.
+pub fn ends_with_title_of(before: &str) -> bool {
+    let Some(before) = before.strip_suffix(' ') else {
+        return false;
+    };
+    let before = before.strip_suffix(" the").unwrap_or(before);
+    before
+        .strip_suffix(" of")
+        .and_then(|b| b.rsplit([' ', '\n']).next())
+        .is_some_and(|title| TITLES_WITH_OF.contains(&title))
+}
+
+/// How many words open `words`, read after a title's "of", as the body the title heads:
+/// "Finance" of "Finance Ann Lee", "Widgets" of "Widgets Zed Quill". The name starts at its
+/// first known first name, else it is the last two words (three with an initial, "Zed Q.
+/// Quill"); 0 for fewer than three words.
+pub fn department_words(words: &[&str]) -> usize {
+    let n = words.len();
+    if n < 3 {
+        return 0;
+    }
+    let initial = |w: &str| w.len() == 2 && w.ends_with('.');
+    (1..n - 1)
+        .find(|&k| gender_of_first_name(words[k]).is_some())
+        .unwrap_or(if n > 3 && initial(words[n - 2]) {
+            n - 3
+        } else {
+            n - 2
+        })
+}
+
+/// A capitalised plural common noun: "Celebrities", "Voters" (not "Acme's", "ACMES", "Bs").
+fn is_plural_noun(word: &str) -> bool {
+    let mut chars = word.chars();
+    word.len() >= 4
+        && word.ends_with('s')
+        && !word.ends_with("ss")
+        && chars.next().is_some_and(char::is_uppercase)
+        && chars.all(|c| c.is_ascii_lowercase())
 }
 
 /// A conjunction that opens a clause, capitalised after an abbreviation's period ("the U.S.
@@ -980,6 +1036,28 @@ mod tests {
         assert_eq!(
             resolved(text, &[], "Actor Bo Lind of Zorbland").as_deref(),
             Some("Bo Lind of Zorbland")
+        );
+    }
+
+    #[test]
+    fn a_plural_noun_before_a_full_name_is_no_part_of_it() {
+        let text = "Celebrities Ann Lee and John Lind came.";
+        assert_eq!(
+            resolved(text, &[], "Celebrities Ann Lee").as_deref(),
+            Some("Ann Lee")
+        );
+        assert_eq!(
+            resolved(text, &[], "Voters John Lind").as_deref(),
+            Some("John Lind")
+        );
+        // Not a surname ending in "s" before a first name, nor a plural before a lone name.
+        assert_eq!(
+            resolved(text, &[], "Rogers Ann").as_deref(),
+            Some("Rogers Ann")
+        );
+        assert_eq!(
+            resolved(text, &[], "Hastings Zed Lee").as_deref(),
+            Some("Hastings Zed Lee")
         );
     }
 
