@@ -1197,7 +1197,7 @@ impl<'a> Walker<'a> {
             && !self.resolver.has_gender(partner)
             && !self
                 .resolver
-                .written_apart(partner, &whole[partner.len()..])
+                .written_apart(partner, &[&whole[partner.len()..]])
         {
             return Some(Resolved {
                 name: whole.to_string(),

@@ -392,8 +392,9 @@ impl<'a> Resolver<'a> {
     }
 
     /// Whether the article writes `words` as a whole word or words anywhere but right before
-    /// `then` ("Zorbland's debt … Zorbland and Acme Bank said": Zorbland is named on its own).
-    pub fn written_apart(&self, words: &str, then: &str) -> bool {
+    /// one of `then` ("Zorbland's debt … Zorbland and Acme Bank said": Zorbland is named on
+    /// its own).
+    pub fn written_apart(&self, words: &str, then: &[&str]) -> bool {
         memchr::memmem::find_iter(self.text.as_bytes(), words.as_bytes()).any(|i| {
             let whole_before = self.text[..i]
                 .chars()
@@ -402,8 +403,25 @@ impl<'a> Resolver<'a> {
             let rest = &self.text[i + words.len()..];
             whole_before
                 && rest.chars().next().is_none_or(|c| !c.is_alphanumeric())
-                && !rest.starts_with(then)
+                && !then.iter().any(|t| rest.starts_with(t))
         })
+    }
+
+    /// Whether `words`, opening with a possessive and ending with a firm's head, are one
+    /// firm's name: "Zorb's Widget Stores Inc", when the article writes "Zorb" only as "Zorb's"
+    /// (not "Acme Corp's Widget Inc" or "Zorbland's Widget Inc" beside "in Zorbland").
+    fn possessive_firm_name(&self, words: &[&str]) -> bool {
+        let (Some(first), Some(last)) = (words.first(), words.last()) else {
+            return false;
+        };
+        let bare = first
+            .strip_suffix("’s")
+            .or_else(|| first.strip_suffix("'s"))
+            .unwrap_or(first);
+        FIRM_TAILS.contains(last)
+            && !FIRM_TAILS.contains(&bare)
+            && !NON_PERSON_HEADS.contains(&bare)
+            && !self.written_apart(bare, &["'s", "’s"])
     }
 
     /// Whether the pronoun `raw` ("he", "she") may stand for `name`: no title, first name or
@@ -606,7 +624,9 @@ impl<'a> Resolver<'a> {
         {
             words.drain(..=p);
         }
-        // "The Blaze’s Matt Walsh": the name after an outlet's possessive.
+        // "The Blaze’s Matt Walsh": the name after an outlet's possessive. But a firm's name
+        // may open with a possessive ("Zorb's Widget Stores Inc"): one the article never
+        // writes without its "'s" ("Zorb" alone would be another speaker, "Acme Corp's" too).
         if let Some(p) = words[..words.len().saturating_sub(2)]
             .iter()
             .rposition(|w| is_possessive(w))
@@ -615,6 +635,7 @@ impl<'a> Resolver<'a> {
                     .iter()
                     .all(|w| w.starts_with(|c: char| c.is_uppercase()))
             })
+            .filter(|&p| !(p == 0 && self.possessive_firm_name(&words)))
         {
             words.drain(..=p);
         }
@@ -1058,6 +1079,26 @@ mod tests {
         assert_eq!(
             resolved(text, &[], "Hastings Zed Lee").as_deref(),
             Some("Hastings Zed Lee")
+        );
+    }
+
+    #[test]
+    fn a_firm_name_may_open_with_a_possessive() {
+        let text = "Zorb's Widget Stores Inc said sales rose. Zorb's said more.";
+        assert_eq!(
+            resolved(text, &[], "Zorb's Widget Stores Inc").as_deref(),
+            Some("Zorb's Widget Stores Inc")
+        );
+        // A place or a parent firm written on its own owns the firm after it.
+        let text = "Zorbland's Widget Inc said sales in Zorbland rose.";
+        assert_eq!(
+            resolved(text, &[], "Zorbland's Widget Inc").as_deref(),
+            Some("Widget Inc")
+        );
+        let text = "Acme Corp's Widget Inc said sales rose.";
+        assert_eq!(
+            resolved(text, &[], "Corp's Widget Inc").as_deref(),
+            Some("Widget Inc")
         );
     }
 
