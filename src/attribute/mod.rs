@@ -451,6 +451,24 @@ fn abbreviation_fragment(masked: &str, subject: (usize, usize)) -> bool {
         && rest.next() == Some('.')
 }
 
+/// Whether the subject at `subject` is a state's abbreviation after its city: "Calif" of "in
+/// Dover, Calif., a voice said" — one capitalised word after a comma, its period then a comma.
+fn state_after_city(masked: &str, subject: (usize, usize)) -> bool {
+    let raw = &masked[subject.0..subject.1];
+    let city = masked[..subject.0]
+        .strip_suffix(", ")
+        .and_then(|b| b.rsplit(' ').next())
+        .is_some_and(|w| w.starts_with(char::is_uppercase));
+    let after = &masked[subject.1..];
+    let dotted = match raw.strip_suffix('.') {
+        Some(bare) => after.starts_with(',').then_some(bare),
+        None => after.starts_with(".,").then_some(raw),
+    };
+    city && dotted.is_some_and(|w| {
+        w.len() <= 5 && w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic)
+    })
+}
+
 /// Whether the subject at `subject` is a dateline's place: words in capitals followed on the
 /// same line by a comma and, within a few words, a dash ("PARIS, April 3 - ", "TROY, Mich.,
 /// March 13 - "), or the capitals' tail when a window cut the place.
@@ -1122,7 +1140,10 @@ impl<'a> Walker<'a> {
     /// speaker.
     fn resolve_cue(&mut self, masked: &str, cue: &Cue) -> Option<Resolved> {
         let raw = &masked[cue.subject.0..cue.subject.1];
-        if abbreviation_fragment(masked, cue.subject) || is_dateline_at(masked, cue.subject) {
+        if abbreviation_fragment(masked, cue.subject)
+            || is_dateline_at(masked, cue.subject)
+            || state_after_city(masked, cue.subject)
+        {
             return None;
         }
         // "said Ann “Bee” Lee": a nickname in quotes splits the name; the name is both parts.
@@ -1533,6 +1554,13 @@ impl<'a> Walker<'a> {
                 Some((a, b)) => &main[a..b],
                 None => opening_subject(main)?,
             };
+            // "killed in San Dover, Dela., a voice praised it: “…”": no state speaks.
+            let at = (raw.as_ptr() as usize).saturating_sub(masked.as_ptr() as usize);
+            if masked.get(at..at + raw.len()) == Some(raw)
+                && state_after_city(masked, (at, at + raw.len()))
+            {
+                return None;
+            }
             let speaker = self.resolver.resolve(raw)?;
             return Some(Found {
                 speaker,
@@ -2435,6 +2463,16 @@ mod tests {
         let body = "BORG - Chancellor of the Exchequer Zed Quill\nsaid prices would fall.\n\n\
                     Quill added that wages would rise.";
         assert_eq!(article_speakers(body), ["Zed Quill"]);
+    }
+
+    #[test]
+    fn a_state_after_its_city_is_no_speaker() {
+        let body = "In the hours after the storm hit San Dover, Dela., a familiar voice \
+                    praised it: “We are back and we are strong.”";
+        assert_eq!(speakers(body), [None]);
+        // A name after a comma that ends its sentence still speaks.
+        let body = "“We are back,” said the mayor, Ann Lee. Then she left.";
+        assert_eq!(speakers(body), [Some("Ann Lee".to_string())]);
     }
 
     #[test]
