@@ -571,6 +571,53 @@ impl<'a> Resolver<'a> {
         })
     }
 
+    /// The firm whose name `word` opens, as the article first writes it: "Acme Widget Corp"
+    /// for "Acme" — up to three more capitalised words, the last a firm's head ("Corp",
+    /// "Inc", "Co" …), right after the word.
+    fn firm_opened_by(&self, word: &str) -> Option<String> {
+        const MAX_WORDS: usize = 3;
+        if !word.starts_with(char::is_uppercase) {
+            return None;
+        }
+        memchr::memmem::find_iter(self.text.as_bytes(), word.as_bytes()).find_map(|i| {
+            let whole = self.text[..i]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let rest = self.text[i + word.len()..].strip_prefix(' ')?;
+            // It opens the name: no capitalised word of the name before it ("Big Acme Inc"),
+            // nor "and", "&" or "of" ("Bo and Acme Co").
+            let opens = self.text[..i].strip_suffix(' ').is_none_or(|b| {
+                b.rsplit([' ', '\n']).next().is_none_or(|w| {
+                    (!w.starts_with(char::is_uppercase)
+                        || w == "The"
+                        || w.ends_with(['.', ',', ';', ':']))
+                        && !matches!(w, "and" | "&" | "of")
+                })
+            });
+            if !whole || !opens {
+                return None;
+            }
+            let mut len = 0;
+            for w in rest.split(' ').take(MAX_WORDS) {
+                let bare = w.trim_end_matches([',', '.', ';', ':']);
+                if !bare.starts_with(|c: char| c.is_ascii_uppercase())
+                    || !bare.chars().all(|c| c.is_alphanumeric() || c == '-')
+                {
+                    return None;
+                }
+                len += usize::from(len > 0) + bare.len();
+                if FIRM_TAILS.contains(&bare) {
+                    return Some(format!("{word} {}", &rest[..len]));
+                }
+                if bare.len() < w.len() {
+                    return None;
+                }
+            }
+            None
+        })
+    }
+
     /// The firm a title word and one word stand for ("General Acme" → "General Acme Corp"), when
     /// the article writes them before a firm's head ("Corp", "Inc", "Co" …).
     fn firm_behind_title(&self, words: &[&str]) -> Option<String> {
@@ -755,6 +802,8 @@ impl<'a> Resolver<'a> {
                 Some(full) => full,
                 // "Hillary said": the one person of the article with that first name.
                 None if let Some(Some(full)) = self.first_names.get(*one) => full.clone(),
+                // "Acme said" after "Acme Widget Corp said": the firm it opens.
+                None if let Some(firm) = self.firm_opened_by(one) => firm,
                 None if self.is_proper_noun(one) => one.to_string(),
                 None => return None,
             },
@@ -1100,6 +1149,21 @@ mod tests {
             resolved(text, &[], "Corp's Widget Inc").as_deref(),
             Some("Widget Inc")
         );
+    }
+
+    #[test]
+    fn a_word_opening_a_firms_name_is_that_firm() {
+        let text = "Zorb Widget Corp said sales rose. Zorb also said costs fell.";
+        assert_eq!(
+            resolved(text, &[], "Zorb").as_deref(),
+            Some("Zorb Widget Corp")
+        );
+        // Not across punctuation or lowercase words, nor a firm the word does not open.
+        let text = "Zorb, Acme Corp said. Zorb said no. Quill makes Big Quill Inc goods. Bo \
+                    and Lind Co said. Lind said no.";
+        assert_eq!(resolved(text, &[], "Zorb").as_deref(), Some("Zorb"));
+        assert_eq!(resolved(text, &[], "Quill").as_deref(), Some("Quill"));
+        assert_eq!(resolved(text, &[], "Lind").as_deref(), Some("Lind"));
     }
 
     #[test]
