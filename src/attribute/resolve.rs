@@ -618,6 +618,36 @@ impl<'a> Resolver<'a> {
         })
     }
 
+    /// The name whose capitalised words `word`, initials joined by slashes ("S/P"), abbreviates
+    /// as the article writes it: "Standard and Poor's Corp" — the words in order, "and", "&",
+    /// "of" or "the" between them, and a firm's head after them.
+    fn slashed_initials(&self, word: &str) -> Option<String> {
+        let letters: Vec<char> = word
+            .split('/')
+            .map(|p| p.chars().next())
+            .collect::<Option<_>>()?;
+        let initials = letters.len() >= 2
+            && word
+                .split('/')
+                .all(|p| p.len() == 1 && p.starts_with(|c: char| c.is_ascii_uppercase()));
+        if !initials {
+            return None;
+        }
+        let words: Vec<String> = letters.iter().map(|c| format!(r"{c}[\w'’.-]*")).collect();
+        let tails = FIRM_TAILS
+            .iter()
+            .map(|t| regex::escape(t))
+            .collect::<Vec<_>>()
+            .join("|");
+        let pattern = format!(
+            r"\b{}(?: (?:{tails}))?\b",
+            words.join(r" (?:(?:and|&|of|the) )?")
+        );
+        let re = regex::Regex::new(&pattern).ok()?;
+        re.find(self.text)
+            .map(|m| m.as_str().trim_end_matches('.').to_string())
+    }
+
     /// The firm a title word and one word stand for ("General Acme" → "General Acme Corp"), when
     /// the article writes them before a firm's head ("Corp", "Inc", "Co" …).
     fn firm_behind_title(&self, words: &[&str]) -> Option<String> {
@@ -798,6 +828,8 @@ impl<'a> Resolver<'a> {
             }
             // "General Acme said" where the article names "General Acme Corp": the firm.
             [one] if let Some(firm) = self.firm_behind_title(&words) => firm,
+            // "S/P said" after "Standard and Poor's Corp said": the name it abbreviates.
+            [one] if let Some(full) = self.slashed_initials(one) => full,
             [one] => match self.surname_owner(one) {
                 Some(full) => full,
                 // "Hillary said": the one person of the article with that first name.
@@ -1164,6 +1196,25 @@ mod tests {
         assert_eq!(resolved(text, &[], "Zorb").as_deref(), Some("Zorb"));
         assert_eq!(resolved(text, &[], "Quill").as_deref(), Some("Quill"));
         assert_eq!(resolved(text, &[], "Lind").as_deref(), Some("Lind"));
+    }
+
+    #[test]
+    fn initials_joined_by_slashes_name_what_they_abbreviate() {
+        let text = "Widget and Zorb's Corp said it fell. W/Z said more.";
+        assert_eq!(
+            resolved(text, &[], "W/Z").as_deref(),
+            Some("Widget and Zorb's Corp")
+        );
+        // Other initials abbreviate nothing written; longer parts are no initials.
+        let text = "Widget and Zorb's Corp said it fell. Q/Z and WI/Z said more.";
+        assert_ne!(
+            resolved(text, &[], "Q/Z").as_deref(),
+            Some("Widget and Zorb's Corp")
+        );
+        assert_ne!(
+            resolved(text, &[], "WI/Z").as_deref(),
+            Some("Widget and Zorb's Corp")
+        );
     }
 
     #[test]
