@@ -49,6 +49,8 @@ pub struct Resolver<'a> {
     things: HashMap<String, bool>,
     /// Single words already asked about, and whether they are proper nouns.
     proper_nouns: Vec<(String, bool)>,
+    /// Single words already asked about, and the firm's name each opens, if any.
+    firm_openers: Vec<(String, Option<String>)>,
     /// Paragraphs given to [`Self::learn`] and not yet read: they are read when the state
     /// is next used, so the paragraphs after an article's last cue are never read at all.
     unread: Vec<Cow<'a, str>>,
@@ -574,11 +576,21 @@ impl<'a> Resolver<'a> {
     /// The firm whose name `word` opens, as the article first writes it: "Acme Widget Corp"
     /// for "Acme" — up to three more capitalised words, the last a firm's head ("Corp",
     /// "Inc", "Co" …), right after the word.
-    fn firm_opened_by(&self, word: &str) -> Option<String> {
-        const MAX_WORDS: usize = 3;
+    fn firm_opened_by(&mut self, word: &str) -> Option<String> {
         if !word.starts_with(char::is_uppercase) {
             return None;
         }
+        if let Some((_, known)) = self.firm_openers.iter().find(|(w, _)| w == word) {
+            return known.clone();
+        }
+        let firm = self.find_firm_opened_by(word);
+        self.firm_openers.push((word.to_string(), firm.clone()));
+        firm
+    }
+
+    /// [`Self::firm_opened_by`], looked up in the text.
+    fn find_firm_opened_by(&self, word: &str) -> Option<String> {
+        const MAX_WORDS: usize = 3;
         memchr::memmem::find_iter(self.text.as_bytes(), word.as_bytes()).find_map(|i| {
             let whole = self.text[..i]
                 .chars()
@@ -622,6 +634,9 @@ impl<'a> Resolver<'a> {
     /// as the article writes it: "Standard and Poor's Corp" — the words in order, "and", "&",
     /// "of" or "the" between them, and a firm's head after them.
     fn slashed_initials(&self, word: &str) -> Option<String> {
+        if !word.contains('/') {
+            return None;
+        }
         let letters: Vec<char> = word
             .split('/')
             .map(|p| p.chars().next())
