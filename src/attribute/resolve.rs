@@ -1233,6 +1233,14 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_opening_sentences_is_no_name() {
+        // Twice at a sentence's start and never in lowercase, yet a speech participle.
+        let text =
+            "Talking to reporters, Bo Lind said no.\n   Talking before his trip, he said more.";
+        assert_eq!(resolved(text, &[], "Talking"), None);
+    }
+
+    #[test]
     fn a_common_word_is_the_surname_of_a_person_named_in_full() {
         let text = "Acme chief Zed Read spoke. “No,” Read said. From then on, it rained.";
         assert_eq!(resolved(text, &[], "Read").as_deref(), Some("Zed Read"));
