@@ -1121,6 +1121,19 @@ pub const NOT_SPEAKERS: &[&str] = &[
     "AP",
 ];
 
+/// Labels of a page's parts ("Photo", "Video"), among [`NOT_SPEAKERS`], that may also open a
+/// firm's name ("Video Widget Corp").
+pub const LABEL_NOUNS: &[&str] = &[
+    "Statement",
+    "Transcript",
+    "Update",
+    "Editor",
+    "Note",
+    "Photo",
+    "Video",
+    "Images",
+];
+
 /// Titles and roles that precede a name and are not part of it.
 pub const TITLES: &[&str] = &[
     "Mr",

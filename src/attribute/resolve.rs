@@ -8,8 +8,8 @@ use std::sync::LazyLock;
 
 use super::cues::{
     DESCRIBING_PREPOSITIONS, FIRM_TAILS, FIRST_NAMES, GENDERED_TITLES, GENERIC_NOUNS, Gender,
-    NAME_SUFFIXES, NON_PERSON_HEADS, NOT_SPEAKERS, ORG_NOUNS, PRONOUNS, ROLE_NOUNS, TITLES,
-    TITLES_WITH_OF,
+    LABEL_NOUNS, NAME_SUFFIXES, NON_PERSON_HEADS, NOT_SPEAKERS, ORG_NOUNS, PRONOUNS, ROLE_NOUNS,
+    TITLES, TITLES_WITH_OF,
 };
 use super::detect::{ceil_char, is_abbreviation};
 use super::names::full_names;
@@ -795,7 +795,8 @@ impl<'a> Resolver<'a> {
                 .position(|w| {
                     w.starts_with(|c: char| c.is_uppercase())
                         && (firm || !is_person_title(w))
-                        && !NOT_SPEAKER_SET.contains(w)
+                        // "Video Widget Corp": a firm keeps a label word opening its name.
+                        && (!NOT_SPEAKER_SET.contains(w) || (firm && LABEL_NOUNS.contains(w)))
                         && !is_subordinator(w)
                         && !matches!(*w, "As" | "The" | "A" | "An")
                 })
@@ -1238,6 +1239,27 @@ mod tests {
         let text =
             "Talking to reporters, Bo Lind said no.\n   Talking before his trip, he said more.";
         assert_eq!(resolved(text, &[], "Talking"), None);
+    }
+
+    #[test]
+    fn a_firm_keeps_a_label_word_opening_its_name() {
+        let text = "BORG - Video Widget Corp said sales rose.";
+        assert_eq!(
+            resolved(text, &[], "Video Widget Corp").as_deref(),
+            Some("Video Widget Corp")
+        );
+        // Not a sentence word, nor a label before a person.
+        assert_eq!(
+            resolved(text, &[], "Then Widget Corp").as_deref(),
+            Some("Widget Corp")
+        );
+        assert_eq!(
+            resolved("Video Ann Lee said it.", &[], "Video Ann Lee").as_deref(),
+            Some("Ann Lee")
+        );
+        for w in LABEL_NOUNS {
+            assert!(NOT_SPEAKERS.contains(w), "{w}");
+        }
     }
 
     #[test]
