@@ -663,13 +663,14 @@ impl<'a> Resolver<'a> {
             .map(|m| m.as_str().trim_end_matches('.').to_string())
     }
 
-    /// The firm a title word and one word stand for ("General Acme" → "General Acme Corp"), when
-    /// the article writes them before a firm's head ("Corp", "Inc", "Co" …).
+    /// The firm a title or label word and one word stand for ("General Acme" → "General Acme
+    /// Corp", "Video Acme" → "Video Acme Corp"), when the article writes them before a firm's
+    /// head ("Corp", "Inc", "Co" …).
     fn firm_behind_title(&self, words: &[&str]) -> Option<String> {
         let [.., title, one] = words else {
             return None;
         };
-        if !TITLE_SET.contains(title) {
+        if !TITLE_SET.contains(title) && !LABEL_NOUNS.contains(title) {
             return None;
         }
         let phrase = format!("{title} {one} ");
@@ -1260,6 +1261,12 @@ mod tests {
         for w in LABEL_NOUNS {
             assert!(NOT_SPEAKERS.contains(w), "{w}");
         }
+        // The label word and one word, where the article writes the firm in full.
+        let text = "Video Widget Corp said sales rose.\n\nVideo Widget said costs fell.";
+        assert_eq!(
+            resolved(text, &[], "Video Widget").as_deref(),
+            Some("Video Widget Corp")
+        );
     }
 
     #[test]
