@@ -598,18 +598,29 @@ impl<'a> Resolver<'a> {
                 .is_none_or(|c| !c.is_alphanumeric());
             let rest = self.text[i + word.len()..].strip_prefix(' ')?;
             // It opens the name: no capitalised word of the name before it ("Big Acme Inc"),
-            // nor "and", "&" or "of" ("Bo and Acme Co").
-            let opens = self.text[..i].strip_suffix(' ').is_none_or(|b| {
-                b.rsplit([' ', '\n']).next().is_none_or(|w| {
-                    (!w.starts_with(char::is_uppercase)
-                        || w == "The"
-                        || w.ends_with(['.', ',', ';', ':']))
-                        && !matches!(w, "and" | "&" | "of")
-                })
-            });
+            // nor "and", "&" or "of" ("Bo and Acme Co"); initials before it open the name
+            // with it ("J.P. Acme Co").
+            let prev = self.text[..i]
+                .strip_suffix(' ')
+                .and_then(|b| b.rsplit([' ', '\n']).next())
+                .unwrap_or("");
+            let initials = prev.len() >= 2
+                && prev.len() <= 6
+                && prev.ends_with('.')
+                && prev.chars().all(|c| c.is_ascii_uppercase() || c == '.');
+            let opens = initials
+                || ((!prev.starts_with(char::is_uppercase)
+                    || prev == "The"
+                    || prev.ends_with(['.', ',', ';', ':']))
+                    && !matches!(prev, "and" | "&" | "of"));
             if !whole || !opens {
                 return None;
             }
+            let word = if initials {
+                format!("{prev} {word}")
+            } else {
+                word.to_string()
+            };
             let mut len = 0;
             for w in rest.split(' ').take(MAX_WORDS) {
                 let bare = w.trim_end_matches([',', '.', ';', ':']);
@@ -1202,6 +1213,11 @@ mod tests {
 
     #[test]
     fn a_word_opening_a_firms_name_is_that_firm() {
+        let text = "B.F. Quill Co said no. Quill said yes.";
+        assert_eq!(
+            resolved(text, &[], "Quill").as_deref(),
+            Some("B.F. Quill Co")
+        );
         let text = "Zorb Widget Corp said sales rose. Zorb also said costs fell.";
         assert_eq!(
             resolved(text, &[], "Zorb").as_deref(),
