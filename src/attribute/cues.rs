@@ -961,6 +961,13 @@ pub const NOT_SPEAKERS: &[&str] = &[
     "Recalling",
     "Echoing",
     "Asking",
+    "Talking",
+    "Writing",
+    "Testifying",
+    "Addressing",
+    "Announcing",
+    "Replying",
+    "Answering",
     "According",
     "Still",
     "Yet",
@@ -1112,6 +1119,19 @@ pub const NOT_SPEAKERS: &[&str] = &[
     "Getty",
     "Images",
     "AP",
+];
+
+/// Labels of a page's parts ("Photo", "Video"), among [`NOT_SPEAKERS`], that may also open a
+/// firm's name ("Video Widget Corp").
+pub const LABEL_NOUNS: &[&str] = &[
+    "Statement",
+    "Transcript",
+    "Update",
+    "Editor",
+    "Note",
+    "Photo",
+    "Video",
+    "Images",
 ];
 
 /// Titles and roles that precede a name and are not part of it.
@@ -1521,6 +1541,7 @@ pub const PASSIVE_PARTICIPLES: &[&str] = &["told", "shown", "known", "thought", 
 /// Lee"); after other words "of" introduces an organisation ("CEO of Acme Ann Lee").
 pub const TITLES_WITH_OF: &[&str] = &[
     "Secretary",
+    "Chancellor",
     "Minister",
     "Director",
     "Commissioner",

@@ -304,6 +304,8 @@ struct Walker<'a> {
     /// The current quote's cue right after it names someone we cannot resolve ("…,” said a
     /// former U.S. official"): no weaker rule may give the quote to someone else.
     attached_nobody: bool,
+    /// Where the current paragraph's nicknames in quotes open ("Ann “Bee” Lee").
+    nicknames: Vec<usize>,
 }
 
 fn analyse(body: &str, title: &str) -> Analysis {
@@ -450,6 +452,24 @@ fn abbreviation_fragment(masked: &str, subject: (usize, usize)) -> bool {
         && rest.next() == Some('.')
 }
 
+/// Whether the subject at `subject` is a state's abbreviation after its city: "Calif" of "in
+/// Dover, Calif., a voice said" — one capitalised word after a comma, its period then a comma.
+fn state_after_city(masked: &str, subject: (usize, usize)) -> bool {
+    let raw = &masked[subject.0..subject.1];
+    let city = masked[..subject.0]
+        .strip_suffix(", ")
+        .and_then(|b| b.rsplit(' ').next())
+        .is_some_and(|w| w.starts_with(char::is_uppercase));
+    let after = &masked[subject.1..];
+    let dotted = match raw.strip_suffix('.') {
+        Some(bare) => after.starts_with(',').then_some(bare),
+        None => after.starts_with(".,").then_some(raw),
+    };
+    city && dotted.is_some_and(|w| {
+        w.len() <= 5 && w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic)
+    })
+}
+
 /// Whether the subject at `subject` is a dateline's place: words in capitals followed on the
 /// same line by a comma and, within a few words, a dash ("PARIS, April 3 - ", "TROY, Mich.,
 /// March 13 - "), or the capitals' tail when a window cut the place.
@@ -510,6 +530,51 @@ fn nickname_tail(masked: &str, at: usize) -> Option<&str> {
 fn orphan_close(para: &str) -> Option<usize> {
     let close = para.find('”')?;
     (!para[..close].contains('“')).then_some(close + '”'.len_utf8())
+}
+
+/// The first part of a name split by a nickname in quotes, when `masked` before `at` ends with
+/// a capitalised word and a quote that opens at one of `nicknames` (see
+/// [`titles::is_nickname`]): `Ann “___” ` → "Ann".
+fn nickname_head<'m>(masked: &'m str, at: usize, nicknames: &[usize]) -> Option<&'m str> {
+    let before = masked[..at].strip_suffix(' ')?;
+    let close = before
+        .chars()
+        .next_back()
+        .filter(|c| matches!(c, '"' | '”' | '’'))?;
+    let inner = &before[..before.len() - close.len_utf8()];
+    let blanks = inner.bytes().rev().take_while(|&b| b == b'_').count();
+    let inner = &inner[..inner.len() - blanks];
+    let open = inner
+        .chars()
+        .next_back()
+        .filter(|c| matches!(c, '"' | '“' | '‘'))?;
+    let open_at = inner.len() - open.len_utf8();
+    if blanks == 0 || !nicknames.contains(&open_at) {
+        return None;
+    }
+    let head = inner[..open_at].strip_suffix(' ')?;
+    let word = &head[head.rfind(' ').map_or(0, |k| k + 1)..];
+    let name = word.starts_with(|c: char| c.is_uppercase())
+        && word
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '.' | '-'))
+        && !cues::NOT_SPEAKERS.contains(&word);
+    name.then_some(word)
+}
+
+/// The subject at `subject` without the body that opens it after a title's "of": "Ann Lee" of
+/// "Minister of Finance Ann Lee" (see [`resolve::department_words`]).
+fn after_department(masked: &str, subject: (usize, usize)) -> Option<&str> {
+    if !resolve::ends_with_title_of(&masked[..subject.0]) {
+        return None;
+    }
+    let raw = &masked[subject.0..subject.1];
+    let words: Vec<&str> = raw.split(' ').collect();
+    let skip: usize = words[..resolve::department_words(&words)]
+        .iter()
+        .map(|w| w.len() + 1)
+        .sum();
+    (skip > 0).then(|| &raw[skip..])
 }
 
 /// The whole name of a firm whose tail is the subject at `subject`: "Acme Lynch and Co Inc",
@@ -577,6 +642,45 @@ fn parenthesised_part(before: &str) -> Option<&str> {
         w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphanumeric() || c == '.')
     });
     (words <= 2 && capitalised).then(|| inner_end[..open].strip_suffix(' '))?
+}
+
+/// The whole name of an institution whose head ends the subject at `subject` and whose name
+/// runs on before "and" ("Acme Securities and Exchange Commission", "First Zorb Savings and
+/// Loan Association"), with the words before "and" (one to three capitalised words, or
+/// initials). Not when those words end in a head of their own ("Acme Corp and Zorb Board":
+/// two speakers) or open with a first name.
+fn institution_before_and(masked: &str, subject: (usize, usize)) -> Option<(&str, &str)> {
+    const MAX_WORDS: usize = 3;
+    let raw = &masked[subject.0..subject.1];
+    let last = raw.rsplit(' ').next()?;
+    if raw.split(' ').count() > MAX_WORDS
+        || !cues::NON_PERSON_HEADS.contains(&last)
+        || !raw.split(' ').all(|w| w.starts_with(char::is_uppercase))
+    {
+        return None;
+    }
+    let head = masked[..subject.0].strip_suffix(" and ")?;
+    let mut start = head.len();
+    for (k, word) in head.rsplit(' ').enumerate() {
+        let initials = word.len() <= 4 && word.ends_with('.');
+        let plain = word
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '&'));
+        if k >= MAX_WORDS
+            || !word.starts_with(char::is_uppercase)
+            || !(plain || initials)
+            || matches!(word, "The" | "A" | "An")
+            || cues::NOT_SPEAKERS.contains(&word)
+            || (k == 0 && (cues::NON_PERSON_HEADS.contains(&word) || initials))
+        {
+            break;
+        }
+        start -= word.len() + usize::from(start < head.len());
+    }
+    let partner = &head[start..];
+    let first = partner.split(' ').next()?;
+    (start < head.len() && resolve::gender_of_first_name(first).is_none())
+        .then(|| (&masked[start..subject.1], partner))
 }
 
 /// Whether `before` (the text before a subject) ends with a capitalised word and "and", with
@@ -704,6 +808,13 @@ impl<'a> Walker<'a> {
         self.unnamed = None;
         let spans = quote_spans(para);
         let masked = mask(para, &spans);
+        self.nicknames.clear();
+        self.nicknames.extend(
+            spans
+                .iter()
+                .filter(|s| titles::is_nickname(para, s))
+                .map(|s| s.start),
+        );
         self.resolver.learn(masked.clone());
         let mut prev: Option<String> = None;
         let mut cues = find_cues(&masked);
@@ -1030,13 +1141,22 @@ impl<'a> Walker<'a> {
     /// speaker.
     fn resolve_cue(&mut self, masked: &str, cue: &Cue) -> Option<Resolved> {
         let raw = &masked[cue.subject.0..cue.subject.1];
-        if abbreviation_fragment(masked, cue.subject) || is_dateline_at(masked, cue.subject) {
+        if abbreviation_fragment(masked, cue.subject)
+            || is_dateline_at(masked, cue.subject)
+            || state_after_city(masked, cue.subject)
+        {
             return None;
         }
         // "said Ann “Bee” Lee": a nickname in quotes splits the name; the name is both parts.
         if let Some(rest) = nickname_tail(masked, cue.subject.1) {
             return self.resolver.resolve(&format!("{raw} {rest}"));
         }
+        // "Ann “Bee” Lee said": the same, with the subject after the nickname.
+        if let Some(head) = nickname_head(masked, cue.subject.0, &self.nicknames) {
+            return self.resolver.resolve(&format!("{head} {raw}"));
+        }
+        // "Minister of Finance Ann Lee said": the body after a title's "of" is no part of the name.
+        let raw = after_department(masked, cue.subject).unwrap_or(raw);
         // "Acme Lynch and Co Inc said": the firm's whole name speaks, not its tail.
         if !cue.inverted
             && let Some(firm) = firm_name(masked, cue.subject)
@@ -1087,6 +1207,24 @@ impl<'a> Walker<'a> {
             && !self.resolver.is_person(&r.name)
         {
             return None;
+        }
+        // "the Securities and Exchange Commission said": an institution whose head follows a
+        // capitalised word and "and" speaks by its whole name, unless what stands before "and"
+        // is known as a person (a title, a pronoun) or is written on its own elsewhere
+        // ("Zorbland's debt … Zorbland and Acme Bank said": two speakers).
+        if !cue.inverted
+            && !r.indirect
+            && r.name == raw
+            && let Some((whole, partner)) = institution_before_and(masked, cue.subject)
+            && !self.resolver.has_gender(partner)
+            && !self
+                .resolver
+                .written_apart(partner, &[&whole[partner.len()..]])
+        {
+            return Some(Resolved {
+                name: whole.to_string(),
+                indirect: false,
+            });
         }
         // "Ann Lee and Bo Lind said": both speak; the quote is theirs, not the last one's.
         if !cue.inverted
@@ -1417,6 +1555,13 @@ impl<'a> Walker<'a> {
                 Some((a, b)) => &main[a..b],
                 None => opening_subject(main)?,
             };
+            // "killed in San Dover, Dela., a voice praised it: “…”": no state speaks.
+            let at = (raw.as_ptr() as usize).saturating_sub(masked.as_ptr() as usize);
+            if masked.get(at..at + raw.len()) == Some(raw)
+                && state_after_city(masked, (at, at + raw.len()))
+            {
+                return None;
+            }
             let speaker = self.resolver.resolve(raw)?;
             return Some(Found {
                 speaker,
@@ -2252,6 +2397,83 @@ mod tests {
         ] {
             assert_eq!(article_speakers(body), [firm], "{body}");
         }
+    }
+
+    #[test]
+    fn an_institution_named_with_and_speaks_by_its_whole_name() {
+        for (body, whole) in [
+            (
+                "BORG - The Widget and Gadget Commission said it would review the sale.",
+                "Widget and Gadget Commission",
+            ),
+            (
+                "BORG - First Zorb Savings and Loan Association said its board met.",
+                "First Zorb Savings and Loan Association",
+            ),
+        ] {
+            assert_eq!(article_speakers(body), [whole], "{body}");
+        }
+        // Two speakers, not one name: a person, or a body with its own head, before "and".
+        for body in [
+            "BORG - Ann Lee and Widget Commission said they would meet.",
+            "BORG - Zorb Council and Widget Commission said they would meet.",
+            "BORG - Zorbland's debt was cut, Zorbland and Acme Bank Plc said.",
+        ] {
+            assert!(
+                article_speakers(body).iter().all(|s| !s.contains(" and ")),
+                "{body}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_nickname_before_the_surname_keeps_the_whole_name() {
+        let body = "“The deal is off,” Ann “Bee” Lee said.";
+        assert_eq!(speakers(body), [Some("Ann Lee".to_string())]);
+        // A short quote ending a sentence is no nickname of the name before it.
+        let body = "Bo Lind praised Zed Quill. “Well done,” he said.";
+        assert_eq!(speakers(body), [Some("Bo Lind".to_string())]);
+        let body = "Later Bo \"Zed\" Lind told the board it was over.";
+        assert_eq!(article_speakers(body), ["Bo Lind"]);
+    }
+
+    #[test]
+    fn a_body_after_a_titles_of_is_no_part_of_the_name() {
+        for (body, name) in [
+            (
+                "BORG - Minister of Widgets Ann Lee said prices would fall.",
+                "Ann Lee",
+            ),
+            (
+                "BORG - Chancellor of the Exchequer John Lind said prices would fall.",
+                "John Lind",
+            ),
+            // No first name we know: the last two words, or three with an initial.
+            (
+                "BORG - Secretary of Widgets Zed Quill said prices would fall.",
+                "Zed Quill",
+            ),
+            (
+                "BORG - Secretary of Widgets Zed Q. Quill said prices would fall.",
+                "Zed Q. Quill",
+            ),
+        ] {
+            assert_eq!(article_speakers(body), [name], "{body}");
+        }
+        // The surname alone later names the same person, not "Exchequer Zed Quill".
+        let body = "BORG - Chancellor of the Exchequer Zed Quill\nsaid prices would fall.\n\n\
+                    Quill added that wages would rise.";
+        assert_eq!(article_speakers(body), ["Zed Quill"]);
+    }
+
+    #[test]
+    fn a_state_after_its_city_is_no_speaker() {
+        let body = "In the hours after the storm hit San Dover, Dela., a familiar voice \
+                    praised it: “We are back and we are strong.”";
+        assert_eq!(speakers(body), [None]);
+        // A name after a comma that ends its sentence still speaks.
+        let body = "“We are back,” said the mayor, Ann Lee. Then she left.";
+        assert_eq!(speakers(body), [Some("Ann Lee".to_string())]);
     }
 
     #[test]

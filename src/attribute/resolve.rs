@@ -8,7 +8,8 @@ use std::sync::LazyLock;
 
 use super::cues::{
     DESCRIBING_PREPOSITIONS, FIRM_TAILS, FIRST_NAMES, GENDERED_TITLES, GENERIC_NOUNS, Gender,
-    NAME_SUFFIXES, NON_PERSON_HEADS, NOT_SPEAKERS, ORG_NOUNS, PRONOUNS, ROLE_NOUNS, TITLES,
+    LABEL_NOUNS, NAME_SUFFIXES, NON_PERSON_HEADS, NOT_SPEAKERS, ORG_NOUNS, PRONOUNS, ROLE_NOUNS,
+    TITLES, TITLES_WITH_OF,
 };
 use super::detect::{ceil_char, is_abbreviation};
 use super::names::full_names;
@@ -48,6 +49,8 @@ pub struct Resolver<'a> {
     things: HashMap<String, bool>,
     /// Single words already asked about, and whether they are proper nouns.
     proper_nouns: Vec<(String, bool)>,
+    /// Single words already asked about, and the firm's name each opens, if any.
+    firm_openers: Vec<(String, Option<String>)>,
     /// Paragraphs given to [`Self::learn`] and not yet read: they are read when the state
     /// is next used, so the paragraphs after an article's last cue are never read at all.
     unread: Vec<Cow<'a, str>>,
@@ -181,6 +184,11 @@ impl<'a> Resolver<'a> {
                 && let Some(bare) = last.strip_suffix("’s").or_else(|| last.strip_suffix("'s"))
             {
                 *last = bare;
+            }
+            // "Minister of Finance Ann Lee": the body after a title's "of" is no part of the name.
+            if ends_with_title_of(lead_text) {
+                let body = department_words(&words);
+                words.drain(..body);
             }
             let name_words = strip_titles(&words);
             leading.extend(&words[..words.len() - name_words.len()]);
@@ -385,6 +393,39 @@ impl<'a> Resolver<'a> {
         self.genders.contains_key(name)
     }
 
+    /// Whether the article writes `words` as a whole word or words anywhere but right before
+    /// one of `then` ("Zorbland's debt … Zorbland and Acme Bank said": Zorbland is named on
+    /// its own).
+    pub fn written_apart(&self, words: &str, then: &[&str]) -> bool {
+        memchr::memmem::find_iter(self.text.as_bytes(), words.as_bytes()).any(|i| {
+            let whole_before = self.text[..i]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let rest = &self.text[i + words.len()..];
+            whole_before
+                && rest.chars().next().is_none_or(|c| !c.is_alphanumeric())
+                && !then.iter().any(|t| rest.starts_with(t))
+        })
+    }
+
+    /// Whether `words`, opening with a possessive and ending with a firm's head, are one
+    /// firm's name: "Zorb's Widget Stores Inc", when the article writes "Zorb" only as "Zorb's"
+    /// (not "Acme Corp's Widget Inc" or "Zorbland's Widget Inc" beside "in Zorbland").
+    fn possessive_firm_name(&self, words: &[&str]) -> bool {
+        let (Some(first), Some(last)) = (words.first(), words.last()) else {
+            return false;
+        };
+        let bare = first
+            .strip_suffix("’s")
+            .or_else(|| first.strip_suffix("'s"))
+            .unwrap_or(first);
+        FIRM_TAILS.contains(last)
+            && !FIRM_TAILS.contains(&bare)
+            && !NON_PERSON_HEADS.contains(&bare)
+            && !self.written_apart(bare, &["'s", "’s"])
+    }
+
     /// Whether the pronoun `raw` ("he", "she") may stand for `name`: no title, first name or
     /// earlier pronoun gave `name` the other gender.
     pub fn pronoun_fits(&mut self, raw: &str, name: &str) -> bool {
@@ -532,13 +573,115 @@ impl<'a> Resolver<'a> {
         })
     }
 
-    /// The firm a title word and one word stand for ("General Acme" → "General Acme Corp"), when
-    /// the article writes them before a firm's head ("Corp", "Inc", "Co" …).
+    /// The firm whose name `word` opens, as the article first writes it: "Acme Widget Corp"
+    /// for "Acme" — up to three more capitalised words, the last a firm's head ("Corp",
+    /// "Inc", "Co" …), right after the word.
+    fn firm_opened_by(&mut self, word: &str) -> Option<String> {
+        if !word.starts_with(char::is_uppercase) {
+            return None;
+        }
+        if let Some((_, known)) = self.firm_openers.iter().find(|(w, _)| w == word) {
+            return known.clone();
+        }
+        let firm = self.find_firm_opened_by(word);
+        self.firm_openers.push((word.to_string(), firm.clone()));
+        firm
+    }
+
+    /// [`Self::firm_opened_by`], looked up in the text.
+    fn find_firm_opened_by(&self, word: &str) -> Option<String> {
+        const MAX_WORDS: usize = 3;
+        memchr::memmem::find_iter(self.text.as_bytes(), word.as_bytes()).find_map(|i| {
+            let whole = self.text[..i]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let rest = self.text[i + word.len()..].strip_prefix(' ')?;
+            // It opens the name: no capitalised word of the name before it ("Big Acme Inc"),
+            // nor "and", "&" or "of" ("Bo and Acme Co"); initials before it open the name
+            // with it ("J.P. Acme Co").
+            let prev = self.text[..i]
+                .strip_suffix(' ')
+                .and_then(|b| b.rsplit([' ', '\n']).next())
+                .unwrap_or("");
+            let initials = prev.len() >= 2
+                && prev.len() <= 6
+                && prev.ends_with('.')
+                && prev.chars().all(|c| c.is_ascii_uppercase() || c == '.');
+            let opens = initials
+                || ((!prev.starts_with(char::is_uppercase)
+                    || prev == "The"
+                    || prev.ends_with(['.', ',', ';', ':']))
+                    && !matches!(prev, "and" | "&" | "of"));
+            if !whole || !opens {
+                return None;
+            }
+            let word = if initials {
+                format!("{prev} {word}")
+            } else {
+                word.to_string()
+            };
+            let mut len = 0;
+            for w in rest.split(' ').take(MAX_WORDS) {
+                let bare = w.trim_end_matches([',', '.', ';', ':']);
+                if !bare.starts_with(|c: char| c.is_ascii_uppercase())
+                    || !bare.chars().all(|c| c.is_alphanumeric() || c == '-')
+                {
+                    return None;
+                }
+                len += usize::from(len > 0) + bare.len();
+                if FIRM_TAILS.contains(&bare) {
+                    return Some(format!("{word} {}", &rest[..len]));
+                }
+                if bare.len() < w.len() {
+                    return None;
+                }
+            }
+            None
+        })
+    }
+
+    /// The name whose capitalised words `word`, initials joined by slashes ("S/P"), abbreviates
+    /// as the article writes it: "Standard and Poor's Corp" — the words in order, "and", "&",
+    /// "of" or "the" between them, and a firm's head after them.
+    fn slashed_initials(&self, word: &str) -> Option<String> {
+        if !word.contains('/') {
+            return None;
+        }
+        let letters: Vec<char> = word
+            .split('/')
+            .map(|p| p.chars().next())
+            .collect::<Option<_>>()?;
+        let initials = letters.len() >= 2
+            && word
+                .split('/')
+                .all(|p| p.len() == 1 && p.starts_with(|c: char| c.is_ascii_uppercase()));
+        if !initials {
+            return None;
+        }
+        let words: Vec<String> = letters.iter().map(|c| format!(r"{c}[\w'’.-]*")).collect();
+        let tails = FIRM_TAILS
+            .iter()
+            .map(|t| regex::escape(t))
+            .collect::<Vec<_>>()
+            .join("|");
+        let pattern = format!(
+            r"\b{}(?: (?:{tails}))?\b",
+            words.join(r" (?:(?:and|&|of|the) )?")
+        );
+        let re = regex::Regex::new(&pattern).ok()?;
+        re.find(self.text)
+            .map(|m| m.as_str().trim_end_matches('.').to_string())
+    }
+
+    /// The firm a title or label word and one word stand for ("General Acme" → "General Acme
+    /// Corp", "Video Acme" → "Video Acme Corp"), when the article writes them before a firm's
+    /// head ("Corp", "Inc", "Co" …).
     fn firm_behind_title(&self, words: &[&str]) -> Option<String> {
         let [.., title, one] = words else {
             return None;
         };
-        if !TITLE_SET.contains(title) {
+        if !TITLE_SET.contains(title) && !LABEL_NOUNS.contains(title) {
             return None;
         }
         let phrase = format!("{title} {one} ");
@@ -585,7 +728,9 @@ impl<'a> Resolver<'a> {
         {
             words.drain(..=p);
         }
-        // "The Blaze’s Matt Walsh": the name after an outlet's possessive.
+        // "The Blaze’s Matt Walsh": the name after an outlet's possessive. But a firm's name
+        // may open with a possessive ("Zorb's Widget Stores Inc"): one the article never
+        // writes without its "'s" ("Zorb" alone would be another speaker, "Acme Corp's" too).
         if let Some(p) = words[..words.len().saturating_sub(2)]
             .iter()
             .rposition(|w| is_possessive(w))
@@ -594,8 +739,17 @@ impl<'a> Resolver<'a> {
                     .iter()
                     .all(|w| w.starts_with(|c: char| c.is_uppercase()))
             })
+            .filter(|&p| !(p == 0 && self.possessive_firm_name(&words)))
         {
             words.drain(..=p);
+        }
+        // "Celebrities Ann Lee": a plural noun written before a full name is no part of it.
+        if let [plural, first, _, ..] = words[..]
+            && is_plural_noun(plural)
+            && gender_of_first_name(first).is_some()
+            && gender_of_first_name(plural).is_none()
+        {
+            words.remove(0);
         }
         // "Read said", "From said": a common word is a speaker when it is written as a name
         // mid-sentence and is the surname of a person the article named in full ("Ian Read").
@@ -636,7 +790,14 @@ impl<'a> Resolver<'a> {
         let mut name = strip_titles(&words);
         // "State Department", "Senate Ethics Committee": an organisation keeps the capitalised
         // words a person's title would lose.
-        if name.len() < words.len() && name.last().is_some_and(|w| NON_PERSON_HEADS.contains(w)) {
+        // "Union Bank of Acme": so does one named "Head of Place", whose head stands before "of".
+        let head_before_of = name
+            .iter()
+            .position(|w| *w == "of")
+            .is_some_and(|k| k > 0 && NON_PERSON_HEADS.contains(&name[k - 1]));
+        if name.len() < words.len()
+            && (head_before_of || name.last().is_some_and(|w| NON_PERSON_HEADS.contains(w)))
+        {
             // "General Motors Corp", "Premier Widget Co": a firm keeps even a title word.
             let firm = name
                 .last()
@@ -646,7 +807,8 @@ impl<'a> Resolver<'a> {
                 .position(|w| {
                     w.starts_with(|c: char| c.is_uppercase())
                         && (firm || !is_person_title(w))
-                        && !NOT_SPEAKER_SET.contains(w)
+                        // "Video Widget Corp": a firm keeps a label word opening its name.
+                        && (!NOT_SPEAKER_SET.contains(w) || (firm && LABEL_NOUNS.contains(w)))
                         && !is_subordinator(w)
                         && !matches!(*w, "As" | "The" | "A" | "An")
                 })
@@ -694,10 +856,14 @@ impl<'a> Resolver<'a> {
             }
             // "General Acme said" where the article names "General Acme Corp": the firm.
             [one] if let Some(firm) = self.firm_behind_title(&words) => firm,
+            // "S/P said" after "Standard and Poor's Corp said": the name it abbreviates.
+            [one] if let Some(full) = self.slashed_initials(one) => full,
             [one] => match self.surname_owner(one) {
                 Some(full) => full,
                 // "Hillary said": the one person of the article with that first name.
                 None if let Some(Some(full)) = self.first_names.get(*one) => full.clone(),
+                // "Acme said" after "Acme Widget Corp said": the firm it opens.
+                None if let Some(firm) = self.firm_opened_by(one) => firm,
                 None if self.is_proper_noun(one) => one.to_string(),
                 None => return None,
             },
@@ -708,6 +874,48 @@ impl<'a> Resolver<'a> {
         }
         Some(name)
     }
+}
+
+/// Whether `before` ends with a title and "of" ("Minister of ", "Chancellor of the "): the
+/// capitalised words after it open with the body the title heads.
+pub fn ends_with_title_of(before: &str) -> bool {
+    let Some(before) = before.strip_suffix(' ') else {
+        return false;
+    };
+    let before = before.strip_suffix(" the").unwrap_or(before);
+    before
+        .strip_suffix(" of")
+        .and_then(|b| b.rsplit([' ', '\n']).next())
+        .is_some_and(|title| TITLES_WITH_OF.contains(&title))
+}
+
+/// How many words open `words`, read after a title's "of", as the body the title heads:
+/// "Finance" of "Finance Ann Lee", "Widgets" of "Widgets Zed Quill". The name starts at its
+/// first known first name, else it is the last two words (three with an initial, "Zed Q.
+/// Quill"); 0 for fewer than three words.
+pub fn department_words(words: &[&str]) -> usize {
+    let n = words.len();
+    if n < 3 {
+        return 0;
+    }
+    let initial = |w: &str| w.len() == 2 && w.ends_with('.');
+    (1..n - 1)
+        .find(|&k| gender_of_first_name(words[k]).is_some())
+        .unwrap_or(if n > 3 && initial(words[n - 2]) {
+            n - 3
+        } else {
+            n - 2
+        })
+}
+
+/// A capitalised plural common noun: "Celebrities", "Voters" (not "Acme's", "ACMES", "Bs").
+fn is_plural_noun(word: &str) -> bool {
+    let mut chars = word.chars();
+    word.len() >= 4
+        && word.ends_with('s')
+        && !word.ends_with("ss")
+        && chars.next().is_some_and(char::is_uppercase)
+        && chars.all(|c| c.is_ascii_lowercase())
 }
 
 /// A conjunction that opens a clause, capitalised after an abbreviation's period ("the U.S.
@@ -940,6 +1148,141 @@ mod tests {
         assert_eq!(the("the senator").as_deref(), Some("Al Ray"));
         // "Texas. Sen. Al Ray": a sentence end stands between; no Texas senator is named.
         assert_eq!(the("the Texas senator").as_deref(), Some("Texas senator"));
+    }
+
+    #[test]
+    fn an_institution_named_head_of_place_keeps_a_role_word_opening_it() {
+        let text = "Union Bank of Zorbland said it fell.";
+        assert_eq!(
+            resolved(text, &[], "Union Bank of Zorbland").as_deref(),
+            Some("Union Bank of Zorbland")
+        );
+        // A role before a person's name still goes; so does one before "of" and no head.
+        let text = "Actor Ann Lee spoke. Actor Bo Lind of Zorbland spoke.";
+        assert_eq!(
+            resolved(text, &[], "Actor Ann Lee").as_deref(),
+            Some("Ann Lee")
+        );
+        assert_eq!(
+            resolved(text, &[], "Actor Bo Lind of Zorbland").as_deref(),
+            Some("Bo Lind of Zorbland")
+        );
+    }
+
+    #[test]
+    fn a_plural_noun_before_a_full_name_is_no_part_of_it() {
+        let text = "Celebrities Ann Lee and John Lind came.";
+        assert_eq!(
+            resolved(text, &[], "Celebrities Ann Lee").as_deref(),
+            Some("Ann Lee")
+        );
+        assert_eq!(
+            resolved(text, &[], "Voters John Lind").as_deref(),
+            Some("John Lind")
+        );
+        // Not a surname ending in "s" before a first name, nor a plural before a lone name.
+        assert_eq!(
+            resolved(text, &[], "Rogers Ann").as_deref(),
+            Some("Rogers Ann")
+        );
+        assert_eq!(
+            resolved(text, &[], "Hastings Zed Lee").as_deref(),
+            Some("Hastings Zed Lee")
+        );
+    }
+
+    #[test]
+    fn a_firm_name_may_open_with_a_possessive() {
+        let text = "Zorb's Widget Stores Inc said sales rose. Zorb's said more.";
+        assert_eq!(
+            resolved(text, &[], "Zorb's Widget Stores Inc").as_deref(),
+            Some("Zorb's Widget Stores Inc")
+        );
+        // A place or a parent firm written on its own owns the firm after it.
+        let text = "Zorbland's Widget Inc said sales in Zorbland rose.";
+        assert_eq!(
+            resolved(text, &[], "Zorbland's Widget Inc").as_deref(),
+            Some("Widget Inc")
+        );
+        let text = "Acme Corp's Widget Inc said sales rose.";
+        assert_eq!(
+            resolved(text, &[], "Corp's Widget Inc").as_deref(),
+            Some("Widget Inc")
+        );
+    }
+
+    #[test]
+    fn a_word_opening_a_firms_name_is_that_firm() {
+        let text = "B.F. Quill Co said no. Quill said yes.";
+        assert_eq!(
+            resolved(text, &[], "Quill").as_deref(),
+            Some("B.F. Quill Co")
+        );
+        let text = "Zorb Widget Corp said sales rose. Zorb also said costs fell.";
+        assert_eq!(
+            resolved(text, &[], "Zorb").as_deref(),
+            Some("Zorb Widget Corp")
+        );
+        // Not across punctuation or lowercase words, nor a firm the word does not open.
+        let text = "Zorb, Acme Corp said. Zorb said no. Quill makes Big Quill Inc goods. Bo \
+                    and Lind Co said. Lind said no.";
+        assert_eq!(resolved(text, &[], "Zorb").as_deref(), Some("Zorb"));
+        assert_eq!(resolved(text, &[], "Quill").as_deref(), Some("Quill"));
+        assert_eq!(resolved(text, &[], "Lind").as_deref(), Some("Lind"));
+    }
+
+    #[test]
+    fn initials_joined_by_slashes_name_what_they_abbreviate() {
+        let text = "Widget and Zorb's Corp said it fell. W/Z said more.";
+        assert_eq!(
+            resolved(text, &[], "W/Z").as_deref(),
+            Some("Widget and Zorb's Corp")
+        );
+        // Other initials abbreviate nothing written; longer parts are no initials.
+        let text = "Widget and Zorb's Corp said it fell. Q/Z and WI/Z said more.";
+        assert_ne!(
+            resolved(text, &[], "Q/Z").as_deref(),
+            Some("Widget and Zorb's Corp")
+        );
+        assert_ne!(
+            resolved(text, &[], "WI/Z").as_deref(),
+            Some("Widget and Zorb's Corp")
+        );
+    }
+
+    #[test]
+    fn a_participle_opening_sentences_is_no_name() {
+        // Twice at a sentence's start and never in lowercase, yet a speech participle.
+        let text =
+            "Talking to reporters, Bo Lind said no.\n   Talking before his trip, he said more.";
+        assert_eq!(resolved(text, &[], "Talking"), None);
+    }
+
+    #[test]
+    fn a_firm_keeps_a_label_word_opening_its_name() {
+        let text = "BORG - Video Widget Corp said sales rose.";
+        assert_eq!(
+            resolved(text, &[], "Video Widget Corp").as_deref(),
+            Some("Video Widget Corp")
+        );
+        // Not a sentence word, nor a label before a person.
+        assert_eq!(
+            resolved(text, &[], "Then Widget Corp").as_deref(),
+            Some("Widget Corp")
+        );
+        assert_eq!(
+            resolved("Video Ann Lee said it.", &[], "Video Ann Lee").as_deref(),
+            Some("Ann Lee")
+        );
+        for w in LABEL_NOUNS {
+            assert!(NOT_SPEAKERS.contains(w), "{w}");
+        }
+        // The label word and one word, where the article writes the firm in full.
+        let text = "Video Widget Corp said sales rose.\n\nVideo Widget said costs fell.";
+        assert_eq!(
+            resolved(text, &[], "Video Widget").as_deref(),
+            Some("Video Widget Corp")
+        );
     }
 
     #[test]
