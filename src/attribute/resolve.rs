@@ -659,14 +659,18 @@ impl<'a> Resolver<'a> {
         if !initials {
             return None;
         }
-        let words: Vec<String> = letters.iter().map(|c| format!(r"{c}[\w'’.-]*")).collect();
+        // ASCII word letters: a Unicode `\w` makes this per-call pattern costly to build.
+        let words: Vec<String> = letters
+            .iter()
+            .map(|c| format!(r"{c}[0-9A-Za-z_'’.-]*"))
+            .collect();
         let tails = FIRM_TAILS
             .iter()
             .map(|t| regex::escape(t))
             .collect::<Vec<_>>()
             .join("|");
         let pattern = format!(
-            r"\b{}(?: (?:{tails}))?\b",
+            r"(?-u:\b){}(?: (?:{tails}))?(?-u:\b)",
             words.join(r" (?:(?:and|&|of|the) )?")
         );
         let re = regex::Regex::new(&pattern).ok()?;
