@@ -161,18 +161,41 @@ fn visible_lead(doc: &Html, tags: &meta::MetaTags, body: &str) -> Option<String>
         .descendants()
         .take(LEAD_WINDOW)
         .filter_map(|n| {
-            let text = n.value().as_text()?;
+            let text = shown_text(n)?;
             if text.len() < min_len {
                 return None;
             }
-            let shown = lead_key(text);
+            let shown = lead_key(&text);
             summaries
                 .iter()
                 .any(|s| repeats_summary(&shown, s))
-                .then_some((n, shown))
+                .then_some((n, shown, text))
         })
-        .find(|(n, shown)| !in_body(shown) && !n.ancestors().any(|a| is_elsewhere_box(a.value())))
-        .and_then(|(n, _)| n.value().as_text().map(|t| meta::squash(t)))
+        .find(|(n, shown, _)| {
+            !in_body(shown) && !n.ancestors().any(|a| is_elsewhere_box(a.value()))
+        })
+        .map(|(_, _, text)| meta::squash(&text))
+}
+
+/// The text a node shows as one paragraph: a text node's own, or that of a paragraph the page
+/// breaks into lines with `<br>` ("Older workers are often<br>considered less efficient…"),
+/// whose text nodes each hold one line of it.
+fn shown_text(n: ego_tree::NodeRef<'_, scraper::Node>) -> Option<std::borrow::Cow<'_, str>> {
+    match n.value() {
+        scraper::Node::Text(t) => Some(std::borrow::Cow::Borrowed(&t[..])),
+        scraper::Node::Element(el)
+            if el.name() == "p"
+                && n.children()
+                    .any(|c| c.value().as_element().is_some_and(|e| e.name() == "br")) =>
+        {
+            let lines: Vec<&str> = n
+                .descendants()
+                .filter_map(|d| d.value().as_text().map(|t| &t[..]))
+                .collect();
+            Some(std::borrow::Cow::Owned(lines.join(" ")))
+        }
+        _ => None,
+    }
 }
 
 /// Letters and digits of a text, lowercase: the form in which a summary and the paragraph
@@ -562,6 +585,23 @@ mod tests {
         ))
         .body;
         assert!(!body.contains("summary of the story"), "{body:?}");
+    }
+
+    #[test]
+    fn takes_a_shown_standfirst_broken_into_lines() {
+        let lead = "A summary of the story that the page shows above the text, set in short lines \
+                    that the page breaks by hand.";
+        let shown = "<p>A summary of the story<br>that the page shows above the text,<br>set in \
+                     short lines that the<br>page breaks by hand.</p>";
+        let text = "The text of the story, with commas, clauses and more words, goes on. ";
+        let page = format!(
+            "<html><head><meta name=description content=\"{lead}\"></head><body>\
+             <header>{shown}</header><article><p>{}</p><p>{}</p></article></body></html>",
+            text.repeat(3),
+            text.repeat(3)
+        );
+        let body = extract(&page).body;
+        assert!(body.starts_with(lead), "{body:?}");
     }
 
     #[test]
