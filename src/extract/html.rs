@@ -119,8 +119,43 @@ pub fn extract(text: &str) -> Article {
         && !headlines.contains(&meta::norm(&lead))
     {
         article.body = format!("{lead}\n\n{}", article.body);
+    } else if let Some(lead) = headline_standfirst(&doc, &article.body) {
+        article.body = format!("{lead}\n\n{}", article.body);
     }
     article
+}
+
+/// Shortest and longest standfirst taken from under the headline.
+const HEADLINE_STANDFIRST_CHARS: std::ops::RangeInclusive<usize> = 100..=1200;
+
+/// The paragraph set right under the page's headline (the `<h1>`'s next element, a `<p>`),
+/// when it reads as prose (long, ending like a sentence, few links) and the body lacks it:
+/// the standfirst of a page that sets it in the headline's box, apart from the text.
+fn headline_standfirst(doc: &Html, body: &str) -> Option<String> {
+    static H1: LazyLock<Selector> = LazyLock::new(|| Selector::parse("h1").expect("valid"));
+    if body.is_empty() {
+        return None;
+    }
+    let h1 = doc.select(&H1).next()?;
+    let next = h1.next_siblings().find_map(scraper::ElementRef::wrap)?;
+    if next.value().name() != "p" {
+        return None;
+    }
+    let text = meta::squash(&next.text().collect::<String>());
+    let chars = text.chars().count();
+    let link_chars: usize = next
+        .descendants()
+        .filter_map(scraper::ElementRef::wrap)
+        .filter(|e| e.value().name() == "a")
+        .map(|a| a.text().map(|t| t.chars().count()).sum::<usize>())
+        .sum();
+    let key = lead_key(&text);
+    let opening: String = key.chars().take(MIN_LEAD_CHARS).collect();
+    (HEADLINE_STANDFIRST_CHARS.contains(&chars)
+        && text.ends_with(['.', '!', '?', '…', '"', '”', '»'])
+        && link_chars * 4 < chars
+        && !lead_key(body).contains(&opening))
+    .then_some(text)
 }
 
 /// Bodies shorter than this make the extractor look for the article in script data.
@@ -602,6 +637,34 @@ mod tests {
         );
         let body = extract(&page).body;
         assert!(body.starts_with(lead), "{body:?}");
+    }
+
+    #[test]
+    fn takes_the_standfirst_set_under_the_headline() {
+        let text = "The text of the story, with commas, clauses and more words, goes on. ";
+        let page = |under: &str| {
+            format!(
+                "<html><body><header><h1>Rain floods the old town square</h1>{under}</header>\
+                 <article><p>{}</p><p>{}</p></article></body></html>",
+                text.repeat(3),
+                text.repeat(3)
+            )
+        };
+        let dek = "The river rose two metres overnight, and the square, its cafés and the \
+                   market hall were under water by dawn.";
+        let body = extract(&page(&format!("<p>{dek}</p>"))).body;
+        assert!(body.starts_with(dek), "{body:?}");
+        // A short line, a line that does not end like a sentence, a link or another element
+        // under the headline is no standfirst.
+        for under in [
+            "<p>By Ann Lee, May 3</p>".to_string(),
+            format!("<p>{}</p>", dek.trim_end_matches('.')),
+            format!("<p><a href=/other>{dek}</a></p>"),
+            format!("<div>{dek}</div>"),
+        ] {
+            let body = extract(&page(&under)).body;
+            assert!(body.starts_with("The text"), "{under}: {body:?}");
+        }
     }
 
     #[test]
