@@ -1264,7 +1264,9 @@ const MAX_CAPTION_CREDIT_CHARS: usize = 400;
 /// Whether a line is one sentence of caption closed by a labelled picture credit (see
 /// [`CAPTION_CREDIT`]).
 fn is_caption_with_credit(p: &str) -> bool {
-    !p.contains('\n')
+    (p.contains(':') || p.contains('©'))
+        && !p.contains('\n')
+        && CAPTION_CREDIT.is_match(p)
         && CAPTION_CREDIT
             .captures(p)
             .and_then(|c| c.name("credit"))
