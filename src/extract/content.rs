@@ -48,7 +48,7 @@ const SKIP_TAGS: &[&str] = &[
 /// Class or id words of containers that are not the article (readability's list, extended).
 static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)-ad-|\bads?\b|advert|banner|caption|gallery|slideshow|carousel|breadcrumb|combx|comment|community|cookie|consent|disqus|footer|gdpr|\bmenu|dropdown|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|pagination|pager|popup|modal|newsletter|subscri|\bshare|sharing|promo|recommend|more-stories|\btags?\b|taglist|topics|toolbar|masthead|outbrain|taboola|paywall|signup|teaser|trending|most-?popular|author-?bio|author-?profile|about-?(?:the-?)?author|\bbio\b|biograph|contributor|placeholder|jump-?link|visually-hidden|sr-only|screen-?reader|offscreen|element-invisible|\bvh\b|print-only|hidden",
+        r"(?i)-ad-|\bads?\b|advert|banner|caption|gallery|slideshow|carousel|breadcrumb|combx|comment|community|cookie|consent|disqus|footer|gdpr|\bmenu|dropdown|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|pagination|pager|popup|modal|newsletter|subscri|\bshare|sharing|promo|recommend|more-stories|\btags?\b|taglist|topics|toolbar|masthead|outbrain|taboola|paywall|signup|disclaimer|teaser|trending|most-?popular|author-?bio|author-?profile|about-?(?:the-?)?author|\bbio\b|biograph|contributor|placeholder|jump-?link|visually-hidden|sr-only|screen-?reader|offscreen|element-invisible|\bvh\b|print-only|hidden",
     )
     .expect("valid regex")
 });
@@ -2669,6 +2669,17 @@ mod tests {
              that runs on for a while, as teasers do.</p></section><p>{para}</p></article></body>"
         );
         assert_body(&html, &["commas"], &["teaser"]);
+    }
+
+    #[test]
+    fn leaves_out_a_disclaimer_box() {
+        let para = "The article text, with commas, and more words to read, goes on for a while.";
+        let html = format!(
+            "<body><article><p>{para} {para}</p><div class=\"opinion-disclaimer\"><p>Opinions \
+             expressed are solely those of the writer, and do not reflect the views of the \
+             editors.</p></div><p>{para} {para}</p></article></body>"
+        );
+        assert_body(&html, &["commas"], &["Opinions expressed"]);
     }
 
     #[test]
