@@ -48,7 +48,7 @@ const SKIP_TAGS: &[&str] = &[
 /// Class or id words of containers that are not the article (readability's list, extended).
 static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)-ad-|\bads?\b|advert|banner|caption|gallery|slideshow|carousel|breadcrumb|combx|comment|community|cookie|consent|disqus|footer|gdpr|\bmenu|dropdown|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|pagination|pager|popup|modal|newsletter|subscri|\bshare|sharing|promo|recommend|more-stories|\btags?\b|taglist|topics|toolbar|masthead|outbrain|taboola|paywall|signup|teaser|trending|most-?popular|author-?bio|author-?profile|about-?(?:the-?)?author|\bbio\b|biograph|contributor|placeholder|jump-?link|visually-hidden|sr-only|screen-?reader|offscreen|element-invisible|\bvh\b|print-only|hidden",
+        r"(?i)-ad-|\bads?\b|advert|banner|caption|gallery|slideshow|carousel|breadcrumb|combx|comment|community|cookie|consent|disqus|footer|gdpr|\bmenu|dropdown|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|pagination|pager|popup|modal|newsletter|subscri|\bshare|sharing|promo|recommend|more-stories|\btags?\b|taglist|topics|toolbar|masthead|outbrain|taboola|paywall|signup|disclaimer|teaser|trending|most-?popular|author-?bio|author-?profile|about-?(?:the-?)?author|\bbio\b|biograph|contributor|placeholder|jump-?link|visually-hidden|sr-only|screen-?reader|offscreen|element-invisible|\bvh\b|print-only|hidden",
     )
     .expect("valid regex")
 });
@@ -1244,6 +1244,35 @@ static SLASH_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 /// Longest paragraph taken for a standalone slash credit.
 const MAX_SLASH_CREDIT_CHARS: usize = 60;
 
+/// A picture's caption closed by its labelled credit on the same line ("Fans cheer the team.
+/// Foto: Ann Lee", "The old bridge at dawn © Example Archive", "Samsung in court. (Bild: Bo
+/// Ek/Example)"): the caption of a picture left in the text, not a paragraph of it. The
+/// credit starts at the capture `credit`.
+static CAPTION_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^.*\w.*\s(?P<credit>(?:Bild|Bildrechte|Foto|Photo|Image|Imagen|Credit|Picture|Illustration)s?(?:\s+[Cc]redits?)?\s*:\s*[^.!?]{2,60}|©\s*[^.!?]{2,60}|\((?:Bild|Foto|Photo|Symbolfoto|Image|Credit)\s*:[^)]*\))\s*$")
+        .expect("valid regex")
+});
+
+/// A sentence ending and the next one starting: a caption is one sentence, a standfirst with
+/// a credit glued on is several.
+static SENTENCE_BREAK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[.!?]\s+\p{Lu}").expect("valid regex"));
+
+/// Longest line taken for a caption closed by its credit.
+const MAX_CAPTION_CREDIT_CHARS: usize = 400;
+
+/// Whether a line is one sentence of caption closed by a labelled picture credit (see
+/// [`CAPTION_CREDIT`]).
+fn is_caption_with_credit(p: &str) -> bool {
+    (p.contains(':') || p.contains('©'))
+        && !p.contains('\n')
+        && CAPTION_CREDIT.is_match(p)
+        && CAPTION_CREDIT
+            .captures(p)
+            .and_then(|c| c.name("credit"))
+            .is_some_and(|credit| !SENTENCE_BREAK.is_match(p[..credit.start()].trim_end()))
+}
+
 /// A picture credit standing alone: "Courtesy of Ann Lee", "Courtesy Example TV" (a capital
 /// after it; "Courtesy calls were made…" is prose).
 static COURTESY_CREDIT: LazyLock<Regex> =
@@ -1528,6 +1557,9 @@ fn is_boilerplate_line(p: &str) -> bool {
     if chars <= MAX_COURTESY_CREDIT_CHARS && COURTESY_CREDIT.is_match(p) {
         return true;
     }
+    if chars <= MAX_CAPTION_CREDIT_CHARS && is_caption_with_credit(p) {
+        return true;
+    }
     if chars <= MAX_TOGGLE_CHARS && TOGGLE_LABELS.is_match(p) {
         return true;
     }
@@ -1746,9 +1778,12 @@ fn is_caption(el: &Element) -> bool {
         && !is_hidden(el)
 }
 
-/// Whether a caption's text reads as a lead caption: some letters, not too long.
+/// Whether a caption's text reads as a lead caption: some letters, not too long, and not a
+/// caption closed by its credit, which the body leaves out too (see [`is_caption_with_credit`]).
 fn is_usable_caption(text: &str) -> bool {
-    text.chars().count() <= MAX_CAPTION_CHARS && text.chars().any(char::is_alphabetic)
+    text.chars().count() <= MAX_CAPTION_CHARS
+        && text.chars().any(char::is_alphabetic)
+        && !is_caption_with_credit(text)
 }
 
 /// The caption of the picture that opens the article: the first non-empty caption in the
@@ -2209,6 +2244,22 @@ mod tests {
     }
 
     #[test]
+    fn a_caption_closed_by_a_labelled_credit_is_no_lead_caption() {
+        let para =
+            "The text of the story, with commas, clauses and more words, goes on for a while. ";
+        let page = format!(
+            "<body><article><figure><img src=a.jpg><figcaption>Boats in the harbour at dawn. \
+             <span class=credit>Foto: Ann Lee</span></figcaption></figure><p>{}</p><p>{}</p>\
+             </article></body>",
+            para.repeat(3),
+            para.repeat(3)
+        );
+        let content = main_content(&Html::parse_document(&page));
+        assert_eq!(content.lead_caption, None);
+        assert!(!content.text.contains("harbour"), "{:?}", content.text);
+    }
+
+    #[test]
     fn an_audio_players_teaser_is_no_lead_caption() {
         let para =
             "The text of the story, with commas, clauses and more words, goes on for a while. ";
@@ -2621,6 +2672,17 @@ mod tests {
     }
 
     #[test]
+    fn leaves_out_a_disclaimer_box() {
+        let para = "The article text, with commas, and more words to read, goes on for a while.";
+        let html = format!(
+            "<body><article><p>{para} {para}</p><div class=\"opinion-disclaimer\"><p>Opinions \
+             expressed are solely those of the writer, and do not reflect the views of the \
+             editors.</p></div><p>{para} {para}</p></article></body>"
+        );
+        assert_body(&html, &["commas"], &["Opinions expressed"]);
+    }
+
+    #[test]
     fn a_heading_goes_with_the_link_list_it_titles() {
         let para = "The article text, with commas, and more words to read, goes on for a while.";
         let html = format!(
@@ -2786,6 +2848,39 @@ mod tests {
             ("Ann Lee 04.12.2023 5 min", true),
             ("3 Min.", true),
             ("The walk to the station took 5 min", false),
+        ] {
+            assert_eq!(is_boilerplate_line(p), noise, "{p:?}");
+        }
+    }
+
+    #[test]
+    fn drops_a_caption_closed_by_its_credit() {
+        for (p, noise) in [
+            (
+                "Fans cheer the team after the final whistle. Foto: Ann Lee",
+                true,
+            ),
+            ("The old bridge at dawn © Example Archive/Bo Ek", true),
+            ("Samsung has trouble in court. (Bild: Bo Ek/Example)", true),
+            ("Workers in the new hall. Bildrechte: Example/Ann Lee", true),
+            ("A rally downtown on Monday. Photo: Ann Lee", true),
+            // Several sentences with a credit glued on: a standfirst, not a caption.
+            (
+                "The party wants to change the economy. Its leader explains how. A talk about \
+                 a radical idea Foto: Ann Lee",
+                false,
+            ),
+            // A credit alone is another rule's; a label inside prose is text.
+            ("She took the photo: a blurry view of the hills.", false),
+            (
+                "The caption read \"Foto: Ann Lee\" and nothing else, the court heard.",
+                false,
+            ),
+            // A caption and its credit on two lines of one paragraph stay together.
+            (
+                "The fast zombies of a new film.\nCredit: Example Pictures",
+                false,
+            ),
         ] {
             assert_eq!(is_boilerplate_line(p), noise, "{p:?}");
         }

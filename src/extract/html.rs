@@ -119,8 +119,43 @@ pub fn extract(text: &str) -> Article {
         && !headlines.contains(&meta::norm(&lead))
     {
         article.body = format!("{lead}\n\n{}", article.body);
+    } else if let Some(lead) = headline_standfirst(&doc, &article.body) {
+        article.body = format!("{lead}\n\n{}", article.body);
     }
     article
+}
+
+/// Shortest and longest standfirst taken from under the headline.
+const HEADLINE_STANDFIRST_CHARS: std::ops::RangeInclusive<usize> = 100..=1200;
+
+/// The paragraph set right under the page's headline (the `<h1>`'s next element, a `<p>`),
+/// when it reads as prose (long, ending like a sentence, few links) and the body lacks it:
+/// the standfirst of a page that sets it in the headline's box, apart from the text.
+fn headline_standfirst(doc: &Html, body: &str) -> Option<String> {
+    static H1: LazyLock<Selector> = LazyLock::new(|| Selector::parse("h1").expect("valid"));
+    if body.is_empty() {
+        return None;
+    }
+    let h1 = doc.select(&H1).next()?;
+    let next = h1.next_siblings().find_map(scraper::ElementRef::wrap)?;
+    if next.value().name() != "p" {
+        return None;
+    }
+    let text = meta::squash(&next.text().collect::<String>());
+    let chars = text.chars().count();
+    let link_chars: usize = next
+        .descendants()
+        .filter_map(scraper::ElementRef::wrap)
+        .filter(|e| e.value().name() == "a")
+        .map(|a| a.text().map(|t| t.chars().count()).sum::<usize>())
+        .sum();
+    let key = lead_key(&text);
+    let opening: String = key.chars().take(MIN_LEAD_CHARS).collect();
+    (HEADLINE_STANDFIRST_CHARS.contains(&chars)
+        && text.ends_with(['.', '!', '?', '…', '"', '”', '»'])
+        && link_chars * 4 < chars
+        && !lead_key(body).contains(&opening))
+    .then_some(text)
 }
 
 /// Bodies shorter than this make the extractor look for the article in script data.
@@ -161,18 +196,41 @@ fn visible_lead(doc: &Html, tags: &meta::MetaTags, body: &str) -> Option<String>
         .descendants()
         .take(LEAD_WINDOW)
         .filter_map(|n| {
-            let text = n.value().as_text()?;
+            let text = shown_text(n)?;
             if text.len() < min_len {
                 return None;
             }
-            let shown = lead_key(text);
+            let shown = lead_key(&text);
             summaries
                 .iter()
                 .any(|s| repeats_summary(&shown, s))
-                .then_some((n, shown))
+                .then_some((n, shown, text))
         })
-        .find(|(n, shown)| !in_body(shown) && !n.ancestors().any(|a| is_elsewhere_box(a.value())))
-        .and_then(|(n, _)| n.value().as_text().map(|t| meta::squash(t)))
+        .find(|(n, shown, _)| {
+            !in_body(shown) && !n.ancestors().any(|a| is_elsewhere_box(a.value()))
+        })
+        .map(|(_, _, text)| meta::squash(&text))
+}
+
+/// The text a node shows as one paragraph: a text node's own, or that of a paragraph the page
+/// breaks into lines with `<br>` ("Older workers are often<br>considered less efficient…"),
+/// whose text nodes each hold one line of it.
+fn shown_text(n: ego_tree::NodeRef<'_, scraper::Node>) -> Option<std::borrow::Cow<'_, str>> {
+    match n.value() {
+        scraper::Node::Text(t) => Some(std::borrow::Cow::Borrowed(&t[..])),
+        scraper::Node::Element(el)
+            if el.name() == "p"
+                && n.children()
+                    .any(|c| c.value().as_element().is_some_and(|e| e.name() == "br")) =>
+        {
+            let lines: Vec<&str> = n
+                .descendants()
+                .filter_map(|d| d.value().as_text().map(|t| &t[..]))
+                .collect();
+            Some(std::borrow::Cow::Owned(lines.join(" ")))
+        }
+        _ => None,
+    }
 }
 
 /// Letters and digits of a text, lowercase: the form in which a summary and the paragraph
@@ -562,6 +620,51 @@ mod tests {
         ))
         .body;
         assert!(!body.contains("summary of the story"), "{body:?}");
+    }
+
+    #[test]
+    fn takes_a_shown_standfirst_broken_into_lines() {
+        let lead = "A summary of the story that the page shows above the text, set in short lines \
+                    that the page breaks by hand.";
+        let shown = "<p>A summary of the story<br>that the page shows above the text,<br>set in \
+                     short lines that the<br>page breaks by hand.</p>";
+        let text = "The text of the story, with commas, clauses and more words, goes on. ";
+        let page = format!(
+            "<html><head><meta name=description content=\"{lead}\"></head><body>\
+             <header>{shown}</header><article><p>{}</p><p>{}</p></article></body></html>",
+            text.repeat(3),
+            text.repeat(3)
+        );
+        let body = extract(&page).body;
+        assert!(body.starts_with(lead), "{body:?}");
+    }
+
+    #[test]
+    fn takes_the_standfirst_set_under_the_headline() {
+        let text = "The text of the story, with commas, clauses and more words, goes on. ";
+        let page = |under: &str| {
+            format!(
+                "<html><body><header><h1>Rain floods the old town square</h1>{under}</header>\
+                 <article><p>{}</p><p>{}</p></article></body></html>",
+                text.repeat(3),
+                text.repeat(3)
+            )
+        };
+        let dek = "The river rose two metres overnight, and the square, its cafés and the \
+                   market hall were under water by dawn.";
+        let body = extract(&page(&format!("<p>{dek}</p>"))).body;
+        assert!(body.starts_with(dek), "{body:?}");
+        // A short line, a line that does not end like a sentence, a link or another element
+        // under the headline is no standfirst.
+        for under in [
+            "<p>By Ann Lee, May 3</p>".to_string(),
+            format!("<p>{}</p>", dek.trim_end_matches('.')),
+            format!("<p><a href=/other>{dek}</a></p>"),
+            format!("<div>{dek}</div>"),
+        ] {
+            let body = extract(&page(&under)).body;
+            assert!(body.starts_with("The text"), "{under}: {body:?}");
+        }
     }
 
     #[test]
