@@ -410,8 +410,12 @@ pub fn strip_site_name(title: &str, site_names: &[String]) -> String {
     title
 }
 
-/// Characters that join a site name to a headline without spaces around them.
-const GLUE_SEPARATORS: &[char] = &[':', '|', '-', '_', '–', '—', '｜', '：', '/', '·', '•', '»'];
+/// Characters that join a site name to a headline without spaces around them. Korean titles
+/// draw the bar with the lone vowel letter ㅣ, which no Korean word spells alone (its words
+/// are written in precomposed syllables).
+const GLUE_SEPARATORS: &[char] = &[
+    ':', '|', '-', '_', '–', '—', '｜', '：', '/', '·', '•', '»', 'ㅣ',
+];
 
 /// Removes a short trailing segment after a strong separator (`Long headline here | Outlet`)
 /// when no site name is known.
@@ -2105,6 +2109,11 @@ mod tests {
             ("Big News - Part Two", "Big News - Part Two"),
             ("Big News Happens:The Daily Example", "Big News Happens"),
             ("Big News Happens_The Daily Example", "Big News Happens"),
+            ("Big News HappensㅣThe Daily Example", "Big News Happens"),
+            (
+                "큰 소식이 전해졌다 ㅣ The Daily Example",
+                "큰 소식이 전해졌다",
+            ),
             ("The Daily Example", "The Daily Example"),
         ] {
             assert_eq!(strip_site_name(raw, &sites), expected, "raw {raw:?}");
