@@ -410,8 +410,12 @@ pub fn strip_site_name(title: &str, site_names: &[String]) -> String {
     title
 }
 
-/// Characters that join a site name to a headline without spaces around them.
-const GLUE_SEPARATORS: &[char] = &[':', '|', '-', '_', '–', '—', '｜', '：', '/', '·', '•', '»'];
+/// Characters that join a site name to a headline without spaces around them. Korean titles
+/// draw the bar with the lone vowel letter ㅣ, which no Korean word spells alone (its words
+/// are written in precomposed syllables).
+const GLUE_SEPARATORS: &[char] = &[
+    ':', '|', '-', '_', '–', '—', '｜', '：', '/', '·', '•', '»', 'ㅣ',
+];
 
 /// Removes a short trailing segment after a strong separator (`Long headline here | Outlet`)
 /// when no site name is known.
@@ -489,6 +493,16 @@ pub fn title(
         {
             return Some(bare);
         }
+        // A headline cut short ("Mayor opens the new…") defers to a heading or social title
+        // that spells it out.
+        if cut_short(&m).is_some() {
+            let social = ["og:title", "twitter:title"]
+                .iter()
+                .filter_map(|k| meta.first(&[k]))
+                .map(|t| strip_site_name(&decode_leftover_entities(&t), site_names));
+            let others: Vec<String> = h1s.iter().cloned().chain(social).collect();
+            return Some(spelled_out(&m, &others).unwrap_or(m));
+        }
         return Some(m);
     }
     let candidates: Vec<String> = [
@@ -530,7 +544,9 @@ pub fn title(
             // a standfirst set in the same element.
             || (norm(h1).starts_with(&norm(&meta_title))
                 && norm(h1).len() > norm(&meta_title).len()
-                && norm(&meta_title).len() >= 20)
+                && norm(&meta_title).len() >= 20
+                // ... unless the metadata title is the one cut short.
+                && cut_short(&meta_title).is_none())
         {
             return Some(meta_title);
         }
@@ -556,6 +572,14 @@ pub fn title(
     } else {
         stripped
     };
+    let stripped = if cut_short(&stripped).is_some() {
+        let others: Vec<String> = (h1s.iter().chain(candidates.iter().skip(1)))
+            .map(|t| strip_site_name(t, site_names))
+            .collect();
+        spelled_out(&stripped, &others).unwrap_or(stripped)
+    } else {
+        stripped
+    };
     // A page title that is one word is a section's name ("Work - Party"); a heading of
     // several words that mentions it is the headline.
     if stripped.split_whitespace().count() == 1
@@ -566,6 +590,31 @@ pub fn title(
         return Some(h1.clone());
     }
     Some(stripped)
+}
+
+/// The words before a closing ellipsis ("Mayor opens the new…" → "Mayor opens the new"):
+/// a title cut to a length limit.
+fn cut_short(title: &str) -> Option<&str> {
+    let t = title.trim_end();
+    t.strip_suffix('…').or_else(|| t.strip_suffix("..."))
+}
+
+/// Shortest opening (letters and digits) of a cut-short title that another source must repeat.
+const MIN_CUT_TITLE_CHARS: usize = 10;
+
+/// For a title cut short, another source that opens with the same words and goes on.
+fn spelled_out(title: &str, others: &[String]) -> Option<String> {
+    let stem = norm(cut_short(title)?);
+    if stem.chars().count() < MIN_CUT_TITLE_CHARS {
+        return None;
+    }
+    others
+        .iter()
+        .find(|o| {
+            let n = norm(o);
+            n.len() > stem.len() && n.starts_with(&stem)
+        })
+        .cloned()
 }
 
 /// Whether a heading is `title` with the site's name run on after it ("HeadlineSite Name"):
@@ -2105,6 +2154,11 @@ mod tests {
             ("Big News - Part Two", "Big News - Part Two"),
             ("Big News Happens:The Daily Example", "Big News Happens"),
             ("Big News Happens_The Daily Example", "Big News Happens"),
+            ("Big News HappensㅣThe Daily Example", "Big News Happens"),
+            (
+                "큰 소식이 전해졌다 ㅣ The Daily Example",
+                "큰 소식이 전해졌다",
+            ),
             ("The Daily Example", "The Daily Example"),
         ] {
             assert_eq!(strip_site_name(raw, &sites), expected, "raw {raw:?}");
@@ -2359,6 +2413,60 @@ mod tests {
             page_title(page, &[]).as_deref(),
             Some("Council approves the harbour bridge plan")
         );
+    }
+
+    #[test]
+    fn a_title_cut_short_gives_way_to_a_source_that_spells_it_out() {
+        let full = "Council approves the harbour bridge plan after a long night";
+        let cut = "Council approves the harbour bridge plan after…";
+        let ld = |h: &str| {
+            format!(
+                "<script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\"headline\":\"{h}\"}}</script>"
+            )
+        };
+        for (page, expected) in [
+            // The JSON-LD headline cut to a length limit; the heading has it whole.
+            (format!("{}<h1>{full}</h1>", ld(cut)), full),
+            (
+                format!(
+                    "{}<h1>{full}</h1>",
+                    ld("Council approves the harbour bridge plan after...")
+                ),
+                full,
+            ),
+            // The social title cut short; the heading has it whole.
+            (
+                format!("<meta property=\"og:title\" content=\"{cut}\"><h1>{full}</h1>"),
+                full,
+            ),
+            // No heading: `<title>` has it whole.
+            (
+                format!(
+                    "<meta property=\"og:title\" content=\"{cut}\"><title>{full} | Example Times</title>"
+                ),
+                full,
+            ),
+            // A title that ends in an ellipsis no other source continues stays as it is.
+            (
+                format!(
+                    "{}<h1>Council approves…</h1>",
+                    ld("And then came the bridge…")
+                ),
+                "And then came the bridge…",
+            ),
+            // A short opening is no evidence.
+            (
+                format!("{}<h1>Council approves the plan</h1>", ld("Council…")),
+                "Council…",
+            ),
+        ] {
+            let sites = vec!["Example Times".to_string()];
+            assert_eq!(
+                page_title(&page, &sites).as_deref(),
+                Some(expected),
+                "{page}"
+            );
+        }
     }
 
     #[test]
