@@ -86,11 +86,24 @@ pub fn stated_by(masked: &str) -> Vec<Range<usize>> {
         let (first, second, third) = (next(), next(), next());
         if (cites(first, second) || cites(second, third))
             && let Some(start) = name_start(&masked[..at])
+            // "Bank of Acme's statement": the run is the tail of a name read no further
+            // (not so in "the claims of Acme's lawyers", "critics of Ann Lee's remarks").
+            && !name_goes_on_before(&masked[..start])
         {
             found.push(start..at);
         }
     }
     found
+}
+
+/// Whether `before` ends with a capitalised word and "of" or "of the" ("Bank of ",
+/// "Chancellor of the "): a name whose tail follows.
+fn name_goes_on_before(before: &str) -> bool {
+    let head = before
+        .strip_suffix(" of the ")
+        .or_else(|| before.strip_suffix(" of "));
+    head.and_then(|h| h.rsplit(' ').next())
+        .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()))
 }
 
 /// Whether a possessed `noun` followed by `next` states something: "claim", "remarks";
@@ -232,6 +245,9 @@ mod tests {
         // Possessed things that are no statements; a lowercase possessor.
         assert!(stated("Ann Lee's house is big. Bo Lind’s support grew.").is_empty());
         assert!(stated("The firm's claims rose.").is_empty());
+        assert!(stated("He cited the Bank of Acme's statement.").is_empty());
+        assert!(stated("The Minister of the Treasury Ann Lee's remarks.").is_empty());
+        assert_eq!(stated("Critics of Ann Lee's remarks left."), ["Ann Lee"]);
         // A noun with another sense cites only with its content ("admission that").
         assert!(stated("Acme's admission to the club came late.").is_empty());
         assert_eq!(stated("Acme's admission that it lied came late."), ["Acme"]);
