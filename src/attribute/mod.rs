@@ -826,6 +826,7 @@ impl<'a> Walker<'a> {
             joined::widen(&masked, &mut cues);
         }
         joined::widen_of(&masked, &mut cues);
+        joined::widen_domain(&masked, &mut cues);
         self.reported
             .extend(polls::cited_polls(&masked).into_iter().map(str::to_string));
         // A transcript line names its own speaker, or none we know: it takes none carried over.
