@@ -66,6 +66,10 @@ const DOMAINS: &[&str] = &[".com", ".org", ".net", ".gov", ".edu"];
 /// Acmecheck.org" read as "Acmecheck") to the whole address. A test per cue, no scan.
 pub fn widen_domain(masked: &str, cues: &mut [Cue]) {
     for c in cues.iter_mut() {
+        // Most subjects end before a space or a comma: one byte turns them away.
+        if masked.as_bytes().get(c.subject.1) != Some(&b'.') {
+            continue;
+        }
         let rest = &masked[c.subject.1..];
         let word = |t: &str| t.starts_with(|c: char| c.is_alphanumeric());
         if let Some(ending) = DOMAINS.iter().find(|d| rest.starts_with(**d))
