@@ -59,6 +59,31 @@ pub fn widen(masked: &str, cues: &mut [Cue]) {
     }
 }
 
+/// Endings of a web site's name: "according to Acmecheck.org" names "Acmecheck.org".
+const DOMAINS: &[&str] = &[".com", ".org", ".net", ".gov", ".edu"];
+
+/// Widens a cue whose subject is a web site's name cut at its dot ("according to
+/// Acmecheck.org" read as "Acmecheck") to the whole address. A test per cue, no scan.
+pub fn widen_domain(masked: &str, cues: &mut [Cue]) {
+    for c in cues.iter_mut() {
+        // Most subjects end before a space or a comma: one byte turns them away.
+        if masked.as_bytes().get(c.subject.1) != Some(&b'.') {
+            continue;
+        }
+        let rest = &masked[c.subject.1..];
+        let word = |t: &str| t.starts_with(|c: char| c.is_alphanumeric());
+        if let Some(ending) = DOMAINS.iter().find(|d| rest.starts_with(**d))
+            && let after = &rest[ending.len()..]
+            // Not "Acme.community", nor "Acme.com.au" (a country's ending, left alone).
+            && !word(after)
+            && !after.strip_prefix('.').is_some_and(word)
+            && masked[..c.subject.1].ends_with(|c: char| c.is_alphabetic())
+        {
+            c.subject.1 += ending.len();
+        }
+    }
+}
+
 /// Adds or widens the cue of "the Department of Acme found": the institution's whole name
 /// speaks, where the patterns read no subject after "of" ("the head of Acme said" is not
 /// Acme's). Cues stay in text order.
@@ -177,6 +202,31 @@ mod tests {
         let mut cues = [cue(text, subject)];
         widen(text, &mut cues);
         text[cues[0].subject.0..cues[0].subject.1].to_string()
+    }
+
+    fn with_domain(text: &str, subject: &str) -> String {
+        let mut cues = [cue(text, subject)];
+        widen_domain(text, &mut cues);
+        text[cues[0].subject.0..cues[0].subject.1].to_string()
+    }
+
+    #[test]
+    fn a_web_site_speaks_by_its_whole_address() {
+        let text = "It was false, according to Acmecheck.org, a site.";
+        assert_eq!(with_domain(text, "Acmecheck"), "Acmecheck.org");
+        assert_eq!(with_domain("It fell, Acme.com said.", "Acme"), "Acme.com");
+        assert_eq!(
+            with_domain("According to Acme.com.au, it fell.", "Acme"),
+            "Acme"
+        );
+        assert_eq!(
+            with_domain("According to Acme.community, it fell.", "Acme"),
+            "Acme"
+        );
+        assert_eq!(
+            with_domain("According to Acme Corp. Bo Lind left.", "Acme Corp"),
+            "Acme Corp"
+        );
     }
 
     #[test]

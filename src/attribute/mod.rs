@@ -826,6 +826,7 @@ impl<'a> Walker<'a> {
             joined::widen(&masked, &mut cues);
         }
         joined::widen_of(&masked, &mut cues);
+        joined::widen_domain(&masked, &mut cues);
         self.reported
             .extend(polls::cited_polls(&masked).into_iter().map(str::to_string));
         // A transcript line names its own speaker, or none we know: it takes none carried over.
@@ -986,6 +987,15 @@ impl<'a> Walker<'a> {
         }
         for c in &cues[next_cue..] {
             self.note_reported(&masked, c);
+        }
+        // "Bo Lind rejected Ann Lee’s claim that …": the possessor of a statement is cited
+        // (the speaker list only; a quote goes to it through `possessor_of`).
+        for r in possessives::stated_by(&masked) {
+            if let Some(s) = self.resolver.resolve(&masked[r])
+                && !s.indirect
+            {
+                self.reported.push(s.name);
+            }
         }
         let only_quotes = starts_with_quote
             && !labelled_line
