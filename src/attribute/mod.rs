@@ -386,6 +386,21 @@ fn unnamed_before(masked: &str, at: usize, raw: &str) -> bool {
     false
 }
 
+/// Words that may open a sentence before its pronoun subject ("But now she said").
+const CONNECTIVES: &[&str] = &[
+    "and",
+    "but",
+    "now",
+    "then",
+    "so",
+    "yet",
+    "still",
+    "later",
+    "also",
+    "instead",
+    "meanwhile",
+];
+
 /// Words that may stand before a name in a clause-opening noun phrase ("state Senate leader
 /// Ann Lee"), besides capitalised words.
 const NAME_LEADS: &[&str] = &["former", "state", "then", "longtime"];
@@ -1196,6 +1211,14 @@ impl<'a> Walker<'a> {
                 });
             }
         }
+        if matches!(raw, "he" | "she" | "He" | "She")
+            && let Some(name) = self.subject_before(masked, cue.subject.0, raw)
+        {
+            return Some(Resolved {
+                name,
+                indirect: true,
+            });
+        }
         let r = self.resolver.resolve(raw)?;
         // "the Centers for Disease Control and Prevention estimates": one word after a
         // capitalised word and "and", left as written, is the tail of a name, not a speaker.
@@ -1249,6 +1272,28 @@ impl<'a> Walker<'a> {
             });
         }
         Some(r)
+    }
+
+    /// "Ann Lee left early. But she said …": a pronoun opening its sentence (after at most a
+    /// connective) stands for the person the sentence before opened with, in the same
+    /// paragraph, when the article gives that person the pronoun's gender.
+    fn subject_before(&mut self, masked: &str, at: usize, raw: &str) -> Option<String> {
+        let from = sentence_start(masked, at, BEFORE_WINDOW);
+        let lead = masked[from..at].trim();
+        let opens = lead.is_empty()
+            || lead.split(' ').count() <= 2
+                && lead.split(' ').all(|w| {
+                    CONNECTIVES.contains(&w.trim_end_matches(',').to_ascii_lowercase().as_str())
+                });
+        // The mark that ended the sentence before (maybe inside a closing quote mark).
+        let end = masked[..from].rfind(['.', '!', '?'])?;
+        if !opens || from - end > 4 {
+            return None;
+        }
+        let (a, b) = sentence_subject(masked, end)?;
+        let r = self.resolver.resolve(&masked[a..b])?;
+        let (_, gender) = cues::PRONOUNS.iter().find(|(p, _)| *p == raw)?;
+        (!r.indirect && self.resolver.gender_of(&r.name) == Some(*gender)).then_some(r.name)
     }
 
     /// [`unnamed_before`], remembered for the last pronoun checked (a cue is resolved from
@@ -1752,6 +1797,26 @@ mod tests {
 
     fn speakers(body: &str) -> Vec<Option<String>> {
         attributed(body).into_iter().map(|(s, _)| s).collect()
+    }
+
+    #[test]
+    fn a_pronoun_opening_its_sentence_is_the_person_the_sentence_before_opened_with() {
+        let some = |s: &str| Some(s.to_string());
+        // The last speaker is a man; the woman who opens the sentence before is "she".
+        let body = "“We will win,” said Tom Reed.\n\nAnn Lee toured the plant on Monday. \
+                    But she said, “The jobs are staying here.”";
+        assert_eq!(speakers(body), vec![some("Tom Reed"), some("Ann Lee")]);
+        let body = "“We will win,” said Tom Reed.\n\nAnn Lee toured the plant on Monday. \
+                    He said, “The jobs are staying here.”";
+        assert_eq!(speakers(body), vec![some("Tom Reed"), some("Tom Reed")]);
+        // A subject of the other gender, or a sentence that does not open with the pronoun,
+        // leaves it to the last speaker who fits.
+        let body = "“We will win,” said Ann Lee.\n\nTom Reed toured the plant on Monday. \
+                    But she said, “The jobs are staying here.”";
+        assert_eq!(speakers(body), vec![some("Ann Lee"), some("Ann Lee")]);
+        let body = "“We will win,” said Tom Reed.\n\nAnn Lee toured the plant on Monday. \
+                    In the town square in the rain he said, “The jobs are staying here.”";
+        assert_eq!(speakers(body), vec![some("Tom Reed"), some("Tom Reed")]);
     }
 
     #[test]
