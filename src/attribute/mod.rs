@@ -386,6 +386,38 @@ fn unnamed_before(masked: &str, at: usize, raw: &str) -> bool {
     false
 }
 
+/// "…,” said 34-year-old Ann Lee" / "said 9/11 widow Ann Lee": right after a quote, an inverted
+/// speech verb whose subject opens with a descriptor led by a number (which the subject
+/// grammar does not read), then up to two lowercase words: the name after them.
+fn numbered_subject_after(after: &str) -> Option<&str> {
+    let rest = after.trim_start_matches([',', ' ']);
+    let (verb, rest) = rest.split_once(' ')?;
+    let number = rest.split(' ').next()?;
+    if !cues::INVERTED_VERBS.contains(&verb)
+        || !number.starts_with(|c: char| c.is_ascii_digit())
+        || !number.contains(['-', '/'])
+    {
+        return None;
+    }
+    let mut at = number.len() + 1;
+    for _ in 0..2 {
+        let word = rest.get(at..)?.split(' ').next()?;
+        if !word.starts_with(|c: char| c.is_ascii_lowercase())
+            || matches!(
+                word,
+                "of" | "in" | "from" | "at" | "for" | "on" | "to" | "with" | "and"
+            )
+        {
+            break;
+        }
+        at += word.len() + 1;
+    }
+    let name = opening_subject(rest.get(at..)?)?;
+    // The name opens where the descriptor ends (not after a lead-in).
+    (name.as_ptr() == rest[at..].as_ptr() && name.starts_with(|c: char| c.is_uppercase()))
+        .then_some(name)
+}
+
 /// Words that may open a sentence before its pronoun subject ("But now she said").
 const CONNECTIVES: &[&str] = &[
     "and",
@@ -1126,6 +1158,15 @@ impl<'a> Walker<'a> {
                 return found;
             }
         }
+        if let Some(name) = numbered_subject_after(&masked[span.end..])
+            && let Some(speaker) = self.resolver.resolve(name)
+        {
+            return Some(Found {
+                speaker,
+                confidence: 0.9,
+                verb_end: None,
+            });
+        }
         let end = floor_char(masked, span.end + 80);
         let name = DASH_NAME.captures(&masked[span.end..end])?.name("s")?;
         let speaker = self.resolver.resolve(name.as_str())?;
@@ -1596,8 +1637,16 @@ impl<'a> Walker<'a> {
             || verbs.last().or(first).is_some_and(|v| is_passive_at(&v));
         if !passive && (HANGING.is_match(before) || first.is_some()) {
             let main = main_clause(before)?;
-            let raw = match described_subject(main) {
-                Some((a, b)) => &main[a..b],
+            // "The Acme technology columnist Ann Lee went on to say": the name the outlet
+            // and role describe, not the outlet.
+            let described = described_subject(main)
+                .map(|(a, b)| &main[a..b])
+                .or_else(|| {
+                    let rest = main.strip_prefix("The ")?;
+                    described_subject(rest).map(|(a, b)| &rest[a..b])
+                });
+            let raw = match described {
+                Some(raw) => raw,
                 None => opening_subject(main)?,
             };
             // "killed in San Dover, Dela., a voice praised it: “…”": no state speaks.
@@ -1817,6 +1866,29 @@ mod tests {
         let body = "“We will win,” said Tom Reed.\n\nAnn Lee toured the plant on Monday. \
                     In the town square in the rain he said, “The jobs are staying here.”";
         assert_eq!(speakers(body), vec![some("Tom Reed"), some("Tom Reed")]);
+    }
+
+    #[test]
+    fn a_subject_led_by_a_number_after_an_inverted_verb_speaks() {
+        let some = |s: &str| Some(s.to_string());
+        let body = "“It is a failure of policy,” said 34-year-old Ann Lee.";
+        assert_eq!(speakers(body), vec![some("Ann Lee")]);
+        let body = "“It is a failure of policy,” said 9/11 widow Ann Lee, who lives here.";
+        assert_eq!(speakers(body), vec![some("Ann Lee")]);
+        // A number of people, or no name after the descriptor, names nobody.
+        let body = "“It is a failure of policy,” said 34 residents of Dover in a letter.";
+        assert_eq!(speakers(body), vec![None]);
+        let body = "“It is a failure of policy,” said 34-year-old residents of Dover.";
+        assert_eq!(speakers(body), vec![None]);
+        let body = "“It is a failure of policy,” said the 34-year-old nurse.";
+        assert_eq!(speakers(body), vec![None]);
+    }
+
+    #[test]
+    fn an_outlet_before_a_described_name_is_no_speaker() {
+        let body = "The Acme technology columnist Ann Lee went so far as to say that the plan \
+                    was “a complete and utter failure of policy.”";
+        assert_eq!(speakers(body), vec![Some("Ann Lee".to_string())]);
     }
 
     #[test]
