@@ -418,6 +418,68 @@ fn numbered_subject_after(after: &str) -> Option<&str> {
         .then_some(name)
 }
 
+/// "…,” Ann Lee's former campaign aide said" / "…,” said Ann Lee's longtime aide.": right after
+/// a quote, one to three capitalised words ending in a possessive, one to three lowercase
+/// words ending in a role noun, and a speech verb after them (or an inverted one before): the
+/// described phrase. `None` when a name follows the role ("… aide Bo Lind said").
+fn possessed_role_after(after: &str) -> Option<&str> {
+    let rest = after.trim_start_matches([',', ' ']);
+    let inverted = rest
+        .split_once(' ')
+        .filter(|(verb, _)| cues::INVERTED_VERBS.contains(verb));
+    let phrase_from = inverted.map_or(rest, |(_, tail)| tail);
+    let mut words = phrase_from.split(' ');
+    let mut len = 0;
+    let mut possessed = false;
+    for _ in 0..3 {
+        let w = words.next()?;
+        if !w.starts_with(|c: char| c.is_uppercase()) || w.contains([',', ';', ':', '.']) {
+            return None;
+        }
+        len += w.len() + 1;
+        if w.ends_with("'s") || w.ends_with("’s") || w.ends_with(['’', '\'']) {
+            possessed = true;
+            break;
+        }
+    }
+    if !possessed {
+        return None;
+    }
+    let mut role_end = None;
+    for _ in 0..3 {
+        let w = words.next()?;
+        let bare = w.trim_end_matches([',', '.']);
+        if !bare.starts_with(|c: char| c.is_ascii_lowercase()) || bare.contains('\'') {
+            break;
+        }
+        len += bare.len() + 1;
+        if cues::ROLE_NOUNS.contains(&bare) {
+            role_end = Some(len - 1);
+        }
+        if bare.len() != w.len() {
+            break;
+        }
+    }
+    let end = role_end?;
+    let phrase = &phrase_from[..end];
+    let next = phrase_from[end..].trim_start();
+    let closes = match inverted {
+        // Not "said Ann Lee's aide, Bo Lind, …": the name after the comma speaks.
+        Some(_) => {
+            next.is_empty()
+                || next.starts_with('.')
+                || next
+                    .strip_prefix(',')
+                    .is_some_and(|n| n.trim_start().starts_with(|c: char| c.is_ascii_lowercase()))
+        }
+        None => next
+            .split([' ', ',', '.'])
+            .next()
+            .is_some_and(|v| cues::SPEECH_VERBS.contains(&v)),
+    };
+    closes.then_some(phrase)
+}
+
 /// Words that may open a sentence before its pronoun subject ("But now she said").
 const CONNECTIVES: &[&str] = &[
     "and",
@@ -1147,6 +1209,18 @@ impl<'a> Walker<'a> {
     fn speaker_after(&mut self, masked: &str, span: &Span, cues: &[Cue]) -> Option<Found> {
         if span.open_at_end {
             return None;
+        }
+        // "…,” Ann Lee's former campaign aide said": someone described by whom they work for,
+        // named as written (as "Acme's spokeswoman" is), not the possessor.
+        if let Some(described) = possessed_role_after(&masked[span.end..]) {
+            return Some(Found {
+                speaker: Resolved {
+                    name: described.to_string(),
+                    indirect: true,
+                },
+                confidence: 0.8,
+                verb_end: None,
+            });
         }
         if let Some(cue) = cues.first()
             && cue.start() >= span.end
@@ -1882,6 +1956,25 @@ mod tests {
         assert_eq!(speakers(body), vec![None]);
         let body = "“It is a failure of policy,” said the 34-year-old nurse.";
         assert_eq!(speakers(body), vec![None]);
+    }
+
+    #[test]
+    fn a_role_described_by_a_possessor_speaks_as_written() {
+        let some = |s: &str| Some(s.to_string());
+        let opening = "Ann Lee and Bo Lind met on Monday. ";
+        let body = format!("{opening}“It was a bad idea,” Lee's former campaign manager said.");
+        assert_eq!(speakers(&body), vec![some("Lee's former campaign manager")]);
+        let body = format!("{opening}“It was a bad idea,” said Lee’s longtime spokeswoman.");
+        assert_eq!(speakers(&body), vec![some("Lee’s longtime spokeswoman")]);
+        // A name after the role speaks by that name; no speech verb, no speaker of this kind.
+        let body = format!("{opening}“It was a bad idea,” Lee's campaign manager Jo Tate said.");
+        assert_eq!(speakers(&body), vec![some("Jo Tate")]);
+        let body = format!("{opening}“It was a bad idea,” said Lee's manager, Jo Tate, at noon.");
+        assert_eq!(speakers(&body), vec![some("Jo Tate")]);
+        let body = format!("{opening}“It was bad,” said Jo Tate, Lee's campaign manager.");
+        assert_eq!(speakers(&body), vec![some("Jo Tate")]);
+        let body = format!("{opening}“It was a bad idea,” Lee's former campaign manager left.");
+        assert_ne!(speakers(&body), vec![some("Lee's former campaign manager")]);
     }
 
     #[test]
