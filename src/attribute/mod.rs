@@ -480,6 +480,43 @@ fn possessed_role_after(after: &str) -> Option<&str> {
     closes.then_some(phrase)
 }
 
+/// "Ann Lee met supporters" read as one subject (a name, lowercase words and a group noun, the
+/// shape of "Acme union members"): when the first lowercase word after the name is a verb in
+/// the past tense, the name alone is the subject.
+fn without_acted_on_group(raw: &str) -> &str {
+    // Most subjects hold no lowercase word after a space: a byte scan settles those.
+    let bytes = raw.as_bytes();
+    if !bytes
+        .windows(2)
+        .any(|w| w[0] == b' ' && w[1].is_ascii_lowercase())
+    {
+        return raw;
+    }
+    let first = raw.split(' ').next().unwrap_or(raw);
+    if !first.starts_with(|c: char| c.is_uppercase())
+        || matches!(
+            first,
+            "A" | "An" | "The" | "His" | "Her" | "Its" | "Their" | "One" | "This" | "That"
+        )
+    {
+        return raw;
+    }
+    let mut at = 0;
+    for word in raw.split(' ') {
+        if word.starts_with(|c: char| c.is_lowercase()) {
+            let past =
+                (word.len() > 4 && word.ends_with("ed")) || cues::IRREGULAR_PAST.contains(&word);
+            return if past && at > 0 {
+                raw[..at - 1].trim_end()
+            } else {
+                raw
+            };
+        }
+        at += word.len() + 1;
+    }
+    raw
+}
+
 /// Words that may open a sentence before its pronoun subject ("But now she said").
 const CONNECTIVES: &[&str] = &[
     "and",
@@ -1270,7 +1307,7 @@ impl<'a> Walker<'a> {
     /// name ("Ann Lee left and said she …"); otherwise it is carried to the last compatible
     /// speaker.
     fn resolve_cue(&mut self, masked: &str, cue: &Cue) -> Option<Resolved> {
-        let raw = &masked[cue.subject.0..cue.subject.1];
+        let raw = without_acted_on_group(&masked[cue.subject.0..cue.subject.1]);
         if abbreviation_fragment(masked, cue.subject)
             || is_dateline_at(masked, cue.subject)
             || state_after_city(masked, cue.subject)
@@ -1721,7 +1758,7 @@ impl<'a> Walker<'a> {
                 });
             let raw = match described {
                 Some(raw) => raw,
-                None => opening_subject(main)?,
+                None => without_acted_on_group(opening_subject(main)?),
             };
             // "killed in San Dover, Dela., a voice praised it: “…”": no state speaks.
             let at = (raw.as_ptr() as usize).saturating_sub(masked.as_ptr() as usize);
@@ -1975,6 +2012,25 @@ mod tests {
         assert_eq!(speakers(&body), vec![some("Jo Tate")]);
         let body = format!("{opening}“It was a bad idea,” Lee's former campaign manager left.");
         assert_ne!(speakers(&body), vec![some("Lee's former campaign manager")]);
+    }
+
+    #[test]
+    fn a_group_acted_on_is_no_part_of_the_subject() {
+        for verb in ["met", "rallied", "addressed"] {
+            let body =
+                format!("Ann Lee {verb} supporters in Ohio, saying it was “a failure of policy.”");
+            assert_eq!(speakers(&body), vec![Some("Ann Lee".to_string())], "{verb}");
+        }
+        assert_eq!(
+            without_acted_on_group("Acme union members"),
+            "Acme union members"
+        );
+        assert_eq!(without_acted_on_group("Bank of England"), "Bank of England");
+        assert_eq!(without_acted_on_group("Ann Lee met voters"), "Ann Lee");
+        assert_eq!(
+            without_acted_on_group("An unnamed Acme firm"),
+            "An unnamed Acme firm"
+        );
     }
 
     #[test]
