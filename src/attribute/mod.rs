@@ -386,6 +386,152 @@ fn unnamed_before(masked: &str, at: usize, raw: &str) -> bool {
     false
 }
 
+/// "…,” said 34-year-old Ann Lee" / "said 9/11 widow Ann Lee": right after a quote, an inverted
+/// speech verb whose subject opens with a descriptor led by a number (which the subject
+/// grammar does not read), then up to two lowercase words: the name after them.
+fn numbered_subject_after(after: &str) -> Option<&str> {
+    let rest = after.trim_start_matches([',', ' ']);
+    let (verb, rest) = rest.split_once(' ')?;
+    let number = rest.split(' ').next()?;
+    if !cues::INVERTED_VERBS.contains(&verb)
+        || !number.starts_with(|c: char| c.is_ascii_digit())
+        || !number.contains(['-', '/'])
+    {
+        return None;
+    }
+    let mut at = number.len() + 1;
+    for _ in 0..2 {
+        let word = rest.get(at..)?.split(' ').next()?;
+        if !word.starts_with(|c: char| c.is_ascii_lowercase())
+            || matches!(
+                word,
+                "of" | "in" | "from" | "at" | "for" | "on" | "to" | "with" | "and"
+            )
+        {
+            break;
+        }
+        at += word.len() + 1;
+    }
+    let name = opening_subject(rest.get(at..)?)?;
+    // The name opens where the descriptor ends (not after a lead-in).
+    (name.as_ptr() == rest[at..].as_ptr() && name.starts_with(|c: char| c.is_uppercase()))
+        .then_some(name)
+}
+
+/// "…,” Ann Lee's former campaign aide said" / "…,” said Ann Lee's longtime aide.": right after
+/// a quote, one to three capitalised words ending in a possessive, one to three lowercase
+/// words ending in a role noun, and a speech verb after them (or an inverted one before): the
+/// described phrase. `None` when a name follows the role ("… aide Bo Lind said").
+fn possessed_role_after(after: &str) -> Option<&str> {
+    let rest = after.trim_start_matches([',', ' ']);
+    let inverted = rest
+        .split_once(' ')
+        .filter(|(verb, _)| cues::INVERTED_VERBS.contains(verb));
+    let phrase_from = inverted.map_or(rest, |(_, tail)| tail);
+    let mut words = phrase_from.split(' ');
+    let mut len = 0;
+    let mut possessed = false;
+    for _ in 0..3 {
+        let w = words.next()?;
+        if !w.starts_with(|c: char| c.is_uppercase()) || w.contains([',', ';', ':', '.']) {
+            return None;
+        }
+        len += w.len() + 1;
+        if w.ends_with("'s") || w.ends_with("’s") || w.ends_with(['’', '\'']) {
+            possessed = true;
+            break;
+        }
+    }
+    if !possessed {
+        return None;
+    }
+    let mut role_end = None;
+    for _ in 0..3 {
+        let w = words.next()?;
+        let bare = w.trim_end_matches([',', '.']);
+        if !bare.starts_with(|c: char| c.is_ascii_lowercase()) || bare.contains('\'') {
+            break;
+        }
+        len += bare.len() + 1;
+        if cues::ROLE_NOUNS.contains(&bare) {
+            role_end = Some(len - 1);
+        }
+        if bare.len() != w.len() {
+            break;
+        }
+    }
+    let end = role_end?;
+    let phrase = &phrase_from[..end];
+    let next = phrase_from[end..].trim_start();
+    let closes = match inverted {
+        // Not "said Ann Lee's aide, Bo Lind, …": the name after the comma speaks.
+        Some(_) => {
+            next.is_empty()
+                || next.starts_with('.')
+                || next
+                    .strip_prefix(',')
+                    .is_some_and(|n| n.trim_start().starts_with(|c: char| c.is_ascii_lowercase()))
+        }
+        None => next
+            .split([' ', ',', '.'])
+            .next()
+            .is_some_and(|v| cues::SPEECH_VERBS.contains(&v)),
+    };
+    closes.then_some(phrase)
+}
+
+/// "Ann Lee met supporters" read as one subject (a name, lowercase words and a group noun, the
+/// shape of "Acme union members"): when the first lowercase word after the name is a verb in
+/// the past tense, the name alone is the subject.
+fn without_acted_on_group(raw: &str) -> &str {
+    // Most subjects hold no lowercase word after a space: a byte scan settles those.
+    let bytes = raw.as_bytes();
+    if !bytes
+        .windows(2)
+        .any(|w| w[0] == b' ' && w[1].is_ascii_lowercase())
+    {
+        return raw;
+    }
+    let first = raw.split(' ').next().unwrap_or(raw);
+    if !first.starts_with(|c: char| c.is_uppercase())
+        || matches!(
+            first,
+            "A" | "An" | "The" | "His" | "Her" | "Its" | "Their" | "One" | "This" | "That"
+        )
+    {
+        return raw;
+    }
+    let mut at = 0;
+    for word in raw.split(' ') {
+        if word.starts_with(|c: char| c.is_lowercase()) {
+            let past =
+                (word.len() > 4 && word.ends_with("ed")) || cues::IRREGULAR_PAST.contains(&word);
+            return if past && at > 0 {
+                raw[..at - 1].trim_end()
+            } else {
+                raw
+            };
+        }
+        at += word.len() + 1;
+    }
+    raw
+}
+
+/// Words that may open a sentence before its pronoun subject ("But now she said").
+const CONNECTIVES: &[&str] = &[
+    "and",
+    "but",
+    "now",
+    "then",
+    "so",
+    "yet",
+    "still",
+    "later",
+    "also",
+    "instead",
+    "meanwhile",
+];
+
 /// Words that may stand before a name in a clause-opening noun phrase ("state Senate leader
 /// Ann Lee"), besides capitalised words.
 const NAME_LEADS: &[&str] = &["former", "state", "then", "longtime"];
@@ -1111,6 +1257,18 @@ impl<'a> Walker<'a> {
         if span.open_at_end {
             return None;
         }
+        // "…,” Ann Lee's former campaign aide said": someone described by whom they work for,
+        // named as written (as "Acme's spokeswoman" is), not the possessor.
+        if let Some(described) = possessed_role_after(&masked[span.end..]) {
+            return Some(Found {
+                speaker: Resolved {
+                    name: described.to_string(),
+                    indirect: true,
+                },
+                confidence: 0.8,
+                verb_end: None,
+            });
+        }
         if let Some(cue) = cues.first()
             && cue.start() >= span.end
         {
@@ -1120,6 +1278,15 @@ impl<'a> Walker<'a> {
                 self.attached_nobody = found.is_none() && self.names_nobody(masked, cue);
                 return found;
             }
+        }
+        if let Some(name) = numbered_subject_after(&masked[span.end..])
+            && let Some(speaker) = self.resolver.resolve(name)
+        {
+            return Some(Found {
+                speaker,
+                confidence: 0.9,
+                verb_end: None,
+            });
         }
         let end = floor_char(masked, span.end + 80);
         let name = DASH_NAME.captures(&masked[span.end..end])?.name("s")?;
@@ -1150,7 +1317,7 @@ impl<'a> Walker<'a> {
     /// name ("Ann Lee left and said she …"); otherwise it is carried to the last compatible
     /// speaker.
     fn resolve_cue(&mut self, masked: &str, cue: &Cue) -> Option<Resolved> {
-        let raw = &masked[cue.subject.0..cue.subject.1];
+        let raw = without_acted_on_group(&masked[cue.subject.0..cue.subject.1]);
         if abbreviation_fragment(masked, cue.subject)
             || is_dateline_at(masked, cue.subject)
             || state_after_city(masked, cue.subject)
@@ -1206,6 +1373,14 @@ impl<'a> Walker<'a> {
                 });
             }
         }
+        if matches!(raw, "he" | "she" | "He" | "She")
+            && let Some(name) = self.subject_before(masked, cue.subject.0, raw)
+        {
+            return Some(Resolved {
+                name,
+                indirect: true,
+            });
+        }
         let r = self.resolver.resolve(raw)?;
         // "the Centers for Disease Control and Prevention estimates": one word after a
         // capitalised word and "and", left as written, is the tail of a name, not a speaker.
@@ -1259,6 +1434,28 @@ impl<'a> Walker<'a> {
             });
         }
         Some(r)
+    }
+
+    /// "Ann Lee left early. But she said …": a pronoun opening its sentence (after at most a
+    /// connective) stands for the person the sentence before opened with, in the same
+    /// paragraph, when the article gives that person the pronoun's gender.
+    fn subject_before(&mut self, masked: &str, at: usize, raw: &str) -> Option<String> {
+        let from = sentence_start(masked, at, BEFORE_WINDOW);
+        let lead = masked[from..at].trim();
+        let opens = lead.is_empty()
+            || lead.split(' ').count() <= 2
+                && lead.split(' ').all(|w| {
+                    CONNECTIVES.contains(&w.trim_end_matches(',').to_ascii_lowercase().as_str())
+                });
+        // The mark that ended the sentence before (maybe inside a closing quote mark).
+        let end = masked[..from].rfind(['.', '!', '?'])?;
+        if !opens || from - end > 4 {
+            return None;
+        }
+        let (a, b) = sentence_subject(masked, end)?;
+        let r = self.resolver.resolve(&masked[a..b])?;
+        let (_, gender) = cues::PRONOUNS.iter().find(|(p, _)| *p == raw)?;
+        (!r.indirect && self.resolver.gender_of(&r.name) == Some(*gender)).then_some(r.name)
     }
 
     /// [`unnamed_before`], remembered for the last pronoun checked (a cue is resolved from
@@ -1561,9 +1758,17 @@ impl<'a> Walker<'a> {
             || verbs.last().or(first).is_some_and(|v| is_passive_at(&v));
         if !passive && (HANGING.is_match(before) || first.is_some()) {
             let main = main_clause(before)?;
-            let raw = match described_subject(main) {
-                Some((a, b)) => &main[a..b],
-                None => opening_subject(main)?,
+            // "The Acme technology columnist Ann Lee went on to say": the name the outlet
+            // and role describe, not the outlet.
+            let described = described_subject(main)
+                .map(|(a, b)| &main[a..b])
+                .or_else(|| {
+                    let rest = main.strip_prefix("The ")?;
+                    described_subject(rest).map(|(a, b)| &rest[a..b])
+                });
+            let raw = match described {
+                Some(raw) => raw,
+                None => without_acted_on_group(opening_subject(main)?),
             };
             // "killed in San Dover, Dela., a voice praised it: “…”": no state speaks.
             let at = (raw.as_ptr() as usize).saturating_sub(masked.as_ptr() as usize);
@@ -1762,6 +1967,87 @@ mod tests {
 
     fn speakers(body: &str) -> Vec<Option<String>> {
         attributed(body).into_iter().map(|(s, _)| s).collect()
+    }
+
+    #[test]
+    fn a_pronoun_opening_its_sentence_is_the_person_the_sentence_before_opened_with() {
+        let some = |s: &str| Some(s.to_string());
+        // The last speaker is a man; the woman who opens the sentence before is "she".
+        let body = "“We will win,” said Tom Reed.\n\nAnn Lee toured the plant on Monday. \
+                    But she said, “The jobs are staying here.”";
+        assert_eq!(speakers(body), vec![some("Tom Reed"), some("Ann Lee")]);
+        let body = "“We will win,” said Tom Reed.\n\nAnn Lee toured the plant on Monday. \
+                    He said, “The jobs are staying here.”";
+        assert_eq!(speakers(body), vec![some("Tom Reed"), some("Tom Reed")]);
+        // A subject of the other gender, or a sentence that does not open with the pronoun,
+        // leaves it to the last speaker who fits.
+        let body = "“We will win,” said Ann Lee.\n\nTom Reed toured the plant on Monday. \
+                    But she said, “The jobs are staying here.”";
+        assert_eq!(speakers(body), vec![some("Ann Lee"), some("Ann Lee")]);
+        let body = "“We will win,” said Tom Reed.\n\nAnn Lee toured the plant on Monday. \
+                    In the town square in the rain he said, “The jobs are staying here.”";
+        assert_eq!(speakers(body), vec![some("Tom Reed"), some("Tom Reed")]);
+    }
+
+    #[test]
+    fn a_subject_led_by_a_number_after_an_inverted_verb_speaks() {
+        let some = |s: &str| Some(s.to_string());
+        let body = "“It is a failure of policy,” said 34-year-old Ann Lee.";
+        assert_eq!(speakers(body), vec![some("Ann Lee")]);
+        let body = "“It is a failure of policy,” said 9/11 widow Ann Lee, who lives here.";
+        assert_eq!(speakers(body), vec![some("Ann Lee")]);
+        // A number of people, or no name after the descriptor, names nobody.
+        let body = "“It is a failure of policy,” said 34 residents of Dover in a letter.";
+        assert_eq!(speakers(body), vec![None]);
+        let body = "“It is a failure of policy,” said 34-year-old residents of Dover.";
+        assert_eq!(speakers(body), vec![None]);
+        let body = "“It is a failure of policy,” said the 34-year-old nurse.";
+        assert_eq!(speakers(body), vec![None]);
+    }
+
+    #[test]
+    fn a_role_described_by_a_possessor_speaks_as_written() {
+        let some = |s: &str| Some(s.to_string());
+        let opening = "Ann Lee and Bo Lind met on Monday. ";
+        let body = format!("{opening}“It was a bad idea,” Lee's former campaign manager said.");
+        assert_eq!(speakers(&body), vec![some("Lee's former campaign manager")]);
+        let body = format!("{opening}“It was a bad idea,” said Lee’s longtime spokeswoman.");
+        assert_eq!(speakers(&body), vec![some("Lee’s longtime spokeswoman")]);
+        // A name after the role speaks by that name; no speech verb, no speaker of this kind.
+        let body = format!("{opening}“It was a bad idea,” Lee's campaign manager Jo Tate said.");
+        assert_eq!(speakers(&body), vec![some("Jo Tate")]);
+        let body = format!("{opening}“It was a bad idea,” said Lee's manager, Jo Tate, at noon.");
+        assert_eq!(speakers(&body), vec![some("Jo Tate")]);
+        let body = format!("{opening}“It was bad,” said Jo Tate, Lee's campaign manager.");
+        assert_eq!(speakers(&body), vec![some("Jo Tate")]);
+        let body = format!("{opening}“It was a bad idea,” Lee's former campaign manager left.");
+        assert_ne!(speakers(&body), vec![some("Lee's former campaign manager")]);
+    }
+
+    #[test]
+    fn a_group_acted_on_is_no_part_of_the_subject() {
+        for verb in ["met", "rallied", "addressed"] {
+            let body =
+                format!("Ann Lee {verb} supporters in Ohio, saying it was “a failure of policy.”");
+            assert_eq!(speakers(&body), vec![Some("Ann Lee".to_string())], "{verb}");
+        }
+        assert_eq!(
+            without_acted_on_group("Acme union members"),
+            "Acme union members"
+        );
+        assert_eq!(without_acted_on_group("Bank of England"), "Bank of England");
+        assert_eq!(without_acted_on_group("Ann Lee met voters"), "Ann Lee");
+        assert_eq!(
+            without_acted_on_group("An unnamed Acme firm"),
+            "An unnamed Acme firm"
+        );
+    }
+
+    #[test]
+    fn an_outlet_before_a_described_name_is_no_speaker() {
+        let body = "The Acme technology columnist Ann Lee went so far as to say that the plan \
+                    was “a complete and utter failure of policy.”";
+        assert_eq!(speakers(body), vec![Some("Ann Lee".to_string())]);
     }
 
     #[test]

@@ -162,16 +162,27 @@ fn owns(rest: &str, after: &str) -> bool {
     // her words,"), or as its name ("Ann Lee’s phrase “…”"); not as a judgement of it ("Ann
     // Lee’s claim was “false”", "called Ann Lee’s charge “pathetic”").
     let after_noun = rest[rest.find(words[i]).map_or(0, |k| k + words[i].len())..].trim_start();
-    let content = match gap.first() {
-        None => NAMING_NOUNS.contains(&words[i]) || after_noun.starts_with([',', ':']),
-        Some(&first) => matches!(first, "that" | "of" | "to") || after_noun.starts_with([',', ':']),
+    // "Ann Lee’s response was: “…”", "Ann Lee’s claim is that …": the noun's content, after
+    // a form of "be" and a colon or "that".
+    let be_then_content = match gap {
+        [be] => matches!(*be, "was" | "is") && after_noun.trim_end().ends_with(':'),
+        [be, that, ..] => matches!(*be, "was" | "is") && *that == "that",
+        _ => false,
     };
+    let content = be_then_content
+        || match gap.first() {
+            None => NAMING_NOUNS.contains(&words[i]) || after_noun.starts_with([',', ':']),
+            Some(&first) => {
+                matches!(first, "that" | "of" | "to") || after_noun.starts_with([',', ':'])
+            }
+        };
     content
         && gap_len <= MAX_GAP
         && !gap.iter().any(|w| VERBS.contains(w))
-        && !gap
-            .last()
-            .is_some_and(|w| matches!(*w, "is" | "was" | "are" | "were" | "as"))
+        && (be_then_content
+            || !gap
+                .last()
+                .is_some_and(|w| matches!(*w, "is" | "was" | "are" | "were" | "as")))
         && !rest.contains(['.', ';', '?', '!', '“', '”', '"'].as_slice())
 }
 
@@ -211,6 +222,15 @@ mod tests {
             ("Voters liked Ann Lee’s ", " slogan.", Some("Ann Lee")),
             ("Bo Lind mocked Ann Lee’s phrase ", "", Some("Ann Lee")),
             ("Bo Lind said Ann Lee’s pledge to be ", "", Some("Ann Lee")),
+            // After "was" or "is", a colon or "that" opens the noun's content.
+            (
+                "Asked about it, Ann Lee’s response was: ",
+                "",
+                Some("Ann Lee"),
+            ),
+            ("Ann Lee’s answer is that the plan ", "", Some("Ann Lee")),
+            ("Ann Lee’s reply was ", "", None),
+            ("Ann Lee’s reply was that it is ", "", Some("Ann Lee")),
             // A judgement of the words is the judge's.
             ("Bo Lind said Ann Lee’s claim was ", "", None),
             ("Bo Lind said Ann Lee’s claim that he lied is ", "", None),

@@ -393,6 +393,12 @@ impl<'a> Resolver<'a> {
         self.genders.contains_key(name)
     }
 
+    /// The gender the article gives `name` (by title, first name or pronoun), if any.
+    pub fn gender_of(&mut self, name: &str) -> Option<Gender> {
+        self.catch_up();
+        self.genders.get(name).copied()
+    }
+
     /// Whether the article writes `words` as a whole word or words anywhere but right before
     /// one of `then` ("Zorbland's debt … Zorbland and Acme Bank said": Zorbland is named on
     /// its own).
