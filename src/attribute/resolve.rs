@@ -25,22 +25,24 @@ pub struct Resolved {
     pub indirect: bool,
 }
 
-/// Keeps the names seen so far in an article and resolves cue phrases against them.
+/// Keeps the names seen so far in an article and resolves cue phrases against them. The
+/// names learnt are borrowed from the article's text where they stand in it as written (most
+/// do), so learning a name allocates nothing (see [`Resolver::held`]).
 #[derive(Default)]
 pub struct Resolver<'a> {
     /// Surname → full name, from the latest full mention.
-    full_names: HashMap<String, String>,
+    full_names: HashMap<Cow<'a, str>, Cow<'a, str>>,
     /// Surname → the full names seen with it and how often, for surnames that several people
     /// share ("Bill Clinton", "Hillary Clinton").
-    namesakes: HashMap<String, Vec<(String, usize)>>,
+    namesakes: HashMap<Cow<'a, str>, Vec<(Cow<'a, str>, usize)>>,
     /// Known first name → the one full name seen with it (`None` when several people share it).
-    first_names: HashMap<String, Option<String>>,
+    first_names: HashMap<Cow<'a, str>, Option<Cow<'a, str>>>,
     /// Role noun ("spokesman", "senator") → the person last given that role.
     /// Role noun → the people given it, the latest last.
-    roles: HashMap<String, Vec<String>>,
-    genders: HashMap<String, Gender>,
+    roles: HashMap<String, Vec<Cow<'a, str>>>,
+    genders: HashMap<Cow<'a, str>, Gender>,
     /// Full names seen in the text (candidates for a pronoun).
-    people: HashSet<String>,
+    people: HashSet<Cow<'a, str>>,
     /// Most recent speakers, newest last.
     recent: Vec<String>,
     /// The article's text, where proper nouns are looked up.
@@ -195,10 +197,10 @@ impl<'a> Resolver<'a> {
             if name_words.len() < 2 || name_words.iter().any(|w| is_possessive(w)) {
                 continue;
             }
-            let full = name_words.join(" ");
+            let full = self.joined(name_words);
             if let Some(&last) = name_words.iter().rev().find(|w| !NAME_SUFFIXES.contains(w)) {
                 if self.full_names.get(last) != Some(&full) {
-                    self.full_names.insert(last.to_string(), full.clone());
+                    self.full_names.insert(self.held(last), full.clone());
                 }
                 match self.namesakes.get_mut(last) {
                     Some(seen) => match seen.iter_mut().find(|(n, _)| *n == full) {
@@ -207,7 +209,7 @@ impl<'a> Resolver<'a> {
                     },
                     None => {
                         self.namesakes
-                            .insert(last.to_string(), vec![(full.clone(), 1)]);
+                            .insert(self.held(last), vec![(full.clone(), 1)]);
                     }
                 }
             }
@@ -235,12 +237,40 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    /// `s` borrowed from the article's text when it is a slice of it (a name read from a
+    /// paragraph given to [`Self::learn`] as a slice of the text), else a copy.
+    fn held(&self, s: &str) -> Cow<'a, str> {
+        let text = self.text;
+        let at = (s.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
+        match text.get(at..at.saturating_add(s.len())) {
+            Some(slice) if slice.as_ptr() == s.as_ptr() => Cow::Borrowed(slice),
+            _ => Cow::Owned(s.to_string()),
+        }
+    }
+
+    /// `words` joined by single spaces, as [`Self::held`] keeps them: borrowed when the text
+    /// writes them so (the words of a name, one space between them), else a new string.
+    fn joined(&self, words: &[&str]) -> Cow<'a, str> {
+        if let (Some(first), Some(last)) = (words.first(), words.last()) {
+            let start = first.as_ptr() as usize;
+            let end = (last.as_ptr() as usize + last.len()).max(start);
+            let text = self.text.as_ptr() as usize;
+            let span = start
+                .checked_sub(text)
+                .and_then(|at| self.text.get(at..at + (end - start)));
+            if let Some(span) = span.filter(|span| written_joined(span, words)) {
+                return Cow::Borrowed(span);
+            }
+        }
+        Cow::Owned(words.join(" "))
+    }
+
     /// The full name a surname stands for: of the people sharing it, the one who spoke last,
     /// else the one named most often, else the one named last.
     fn surname_owner(&self, surname: &str) -> Option<String> {
         let latest = self.full_names.get(surname)?;
         let Some(seen) = self.namesakes.get(surname).filter(|s| s.len() > 1) else {
-            return Some(latest.clone());
+            return Some(latest.to_string());
         };
         if let Some(spoke) = self
             .recent
@@ -251,21 +281,21 @@ impl<'a> Resolver<'a> {
             return Some(spoke.clone());
         }
         let most = seen.iter().map(|(_, c)| *c).max().unwrap_or(0);
-        let tied: Vec<&String> = seen
+        let tied: Vec<&Cow<str>> = seen
             .iter()
             .filter(|(_, c)| *c == most)
             .map(|(n, _)| n)
             .collect();
         Some(if tied.contains(&latest) {
-            latest.clone()
+            latest.to_string()
         } else {
-            tied[0].clone()
+            tied[0].to_string()
         })
     }
 
     /// Remembers that `first` opens the full name `full`; two people with that first name (not
     /// two spellings of one: "Ann Lee", "Ann B. Lee") make it ambiguous.
-    fn note_first_name(&mut self, first: &str, full: &str) {
+    fn note_first_name(&mut self, first: &str, full: &Cow<'a, str>) {
         let surname = |n: &str| {
             n.split_whitespace()
                 .rev()
@@ -275,7 +305,7 @@ impl<'a> Resolver<'a> {
         match self.first_names.get_mut(first) {
             None => {
                 self.first_names
-                    .insert(first.to_string(), Some(full.to_string()));
+                    .insert(self.held(first), Some(full.clone()));
             }
             Some(known) => {
                 if known
@@ -446,7 +476,7 @@ impl<'a> Resolver<'a> {
             .iter()
             .filter(|(n, _)| self.genders.get(n) == Some(gender));
         match (fitting.next(), fitting.next()) {
-            (Some((n, _)), None) => Some(n.clone()),
+            (Some((n, _)), None) => Some(n.to_string()),
             _ => None,
         }
     }
@@ -491,9 +521,11 @@ impl<'a> Resolver<'a> {
             .recent
             .iter()
             .rev()
-            .find(|n| self.genders.get(*n).is_none_or(|g| *g == gender))?
+            .find(|n| self.genders.get(n.as_str()).is_none_or(|g| *g == gender))?
             .clone();
-        self.genders.entry(pick.clone()).or_insert(gender);
+        self.genders
+            .entry(Cow::Owned(pick.clone()))
+            .or_insert(gender);
         Some(Resolved {
             name: pick,
             indirect: true,
@@ -509,7 +541,7 @@ impl<'a> Resolver<'a> {
         // "the Florida senator": of the senators, the latest the article describes with that
         // qualifier ("Florida Sen. Ann Lee", "Ann Lee of Florida"); else the role as written.
         let qualifiers = words.get(1..words.len() - 1).unwrap_or_default();
-        let fits = |name: &String| {
+        let fits = |name: &Cow<str>| {
             qualifiers
                 .iter()
                 .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
@@ -523,7 +555,7 @@ impl<'a> Resolver<'a> {
             && definite
         {
             return Some(Resolved {
-                name: name.clone(),
+                name: name.to_string(),
                 indirect: true,
             });
         }
@@ -865,7 +897,7 @@ impl<'a> Resolver<'a> {
             [one] => match self.surname_owner(one) {
                 Some(full) => full,
                 // "Hillary said": the one person of the article with that first name.
-                None if let Some(Some(full)) = self.first_names.get(*one) => full.clone(),
+                None if let Some(Some(full)) = self.first_names.get(*one) => full.to_string(),
                 // "Acme said" after "Acme Widget Corp said": the firm it opens.
                 None if let Some(firm) = self.firm_opened_by(one) => firm,
                 None if self.is_proper_noun(one) => one.to_string(),
@@ -874,10 +906,23 @@ impl<'a> Resolver<'a> {
             many => many.join(" "),
         };
         if let Some(g) = gender {
-            self.genders.insert(name.clone(), g);
+            self.genders.insert(Cow::Owned(name.clone()), g);
         }
         Some(name)
     }
+}
+
+/// Whether `span` is `words` joined by single spaces.
+fn written_joined(span: &str, words: &[&str]) -> bool {
+    let mut rest = span;
+    for (i, word) in words.iter().enumerate() {
+        let after_space = if i == 0 { Some(rest) } else { rest.strip_prefix(' ') };
+        match after_space.and_then(|r| r.strip_prefix(word)) {
+            Some(r) => rest = r,
+            None => return false,
+        }
+    }
+    rest.is_empty()
 }
 
 /// Whether `before` ends with a title and "of" ("Minister of ", "Chancellor of the "): the
@@ -1125,6 +1170,26 @@ mod tests {
             role_of_title("SPOKESMAN"),
             ROLE_NOUN_SET.get("spokesman").copied()
         );
+    }
+
+    #[test]
+    fn names_are_borrowed_from_the_text_only_as_written() {
+        let text = "Sen. Ann  Lee met Bo Lind’s aide Al Ray.";
+        let r = Resolver::new(text);
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let joined = |ws: &[&str]| r.joined(ws);
+        // One space between the words: the text's own slice.
+        assert!(matches!(joined(&words[3..5]), Cow::Borrowed("met Bo")));
+        assert!(matches!(joined(&words[5..8]), Cow::Borrowed("Lind’s aide Al")));
+        // Two spaces, words apart or out of order, a word from elsewhere: a copy.
+        assert!(matches!(joined(&words[1..3]), Cow::Owned(s) if s == "Ann Lee"));
+        assert!(matches!(joined(&[words[1], words[4]]), Cow::Owned(s) if s == "Ann Bo"));
+        assert!(matches!(joined(&[words[4], words[3]]), Cow::Owned(s) if s == "Bo met"));
+        assert!(matches!(joined(&["Bo", "Lind"]), Cow::Owned(s) if s == "Bo Lind"));
+        assert!(matches!(r.held(&text[5..8]), Cow::Borrowed("Ann")));
+        assert!(matches!(r.held("Ann"), Cow::Owned(s) if s == "Ann"));
+        let bare = words[5].strip_suffix("’s").unwrap_or_default();
+        assert!(matches!(joined(&[words[4], bare]), Cow::Borrowed("Bo Lind")));
     }
 
     #[test]
