@@ -26,8 +26,8 @@ pub struct Resolved {
 }
 
 /// Keeps the names seen so far in an article and resolves cue phrases against them. The
-/// names learnt are borrowed from the article's text where they stand in it as written (most
-/// do), so learning a name allocates nothing (see [`Resolver::held`]).
+/// names learnt are borrowed from the paragraphs where they stand in them as written (most
+/// do), so learning a name allocates nothing (see [`Source`]).
 #[derive(Default)]
 pub struct Resolver<'a> {
     /// Surname → full name, from the latest full mention.
@@ -53,9 +53,10 @@ pub struct Resolver<'a> {
     proper_nouns: Vec<(String, bool)>,
     /// Single words already asked about, and the firm's name each opens, if any.
     firm_openers: Vec<(String, Option<String>)>,
-    /// Paragraphs given to [`Self::learn`] and not yet read: they are read when the state
-    /// is next used, so the paragraphs after an article's last cue are never read at all.
-    unread: Vec<Cow<'a, str>>,
+    /// Paragraphs given to [`Self::learn_masked`] and not yet read (with the paragraph a masked one
+    /// masks): they are read when the state is next used, so the paragraphs after an
+    /// article's last cue are never read at all.
+    unread: Vec<(Cow<'a, str>, Option<&'a str>)>,
 }
 
 /// `f` of `word` in lowercase; a short ASCII word (most) is lowercased on the stack, without
@@ -112,6 +113,9 @@ static NOT_SPEAKER_SET: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| NOT_SPEAKERS.iter().copied().collect());
 static ROLE_NOUN_SET: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| ROLE_NOUNS.iter().copied().collect());
+/// `NON_PERSON_HEADS` as a set: the last word of every speaker noted is looked up.
+static NON_PERSON_HEAD_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| NON_PERSON_HEADS.iter().copied().collect());
 
 fn gender_of_title(word: &str) -> Option<Gender> {
     GENDERED_TITLES
@@ -129,27 +133,40 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    /// Learns full names, the roles and titles in front of them, from a paragraph (when they
-    /// are next needed: every other method reads the paragraphs learnt so far first).
+    /// [`Self::learn_masked`] for a paragraph that masks nothing.
+    #[cfg(test)]
     pub fn learn(&mut self, text: impl Into<Cow<'a, str>>) {
-        self.unread.push(text.into());
+        self.unread.push((text.into(), None));
     }
 
-    /// Reads the paragraphs given to [`Self::learn`] since the state was last used.
+    /// Learns full names, the roles and titles in front of them, from `masked`, the paragraph
+    /// `para` with its quotes masked (as long as `para`, alike outside the quotes), when they
+    /// are next needed: every other method reads the paragraphs learnt so far first. The
+    /// names learnt borrow `para`.
+    pub fn learn_masked(&mut self, para: &'a str, masked: Cow<'a, str>) {
+        self.unread.push((masked, Some(para)));
+    }
+
+    /// Reads the paragraphs given to [`Self::learn_masked`] since the state was last used.
     fn catch_up(&mut self) {
         if self.unread.is_empty() {
             return;
         }
         let mut unread = std::mem::take(&mut self.unread);
-        for text in unread.drain(..) {
-            self.read(&text);
+        for (text, para) in unread.drain(..) {
+            let origin = match &text {
+                Cow::Borrowed(text) => Some(*text),
+                Cow::Owned(_) => para,
+            };
+            self.read(Source::new(&text, origin));
         }
         self.unread = unread;
     }
 
-    /// What [`Self::learn`] does, now. Names seen before (most mentions) change no map and
+    /// What [`Self::learn_masked`] does, now. Names seen before (most mentions) change no map and
     /// allocate nothing; the word lists are reused from one match to the next.
-    fn read(&mut self, text: &str) {
+    fn read(&mut self, source: Source<'_, 'a>) {
+        let text = source.text;
         let mut leading: Vec<&str> = Vec::new();
         let mut words: Vec<&str> = Vec::new();
         for m in full_names(text) {
@@ -197,30 +214,23 @@ impl<'a> Resolver<'a> {
             if name_words.len() < 2 || name_words.iter().any(|w| is_possessive(w)) {
                 continue;
             }
-            let full = self.joined(name_words);
+            let full = source.joined(name_words);
             if let Some(&last) = name_words.iter().rev().find(|w| !NAME_SUFFIXES.contains(w)) {
-                if self.full_names.get(last) != Some(&full) {
-                    self.full_names.insert(self.held(last), full.clone());
+                // Keys are borrowed (most) or copied once per mention: one lookup each.
+                let latest = self.full_names.entry(source.held(last)).or_default();
+                if *latest != full {
+                    *latest = full.clone();
                 }
-                match self.namesakes.get_mut(last) {
-                    Some(seen) => match seen.iter_mut().find(|(n, _)| *n == full) {
-                        Some((_, count)) => *count += 1,
-                        None => seen.push((full.clone(), 1)),
-                    },
-                    None => {
-                        self.namesakes
-                            .insert(self.held(last), vec![(full.clone(), 1)]);
-                    }
+                let seen = self.namesakes.entry(source.held(last)).or_default();
+                match seen.iter_mut().find(|(n, _)| *n == full) {
+                    Some((_, count)) => *count += 1,
+                    None => seen.push((full.clone(), 1)),
                 }
             }
-            if !self.people.contains(&full) {
-                self.people.insert(full.clone());
-            }
+            self.people.insert(full.clone());
             if let Some(g) = gender_of_first_name(name_words[0]) {
-                if !self.genders.contains_key(&full) {
-                    self.genders.insert(full.clone(), g);
-                }
-                self.note_first_name(name_words[0], &full);
+                self.genders.entry(full.clone()).or_insert(g);
+                self.note_first_name(source.held(name_words[0]), &full);
             }
             for w in &leading {
                 if let Some(role) = role_of_title(w) {
@@ -235,34 +245,6 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
-    }
-
-    /// `s` borrowed from the article's text when it is a slice of it (a name read from a
-    /// paragraph given to [`Self::learn`] as a slice of the text), else a copy.
-    fn held(&self, s: &str) -> Cow<'a, str> {
-        let text = self.text;
-        let at = (s.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
-        match text.get(at..at.saturating_add(s.len())) {
-            Some(slice) if slice.as_ptr() == s.as_ptr() => Cow::Borrowed(slice),
-            _ => Cow::Owned(s.to_string()),
-        }
-    }
-
-    /// `words` joined by single spaces, as [`Self::held`] keeps them: borrowed when the text
-    /// writes them so (the words of a name, one space between them), else a new string.
-    fn joined(&self, words: &[&str]) -> Cow<'a, str> {
-        if let (Some(first), Some(last)) = (words.first(), words.last()) {
-            let start = first.as_ptr() as usize;
-            let end = (last.as_ptr() as usize + last.len()).max(start);
-            let text = self.text.as_ptr() as usize;
-            let span = start
-                .checked_sub(text)
-                .and_then(|at| self.text.get(at..at + (end - start)));
-            if let Some(span) = span.filter(|span| written_joined(span, words)) {
-                return Cow::Borrowed(span);
-            }
-        }
-        Cow::Owned(words.join(" "))
     }
 
     /// The full name a surname stands for: of the people sharing it, the one who spoke last,
@@ -295,17 +277,16 @@ impl<'a> Resolver<'a> {
 
     /// Remembers that `first` opens the full name `full`; two people with that first name (not
     /// two spellings of one: "Ann Lee", "Ann B. Lee") make it ambiguous.
-    fn note_first_name(&mut self, first: &str, full: &Cow<'a, str>) {
+    fn note_first_name(&mut self, first: Cow<'a, str>, full: &Cow<'a, str>) {
         let surname = |n: &str| {
             n.split_whitespace()
                 .rev()
                 .find(|w| !NAME_SUFFIXES.contains(w))
                 .map(str::to_string)
         };
-        match self.first_names.get_mut(first) {
+        match self.first_names.get_mut(&first) {
             None => {
-                self.first_names
-                    .insert(self.held(first), Some(full.clone()));
+                self.first_names.insert(first, Some(full.clone()));
             }
             Some(known) => {
                 if known
@@ -346,7 +327,7 @@ impl<'a> Resolver<'a> {
         };
         let mut mentions = 0;
         let mut proper = false;
-        for (i, _) in self.text.match_indices(bare) {
+        for i in occurrences(self.text, bare) {
             if written_mid_sentence(self.text, i, bare.len()) {
                 proper = true;
                 break;
@@ -359,7 +340,7 @@ impl<'a> Resolver<'a> {
         if !proper && mentions >= 2 {
             let lower = bare.to_lowercase();
             proper = !GENERIC_NOUNS.contains(&lower.as_str())
-                && !self.text.match_indices(&lower).any(|(i, _)| whole(i));
+                && !occurrences(self.text, &lower).any(whole);
         }
         self.proper_nouns.push((bare.to_string(), proper));
         proper
@@ -369,12 +350,13 @@ impl<'a> Resolver<'a> {
     /// surname of one, or someone whose gender a title or pronoun gave away.
     pub fn is_person(&mut self, name: &str) -> bool {
         // "The New York Times": an outlet or organisation is named, but is no person.
-        let organisation = name
-            .rsplit(' ')
-            .next()
-            .is_some_and(|last| NON_PERSON_HEADS.contains(&last));
+        let organisation = |name: &str| {
+            name.rsplit(' ')
+                .next()
+                .is_some_and(|last| NON_PERSON_HEAD_SET.contains(last))
+        };
         self.genders.contains_key(name)
-            || (self.people.contains(name) && !organisation && !self.named_as_thing(name))
+            || (self.people.contains(name) && !organisation(name) && !self.named_as_thing(name))
     }
 
     /// Whether the article writes `name` after "the" as a whole phrase ("in the Middle East,",
@@ -830,9 +812,9 @@ impl<'a> Resolver<'a> {
         let head_before_of = name
             .iter()
             .position(|w| *w == "of")
-            .is_some_and(|k| k > 0 && NON_PERSON_HEADS.contains(&name[k - 1]));
+            .is_some_and(|k| k > 0 && NON_PERSON_HEAD_SET.contains(name[k - 1]));
         if name.len() < words.len()
-            && (head_before_of || name.last().is_some_and(|w| NON_PERSON_HEADS.contains(w)))
+            && (head_before_of || name.last().is_some_and(|w| NON_PERSON_HEAD_SET.contains(w)))
         {
             // "General Motors Corp", "Premier Widget Co": a firm keeps even a title word.
             let firm = name
@@ -910,6 +892,60 @@ impl<'a> Resolver<'a> {
         }
         Some(name)
     }
+}
+
+/// A paragraph being read and, when it is not the article's own slice (a copy with its
+/// quotes masked), the paragraph it copies: names read from it borrow the latter.
+struct Source<'t, 'a> {
+    text: &'t str,
+    /// `text` as the article writes it, alike outside masked quotes.
+    origin: Option<&'a str>,
+}
+
+impl<'t, 'a> Source<'t, 'a> {
+    fn new(text: &'t str, origin: Option<&'a str>) -> Self {
+        let origin = origin.filter(|o| o.len() == text.len());
+        Self { text, origin }
+    }
+
+    /// Where the bytes `from..to` of `text` stand in the origin, if they read the same there.
+    fn origin_of(&self, from: *const u8, to: *const u8) -> Option<&'a str> {
+        let base = self.text.as_ptr() as usize;
+        let at = (from as usize).wrapping_sub(base);
+        let end = (to as usize).wrapping_sub(base);
+        self.origin?.get(at..end)
+    }
+
+    /// `s`, a slice of `text`, borrowed from the origin (else a copy).
+    fn held(&self, s: &str) -> Cow<'a, str> {
+        match self.origin_of(s.as_ptr(), s.as_ptr().wrapping_add(s.len())) {
+            Some(o) if o == s => Cow::Borrowed(o),
+            _ => Cow::Owned(s.to_string()),
+        }
+    }
+
+    /// `words`, slices of `text`, joined by single spaces: borrowed from the origin when it
+    /// writes them so (the words of a name, one space between them), else a new string.
+    fn joined(&self, words: &[&str]) -> Cow<'a, str> {
+        if let (Some(first), Some(last)) = (words.first(), words.last())
+            && let Some(span) = self.origin_of(first.as_ptr(), last.as_ptr().wrapping_add(last.len()))
+            && written_joined(span, words)
+        {
+            return Cow::Borrowed(span);
+        }
+        Cow::Owned(words.join(" "))
+    }
+}
+
+/// Where `word` occurs in `text`, left to right and not overlapping (`match_indices`), found
+/// with a vectorised search.
+fn occurrences<'t>(text: &'t str, word: &'t str) -> impl Iterator<Item = usize> + 't {
+    let bytes = (!word.is_empty()).then(|| memchr::memmem::find_iter(text.as_bytes(), word));
+    // An empty word is at every char boundary, as `match_indices` gives them (not at every byte).
+    let boundaries = word
+        .is_empty()
+        .then(|| text.match_indices(word).map(|(i, _)| i));
+    bytes.into_iter().flatten().chain(boundaries.into_iter().flatten())
 }
 
 /// Whether `span` is `words` joined by single spaces.
@@ -1173,23 +1209,44 @@ mod tests {
     }
 
     #[test]
-    fn names_are_borrowed_from_the_text_only_as_written() {
-        let text = "Sen. Ann  Lee met Bo Lind’s aide Al Ray.";
-        let r = Resolver::new(text);
-        let words: Vec<&str> = text.split_whitespace().collect();
-        let joined = |ws: &[&str]| r.joined(ws);
-        // One space between the words: the text's own slice.
+    fn names_are_borrowed_from_the_paragraph_only_as_written() {
+        let para = "Sen. Ann  Lee met Bo Lind’s aide “Al Ray” today.";
+        let masked = para.replace("Al Ray", "______");
+        let source = Source::new(&masked, Some(para));
+        let words: Vec<&str> = masked.split_whitespace().collect();
+        let joined = |ws: &[&str]| source.joined(ws);
+        // One space between the words: the paragraph's own slice.
         assert!(matches!(joined(&words[3..5]), Cow::Borrowed("met Bo")));
-        assert!(matches!(joined(&words[5..8]), Cow::Borrowed("Lind’s aide Al")));
-        // Two spaces, words apart or out of order, a word from elsewhere: a copy.
+        assert!(matches!(joined(&words[5..7]), Cow::Borrowed("Lind’s aide")));
+        // Two spaces, words apart or out of order, a word from elsewhere, masked words: a copy.
         assert!(matches!(joined(&words[1..3]), Cow::Owned(s) if s == "Ann Lee"));
         assert!(matches!(joined(&[words[1], words[4]]), Cow::Owned(s) if s == "Ann Bo"));
         assert!(matches!(joined(&[words[4], words[3]]), Cow::Owned(s) if s == "Bo met"));
         assert!(matches!(joined(&["Bo", "Lind"]), Cow::Owned(s) if s == "Bo Lind"));
-        assert!(matches!(r.held(&text[5..8]), Cow::Borrowed("Ann")));
-        assert!(matches!(r.held("Ann"), Cow::Owned(s) if s == "Ann"));
+        assert!(matches!(joined(&words[6..8]), Cow::Owned(s) if s == "aide “______”"));
+        assert!(matches!(source.held(&masked[5..8]), Cow::Borrowed("Ann")));
+        assert!(matches!(source.held("Ann"), Cow::Owned(s) if s == "Ann"));
         let bare = words[5].strip_suffix("’s").unwrap_or_default();
         assert!(matches!(joined(&[words[4], bare]), Cow::Borrowed("Bo Lind")));
+        // Without the paragraph it masks, or with another of other length: copies.
+        let alone = Source::new(&masked, None);
+        assert!(matches!(alone.joined(&words[3..5]), Cow::Owned(s) if s == "met Bo"));
+        let other = Source::new(&masked, Some("Sen. Ann"));
+        assert!(matches!(other.held(&masked[5..8]), Cow::Owned(s) if s == "Ann"));
+    }
+
+    #[test]
+    fn occurrences_are_match_indices() {
+        for (text, word) in [
+            ("Lee, Leeds and Lee.", "Lee"),
+            ("aaaa", "aa"),
+            ("Émile é Émile", "Émile"),
+            ("né", ""),
+            ("", "Lee"),
+        ] {
+            let expected: Vec<usize> = text.match_indices(word).map(|(i, _)| i).collect();
+            assert_eq!(occurrences(text, word).collect::<Vec<_>>(), expected, "{text}");
+        }
     }
 
     #[test]
