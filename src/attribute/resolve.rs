@@ -718,13 +718,15 @@ impl<'a> Resolver<'a> {
     }
 
     fn resolve_name(&mut self, raw: &str) -> Option<String> {
-        let mut words: Vec<&str> = raw.split_whitespace().collect();
+        // The words of `raw`, on the stack when they fit; only leading words are dropped.
+        let (mut stack, mut heap) = ([""; 12], Vec::new());
+        let mut words = split_words(raw, &mut stack, &mut heap);
         // "Information Act. But Lind": a run that crossed a sentence end keeps its last part.
         if let Some(end) = words[..words.len().saturating_sub(1)]
             .iter()
             .rposition(|w| ends_sentence_word(w))
         {
-            words.drain(..=end);
+            words = &words[end + 1..];
         }
         // "VOTERS LIKE THE PLAN Acme President Ann Lee": a headline in capitals is no part of
         // the name after it.
@@ -734,7 +736,7 @@ impl<'a> Resolver<'a> {
             .count();
         if shouted >= 3 {
             let last = words.iter().rposition(|w| is_all_caps(w))?;
-            words.drain(..=last);
+            words = &words[last + 1..];
             if words.is_empty() {
                 return None;
             }
@@ -744,7 +746,7 @@ impl<'a> Resolver<'a> {
             .iter()
             .rposition(|w| is_subordinator(w))
         {
-            words.drain(..=p);
+            words = &words[p + 1..];
         }
         // "The Blaze’s Matt Walsh": the name after an outlet's possessive. But a firm's name
         // may open with a possessive ("Zorb's Widget Stores Inc"): one the article never
@@ -757,9 +759,9 @@ impl<'a> Resolver<'a> {
                     .iter()
                     .all(|w| w.starts_with(|c: char| c.is_uppercase()))
             })
-            .filter(|&p| !(p == 0 && self.possessive_firm_name(&words)))
+            .filter(|&p| !(p == 0 && self.possessive_firm_name(words)))
         {
-            words.drain(..=p);
+            words = &words[p + 1..];
         }
         // "Celebrities Ann Lee": a plural noun written before a full name is no part of it.
         if let [plural, first, _, ..] = words[..]
@@ -767,7 +769,7 @@ impl<'a> Resolver<'a> {
             && gender_of_first_name(first).is_some()
             && gender_of_first_name(plural).is_none()
         {
-            words.remove(0);
+            words = &words[1..];
         }
         // "Read said", "From said": a common word is a speaker when it is written as a name
         // mid-sentence and is the surname of a person the article named in full ("Ian Read").
@@ -928,7 +930,8 @@ impl<'t, 'a> Source<'t, 'a> {
     /// writes them so (the words of a name, one space between them), else a new string.
     fn joined(&self, words: &[&str]) -> Cow<'a, str> {
         if let (Some(first), Some(last)) = (words.first(), words.last())
-            && let Some(span) = self.origin_of(first.as_ptr(), last.as_ptr().wrapping_add(last.len()))
+            && let Some(span) =
+                self.origin_of(first.as_ptr(), last.as_ptr().wrapping_add(last.len()))
             && written_joined(span, words)
         {
             return Cow::Borrowed(span);
@@ -945,14 +948,43 @@ fn occurrences<'t>(text: &'t str, word: &'t str) -> impl Iterator<Item = usize> 
     let boundaries = word
         .is_empty()
         .then(|| text.match_indices(word).map(|(i, _)| i));
-    bytes.into_iter().flatten().chain(boundaries.into_iter().flatten())
+    bytes
+        .into_iter()
+        .flatten()
+        .chain(boundaries.into_iter().flatten())
+}
+
+/// The words of `raw` (`split_whitespace`), kept in `stack` when they fit, else in `heap`.
+fn split_words<'r, 'b>(
+    raw: &'r str,
+    stack: &'b mut [&'r str; 12],
+    heap: &'b mut Vec<&'r str>,
+) -> &'b [&'r str] {
+    let mut n = 0;
+    for w in raw.split_whitespace() {
+        match stack.get_mut(n) {
+            Some(slot) => *slot = w,
+            None => {
+                if heap.is_empty() {
+                    heap.extend_from_slice(&stack[..]);
+                }
+                heap.push(w);
+            }
+        }
+        n += 1;
+    }
+    if heap.is_empty() { &stack[..n] } else { heap }
 }
 
 /// Whether `span` is `words` joined by single spaces.
 fn written_joined(span: &str, words: &[&str]) -> bool {
     let mut rest = span;
     for (i, word) in words.iter().enumerate() {
-        let after_space = if i == 0 { Some(rest) } else { rest.strip_prefix(' ') };
+        let after_space = if i == 0 {
+            Some(rest)
+        } else {
+            rest.strip_prefix(' ')
+        };
         match after_space.and_then(|r| r.strip_prefix(word)) {
             Some(r) => rest = r,
             None => return false,
@@ -1092,18 +1124,23 @@ fn is_possessive(word: &str) -> bool {
 /// descriptor that ends in a person's title inside the run ("Army Capt. Jeff Lee",
 /// "Senate Judiciary Committee Chairman Bo Lind" → "Jeff Lee", "Bo Lind").
 pub fn strip_titles<'w, 'a>(words: &'w [&'a str]) -> &'w [&'a str] {
+    // Each word is looked up once (most runs are short): what `WORD_KINDS` says of it.
+    let mut kinds = [0u8; 8];
+    for (kind, w) in kinds.iter_mut().zip(words) {
+        *kind = word_kind(w);
+    }
+    let kind = |i: usize| kinds.get(i).copied().unwrap_or_else(|| word_kind(words[i]));
     // A capitalised role opening the run goes too ("Actor Ann Lee"), if a full name is left.
     let role =
         |i: usize, w: &str| words.len() - i > 2 && with_lowercase(w, |w| ROLE_NOUN_SET.contains(w));
     let start = words
         .iter()
         .enumerate()
-        .position(|(i, w)| !TITLE_SET.contains(w) && !NOT_SPEAKER_SET.contains(w) && !role(i, w))
+        .position(|(i, w)| kind(i) & (TITLE | NOT_SPEAKER) == 0 && !role(i, w))
         .unwrap_or(words.len());
     let rest = &words[start..];
-    let inner = rest
-        .iter()
-        .rposition(|w| is_person_title(w))
+    let inner = (0..rest.len())
+        .rposition(|i| kind(start + i) & PERSON_TITLE != 0)
         .filter(|&i| rest.get(i + 1).is_some_and(|w| !NAME_SUFFIXES.contains(w)));
     match inner {
         Some(i) => &rest[i + 1..],
@@ -1167,6 +1204,29 @@ fn is_person_title(word: &str) -> bool {
 }
 
 /// The titles for which `is_person_title` holds, computed once.
+/// [`WORD_KINDS`] bits: a word of `TITLES`, of `NOT_SPEAKERS`, of [`PERSON_TITLES`].
+const TITLE: u8 = 1;
+const NOT_SPEAKER: u8 = 2;
+const PERSON_TITLE: u8 = 4;
+
+/// The words of `TITLES` and `NOT_SPEAKERS`, and which of the sets each is in: one lookup for
+/// the three questions [`strip_titles`] asks of every word of every name.
+static WORD_KINDS: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
+    let mut kinds: HashMap<&'static str, u8> = HashMap::default();
+    for w in TITLES.iter().chain(NOT_SPEAKERS) {
+        let kind = u8::from(TITLE_SET.contains(w)) * TITLE
+            | u8::from(NOT_SPEAKER_SET.contains(w)) * NOT_SPEAKER
+            | u8::from(is_person_title(w)) * PERSON_TITLE;
+        kinds.insert(w, kind);
+    }
+    kinds
+});
+
+#[inline]
+fn word_kind(word: &str) -> u8 {
+    WORD_KINDS.get(word).copied().unwrap_or(0)
+}
+
 static PERSON_TITLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     TITLES
         .iter()
@@ -1227,12 +1287,25 @@ mod tests {
         assert!(matches!(source.held(&masked[5..8]), Cow::Borrowed("Ann")));
         assert!(matches!(source.held("Ann"), Cow::Owned(s) if s == "Ann"));
         let bare = words[5].strip_suffix("’s").unwrap_or_default();
-        assert!(matches!(joined(&[words[4], bare]), Cow::Borrowed("Bo Lind")));
+        assert!(matches!(
+            joined(&[words[4], bare]),
+            Cow::Borrowed("Bo Lind")
+        ));
         // Without the paragraph it masks, or with another of other length: copies.
         let alone = Source::new(&masked, None);
         assert!(matches!(alone.joined(&words[3..5]), Cow::Owned(s) if s == "met Bo"));
         let other = Source::new(&masked, Some("Sen. Ann"));
         assert!(matches!(other.held(&masked[5..8]), Cow::Owned(s) if s == "Ann"));
+    }
+
+    #[test]
+    fn split_words_are_split_whitespace() {
+        let long = "w ".repeat(13) + "end";
+        for raw in ["", "  ", "Ann Lee", " Sen.\u{a0}Ann\tLee ", long.as_str()] {
+            let (mut stack, mut heap) = ([""; 12], Vec::new());
+            let expected: Vec<&str> = raw.split_whitespace().collect();
+            assert_eq!(split_words(raw, &mut stack, &mut heap), expected, "{raw}");
+        }
     }
 
     #[test]
@@ -1245,7 +1318,11 @@ mod tests {
             ("", "Lee"),
         ] {
             let expected: Vec<usize> = text.match_indices(word).map(|(i, _)| i).collect();
-            assert_eq!(occurrences(text, word).collect::<Vec<_>>(), expected, "{text}");
+            assert_eq!(
+                occurrences(text, word).collect::<Vec<_>>(),
+                expected,
+                "{text}"
+            );
         }
     }
 
