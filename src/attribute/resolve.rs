@@ -230,7 +230,7 @@ impl<'a> Resolver<'a> {
             self.people.insert(full.clone());
             if let Some(g) = gender_of_first_name(name_words[0]) {
                 self.genders.entry(full.clone()).or_insert(g);
-                self.note_first_name(source.held(name_words[0]), &full);
+                self.note_first_name(source.held(name_words[0]), full.clone());
             }
             for w in &leading {
                 if let Some(role) = role_of_title(w) {
@@ -277,7 +277,7 @@ impl<'a> Resolver<'a> {
 
     /// Remembers that `first` opens the full name `full`; two people with that first name (not
     /// two spellings of one: "Ann Lee", "Ann B. Lee") make it ambiguous.
-    fn note_first_name(&mut self, first: Cow<'a, str>, full: &Cow<'a, str>) {
+    fn note_first_name(&mut self, first: Cow<'a, str>, full: Cow<'a, str>) {
         let surname = |n: &str| {
             n.split_whitespace()
                 .rev()
@@ -286,12 +286,12 @@ impl<'a> Resolver<'a> {
         };
         match self.first_names.get_mut(&first) {
             None => {
-                self.first_names.insert(first, Some(full.clone()));
+                self.first_names.insert(first, Some(full));
             }
             Some(known) => {
                 if known
                     .as_deref()
-                    .is_some_and(|k| surname(k) != surname(full))
+                    .is_some_and(|k| surname(k) != surname(&full))
                 {
                     *known = None;
                 }
@@ -807,7 +807,7 @@ impl<'a> Resolver<'a> {
             return Some(full);
         }
         let gender = words.first().and_then(|w| gender_of_title(w));
-        let mut name = strip_titles(&words);
+        let mut name = strip_titles(words);
         // "State Department", "Senate Ethics Committee": an organisation keeps the capitalised
         // words a person's title would lose.
         // "Union Bank of Acme": so does one named "Head of Place", whose head stands before "of".
@@ -875,7 +875,7 @@ impl<'a> Resolver<'a> {
                 return None;
             }
             // "General Acme said" where the article names "General Acme Corp": the firm.
-            [one] if let Some(firm) = self.firm_behind_title(&words) => firm,
+            [one] if let Some(firm) = self.firm_behind_title(words) => firm,
             // "S/P said" after "Standard and Poor's Corp said": the name it abbreviates.
             [one] if let Some(full) = self.slashed_initials(one) => full,
             [one] => match self.surname_owner(one) {
@@ -1214,9 +1214,10 @@ const PERSON_TITLE: u8 = 4;
 static WORD_KINDS: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
     let mut kinds: HashMap<&'static str, u8> = HashMap::default();
     for w in TITLES.iter().chain(NOT_SPEAKERS) {
-        let kind = u8::from(TITLE_SET.contains(w)) * TITLE
-            | u8::from(NOT_SPEAKER_SET.contains(w)) * NOT_SPEAKER
-            | u8::from(is_person_title(w)) * PERSON_TITLE;
+        let bit = |is: bool, bit: u8| if is { bit } else { 0 };
+        let kind = bit(TITLE_SET.contains(w), TITLE)
+            | bit(NOT_SPEAKER_SET.contains(w), NOT_SPEAKER)
+            | bit(is_person_title(w), PERSON_TITLE);
         kinds.insert(w, kind);
     }
     kinds
