@@ -75,22 +75,61 @@ fn with_lowercase<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
 
 /// Maps abbreviated titles to the role noun a later mention would use.
 fn role_of_title(word: &str) -> Option<&'static str> {
-    with_lowercase(word.trim_end_matches('.'), role_of_lowercase)
+    let word = word.trim_end_matches('.');
+    // An ASCII word whose first letter and length no key has is none (most words before a
+    // name: "said", "the", "of").
+    if let Some(&first) = word.as_bytes().first()
+        && word.is_ascii()
+        && ROLE_KEY_SHAPES[usize::from(first.to_ascii_lowercase())] & length_bit(word.len()) == 0
+    {
+        return None;
+    }
+    with_lowercase(word, role_of_lowercase)
+}
+
+/// Titles (lowercase, without their period) and the role noun each stands for, besides the
+/// role nouns themselves.
+const ROLE_TITLES: &[(&str, &str)] = &[
+    ("sen", "senator"),
+    ("senator", "senator"),
+    ("gov", "governor"),
+    ("governor", "governor"),
+    ("rep", "congressman"),
+    ("representative", "congressman"),
+    ("congressman", "congressman"),
+    ("congresswoman", "congressman"),
+    ("president", "president"),
+    ("mayor", "mayor"),
+    ("gen", "general"),
+    ("general", "general"),
+    ("judge", "judge"),
+    ("justice", "justice"),
+];
+
+/// Per first byte, the lengths ([`length_bit`]) of the ASCII words [`role_of_lowercase`]
+/// knows that open with it (`ROLE_TITLES` and `ROLE_NOUNS`).
+static ROLE_KEY_SHAPES: LazyLock<[u64; 128]> = LazyLock::new(|| {
+    let mut shapes = [0u64; 128];
+    for key in ROLE_TITLES.iter().map(|(t, _)| t).chain(ROLE_NOUNS) {
+        if let Some(&first) = key.as_bytes().first()
+            && key.is_ascii()
+        {
+            shapes[usize::from(first)] |= length_bit(key.len());
+        }
+    }
+    shapes
+});
+
+/// A bit per word length (the last for every length from 63 on).
+fn length_bit(len: usize) -> u64 {
+    1 << len.min(63)
 }
 
 fn role_of_lowercase(w: &str) -> Option<&'static str> {
-    let role = match w {
-        "sen" | "senator" => "senator",
-        "gov" | "governor" => "governor",
-        "rep" | "representative" | "congressman" | "congresswoman" => "congressman",
-        "president" => "president",
-        "mayor" => "mayor",
-        "gen" | "general" => "general",
-        "judge" => "judge",
-        "justice" => "justice",
-        _ => return ROLE_NOUN_SET.get(w).copied(),
-    };
-    Some(role)
+    match ROLE_TITLES.iter().find(|(t, _)| *t == w) {
+        Some((_, role)) => Some(role),
+        None => ROLE_NOUN_SET.get(w).copied(),
+    }
 }
 
 pub fn gender_of_first_name(word: &str) -> Option<Gender> {
@@ -183,7 +222,7 @@ impl<'a> Resolver<'a> {
                     .take_while(|w| role_of_title(w).is_some() || gender_of_title(w).is_some()),
             );
             words.clear();
-            words.extend(m.as_str()[..trim_period(m.as_str())].split_whitespace());
+            words.extend(whitespace_words(&m.as_str()[..trim_period(m.as_str())]));
             // "Information Act. But Ann Lee": a run that crossed a sentence end keeps its
             // last part.
             if let Some(end) = words[..words.len().saturating_sub(1)]
@@ -954,6 +993,30 @@ fn occurrences<'t>(text: &'t str, word: &'t str) -> impl Iterator<Item = usize> 
         .chain(boundaries.into_iter().flatten())
 }
 
+/// `split_whitespace` of `s`, read byte by byte when it is ASCII (most names).
+fn whitespace_words(s: &str) -> impl Iterator<Item = &str> {
+    let space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    let ascii = s.is_ascii().then(|| {
+        std::iter::from_fn(move || {
+            while bytes.get(i).is_some_and(|&b| space(b)) {
+                i += 1;
+            }
+            let start = i;
+            while bytes.get(i).is_some_and(|&b| !space(b)) {
+                i += 1;
+            }
+            (i > start).then(|| &s[start..i])
+        })
+    });
+    let other = (!s.is_ascii()).then(|| s.split_whitespace());
+    ascii
+        .into_iter()
+        .flatten()
+        .chain(other.into_iter().flatten())
+}
+
 /// The words of `raw` (`split_whitespace`), kept in `stack` when they fit, else in `heap`.
 fn split_words<'r, 'b>(
     raw: &'r str,
@@ -1297,6 +1360,44 @@ mod tests {
         assert!(matches!(alone.joined(&words[3..5]), Cow::Owned(s) if s == "met Bo"));
         let other = Source::new(&masked, Some("Sen. Ann"));
         assert!(matches!(other.held(&masked[5..8]), Cow::Owned(s) if s == "Ann"));
+    }
+
+    #[test]
+    fn role_shapes_pass_every_role_word() {
+        for key in ROLE_TITLES.iter().map(|(t, _)| t).chain(ROLE_NOUNS) {
+            assert_eq!(role_of_title(key), role_of_lowercase(key), "{key}");
+            let upper = key.to_uppercase();
+            assert_eq!(role_of_title(&upper), role_of_lowercase(key), "{upper}");
+        }
+        for w in [
+            "said",
+            "the",
+            "Mr.",
+            "",
+            ".",
+            "Émile",
+            "x".repeat(70).as_str(),
+        ] {
+            assert_eq!(
+                role_of_title(w),
+                role_of_lowercase(&w.trim_end_matches('.').to_lowercase())
+            );
+        }
+    }
+
+    #[test]
+    fn whitespace_words_are_split_whitespace() {
+        for s in [
+            "",
+            " ",
+            "Ann Lee",
+            "\tAnn\x0bLee\x0c Bo\r\n",
+            "Ann\u{a0}Lee",
+            "É Lee  ",
+        ] {
+            let expected: Vec<&str> = s.split_whitespace().collect();
+            assert_eq!(whitespace_words(s).collect::<Vec<_>>(), expected, "{s:?}");
+        }
     }
 
     #[test]
