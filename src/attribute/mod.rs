@@ -961,7 +961,7 @@ impl<'a> Walker<'a> {
                 .filter(|s| titles::is_nickname(para, s))
                 .map(|s| s.start),
         );
-        self.resolver.learn(masked.clone());
+        self.resolver.learn_masked(para, masked.clone());
         let mut prev: Option<String> = None;
         let mut cues = find_cues(&masked);
         cues.retain(|c| !is_noun_reading(&masked, c));

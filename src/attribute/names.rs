@@ -131,11 +131,19 @@ fn is_particle(word: &[u8]) -> bool {
 
 /// End of the particle and spaces at byte `i` ("de "), if a particle stands there.
 pub(super) fn particle_end(bytes: &[u8], i: usize) -> Option<usize> {
-    // Particles open with a lowercase letter or "S"; most words after a name do not.
-    if !bytes
-        .get(i)
-        .is_some_and(|&b| b.is_ascii_lowercase() || b == b'S')
-    {
+    // Particles open with one of a few pairs of letters ("de", "va", "St" …); most words after
+    // a name ("said", "and", "the") do not.
+    let opens = matches!(
+        (bytes.get(i), bytes.get(i + 1)),
+        (Some(b'd'), Some(b'e' | b'u' | b'a' | b'i' | b'o'))
+            | (Some(b'v'), Some(b'a' | b'o'))
+            | (Some(b'a' | b'e'), Some(b'l'))
+            | (Some(b'b'), Some(b'i'))
+            | (Some(b'i'), Some(b'b'))
+            | (Some(b'l'), Some(b'a' | b'e'))
+            | (Some(b'S'), Some(b't'))
+    );
+    if !opens {
         return None;
     }
     let len = bytes[i..]
@@ -315,6 +323,16 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn every_particle_opens_with_a_pair_particle_end_admits() {
+        for p in PARTICLES {
+            let text = format!("{p} Lee");
+            assert_eq!(particle_end(text.as_bytes(), 0), Some(p.len() + 1), "{p}");
+        }
+        assert_eq!(particle_end(b"dx Lee", 0), None);
+        assert_eq!(particle_end(b"dell Lee", 0), None);
     }
 
     #[test]

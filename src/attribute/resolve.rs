@@ -25,22 +25,24 @@ pub struct Resolved {
     pub indirect: bool,
 }
 
-/// Keeps the names seen so far in an article and resolves cue phrases against them.
+/// Keeps the names seen so far in an article and resolves cue phrases against them. The
+/// names learnt are borrowed from the paragraphs where they stand in them as written (most
+/// do), so learning a name allocates nothing (see [`Source`]).
 #[derive(Default)]
 pub struct Resolver<'a> {
     /// Surname → full name, from the latest full mention.
-    full_names: HashMap<String, String>,
+    full_names: HashMap<Cow<'a, str>, Cow<'a, str>>,
     /// Surname → the full names seen with it and how often, for surnames that several people
     /// share ("Bill Clinton", "Hillary Clinton").
-    namesakes: HashMap<String, Vec<(String, usize)>>,
+    namesakes: HashMap<Cow<'a, str>, Vec<(Cow<'a, str>, usize)>>,
     /// Known first name → the one full name seen with it (`None` when several people share it).
-    first_names: HashMap<String, Option<String>>,
+    first_names: HashMap<Cow<'a, str>, Option<Cow<'a, str>>>,
     /// Role noun ("spokesman", "senator") → the person last given that role.
     /// Role noun → the people given it, the latest last.
-    roles: HashMap<String, Vec<String>>,
-    genders: HashMap<String, Gender>,
+    roles: HashMap<String, Vec<Cow<'a, str>>>,
+    genders: HashMap<Cow<'a, str>, Gender>,
     /// Full names seen in the text (candidates for a pronoun).
-    people: HashSet<String>,
+    people: HashSet<Cow<'a, str>>,
     /// Most recent speakers, newest last.
     recent: Vec<String>,
     /// The article's text, where proper nouns are looked up.
@@ -51,9 +53,10 @@ pub struct Resolver<'a> {
     proper_nouns: Vec<(String, bool)>,
     /// Single words already asked about, and the firm's name each opens, if any.
     firm_openers: Vec<(String, Option<String>)>,
-    /// Paragraphs given to [`Self::learn`] and not yet read: they are read when the state
-    /// is next used, so the paragraphs after an article's last cue are never read at all.
-    unread: Vec<Cow<'a, str>>,
+    /// Paragraphs given to [`Self::learn_masked`] and not yet read (with the paragraph a masked one
+    /// masks): they are read when the state is next used, so the paragraphs after an
+    /// article's last cue are never read at all.
+    unread: Vec<(Cow<'a, str>, Option<&'a str>)>,
 }
 
 /// `f` of `word` in lowercase; a short ASCII word (most) is lowercased on the stack, without
@@ -72,22 +75,61 @@ fn with_lowercase<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
 
 /// Maps abbreviated titles to the role noun a later mention would use.
 fn role_of_title(word: &str) -> Option<&'static str> {
-    with_lowercase(word.trim_end_matches('.'), role_of_lowercase)
+    let word = word.trim_end_matches('.');
+    // An ASCII word whose first letter and length no key has is none (most words before a
+    // name: "said", "the", "of").
+    if let Some(&first) = word.as_bytes().first()
+        && word.is_ascii()
+        && ROLE_KEY_SHAPES[usize::from(first.to_ascii_lowercase())] & length_bit(word.len()) == 0
+    {
+        return None;
+    }
+    with_lowercase(word, role_of_lowercase)
+}
+
+/// Titles (lowercase, without their period) and the role noun each stands for, besides the
+/// role nouns themselves.
+const ROLE_TITLES: &[(&str, &str)] = &[
+    ("sen", "senator"),
+    ("senator", "senator"),
+    ("gov", "governor"),
+    ("governor", "governor"),
+    ("rep", "congressman"),
+    ("representative", "congressman"),
+    ("congressman", "congressman"),
+    ("congresswoman", "congressman"),
+    ("president", "president"),
+    ("mayor", "mayor"),
+    ("gen", "general"),
+    ("general", "general"),
+    ("judge", "judge"),
+    ("justice", "justice"),
+];
+
+/// Per first byte, the lengths ([`length_bit`]) of the ASCII words [`role_of_lowercase`]
+/// knows that open with it (`ROLE_TITLES` and `ROLE_NOUNS`).
+static ROLE_KEY_SHAPES: LazyLock<[u64; 128]> = LazyLock::new(|| {
+    let mut shapes = [0u64; 128];
+    for key in ROLE_TITLES.iter().map(|(t, _)| t).chain(ROLE_NOUNS) {
+        if let Some(&first) = key.as_bytes().first()
+            && key.is_ascii()
+        {
+            shapes[usize::from(first)] |= length_bit(key.len());
+        }
+    }
+    shapes
+});
+
+/// A bit per word length (the last for every length from 63 on).
+fn length_bit(len: usize) -> u64 {
+    1 << len.min(63)
 }
 
 fn role_of_lowercase(w: &str) -> Option<&'static str> {
-    let role = match w {
-        "sen" | "senator" => "senator",
-        "gov" | "governor" => "governor",
-        "rep" | "representative" | "congressman" | "congresswoman" => "congressman",
-        "president" => "president",
-        "mayor" => "mayor",
-        "gen" | "general" => "general",
-        "judge" => "judge",
-        "justice" => "justice",
-        _ => return ROLE_NOUN_SET.get(w).copied(),
-    };
-    Some(role)
+    match ROLE_TITLES.iter().find(|(t, _)| *t == w) {
+        Some((_, role)) => Some(role),
+        None => ROLE_NOUN_SET.get(w).copied(),
+    }
 }
 
 pub fn gender_of_first_name(word: &str) -> Option<Gender> {
@@ -110,6 +152,9 @@ static NOT_SPEAKER_SET: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| NOT_SPEAKERS.iter().copied().collect());
 static ROLE_NOUN_SET: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| ROLE_NOUNS.iter().copied().collect());
+/// `NON_PERSON_HEADS` as a set: the last word of every speaker noted is looked up.
+static NON_PERSON_HEAD_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| NON_PERSON_HEADS.iter().copied().collect());
 
 fn gender_of_title(word: &str) -> Option<Gender> {
     GENDERED_TITLES
@@ -127,27 +172,40 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    /// Learns full names, the roles and titles in front of them, from a paragraph (when they
-    /// are next needed: every other method reads the paragraphs learnt so far first).
+    /// [`Self::learn_masked`] for a paragraph that masks nothing.
+    #[cfg(test)]
     pub fn learn(&mut self, text: impl Into<Cow<'a, str>>) {
-        self.unread.push(text.into());
+        self.unread.push((text.into(), None));
     }
 
-    /// Reads the paragraphs given to [`Self::learn`] since the state was last used.
+    /// Learns full names, the roles and titles in front of them, from `masked`, the paragraph
+    /// `para` with its quotes masked (as long as `para`, alike outside the quotes), when they
+    /// are next needed: every other method reads the paragraphs learnt so far first. The
+    /// names learnt borrow `para`.
+    pub fn learn_masked(&mut self, para: &'a str, masked: Cow<'a, str>) {
+        self.unread.push((masked, Some(para)));
+    }
+
+    /// Reads the paragraphs given to [`Self::learn_masked`] since the state was last used.
     fn catch_up(&mut self) {
         if self.unread.is_empty() {
             return;
         }
         let mut unread = std::mem::take(&mut self.unread);
-        for text in unread.drain(..) {
-            self.read(&text);
+        for (text, para) in unread.drain(..) {
+            let origin = match &text {
+                Cow::Borrowed(text) => Some(*text),
+                Cow::Owned(_) => para,
+            };
+            self.read(Source::new(&text, origin));
         }
         self.unread = unread;
     }
 
-    /// What [`Self::learn`] does, now. Names seen before (most mentions) change no map and
+    /// What [`Self::learn_masked`] does, now. Names seen before (most mentions) change no map and
     /// allocate nothing; the word lists are reused from one match to the next.
-    fn read(&mut self, text: &str) {
+    fn read(&mut self, source: Source<'_, 'a>) {
+        let text = source.text;
         let mut leading: Vec<&str> = Vec::new();
         let mut words: Vec<&str> = Vec::new();
         for m in full_names(text) {
@@ -164,7 +222,7 @@ impl<'a> Resolver<'a> {
                     .take_while(|w| role_of_title(w).is_some() || gender_of_title(w).is_some()),
             );
             words.clear();
-            words.extend(m.as_str()[..trim_period(m.as_str())].split_whitespace());
+            words.extend(whitespace_words(&m.as_str()[..trim_period(m.as_str())]));
             // "Information Act. But Ann Lee": a run that crossed a sentence end keeps its
             // last part.
             if let Some(end) = words[..words.len().saturating_sub(1)]
@@ -195,30 +253,23 @@ impl<'a> Resolver<'a> {
             if name_words.len() < 2 || name_words.iter().any(|w| is_possessive(w)) {
                 continue;
             }
-            let full = name_words.join(" ");
+            let full = source.joined(name_words);
             if let Some(&last) = name_words.iter().rev().find(|w| !NAME_SUFFIXES.contains(w)) {
-                if self.full_names.get(last) != Some(&full) {
-                    self.full_names.insert(last.to_string(), full.clone());
+                // Keys are borrowed (most) or copied once per mention: one lookup each.
+                let latest = self.full_names.entry(source.held(last)).or_default();
+                if *latest != full {
+                    *latest = full.clone();
                 }
-                match self.namesakes.get_mut(last) {
-                    Some(seen) => match seen.iter_mut().find(|(n, _)| *n == full) {
-                        Some((_, count)) => *count += 1,
-                        None => seen.push((full.clone(), 1)),
-                    },
-                    None => {
-                        self.namesakes
-                            .insert(last.to_string(), vec![(full.clone(), 1)]);
-                    }
+                let seen = self.namesakes.entry(source.held(last)).or_default();
+                match seen.iter_mut().find(|(n, _)| *n == full) {
+                    Some((_, count)) => *count += 1,
+                    None => seen.push((full.clone(), 1)),
                 }
             }
-            if !self.people.contains(&full) {
-                self.people.insert(full.clone());
-            }
+            self.people.insert(full.clone());
             if let Some(g) = gender_of_first_name(name_words[0]) {
-                if !self.genders.contains_key(&full) {
-                    self.genders.insert(full.clone(), g);
-                }
-                self.note_first_name(name_words[0], &full);
+                self.genders.entry(full.clone()).or_insert(g);
+                self.note_first_name(source.held(name_words[0]), full.clone());
             }
             for w in &leading {
                 if let Some(role) = role_of_title(w) {
@@ -240,7 +291,7 @@ impl<'a> Resolver<'a> {
     fn surname_owner(&self, surname: &str) -> Option<String> {
         let latest = self.full_names.get(surname)?;
         let Some(seen) = self.namesakes.get(surname).filter(|s| s.len() > 1) else {
-            return Some(latest.clone());
+            return Some(latest.to_string());
         };
         if let Some(spoke) = self
             .recent
@@ -251,36 +302,35 @@ impl<'a> Resolver<'a> {
             return Some(spoke.clone());
         }
         let most = seen.iter().map(|(_, c)| *c).max().unwrap_or(0);
-        let tied: Vec<&String> = seen
+        let tied: Vec<&Cow<str>> = seen
             .iter()
             .filter(|(_, c)| *c == most)
             .map(|(n, _)| n)
             .collect();
         Some(if tied.contains(&latest) {
-            latest.clone()
+            latest.to_string()
         } else {
-            tied[0].clone()
+            tied[0].to_string()
         })
     }
 
     /// Remembers that `first` opens the full name `full`; two people with that first name (not
     /// two spellings of one: "Ann Lee", "Ann B. Lee") make it ambiguous.
-    fn note_first_name(&mut self, first: &str, full: &str) {
+    fn note_first_name(&mut self, first: Cow<'a, str>, full: Cow<'a, str>) {
         let surname = |n: &str| {
             n.split_whitespace()
                 .rev()
                 .find(|w| !NAME_SUFFIXES.contains(w))
                 .map(str::to_string)
         };
-        match self.first_names.get_mut(first) {
+        match self.first_names.get_mut(&first) {
             None => {
-                self.first_names
-                    .insert(first.to_string(), Some(full.to_string()));
+                self.first_names.insert(first, Some(full));
             }
             Some(known) => {
                 if known
                     .as_deref()
-                    .is_some_and(|k| surname(k) != surname(full))
+                    .is_some_and(|k| surname(k) != surname(&full))
                 {
                     *known = None;
                 }
@@ -316,7 +366,7 @@ impl<'a> Resolver<'a> {
         };
         let mut mentions = 0;
         let mut proper = false;
-        for (i, _) in self.text.match_indices(bare) {
+        for i in occurrences(self.text, bare) {
             if written_mid_sentence(self.text, i, bare.len()) {
                 proper = true;
                 break;
@@ -329,7 +379,7 @@ impl<'a> Resolver<'a> {
         if !proper && mentions >= 2 {
             let lower = bare.to_lowercase();
             proper = !GENERIC_NOUNS.contains(&lower.as_str())
-                && !self.text.match_indices(&lower).any(|(i, _)| whole(i));
+                && !occurrences(self.text, &lower).any(whole);
         }
         self.proper_nouns.push((bare.to_string(), proper));
         proper
@@ -339,12 +389,13 @@ impl<'a> Resolver<'a> {
     /// surname of one, or someone whose gender a title or pronoun gave away.
     pub fn is_person(&mut self, name: &str) -> bool {
         // "The New York Times": an outlet or organisation is named, but is no person.
-        let organisation = name
-            .rsplit(' ')
-            .next()
-            .is_some_and(|last| NON_PERSON_HEADS.contains(&last));
+        let organisation = |name: &str| {
+            name.rsplit(' ')
+                .next()
+                .is_some_and(|last| NON_PERSON_HEAD_SET.contains(last))
+        };
         self.genders.contains_key(name)
-            || (self.people.contains(name) && !organisation && !self.named_as_thing(name))
+            || (self.people.contains(name) && !organisation(name) && !self.named_as_thing(name))
     }
 
     /// Whether the article writes `name` after "the" as a whole phrase ("in the Middle East,",
@@ -452,7 +503,7 @@ impl<'a> Resolver<'a> {
             .iter()
             .filter(|(n, _)| self.genders.get(n) == Some(gender));
         match (fitting.next(), fitting.next()) {
-            (Some((n, _)), None) => Some(n.clone()),
+            (Some((n, _)), None) => Some(n.to_string()),
             _ => None,
         }
     }
@@ -497,9 +548,11 @@ impl<'a> Resolver<'a> {
             .recent
             .iter()
             .rev()
-            .find(|n| self.genders.get(*n).is_none_or(|g| *g == gender))?
+            .find(|n| self.genders.get(n.as_str()).is_none_or(|g| *g == gender))?
             .clone();
-        self.genders.entry(pick.clone()).or_insert(gender);
+        self.genders
+            .entry(Cow::Owned(pick.clone()))
+            .or_insert(gender);
         Some(Resolved {
             name: pick,
             indirect: true,
@@ -515,7 +568,7 @@ impl<'a> Resolver<'a> {
         // "the Florida senator": of the senators, the latest the article describes with that
         // qualifier ("Florida Sen. Ann Lee", "Ann Lee of Florida"); else the role as written.
         let qualifiers = words.get(1..words.len() - 1).unwrap_or_default();
-        let fits = |name: &String| {
+        let fits = |name: &Cow<str>| {
             qualifiers
                 .iter()
                 .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
@@ -529,7 +582,7 @@ impl<'a> Resolver<'a> {
             && definite
         {
             return Some(Resolved {
-                name: name.clone(),
+                name: name.to_string(),
                 indirect: true,
             });
         }
@@ -710,13 +763,15 @@ impl<'a> Resolver<'a> {
     }
 
     fn resolve_name(&mut self, raw: &str) -> Option<String> {
-        let mut words: Vec<&str> = raw.split_whitespace().collect();
+        // The words of `raw`, on the stack when they fit; only leading words are dropped.
+        let (mut stack, mut heap) = ([""; 12], Vec::new());
+        let mut words = split_words(raw, &mut stack, &mut heap);
         // "Information Act. But Lind": a run that crossed a sentence end keeps its last part.
         if let Some(end) = words[..words.len().saturating_sub(1)]
             .iter()
             .rposition(|w| ends_sentence_word(w))
         {
-            words.drain(..=end);
+            words = &words[end + 1..];
         }
         // "VOTERS LIKE THE PLAN Acme President Ann Lee": a headline in capitals is no part of
         // the name after it.
@@ -726,7 +781,7 @@ impl<'a> Resolver<'a> {
             .count();
         if shouted >= 3 {
             let last = words.iter().rposition(|w| is_all_caps(w))?;
-            words.drain(..=last);
+            words = &words[last + 1..];
             if words.is_empty() {
                 return None;
             }
@@ -736,7 +791,7 @@ impl<'a> Resolver<'a> {
             .iter()
             .rposition(|w| is_subordinator(w))
         {
-            words.drain(..=p);
+            words = &words[p + 1..];
         }
         // "The Blaze’s Matt Walsh": the name after an outlet's possessive. But a firm's name
         // may open with a possessive ("Zorb's Widget Stores Inc"): one the article never
@@ -749,9 +804,9 @@ impl<'a> Resolver<'a> {
                     .iter()
                     .all(|w| w.starts_with(|c: char| c.is_uppercase()))
             })
-            .filter(|&p| !(p == 0 && self.possessive_firm_name(&words)))
+            .filter(|&p| !(p == 0 && self.possessive_firm_name(words)))
         {
-            words.drain(..=p);
+            words = &words[p + 1..];
         }
         // "Celebrities Ann Lee": a plural noun written before a full name is no part of it.
         if let [plural, first, _, ..] = words[..]
@@ -759,7 +814,7 @@ impl<'a> Resolver<'a> {
             && gender_of_first_name(first).is_some()
             && gender_of_first_name(plural).is_none()
         {
-            words.remove(0);
+            words = &words[1..];
         }
         // "Read said", "From said": a common word is a speaker when it is written as a name
         // mid-sentence and is the surname of a person the article named in full ("Ian Read").
@@ -797,16 +852,16 @@ impl<'a> Resolver<'a> {
             return Some(full);
         }
         let gender = words.first().and_then(|w| gender_of_title(w));
-        let mut name = strip_titles(&words);
+        let mut name = strip_titles(words);
         // "State Department", "Senate Ethics Committee": an organisation keeps the capitalised
         // words a person's title would lose.
         // "Union Bank of Acme": so does one named "Head of Place", whose head stands before "of".
         let head_before_of = name
             .iter()
             .position(|w| *w == "of")
-            .is_some_and(|k| k > 0 && NON_PERSON_HEADS.contains(&name[k - 1]));
+            .is_some_and(|k| k > 0 && NON_PERSON_HEAD_SET.contains(name[k - 1]));
         if name.len() < words.len()
-            && (head_before_of || name.last().is_some_and(|w| NON_PERSON_HEADS.contains(w)))
+            && (head_before_of || name.last().is_some_and(|w| NON_PERSON_HEAD_SET.contains(w)))
         {
             // "General Motors Corp", "Premier Widget Co": a firm keeps even a title word.
             let firm = name
@@ -865,13 +920,13 @@ impl<'a> Resolver<'a> {
                 return None;
             }
             // "General Acme said" where the article names "General Acme Corp": the firm.
-            [one] if let Some(firm) = self.firm_behind_title(&words) => firm,
+            [one] if let Some(firm) = self.firm_behind_title(words) => firm,
             // "S/P said" after "Standard and Poor's Corp said": the name it abbreviates.
             [one] if let Some(full) = self.slashed_initials(one) => full,
             [one] => match self.surname_owner(one) {
                 Some(full) => full,
                 // "Hillary said": the one person of the article with that first name.
-                None if let Some(Some(full)) = self.first_names.get(*one) => full.clone(),
+                None if let Some(Some(full)) = self.first_names.get(*one) => full.to_string(),
                 // "Acme said" after "Acme Widget Corp said": the firm it opens.
                 None if let Some(firm) = self.firm_opened_by(one) => firm,
                 None if self.is_proper_noun(one) => one.to_string(),
@@ -880,10 +935,131 @@ impl<'a> Resolver<'a> {
             many => many.join(" "),
         };
         if let Some(g) = gender {
-            self.genders.insert(name.clone(), g);
+            self.genders.insert(Cow::Owned(name.clone()), g);
         }
         Some(name)
     }
+}
+
+/// A paragraph being read and, when it is not the article's own slice (a copy with its
+/// quotes masked), the paragraph it copies: names read from it borrow the latter.
+struct Source<'t, 'a> {
+    text: &'t str,
+    /// `text` as the article writes it, alike outside masked quotes.
+    origin: Option<&'a str>,
+}
+
+impl<'t, 'a> Source<'t, 'a> {
+    fn new(text: &'t str, origin: Option<&'a str>) -> Self {
+        let origin = origin.filter(|o| o.len() == text.len());
+        Self { text, origin }
+    }
+
+    /// Where the bytes `from..to` of `text` stand in the origin, if they read the same there.
+    fn origin_of(&self, from: *const u8, to: *const u8) -> Option<&'a str> {
+        let base = self.text.as_ptr() as usize;
+        let at = (from as usize).wrapping_sub(base);
+        let end = (to as usize).wrapping_sub(base);
+        self.origin?.get(at..end)
+    }
+
+    /// `s`, a slice of `text`, borrowed from the origin (else a copy).
+    fn held(&self, s: &str) -> Cow<'a, str> {
+        match self.origin_of(s.as_ptr(), s.as_ptr().wrapping_add(s.len())) {
+            Some(o) if o == s => Cow::Borrowed(o),
+            _ => Cow::Owned(s.to_string()),
+        }
+    }
+
+    /// `words`, slices of `text`, joined by single spaces: borrowed from the origin when it
+    /// writes them so (the words of a name, one space between them), else a new string.
+    fn joined(&self, words: &[&str]) -> Cow<'a, str> {
+        if let (Some(first), Some(last)) = (words.first(), words.last())
+            && let Some(span) =
+                self.origin_of(first.as_ptr(), last.as_ptr().wrapping_add(last.len()))
+            && written_joined(span, words)
+        {
+            return Cow::Borrowed(span);
+        }
+        Cow::Owned(words.join(" "))
+    }
+}
+
+/// Where `word` occurs in `text`, left to right and not overlapping (`match_indices`), found
+/// with a vectorised search.
+fn occurrences<'t>(text: &'t str, word: &'t str) -> impl Iterator<Item = usize> + 't {
+    let bytes = (!word.is_empty()).then(|| memchr::memmem::find_iter(text.as_bytes(), word));
+    // An empty word is at every char boundary, as `match_indices` gives them (not at every byte).
+    let boundaries = word
+        .is_empty()
+        .then(|| text.match_indices(word).map(|(i, _)| i));
+    bytes
+        .into_iter()
+        .flatten()
+        .chain(boundaries.into_iter().flatten())
+}
+
+/// `split_whitespace` of `s`, read byte by byte when it is ASCII (most names).
+fn whitespace_words(s: &str) -> impl Iterator<Item = &str> {
+    let space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    let ascii = s.is_ascii().then(|| {
+        std::iter::from_fn(move || {
+            while bytes.get(i).is_some_and(|&b| space(b)) {
+                i += 1;
+            }
+            let start = i;
+            while bytes.get(i).is_some_and(|&b| !space(b)) {
+                i += 1;
+            }
+            (i > start).then(|| &s[start..i])
+        })
+    });
+    let other = (!s.is_ascii()).then(|| s.split_whitespace());
+    ascii
+        .into_iter()
+        .flatten()
+        .chain(other.into_iter().flatten())
+}
+
+/// The words of `raw` (`split_whitespace`), kept in `stack` when they fit, else in `heap`.
+fn split_words<'r, 'b>(
+    raw: &'r str,
+    stack: &'b mut [&'r str; 12],
+    heap: &'b mut Vec<&'r str>,
+) -> &'b [&'r str] {
+    let mut n = 0;
+    for w in raw.split_whitespace() {
+        match stack.get_mut(n) {
+            Some(slot) => *slot = w,
+            None => {
+                if heap.is_empty() {
+                    heap.extend_from_slice(&stack[..]);
+                }
+                heap.push(w);
+            }
+        }
+        n += 1;
+    }
+    if heap.is_empty() { &stack[..n] } else { heap }
+}
+
+/// Whether `span` is `words` joined by single spaces.
+fn written_joined(span: &str, words: &[&str]) -> bool {
+    let mut rest = span;
+    for (i, word) in words.iter().enumerate() {
+        let after_space = if i == 0 {
+            Some(rest)
+        } else {
+            rest.strip_prefix(' ')
+        };
+        match after_space.and_then(|r| r.strip_prefix(word)) {
+            Some(r) => rest = r,
+            None => return false,
+        }
+    }
+    rest.is_empty()
 }
 
 /// Whether `before` ends with a title and "of" ("Minister of ", "Chancellor of the "): the
@@ -1017,18 +1193,23 @@ fn is_possessive(word: &str) -> bool {
 /// descriptor that ends in a person's title inside the run ("Army Capt. Jeff Lee",
 /// "Senate Judiciary Committee Chairman Bo Lind" → "Jeff Lee", "Bo Lind").
 pub fn strip_titles<'w, 'a>(words: &'w [&'a str]) -> &'w [&'a str] {
+    // Each word is looked up once (most runs are short): what `WORD_KINDS` says of it.
+    let mut kinds = [0u8; 8];
+    for (kind, w) in kinds.iter_mut().zip(words) {
+        *kind = word_kind(w);
+    }
+    let kind = |i: usize| kinds.get(i).copied().unwrap_or_else(|| word_kind(words[i]));
     // A capitalised role opening the run goes too ("Actor Ann Lee"), if a full name is left.
     let role =
         |i: usize, w: &str| words.len() - i > 2 && with_lowercase(w, |w| ROLE_NOUN_SET.contains(w));
     let start = words
         .iter()
         .enumerate()
-        .position(|(i, w)| !TITLE_SET.contains(w) && !NOT_SPEAKER_SET.contains(w) && !role(i, w))
+        .position(|(i, w)| kind(i) & (TITLE | NOT_SPEAKER) == 0 && !role(i, w))
         .unwrap_or(words.len());
     let rest = &words[start..];
-    let inner = rest
-        .iter()
-        .rposition(|w| is_person_title(w))
+    let inner = (0..rest.len())
+        .rposition(|i| kind(start + i) & PERSON_TITLE != 0)
         .filter(|&i| rest.get(i + 1).is_some_and(|w| !NAME_SUFFIXES.contains(w)));
     match inner {
         Some(i) => &rest[i + 1..],
@@ -1092,6 +1273,30 @@ fn is_person_title(word: &str) -> bool {
 }
 
 /// The titles for which `is_person_title` holds, computed once.
+/// [`WORD_KINDS`] bits: a word of `TITLES`, of `NOT_SPEAKERS`, of [`PERSON_TITLES`].
+const TITLE: u8 = 1;
+const NOT_SPEAKER: u8 = 2;
+const PERSON_TITLE: u8 = 4;
+
+/// The words of `TITLES` and `NOT_SPEAKERS`, and which of the sets each is in: one lookup for
+/// the three questions [`strip_titles`] asks of every word of every name.
+static WORD_KINDS: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
+    let mut kinds: HashMap<&'static str, u8> = HashMap::default();
+    for w in TITLES.iter().chain(NOT_SPEAKERS) {
+        let bit = |is: bool, bit: u8| if is { bit } else { 0 };
+        let kind = bit(TITLE_SET.contains(w), TITLE)
+            | bit(NOT_SPEAKER_SET.contains(w), NOT_SPEAKER)
+            | bit(is_person_title(w), PERSON_TITLE);
+        kinds.insert(w, kind);
+    }
+    kinds
+});
+
+#[inline]
+fn word_kind(word: &str) -> u8 {
+    WORD_KINDS.get(word).copied().unwrap_or(0)
+}
+
 static PERSON_TITLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     TITLES
         .iter()
@@ -1131,6 +1336,102 @@ mod tests {
             role_of_title("SPOKESMAN"),
             ROLE_NOUN_SET.get("spokesman").copied()
         );
+    }
+
+    #[test]
+    fn names_are_borrowed_from_the_paragraph_only_as_written() {
+        let para = "Sen. Ann  Lee met Bo Lind’s aide “Al Ray” today.";
+        let masked = para.replace("Al Ray", "______");
+        let source = Source::new(&masked, Some(para));
+        let words: Vec<&str> = masked.split_whitespace().collect();
+        let joined = |ws: &[&str]| source.joined(ws);
+        // One space between the words: the paragraph's own slice.
+        assert!(matches!(joined(&words[3..5]), Cow::Borrowed("met Bo")));
+        assert!(matches!(joined(&words[5..7]), Cow::Borrowed("Lind’s aide")));
+        // Two spaces, words apart or out of order, a word from elsewhere, masked words: a copy.
+        assert!(matches!(joined(&words[1..3]), Cow::Owned(s) if s == "Ann Lee"));
+        assert!(matches!(joined(&[words[1], words[4]]), Cow::Owned(s) if s == "Ann Bo"));
+        assert!(matches!(joined(&[words[4], words[3]]), Cow::Owned(s) if s == "Bo met"));
+        assert!(matches!(joined(&["Bo", "Lind"]), Cow::Owned(s) if s == "Bo Lind"));
+        assert!(matches!(joined(&words[6..8]), Cow::Owned(s) if s == "aide “______”"));
+        assert!(matches!(source.held(&masked[5..8]), Cow::Borrowed("Ann")));
+        assert!(matches!(source.held("Ann"), Cow::Owned(s) if s == "Ann"));
+        let bare = words[5].strip_suffix("’s").unwrap_or_default();
+        assert!(matches!(
+            joined(&[words[4], bare]),
+            Cow::Borrowed("Bo Lind")
+        ));
+        // Without the paragraph it masks, or with another of other length: copies.
+        let alone = Source::new(&masked, None);
+        assert!(matches!(alone.joined(&words[3..5]), Cow::Owned(s) if s == "met Bo"));
+        let other = Source::new(&masked, Some("Sen. Ann"));
+        assert!(matches!(other.held(&masked[5..8]), Cow::Owned(s) if s == "Ann"));
+    }
+
+    #[test]
+    fn role_shapes_pass_every_role_word() {
+        for key in ROLE_TITLES.iter().map(|(t, _)| t).chain(ROLE_NOUNS) {
+            assert_eq!(role_of_title(key), role_of_lowercase(key), "{key}");
+            let upper = key.to_uppercase();
+            assert_eq!(role_of_title(&upper), role_of_lowercase(key), "{upper}");
+        }
+        for w in [
+            "said",
+            "the",
+            "Mr.",
+            "",
+            ".",
+            "Émile",
+            "x".repeat(70).as_str(),
+        ] {
+            assert_eq!(
+                role_of_title(w),
+                role_of_lowercase(&w.trim_end_matches('.').to_lowercase())
+            );
+        }
+    }
+
+    #[test]
+    fn whitespace_words_are_split_whitespace() {
+        for s in [
+            "",
+            " ",
+            "Ann Lee",
+            "\tAnn\x0bLee\x0c Bo\r\n",
+            "Ann\u{a0}Lee",
+            "É Lee  ",
+        ] {
+            let expected: Vec<&str> = s.split_whitespace().collect();
+            assert_eq!(whitespace_words(s).collect::<Vec<_>>(), expected, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn split_words_are_split_whitespace() {
+        let long = "w ".repeat(13) + "end";
+        for raw in ["", "  ", "Ann Lee", " Sen.\u{a0}Ann\tLee ", long.as_str()] {
+            let (mut stack, mut heap) = ([""; 12], Vec::new());
+            let expected: Vec<&str> = raw.split_whitespace().collect();
+            assert_eq!(split_words(raw, &mut stack, &mut heap), expected, "{raw}");
+        }
+    }
+
+    #[test]
+    fn occurrences_are_match_indices() {
+        for (text, word) in [
+            ("Lee, Leeds and Lee.", "Lee"),
+            ("aaaa", "aa"),
+            ("Émile é Émile", "Émile"),
+            ("né", ""),
+            ("", "Lee"),
+        ] {
+            let expected: Vec<usize> = text.match_indices(word).map(|(i, _)| i).collect();
+            assert_eq!(
+                occurrences(text, word).collect::<Vec<_>>(),
+                expected,
+                "{text}"
+            );
+        }
     }
 
     #[test]
