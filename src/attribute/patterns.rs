@@ -211,8 +211,14 @@ const INVERTED_WINDOW: usize = 80;
 /// All speech cues of a (masked) paragraph, in text order. Each verb is looked at once, with
 /// bounded windows on either side: linear in the paragraph's length.
 pub fn find_cues(text: &str) -> Vec<Cue> {
+    cues_of(text, speech_verbs(text))
+}
+
+/// [`find_cues`] given the speech verbs of `text` (left to right, as [`speech_verbs`] gives
+/// them).
+pub fn cues_of<'t>(text: &'t str, verbs: impl IntoIterator<Item = Verb<'t>>) -> Vec<Cue> {
     let mut cues: Vec<Cue> = Vec::new();
-    for v in speech_verbs(text) {
+    for v in verbs {
         let from = ceil_char(text, v.start().saturating_sub(SUBJECT_WINDOW));
         let to = floor_char(text, v.end() + INVERTED_WINDOW);
         // "The plan was first reported by Acme News", "asked by Ann Lee": the agent after "by"
