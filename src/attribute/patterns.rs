@@ -401,12 +401,11 @@ static APPOSED_NAME: LazyLock<Regex> = LazyLock::new(|| {
 /// full name set off by commas before the verb, right after a role noun (or its "of" phrase) (not in a list: "aides and the manager, Ann Lee, said"). Byte
 /// range of the name in `before`.
 fn apposed_name(before: &str) -> Option<(usize, usize)> {
-    if before.matches(',').count() < 2 {
-        return None;
-    }
-    // The pattern's last comma is the text's last: only adverbs and spaces may follow it.
-    let last = before.rfind(',')?;
-    if !aux_tail(&before[last + 1..]) {
+    // The pattern's last comma is the text's last: only adverbs and spaces may follow it;
+    // another comma comes before it.
+    let bytes = before.as_bytes();
+    let last = memchr::memrchr(b',', bytes)?;
+    if !aux_tail(&before[last + 1..]) || memchr::memrchr(b',', &bytes[..last]).is_none() {
         return None;
     }
     let s = APPOSED_NAME.captures(before)?.name("s")?;
@@ -806,8 +805,17 @@ const ORG_HEADS: &[&str] = &[
 /// Whether the text before a subject ends inside a describing clause: ", who is ".
 fn in_relative_clause(before: &str) -> bool {
     let tail = &before[floor_char(before, before.len().saturating_sub(60))..];
-    tail.rsplit_once(", ")
-        .is_some_and(|(_, clause)| clause.starts_with("who is ") || clause.starts_with("who was "))
+    last_comma_space(tail).is_some_and(|i| {
+        let clause = &tail[i + 2..];
+        clause.starts_with("who is ") || clause.starts_with("who was ")
+    })
+}
+
+/// Where the last ", " of `text` starts (as `rsplit_once(", ")` cuts it, with no searcher
+/// to build for each call).
+fn last_comma_space(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    memchr::memrchr_iter(b',', bytes).find(|&i| bytes.get(i + 1) == Some(&b' '))
 }
 
 /// Whether the text before a subject ends with a preposition ("… of Ohio", "… for the Acme
@@ -1176,6 +1184,20 @@ pub fn compile_all() {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_last_comma_and_space_is_where_rsplit_cuts() {
+        for text in [
+            "", ",", ", ", "a, b, c", "a, b,c", "a,, ", "é, ü,", " ,  , x",
+        ] {
+            let expected = text.rsplit_once(", ").map(|(head, _)| head.len());
+            assert_eq!(last_comma_space(text), expected, "{text:?}");
+        }
+        assert!(in_relative_clause(
+            "Ann Lee, who is Muslim, and Bo, who was "
+        ));
+        assert!(!in_relative_clause("Ann Lee, who is Muslim, or was "));
+    }
 
     #[test]
     fn a_described_subject_needs_an_agent_noun_before_a_capital() {
