@@ -10,6 +10,7 @@ use regex::{Regex, RegexBuilder};
 use super::detect::{ceil_char, floor_char, is_abbreviation, sentence_start};
 use super::subject::{is_aux, is_plain_tail, phrase_end};
 use super::verbs::{Verb, speech_verbs};
+use crate::hash::HashSet;
 
 use super::cues::{
     ABBREVIATIONS, GROUP_NOUNS, INVERTED_VERBS, IRREGULAR_PAST, KIN_NOUNS, NOT_SPEAKERS, ORG_NOUNS,
@@ -708,6 +709,10 @@ pub fn trim_period(name: &str) -> usize {
     }
 }
 
+/// [`GROUP_NOUNS`] for a lookup per cue.
+static GROUP_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| GROUP_NOUNS.iter().copied().collect());
+
 /// Whether the lowercase words of a subject before its group noun are modifiers ("Ohio
 /// election officials"), not a verb phrase ("Ann Lee is assuring voters").
 fn plain_group(subject: &str) -> bool {
@@ -716,7 +721,7 @@ fn plain_group(subject: &str) -> bool {
     let last = modifiers.next_back();
     let grouped = modifiers.clone().next().is_some()
         && subject.starts_with(|c: char| c.is_uppercase())
-        && last.is_some_and(|w| GROUP_NOUNS.contains(&w));
+        && last.is_some_and(|w| GROUP_SET.contains(w));
     !grouped
         || modifiers.all(|w| {
             !w.starts_with(|c: char| c.is_ascii_lowercase())
