@@ -819,17 +819,17 @@ impl<'a> Walker<'a> {
         let mut prev: Option<String> = None;
         let mut words = verbs::scan(&masked);
         let mut cues = cues_of(&masked, &mut words);
-        let nouns = words.nouns();
+        let listed = words.listed();
         cues.retain(|c| !is_noun_reading(&masked, c));
         apposed::widen(&masked, &mut cues);
-        participles::add_hanging(&masked, &mut cues);
-        sources::add_sources(&masked, &nouns.sources, &mut cues);
+        participles::add_hanging(&masked, &listed.by, &mut cues);
+        sources::add_sources(&masked, &listed.sources, &mut cues);
         if memchr::memchr(b'/', masked.as_bytes()).is_some() {
             joined::widen(&masked, &mut cues);
         }
-        joined::widen_of(&masked, &mut cues);
+        joined::widen_of(&masked, &listed.of, &mut cues);
         self.reported.extend(
-            polls::cited_polls(&masked, &nouns.polls)
+            polls::cited_polls(&masked, &listed.polls)
                 .into_iter()
                 .map(str::to_string),
         );

@@ -158,7 +158,7 @@ mod tests {
     use proptest::prelude::*;
 
     fn cited(text: &str) -> Vec<&str> {
-        cited_polls(text, &scan(text).nouns().polls)
+        cited_polls(text, &scan(text).listed().polls)
     }
 
     /// The cited polls of `text` as the search for each noun's tail finds them.

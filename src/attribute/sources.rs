@@ -172,7 +172,7 @@ mod tests {
     fn speakers(text: &str) -> Vec<&str> {
         let mut words = scan(text);
         let mut cues = cues_of(text, &mut words);
-        add_sources(text, &words.nouns().sources, &mut cues);
+        add_sources(text, &words.listed().sources, &mut cues);
         cues.iter()
             .map(|c| &text[c.subject.0..c.subject.1])
             .collect()
@@ -230,7 +230,7 @@ mod tests {
     }
 
     fn found_ties(text: &str) -> Vec<(usize, usize, usize)> {
-        ties(text, &scan(text).nouns().sources).collect()
+        ties(text, &scan(text).listed().sources).collect()
     }
 
     #[test]

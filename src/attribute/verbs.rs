@@ -1,9 +1,9 @@
 //! The listed words of a text, found word by word in one pass: the speech verbs, with the
 //! same matches as the cue pattern `\b(?:said|says|…|according\s+to|…)\b` (ASCII word
 //! boundaries, longest verb first, `\s` the ASCII spaces and the no-break space), without
-//! running its automaton; and, for [`scan`], the nouns two other rules start from (a source
-//! noun of `sources`, a poll noun of `polls`), so that those rules need no search of their
-//! own. The cue finder reads every paragraph this way: most words are turned away by their
+//! running its automaton; and, for [`scan`], the words other rules start from (a source
+//! noun of `sources`, a poll noun of `polls`, the "of" of `joined` and the "by" of
+//! `participles`), so that those rules need no search of their own. The cue finder reads every paragraph this way: most words are turned away by their
 //! first byte and length alone.
 
 use std::sync::LazyLock;
@@ -32,13 +32,17 @@ impl<'t> Verb<'t> {
     }
 }
 
-/// A listed noun: what a rule starts from besides speech verbs.
+/// A listed word: what a rule starts from besides speech verbs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Noun {
+enum Kind {
     /// "spokeswoman" of "a spokeswoman for Acme said" ([`SOURCE_NOUNS`]).
     Source,
     /// "poll" of "in a new Acme poll" ([`POLL_NOUNS`]).
     Poll,
+    /// "of" of "the Department of Acme said".
+    Of,
+    /// "by" of "answered by calling it a mistake".
+    By,
 }
 
 /// What a word opens or is.
@@ -46,7 +50,7 @@ enum Noun {
 struct Entry {
     /// The verbs opening with the word, in the pattern's order (longest first).
     verbs: Vec<&'static [u8]>,
-    noun: Option<Noun>,
+    kind: Option<Kind>,
 }
 
 /// The listed words, indexed by their (first) word.
@@ -78,14 +82,18 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
         table.all_lengths[ends(head)] |= 1 << head.len();
         table.by_head.entry(head).or_default().verbs.push(bytes);
     }
-    let nouns = SOURCE_NOUNS.iter().map(|n| (n, Noun::Source));
-    for (noun, kind) in nouns.chain(POLL_NOUNS.iter().map(|n| (n, Noun::Poll))) {
+    let sources = SOURCE_NOUNS.iter().map(|n| (n, Kind::Source));
+    let polls = POLL_NOUNS.iter().map(|n| (n, Kind::Poll));
+    for (noun, kind) in sources
+        .chain(polls)
+        .chain([(&"of", Kind::Of), (&"by", Kind::By)])
+    {
         let word = noun.as_bytes();
         // A noun with a space or a non-word byte is no word the scan reads: a test keeps
         // the lists free of them.
         if is_lexicon_word(word) {
             table.all_lengths[ends(word)] |= 1 << word.len();
-            table.by_head.entry(word).or_default().noun = Some(kind);
+            table.by_head.entry(word).or_default().kind = Some(kind);
         }
     }
     table
@@ -145,23 +153,42 @@ fn rest_end(text: &[u8], mut at: usize, rest: &[u8]) -> Option<usize> {
 }
 
 /// The speech verbs of a text, left to right, as the cue pattern's `find_iter` gives them;
-/// from [`scan`], it notes the listed nouns it passes on the way.
+/// from [`scan`], it notes the listed words it passes on the way.
 pub struct Scan<'t> {
     text: &'t str,
     /// Where the search goes on.
     at: usize,
-    /// The filter of the words looked up: verbs' first words, or nouns as well.
+    /// The filter of the words looked up: verbs' first words, or the listed words as well.
     lengths: &'static [u64; 1024],
-    nouns: Nouns,
+    listed: Listed,
 }
 
-/// The listed nouns of a text, each left to right.
+/// The listed words of a text, each left to right.
 #[derive(Debug, Default, PartialEq, Eq)]
-pub struct Nouns {
+pub struct Listed {
     /// Byte ranges of the source nouns ([`SOURCE_NOUNS`]) written as whole ASCII words.
     pub sources: Vec<(usize, usize)>,
     /// Byte starts of the poll nouns ([`POLL_NOUNS`]) written as whole ASCII words.
     pub polls: Vec<usize>,
+    /// Where each " of " starts (its first space), as a search left to right finds them: one
+    /// that starts inside the one before ("of of ") is none.
+    pub of: Vec<usize>,
+    /// Where each " by " starts, the same way.
+    pub by: Vec<usize>,
+}
+
+/// Notes an "of" or "by" at byte `start` of `bytes` in `found` when a space stands on either
+/// side of it and the one noted before does not hold that first space.
+fn note_tie(found: &mut Vec<usize>, bytes: &[u8], start: usize) {
+    let Some(space) = start.checked_sub(1) else {
+        return;
+    };
+    if bytes[space] == b' '
+        && bytes.get(start + 2) == Some(&b' ')
+        && found.last().is_none_or(|&last| space >= last + 4)
+    {
+        found.push(space);
+    }
 }
 
 impl<'t> Iterator for Scan<'t> {
@@ -188,9 +215,11 @@ impl<'t> Iterator for Scan<'t> {
             let Some(entry) = table.by_head.get(&bytes[start..i]) else {
                 continue;
             };
-            match entry.noun {
-                Some(Noun::Source) => self.nouns.sources.push((start, i)),
-                Some(Noun::Poll) => self.nouns.polls.push(start),
+            match entry.kind {
+                Some(Kind::Source) => self.listed.sources.push((start, i)),
+                Some(Kind::Poll) => self.listed.polls.push(start),
+                Some(Kind::Of) => note_tie(&mut self.listed.of, bytes, start),
+                Some(Kind::By) => note_tie(&mut self.listed.by, bytes, start),
                 None => {}
             }
             if let Some(end) = entry
@@ -212,10 +241,10 @@ impl<'t> Iterator for Scan<'t> {
 }
 
 impl Scan<'_> {
-    /// The listed nouns of the whole text (the verbs not yet taken are passed over).
-    pub fn nouns(mut self) -> Nouns {
+    /// The listed words of the whole text (the verbs not yet taken are passed over).
+    pub fn listed(mut self) -> Listed {
         self.by_ref().for_each(drop);
-        self.nouns
+        self.listed
     }
 }
 
@@ -225,13 +254,13 @@ pub fn speech_verbs(text: &str) -> Scan<'_> {
         text,
         at: 0,
         lengths: &TABLE.verb_lengths,
-        nouns: Nouns::default(),
+        listed: Listed::default(),
     }
 }
 
-/// The speech verbs of `text` as [`speech_verbs`] gives them, noting its listed nouns on the
-/// way ([`Scan::nouns`]). A word inside a verb of several words is no noun: no such verb
-/// holds one (a test checks the lists).
+/// The speech verbs of `text` as [`speech_verbs`] gives them, noting its listed words on the
+/// way ([`Scan::listed`]). A word inside a verb of several words is none: no such verb holds
+/// one (a test checks the lists).
 pub fn scan(text: &str) -> Scan<'_> {
     Scan {
         lengths: &TABLE.all_lengths,
@@ -275,7 +304,7 @@ mod tests {
         let other = [
             " ", "  ", "\t", "\n", "\u{a0}", "\u{2003}", ",", ".", "_", "-", "’", "é", "É", "2",
             "to", "out", "in", "s", "ed", "un", "Ann Lee", "the", "“", "”", "aide", "poll",
-            "Surveys", "sources",
+            "Surveys", "sources", "of", "by", " of of ", " by ",
         ];
         prop_oneof![
             proptest::sample::select(verbs),
@@ -285,7 +314,7 @@ mod tests {
     }
 
     /// The listed nouns of `text` as a pattern of whole ASCII words finds them.
-    fn nouns_expected(text: &str) -> Nouns {
+    fn nouns_expected(text: &str) -> Listed {
         let mut words: Vec<&str> = SOURCE_NOUNS
             .iter()
             .chain(POLL_NOUNS.iter())
@@ -294,7 +323,11 @@ mod tests {
         words.sort_by_key(|w| std::cmp::Reverse(w.len()));
         let pattern = regex::Regex::new(&format!(r"(?-u:\b)(?:{})(?-u:\b)", words.join("|")))
             .expect("valid pattern");
-        let mut nouns = Nouns::default();
+        let mut nouns = Listed::default();
+        let of = memchr::memmem::Finder::new(" of ");
+        nouns.of = of.find_iter(text.as_bytes()).collect();
+        let by = memchr::memmem::Finder::new(" by ");
+        nouns.by = by.find_iter(text.as_bytes()).collect();
         for m in pattern.find_iter(text) {
             if POLL_NOUNS.contains(&m.as_str()) {
                 nouns.polls.push(m.start());
@@ -311,13 +344,21 @@ mod tests {
         let mut words = scan(text);
         let verbs: Vec<&str> = words.by_ref().map(|v| v.as_str()).collect();
         assert_eq!(verbs, ["said"]);
-        let nouns = words.nouns();
+        let nouns = words.listed();
         assert_eq!(nouns.sources, [(2, 11)]);
         let polls: Vec<&str> = nouns.polls.iter().map(|&i| &text[i..i + 5]).collect();
         assert_eq!(polls, ["Polls", "surve"]);
         assert_eq!(nouns, nouns_expected(text));
         // Taking no verb first changes nothing.
-        assert_eq!(scan(text).nouns(), nouns_expected(text));
+        assert_eq!(scan(text).listed(), nouns_expected(text));
+        // " of " and " by " as a search finds them: not one inside the one before.
+        let text = "of the head of of Acme, led by  by bo by_ by by";
+        let listed = scan(text).listed();
+        assert_eq!(
+            (listed.of.as_slice(), listed.by.as_slice()),
+            (&[11][..], &[27, 31, 41][..])
+        );
+        assert_eq!(listed, nouns_expected(text));
     }
 
     #[test]
@@ -325,6 +366,7 @@ mod tests {
         let nouns: Vec<&str> = SOURCE_NOUNS
             .iter()
             .chain(POLL_NOUNS.iter())
+            .chain(&["of", "by"])
             .copied()
             .collect();
         for noun in &nouns {
@@ -347,7 +389,7 @@ mod tests {
             let mut words = scan(&text);
             let verbs: Vec<(usize, usize)> = words.by_ref().map(|v| (v.start(), v.end())).collect();
             prop_assert_eq!(verbs, expected(&text));
-            prop_assert_eq!(words.nouns(), nouns_expected(&text));
+            prop_assert_eq!(words.listed(), nouns_expected(&text));
         }
     }
 }
