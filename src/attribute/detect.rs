@@ -3,8 +3,14 @@
 //! Everything here is a single left-to-right scan over the paragraph.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 use super::cues::ABBREVIATIONS;
+use crate::hash::HashSet;
+
+/// [`ABBREVIATIONS`] for a lookup per word: a sentence end is tested against them.
+static ABBREVIATION_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| ABBREVIATIONS.iter().copied().collect());
 
 /// A quoted span inside a paragraph, in byte offsets of the paragraph.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -112,7 +118,7 @@ pub fn mask<'p>(para: &'p str, spans: &[Span]) -> Cow<'p, str> {
 /// Whether `word` (without its period) is an abbreviation, an initial or holds a period.
 pub fn is_abbreviation(word: &str) -> bool {
     let w = word.trim_start_matches(|c: char| !c.is_alphanumeric());
-    ABBREVIATIONS.contains(&w) || w.contains('.') || w.chars().count() == 1
+    ABBREVIATION_SET.contains(w) || w.contains('.') || w.chars().count() == 1
 }
 
 /// Whether byte `i` of `text` (a `.`, `!` or `?`) ends a sentence.
@@ -166,6 +172,16 @@ pub fn ceil_char(s: &str, i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn abbreviations_initials_and_dotted_words() {
+        for word in ["Sen", "(Sen", "Sept", "U.S", "x", "É", "“Gov"] {
+            assert!(is_abbreviation(word), "{word}");
+        }
+        for word in ["Senate", "sen", "Ann", "", "—"] {
+            assert!(!is_abbreviation(word), "{word}");
+        }
+    }
 
     fn texts(para: &str) -> Vec<&str> {
         quote_spans(para)

@@ -3,16 +3,10 @@
 //! phrase, with the poll or survey it names; an institution named with "of" ("the Department
 //! of Acme", "the University of Dover") is its whole name, not the place or field after "of".
 
-use std::sync::LazyLock;
-
-use memchr::memmem::Finder;
-
 use super::apposed::FINITE_VERBS;
 use super::cues::NON_PERSON_HEADS;
 use super::patterns::Cue;
 
-/// " of ", found with one prebuilt searcher.
-static OF: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b" of "));
 /// Words that may stand between an institution's name and its verb ("also", "has").
 const BETWEEN: &[&str] = &["also", "has", "have", "had", "last", "week", "recently"];
 
@@ -86,10 +80,11 @@ pub fn widen_domain(masked: &str, cues: &mut [Cue]) {
 
 /// Adds or widens the cue of "the Department of Acme found": the institution's whole name
 /// speaks, where the patterns read no subject after "of" ("the head of Acme said" is not
-/// Acme's). Cues stay in text order.
-pub fn widen_of(masked: &str, cues: &mut Vec<Cue>) {
+/// Acme's); `of` are where the paragraph's " of " start (see `verbs::scan`). Cues stay in
+/// text order.
+pub fn widen_of(masked: &str, of: &[usize], cues: &mut Vec<Cue>) {
     let bytes = masked.as_bytes();
-    for at in OF.find_iter(bytes) {
+    for &at in of {
         // The word before "of", read only when capitalised (most are not).
         let word_start = memchr::memrchr(b' ', &bytes[..at]).map_or(0, |i| i + 1);
         if !bytes.get(word_start).is_some_and(u8::is_ascii_uppercase) {
@@ -241,7 +236,11 @@ mod tests {
     fn an_institution_named_with_of_speaks_whole() {
         let speaking = |text: &str| {
             let mut cues = Vec::new();
-            widen_of(text, &mut cues);
+            widen_of(
+                text,
+                &crate::attribute::verbs::scan(text).listed().of,
+                &mut cues,
+            );
             cues.iter()
                 .map(|c| text[c.subject.0..c.subject.1].to_string())
                 .collect::<Vec<_>>()

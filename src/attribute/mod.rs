@@ -34,7 +34,7 @@ use cues::SPEECH_VERBS;
 use detect::{Span, ceil_char, floor_char, mask, quote_spans, sentence_start};
 use patterns::{
     Cue, DASH_NAME, HANGING, HEADLINE_NAME, NAME_COLON, SIGNATURE, WITH_PARTICIPLE, acting_subject,
-    described_colon, described_subject, find_cues, is_descriptor_gap, is_gap, is_passive,
+    cues_of, described_colon, described_subject, find_cues, is_descriptor_gap, is_gap, is_passive,
     opening_subject, sentence_subject, trim_period,
 };
 use readings::is_noun_reading;
@@ -963,18 +963,23 @@ impl<'a> Walker<'a> {
         );
         self.resolver.learn_masked(para, masked.clone());
         let mut prev: Option<String> = None;
-        let mut cues = find_cues(&masked);
+        let mut words = verbs::scan(&masked);
+        let mut cues = cues_of(&masked, &mut words);
+        let listed = words.listed();
         cues.retain(|c| !is_noun_reading(&masked, c));
         apposed::widen(&masked, &mut cues);
-        participles::add_hanging(&masked, &mut cues);
-        sources::add_sources(&masked, &mut cues);
+        participles::add_hanging(&masked, &listed.by, &mut cues);
+        sources::add_sources(&masked, &listed.sources, &mut cues);
         if memchr::memchr(b'/', masked.as_bytes()).is_some() {
             joined::widen(&masked, &mut cues);
         }
-        joined::widen_of(&masked, &mut cues);
+        joined::widen_of(&masked, &listed.of, &mut cues);
         joined::widen_domain(&masked, &mut cues);
-        self.reported
-            .extend(polls::cited_polls(&masked).into_iter().map(str::to_string));
+        self.reported.extend(
+            polls::cited_polls(&masked, &listed.polls)
+                .into_iter()
+                .map(str::to_string),
+        );
         // A transcript line names its own speaker, or none we know: it takes none carried over.
         let label = transcript::label(para);
         let labelled_line = label.is_some();

@@ -18,13 +18,10 @@ static SINGLE: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
-/// A searcher for " by ", built once.
-static BY: LazyLock<memchr::memmem::Finder<'static>> =
-    LazyLock::new(|| memchr::memmem::Finder::new(b" by "));
-
 /// Adds to the cues of a (masked) paragraph a cue for each participle after a comma, a dash
-/// or "by" that has none, naming the sentence's acting subject. Cues stay in text order.
-pub fn add_hanging(masked: &str, cues: &mut Vec<Cue>) {
+/// or "by" that has none, naming the sentence's acting subject; `by` are where the
+/// paragraph's " by " start (see `verbs::scan`). Cues stay in text order.
+pub fn add_hanging(masked: &str, by: &[usize], cues: &mut Vec<Cue>) {
     let bytes = masked.as_bytes();
     // (end of the clause before, start of the participle): ", saying", "– saying" (dashes
     // are three bytes from 0xE2), " by saying".
@@ -38,7 +35,7 @@ pub fn add_hanging(masked: &str, cues: &mut Vec<Cue>) {
         };
         (bytes.get(i + mark) == Some(&b' ')).then_some((i, i + mark + 1))
     });
-    let after_by = BY.find_iter(bytes).map(|i| (i, i + 4));
+    let after_by = by.iter().map(|&i| (i, i + 4));
     let mut found: Vec<(usize, usize, (usize, usize))> = Vec::new();
     for (clause_end, at) in after_marks.chain(after_by) {
         let end = at + lowercase_len(&bytes[at..]);
@@ -70,11 +67,13 @@ pub fn add_hanging(masked: &str, cues: &mut Vec<Cue>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::attribute::patterns::find_cues;
+    use crate::attribute::patterns::cues_of;
+    use crate::attribute::verbs::scan;
 
     fn speakers(text: &str) -> Vec<&str> {
-        let mut cues = find_cues(text);
-        add_hanging(text, &mut cues);
+        let mut words = scan(text);
+        let mut cues = cues_of(text, &mut words);
+        add_hanging(text, &words.listed().by, &mut cues);
         cues.iter()
             .map(|c| &text[c.subject.0..c.subject.1])
             .collect()

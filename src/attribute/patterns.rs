@@ -10,6 +10,7 @@ use regex::{Regex, RegexBuilder};
 use super::detect::{ceil_char, floor_char, is_abbreviation, sentence_start};
 use super::subject::{is_aux, is_plain_tail, phrase_end};
 use super::verbs::{Verb, speech_verbs};
+use crate::hash::HashSet;
 
 use super::cues::{
     ABBREVIATIONS, GROUP_NOUNS, INVERTED_VERBS, IRREGULAR_PAST, KIN_NOUNS, NOT_SPEAKERS, ORG_NOUNS,
@@ -211,8 +212,14 @@ const INVERTED_WINDOW: usize = 80;
 /// All speech cues of a (masked) paragraph, in text order. Each verb is looked at once, with
 /// bounded windows on either side: linear in the paragraph's length.
 pub fn find_cues(text: &str) -> Vec<Cue> {
+    cues_of(text, speech_verbs(text))
+}
+
+/// [`find_cues`] given the speech verbs of `text` (left to right, as [`speech_verbs`] gives
+/// them).
+pub fn cues_of<'t>(text: &'t str, verbs: impl IntoIterator<Item = Verb<'t>>) -> Vec<Cue> {
     let mut cues: Vec<Cue> = Vec::new();
-    for v in speech_verbs(text) {
+    for v in verbs {
         let from = ceil_char(text, v.start().saturating_sub(SUBJECT_WINDOW));
         let to = floor_char(text, v.end() + INVERTED_WINDOW);
         // "The plan was first reported by Acme News", "asked by Ann Lee": the agent after "by"
@@ -395,12 +402,11 @@ static APPOSED_NAME: LazyLock<Regex> = LazyLock::new(|| {
 /// full name set off by commas before the verb, right after a role noun (or its "of" phrase) (not in a list: "aides and the manager, Ann Lee, said"). Byte
 /// range of the name in `before`.
 fn apposed_name(before: &str) -> Option<(usize, usize)> {
-    if before.matches(',').count() < 2 {
-        return None;
-    }
-    // The pattern's last comma is the text's last: only adverbs and spaces may follow it.
-    let last = before.rfind(',')?;
-    if !aux_tail(&before[last + 1..]) {
+    // The pattern's last comma is the text's last: only adverbs and spaces may follow it;
+    // another comma comes before it.
+    let bytes = before.as_bytes();
+    let last = memchr::memrchr(b',', bytes)?;
+    if !aux_tail(&before[last + 1..]) || memchr::memrchr(b',', &bytes[..last]).is_none() {
         return None;
     }
     let s = APPOSED_NAME.captures(before)?.name("s")?;
@@ -703,6 +709,10 @@ pub fn trim_period(name: &str) -> usize {
     }
 }
 
+/// [`GROUP_NOUNS`] for a lookup per cue.
+static GROUP_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| GROUP_NOUNS.iter().copied().collect());
+
 /// Whether the lowercase words of a subject before its group noun are modifiers ("Ohio
 /// election officials"), not a verb phrase ("Ann Lee is assuring voters").
 fn plain_group(subject: &str) -> bool {
@@ -711,7 +721,7 @@ fn plain_group(subject: &str) -> bool {
     let last = modifiers.next_back();
     let grouped = modifiers.clone().next().is_some()
         && subject.starts_with(|c: char| c.is_uppercase())
-        && last.is_some_and(|w| GROUP_NOUNS.contains(&w));
+        && last.is_some_and(|w| GROUP_SET.contains(w));
     !grouped
         || modifiers.all(|w| {
             !w.starts_with(|c: char| c.is_ascii_lowercase())
@@ -800,8 +810,17 @@ const ORG_HEADS: &[&str] = &[
 /// Whether the text before a subject ends inside a describing clause: ", who is ".
 fn in_relative_clause(before: &str) -> bool {
     let tail = &before[floor_char(before, before.len().saturating_sub(60))..];
-    tail.rsplit_once(", ")
-        .is_some_and(|(_, clause)| clause.starts_with("who is ") || clause.starts_with("who was "))
+    last_comma_space(tail).is_some_and(|i| {
+        let clause = &tail[i + 2..];
+        clause.starts_with("who is ") || clause.starts_with("who was ")
+    })
+}
+
+/// Where the last ", " of `text` starts (as `rsplit_once(", ")` cuts it, with no searcher
+/// to build for each call).
+fn last_comma_space(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    memchr::memrchr_iter(b',', bytes).find(|&i| bytes.get(i + 1) == Some(&b' '))
 }
 
 /// Whether the text before a subject ends with a preposition ("… of Ohio", "… for the Acme
@@ -1170,6 +1189,20 @@ pub fn compile_all() {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_last_comma_and_space_is_where_rsplit_cuts() {
+        for text in [
+            "", ",", ", ", "a, b, c", "a, b,c", "a,, ", "é, ü,", " ,  , x",
+        ] {
+            let expected = text.rsplit_once(", ").map(|(head, _)| head.len());
+            assert_eq!(last_comma_space(text), expected, "{text:?}");
+        }
+        assert!(in_relative_clause(
+            "Ann Lee, who is Muslim, and Bo, who was "
+        ));
+        assert!(!in_relative_clause("Ann Lee, who is Muslim, or was "));
+    }
 
     #[test]
     fn a_described_subject_needs_an_agent_noun_before_a_capital() {

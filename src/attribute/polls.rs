@@ -1,13 +1,19 @@
 //! Polls cited by name: "in a new Acme News poll", "In the latest QRS/Acme survey" name the
 //! poll a figure comes from, a source of the article as much as "according to an Acme poll".
-//! For the article's speaker list only: a poll speaks no quote.
+//! For the article's speaker list only: a poll speaks no quote. The word scan of `verbs`
+//! finds the poll nouns.
 
 use std::sync::LazyLock;
 
 use memchr::memmem::Finder;
 
-/// Nouns that end a cited poll's name, less their first letter (either case), and that
-/// letter: one scan for each finds them.
+/// The nouns that end a cited poll's name, as whole words: what the word scan of `verbs`
+/// reports for [`cited_polls`]. The first letter may be a capital, the rest is lowercase.
+pub const POLL_NOUNS: [&str; 8] = [
+    "poll", "polls", "Poll", "Polls", "survey", "surveys", "Survey", "Surveys",
+];
+/// The same nouns less their first letter (either case), and that letter: one search for
+/// each finds them in a paragraph the word scan cannot read (see [`cited_polls`]).
 static TAILS: LazyLock<[(Finder<'static>, u8); 2]> =
     LazyLock::new(|| [(Finder::new(b"oll"), b'p'), (Finder::new(b"urvey"), b's')]);
 /// Lowercase words that may stand between the article and a poll's name.
@@ -48,30 +54,57 @@ const DATES: &[&str] = &[
 const MAX_WORDS: usize = 7;
 
 /// The polls a (masked) paragraph cites after "in a"/"in the", as written ("Acme News
-/// poll"), in text order.
-pub fn cited_polls(masked: &str) -> Vec<&str> {
-    let mut found = Vec::new();
+/// poll"), in text order; `nouns` are the starts of its poll nouns (see `verbs::scan`).
+pub fn cited_polls<'t>(masked: &'t str, nouns: &[usize]) -> Vec<&'t str> {
+    // A masked quote glued to a poll noun ("poll_") makes one word with it, which the word
+    // scan cannot tell: such a paragraph is searched for the nouns.
+    let underscore = memchr::memchr(b'_', masked.as_bytes()).is_some();
+    if nouns.is_empty() && !underscore {
+        return Vec::new();
+    }
+    let mut found: Vec<(usize, usize)> = if underscore {
+        searched_polls(masked)
+    } else {
+        nouns.iter().filter_map(|&at| poll_at(masked, at)).collect()
+    };
+    found.sort_unstable();
+    found.into_iter().map(|(s, e)| &masked[s..e]).collect()
+}
+
+/// The cited polls of `masked` (byte ranges) found by a search for each noun's tail.
+fn searched_polls(masked: &str) -> Vec<(usize, usize)> {
     let bytes = masked.as_bytes();
+    let mut found = Vec::new();
     for (tail, first) in TAILS.iter() {
         for i in tail.find_iter(bytes) {
-            if i == 0 || bytes[i - 1].to_ascii_lowercase() != *first {
-                continue;
-            }
-            let at = i - 1;
-            let end = i + tail.needle().len();
-            // A whole word: "poll" or "polls", not "polling" or "pollster".
-            let rest = &masked[end..];
-            let rest = rest.strip_prefix('s').unwrap_or(rest);
-            if rest.starts_with(|c: char| c.is_alphanumeric()) || !masked[..at].ends_with(' ') {
-                continue;
-            }
-            if let Some(start) = name_start(&masked[..at - 1]) {
-                found.push((start, end));
+            if i > 0 && bytes[i - 1].to_ascii_lowercase() == *first {
+                found.extend(poll_at(masked, i - 1));
             }
         }
     }
-    found.sort_unstable();
-    found.into_iter().map(|(s, e)| &masked[s..e]).collect()
+    found
+}
+
+/// The cited poll (byte range) whose noun starts at byte `at` of `masked`, if its noun is a
+/// whole word ("poll" or "polls", not "polling" or "pollster") after a space and a name
+/// cited after "in a"/"in the" ends before it.
+fn poll_at(masked: &str, at: usize) -> Option<(usize, usize)> {
+    let bytes = masked.as_bytes();
+    let tail: &[u8] = match bytes.get(at)?.to_ascii_lowercase() {
+        b'p' => b"oll",
+        b's' => b"urvey",
+        _ => return None,
+    };
+    if !bytes[at + 1..].starts_with(tail) {
+        return None;
+    }
+    let end = at + 1 + tail.len();
+    let rest = &masked[end..];
+    let rest = rest.strip_prefix('s').unwrap_or(rest);
+    if rest.starts_with(|c: char| c.is_alphanumeric()) || !masked[..at].ends_with(' ') {
+        return None;
+    }
+    name_start(&masked[..at - 1]).map(|start| (start, end))
 }
 
 /// Where the name of a poll ending `before` starts, when "in a"/"in the" (and adjectives)
@@ -121,32 +154,76 @@ fn name_start(before: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::attribute::verbs::scan;
+    use proptest::prelude::*;
+
+    fn cited(text: &str) -> Vec<&str> {
+        cited_polls(text, &scan(text).listed().polls)
+    }
+
+    /// The cited polls of `text` as the search for each noun's tail finds them.
+    fn searched(text: &str) -> Vec<&str> {
+        let mut found = searched_polls(text);
+        found.sort_unstable();
+        found.into_iter().map(|(s, e)| &text[s..e]).collect()
+    }
 
     #[test]
     fn reads_polls_cited_after_in() {
         assert_eq!(
-            cited_polls("In a new Acme News poll, 50 percent agreed."),
+            cited("In a new Acme News poll, 50 percent agreed."),
             ["Acme News poll"]
         );
         assert_eq!(
-            cited_polls("She led by 9 points in the latest QRS/Acme survey released Monday."),
+            cited("She led by 9 points in the latest QRS/Acme survey released Monday."),
             ["QRS/Acme survey"]
         );
         assert_eq!(
-            cited_polls("He fell to 10 percent in a September Acme-XYZ News Poll."),
+            cited("He fell to 10 percent in a September Acme-XYZ News Poll."),
             ["Acme-XYZ News Poll"]
         );
         assert_eq!(
-            cited_polls("She held a lead in a Acme national poll."),
+            cited("She held a lead in a Acme national poll."),
             ["Acme national poll"]
         );
     }
 
     #[test]
     fn other_polls_are_no_citations() {
-        assert!(cited_polls("In a new poll, 50 percent agreed.").is_empty());
-        assert!(cited_polls("Ann Lee leads polls in Dover.").is_empty());
-        assert!(cited_polls("An Acme poll found it.").is_empty());
-        assert!(cited_polls("Ann Lee met Acme pollsters in a Dover polling place.").is_empty());
+        assert!(cited("In a new poll, 50 percent agreed.").is_empty());
+        assert!(cited("Ann Lee leads polls in Dover.").is_empty());
+        assert!(cited("An Acme poll found it.").is_empty());
+        assert!(cited("Ann Lee met Acme pollsters in a Dover polling place.").is_empty());
+    }
+
+    #[test]
+    fn a_noun_glued_to_a_masked_quote_is_searched() {
+        assert_eq!(
+            cited("In a new Acme poll___ 50 percent agreed."),
+            ["Acme poll"]
+        );
+        assert_eq!(cited("in the Acme Polls_"), ["Acme Poll"]);
+        assert_eq!(cited("in the Acme Polls_"), searched("in the Acme Polls_"));
+    }
+
+    fn piece() -> impl Strategy<Value = String> {
+        let mut pieces: Vec<String> = POLL_NOUNS.iter().map(|n| n.to_string()).collect();
+        pieces.extend(
+            [
+                "oll", "p", "P", "s", "urvey", "pollster", "_", " ", "in a ", "in the ", "In a ",
+                "Acme ", "News ", "new ", "May ", "é", "2", ",", "’", "-",
+            ]
+            .map(String::from),
+        );
+        proptest::sample::select(pieces)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+        #[test]
+        fn the_scan_finds_what_the_search_finds(pieces in proptest::collection::vec(piece(), 0..12)) {
+            let text = pieces.concat();
+            prop_assert_eq!(cited(&text), searched(&text));
+        }
     }
 }

@@ -1,20 +1,19 @@
 //! Unnamed sources tied to a name before their verb: "A spokeswoman for Acme said", "an adviser
 //! close to Ann Lee says". The cue patterns read such a source after an inverted verb only
-//! ("said a spokeswoman for Acme"); this adds the cue when the source comes first.
-
-use std::sync::LazyLock;
-
-use regex::Regex;
+//! ("said a spokeswoman for Acme"); this adds the cue when the source comes first. The word
+//! scan of `verbs` finds the source nouns.
 
 use super::apposed::FINITE_VERBS;
 use super::cues::SOURCE_NOUNS;
 use super::patterns::Cue;
 
 /// A source noun and the preposition that ties it to whom it speaks for: "spokeswoman for ",
-/// "adviser close to ", "official with ". A literal alternation: one prefiltered scan.
-static SOURCE_TIE: LazyLock<Regex> = LazyLock::new(|| {
+/// "adviser close to ", "official with ". What [`ties`] finds, read from the source nouns the
+/// word scan gives; the tests hold it to this pattern.
+#[cfg(test)]
+static SOURCE_TIE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     let nouns: Vec<String> = SOURCE_NOUNS.iter().map(|n| regex::escape(n)).collect();
-    Regex::new(&format!(
+    regex::Regex::new(&format!(
         r"(?-u:\b)(?:{})(?: close| familiar)? (?:for|to|with|at) ",
         nouns.join("|")
     ))
@@ -25,14 +24,36 @@ const BETWEEN: &[&str] = &[
     "also", "has", "had", "did", "not", "would", "could", "later",
 ];
 
-/// Adds a cue for each "a spokeswoman for Acme said" in a (masked) paragraph that has none.
-/// Cues stay in text order.
-pub fn add_sources(masked: &str, cues: &mut Vec<Cue>) {
+/// What may stand between a source noun and its tie.
+const TIE_ADVERBS: [&[u8]; 2] = [b" close", b" familiar"];
+/// The prepositions that tie a source to whom it speaks for, each with the space after it.
+const TIE_WORDS: [&[u8]; 4] = [b"for ", b"to ", b"with ", b"at "];
+
+/// The ties of a text (as `SOURCE_TIE` matches them), from its source nouns (byte ranges of
+/// whole words, left to right): for each, where the match starts, where the space before its
+/// preposition is, and where it ends.
+fn ties(text: &str, nouns: &[(usize, usize)]) -> impl Iterator<Item = (usize, usize, usize)> {
+    let bytes = text.as_bytes();
+    nouns.iter().filter_map(move |&(start, end)| {
+        // The pattern tries the adverb first, then goes without it.
+        let adverb = TIE_ADVERBS
+            .iter()
+            .find(|a| bytes[end..].starts_with(a))
+            .map_or(0, |a| a.len());
+        [end + adverb, end].into_iter().find_map(|space| {
+            let word = bytes.get(space + 1..)?;
+            let tie = TIE_WORDS.iter().find(|t| word.starts_with(t))?;
+            (bytes[space] == b' ').then_some((start, space, space + 1 + tie.len()))
+        })
+    })
+}
+
+/// Adds a cue for each "a spokeswoman for Acme said" in a (masked) paragraph that has none;
+/// `nouns` are its source nouns (see `verbs::scan`). Cues stay in text order.
+pub fn add_sources(masked: &str, nouns: &[(usize, usize)], cues: &mut Vec<Cue>) {
     let mut found: Vec<Cue> = Vec::new();
-    for m in SOURCE_TIE.find_iter(masked) {
-        // The tie is the match's last word, with the space before it.
-        let tie_start = m.start() + m.as_str()[..m.len() - 1].rfind(' ').unwrap_or(0);
-        let Some(cue) = source_cue(masked, tie_start, m.end()) else {
+    for (_, tie_start, name_start) in ties(masked, nouns) {
+        let Some(cue) = source_cue(masked, tie_start, name_start) else {
             continue;
         };
         // A cue the patterns found names a part of the source's name ("Acme Department").
@@ -144,11 +165,14 @@ fn words_forward(text: &str) -> impl Iterator<Item = (usize, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::attribute::patterns::find_cues;
+    use crate::attribute::patterns::{cues_of, find_cues};
+    use crate::attribute::verbs::scan;
+    use proptest::prelude::*;
 
     fn speakers(text: &str) -> Vec<&str> {
-        let mut cues = find_cues(text);
-        add_sources(text, &mut cues);
+        let mut words = scan(text);
+        let mut cues = cues_of(text, &mut words);
+        add_sources(text, &words.listed().sources, &mut cues);
         cues.iter()
             .map(|c| &text[c.subject.0..c.subject.1])
             .collect()
@@ -192,5 +216,75 @@ mod tests {
         assert!(unchanged(
             "She gave a speech for Acme Corp said to be long."
         ));
+    }
+
+    /// The ties of `text` as [`SOURCE_TIE`] finds them.
+    fn expected_ties(text: &str) -> Vec<(usize, usize, usize)> {
+        SOURCE_TIE
+            .find_iter(text)
+            .map(|m| {
+                let tie = m.start() + m.as_str()[..m.len() - 1].rfind(' ').unwrap_or(0);
+                (m.start(), tie, m.end())
+            })
+            .collect()
+    }
+
+    fn found_ties(text: &str) -> Vec<(usize, usize, usize)> {
+        ties(text, &scan(text).listed().sources).collect()
+    }
+
+    #[test]
+    fn ties_are_the_patterns() {
+        let text = "an aide close to Bo, aides for, a spokesman  for, an aide closer to, an aide to  \
+                    the official at _aide at 2aide at the friend familiar with";
+        assert_eq!(found_ties(text), expected_ties(text));
+        let tied: Vec<&str> = found_ties(text).iter().map(|t| &text[t.0..t.2]).collect();
+        assert_eq!(tied, ["aide close to ", "aide to ", "official at "]);
+        // A tie's words are no nouns: the pattern's matches never overlap.
+        for word in ["close", "familiar", "for", "to", "with", "at"] {
+            assert!(!SOURCE_NOUNS.contains(&word));
+        }
+    }
+
+    fn piece() -> impl Strategy<Value = String> {
+        let mut pieces: Vec<String> = SOURCE_NOUNS.iter().map(|n| n.to_string()).collect();
+        pieces.extend(
+            [
+                " close",
+                " familiar",
+                "close",
+                " for ",
+                "for",
+                " to ",
+                "to",
+                " with ",
+                "with ",
+                " at ",
+                "at",
+                " ",
+                "  ",
+                "\u{a0}",
+                "_",
+                "x",
+                "s",
+                "2",
+                "é",
+                ",",
+                "said",
+                " Acme",
+                "poll",
+            ]
+            .map(String::from),
+        );
+        proptest::sample::select(pieces)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+        #[test]
+        fn ties_match_the_pattern(pieces in proptest::collection::vec(piece(), 0..14)) {
+            let text = pieces.concat();
+            prop_assert_eq!(found_ties(&text), expected_ties(&text));
+        }
     }
 }

@@ -26,6 +26,16 @@ pub fn label(para: &str) -> Option<Label> {
     if let Some(mark) = para[at..].chars().next().filter(|c| matches!(c, '“' | '"')) {
         at += mark.len_utf8();
     }
+    // Most lines open with no word in capitals: a label's first word opens with two capitals
+    // (or ’, ', -) or is an initial ("A."), and shorter words are none (see `shouted`).
+    let mut opening = para[at..].chars();
+    if !(opening.next().is_some_and(char::is_uppercase)
+        && opening
+            .next()
+            .is_some_and(|c| c.is_uppercase() || matches!(c, '’' | '\'' | '-' | '.')))
+    {
+        return None;
+    }
     // Labels are short: the colon is looked for in the line's opening bytes only.
     let window = para
         .as_bytes()
@@ -97,6 +107,11 @@ mod tests {
             Some("Ann O’Lee-Lind".into())
         );
         assert_eq!(name("\"ZED Q. BERG:  Yes."), Some("Zed Q. Berg".into()));
+        // An initial, an apostrophe or a hyphen may come second.
+        assert_eq!(name("Q. BERG: Yes."), Some("Q. Berg".into()));
+        assert_eq!(name("O’LEE: Yes."), Some("O’Lee".into()));
+        assert_eq!(name("D'LEE: Yes."), Some("D'Lee".into()));
+        assert_eq!(name("É-LEE: Yes."), Some("É-Lee".into()));
         let l = label("  BERG: Yes.").unwrap();
         assert_eq!(&"  BERG: Yes."[l.end..], "Yes.");
     }

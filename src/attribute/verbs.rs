@@ -1,12 +1,15 @@
-//! The speech verbs of a text, found word by word: the same matches as the cue pattern
-//! `\b(?:said|says|…|according\s+to|…)\b` (ASCII word boundaries, longest verb first, `\s`
-//! the ASCII spaces and the no-break space), without running its automaton. The cue finder
-//! looks for verbs in every paragraph, where the regex scan was a tenth of attribution's
-//! instructions: here most words are turned away by their first byte and length alone.
+//! The listed words of a text, found word by word in one pass: the speech verbs, with the
+//! same matches as the cue pattern `\b(?:said|says|…|according\s+to|…)\b` (ASCII word
+//! boundaries, longest verb first, `\s` the ASCII spaces and the no-break space), without
+//! running its automaton; and, for [`scan`], the words other rules start from (a source
+//! noun of `sources`, a poll noun of `polls`, the "of" of `joined` and the "by" of
+//! `participles`), so that those rules need no search of their own. The cue finder reads every paragraph this way: most words are turned away by their
+//! first byte and length alone.
 
 use std::sync::LazyLock;
 
-use super::cues::SPEECH_VERBS;
+use super::cues::{SOURCE_NOUNS, SPEECH_VERBS};
+use super::polls::POLL_NOUNS;
 use crate::hash::HashMap;
 
 /// A speech verb found in a text.
@@ -29,13 +32,35 @@ impl<'t> Verb<'t> {
     }
 }
 
-/// The verbs, indexed by their first word.
+/// A listed word: what a rule starts from besides speech verbs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// "spokeswoman" of "a spokeswoman for Acme said" ([`SOURCE_NOUNS`]).
+    Source,
+    /// "poll" of "in a new Acme poll" ([`POLL_NOUNS`]).
+    Poll,
+    /// "of" of "the Department of Acme said".
+    Of,
+    /// "by" of "answered by calling it a mistake".
+    By,
+}
+
+/// What a word opens or is.
+#[derive(Default)]
+struct Entry {
+    /// The verbs opening with the word, in the pattern's order (longest first).
+    verbs: Vec<&'static [u8]>,
+    kind: Option<Kind>,
+}
+
+/// The listed words, indexed by their (first) word.
 struct Table {
     /// For the last five bits of a first word's first and last bytes, one bit per length
     /// (below 64) of such a first word of a verb: a filter that turns most words away.
-    lengths: [u64; 1024],
-    /// First word → the verbs opening with it, in the pattern's order (longest first).
-    by_head: HashMap<&'static [u8], Vec<&'static [u8]>>,
+    verb_lengths: [u64; 1024],
+    /// The same filter for first words of verbs and for nouns.
+    all_lengths: [u64; 1024],
+    by_head: HashMap<&'static [u8], Entry>,
 }
 
 static TABLE: LazyLock<Table> = LazyLock::new(|| {
@@ -43,20 +68,41 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
     let mut ordered: Vec<&'static str> = SPEECH_VERBS.to_vec();
     ordered.sort_by_key(|v| std::cmp::Reverse(v.len()));
     let mut table = Table {
-        lengths: [0; 1024],
+        verb_lengths: [0; 1024],
+        all_lengths: [0; 1024],
         by_head: HashMap::default(),
     };
     for verb in ordered {
         let bytes = verb.as_bytes();
         let head = &bytes[..verb.find(' ').unwrap_or(verb.len())];
-        if head.is_empty() || head.len() >= 64 || !head.iter().copied().all(is_word) {
+        if !is_lexicon_word(head) {
             continue;
         }
-        table.lengths[ends(head)] |= 1 << head.len();
-        table.by_head.entry(head).or_default().push(bytes);
+        table.verb_lengths[ends(head)] |= 1 << head.len();
+        table.all_lengths[ends(head)] |= 1 << head.len();
+        table.by_head.entry(head).or_default().verbs.push(bytes);
+    }
+    let sources = SOURCE_NOUNS.iter().map(|n| (n, Kind::Source));
+    let polls = POLL_NOUNS.iter().map(|n| (n, Kind::Poll));
+    for (noun, kind) in sources
+        .chain(polls)
+        .chain([(&"of", Kind::Of), (&"by", Kind::By)])
+    {
+        let word = noun.as_bytes();
+        // A noun with a space or a non-word byte is no word the scan reads: a test keeps
+        // the lists free of them.
+        if is_lexicon_word(word) {
+            table.all_lengths[ends(word)] |= 1 << word.len();
+            table.by_head.entry(word).or_default().kind = Some(kind);
+        }
     }
     table
 });
+
+/// Whether `word` is one word the scan can find: word bytes only, shorter than 64 bytes.
+fn is_lexicon_word(word: &[u8]) -> bool {
+    !word.is_empty() && word.len() < 64 && word.iter().copied().all(is_word)
+}
 
 /// The [`Table::lengths`] slot of a (non-empty) word.
 fn ends(word: &[u8]) -> usize {
@@ -106,12 +152,52 @@ fn rest_end(text: &[u8], mut at: usize, rest: &[u8]) -> Option<usize> {
     (!text.get(at).copied().is_some_and(is_word)).then_some(at)
 }
 
-/// The speech verbs of `text`, left to right, as the cue pattern's `find_iter` gives them.
-pub fn speech_verbs(text: &str) -> impl Iterator<Item = Verb<'_>> {
-    let table = &*TABLE;
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    std::iter::from_fn(move || {
+/// The speech verbs of a text, left to right, as the cue pattern's `find_iter` gives them;
+/// from [`scan`], it notes the listed words it passes on the way.
+pub struct Scan<'t> {
+    text: &'t str,
+    /// Where the search goes on.
+    at: usize,
+    /// The filter of the words looked up: verbs' first words, or the listed words as well.
+    lengths: &'static [u64; 1024],
+    listed: Listed,
+}
+
+/// The listed words of a text, each left to right.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Listed {
+    /// Byte ranges of the source nouns ([`SOURCE_NOUNS`]) written as whole ASCII words.
+    pub sources: Vec<(usize, usize)>,
+    /// Byte starts of the poll nouns ([`POLL_NOUNS`]) written as whole ASCII words.
+    pub polls: Vec<usize>,
+    /// Where each " of " starts (its first space), as a search left to right finds them: one
+    /// that starts inside the one before ("of of ") is none.
+    pub of: Vec<usize>,
+    /// Where each " by " starts, the same way.
+    pub by: Vec<usize>,
+}
+
+/// Notes an "of" or "by" at byte `start` of `bytes` in `found` when a space stands on either
+/// side of it and the one noted before does not hold that first space.
+fn note_tie(found: &mut Vec<usize>, bytes: &[u8], start: usize) {
+    let Some(space) = start.checked_sub(1) else {
+        return;
+    };
+    if bytes[space] == b' '
+        && bytes.get(start + 2) == Some(&b' ')
+        && found.last().is_none_or(|&last| space >= last + 4)
+    {
+        found.push(space);
+    }
+}
+
+impl<'t> Iterator for Scan<'t> {
+    type Item = Verb<'t>;
+
+    fn next(&mut self) -> Option<Verb<'t>> {
+        let table = &*TABLE;
+        let bytes = self.text.as_bytes();
+        let mut i = self.at;
         while i < bytes.len() {
             if !is_word(bytes[i]) {
                 i += 1;
@@ -123,22 +209,63 @@ pub fn speech_verbs(text: &str) -> impl Iterator<Item = Verb<'_>> {
                 i += 1;
             }
             let len = i - start;
-            if len >= 64 || table.lengths[ends(&bytes[start..i])] >> len & 1 == 0 {
+            if len >= 64 || self.lengths[ends(&bytes[start..i])] >> len & 1 == 0 {
                 continue;
             }
-            let Some(candidates) = table.by_head.get(&bytes[start..i]) else {
+            let Some(entry) = table.by_head.get(&bytes[start..i]) else {
                 continue;
             };
-            if let Some(end) = candidates
+            match entry.kind {
+                Some(Kind::Source) => self.listed.sources.push((start, i)),
+                Some(Kind::Poll) => self.listed.polls.push(start),
+                Some(Kind::Of) => note_tie(&mut self.listed.of, bytes, start),
+                Some(Kind::By) => note_tie(&mut self.listed.by, bytes, start),
+                None => {}
+            }
+            if let Some(end) = entry
+                .verbs
                 .iter()
                 .find_map(|verb| rest_end(bytes, i, &verb[len..]))
             {
-                i = end;
-                return Some(Verb { text, start, end });
+                self.at = end;
+                return Some(Verb {
+                    text: self.text,
+                    start,
+                    end,
+                });
             }
         }
+        self.at = i;
         None
-    })
+    }
+}
+
+impl Scan<'_> {
+    /// The listed words of the whole text (the verbs not yet taken are passed over).
+    pub fn listed(mut self) -> Listed {
+        self.by_ref().for_each(drop);
+        self.listed
+    }
+}
+
+/// The speech verbs of `text`, left to right, as the cue pattern's `find_iter` gives them.
+pub fn speech_verbs(text: &str) -> Scan<'_> {
+    Scan {
+        text,
+        at: 0,
+        lengths: &TABLE.verb_lengths,
+        listed: Listed::default(),
+    }
+}
+
+/// The speech verbs of `text` as [`speech_verbs`] gives them, noting its listed words on the
+/// way ([`Scan::listed`]). A word inside a verb of several words is none: no such verb holds
+/// one (a test checks the lists).
+pub fn scan(text: &str) -> Scan<'_> {
+    Scan {
+        lengths: &TABLE.all_lengths,
+        ..speech_verbs(text)
+    }
 }
 
 #[cfg(test)]
@@ -176,7 +303,8 @@ mod tests {
             .collect();
         let other = [
             " ", "  ", "\t", "\n", "\u{a0}", "\u{2003}", ",", ".", "_", "-", "’", "é", "É", "2",
-            "to", "out", "in", "s", "ed", "un", "Ann Lee", "the", "“", "”",
+            "to", "out", "in", "s", "ed", "un", "Ann Lee", "the", "“", "”", "aide", "poll",
+            "Surveys", "sources", "of", "by", " of of ", " by ",
         ];
         prop_oneof![
             proptest::sample::select(verbs),
@@ -185,12 +313,83 @@ mod tests {
         ]
     }
 
+    /// The listed nouns of `text` as a pattern of whole ASCII words finds them.
+    fn nouns_expected(text: &str) -> Listed {
+        let mut words: Vec<&str> = SOURCE_NOUNS
+            .iter()
+            .chain(POLL_NOUNS.iter())
+            .copied()
+            .collect();
+        words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        let pattern = regex::Regex::new(&format!(r"(?-u:\b)(?:{})(?-u:\b)", words.join("|")))
+            .expect("valid pattern");
+        let mut nouns = Listed::default();
+        let of = memchr::memmem::Finder::new(" of ");
+        nouns.of = of.find_iter(text.as_bytes()).collect();
+        let by = memchr::memmem::Finder::new(" by ");
+        nouns.by = by.find_iter(text.as_bytes()).collect();
+        for m in pattern.find_iter(text) {
+            if POLL_NOUNS.contains(&m.as_str()) {
+                nouns.polls.push(m.start());
+            } else {
+                nouns.sources.push((m.start(), m.end()));
+            }
+        }
+        nouns
+    }
+
+    #[test]
+    fn the_scan_notes_whole_word_nouns() {
+        let text = "A spokesman for Acme said, a spokesman_ for Bo, 2polls, Polls’ and surveysé";
+        let mut words = scan(text);
+        let verbs: Vec<&str> = words.by_ref().map(|v| v.as_str()).collect();
+        assert_eq!(verbs, ["said"]);
+        let nouns = words.listed();
+        assert_eq!(nouns.sources, [(2, 11)]);
+        let polls: Vec<&str> = nouns.polls.iter().map(|&i| &text[i..i + 5]).collect();
+        assert_eq!(polls, ["Polls", "surve"]);
+        assert_eq!(nouns, nouns_expected(text));
+        // Taking no verb first changes nothing.
+        assert_eq!(scan(text).listed(), nouns_expected(text));
+        // " of " and " by " as a search finds them: not one inside the one before.
+        let text = "of the head of of Acme, led by  by bo by_ by by";
+        let listed = scan(text).listed();
+        assert_eq!(
+            (listed.of.as_slice(), listed.by.as_slice()),
+            (&[11][..], &[27, 31, 41][..])
+        );
+        assert_eq!(listed, nouns_expected(text));
+    }
+
+    #[test]
+    fn the_lists_fit_the_scan() {
+        let nouns: Vec<&str> = SOURCE_NOUNS
+            .iter()
+            .chain(POLL_NOUNS.iter())
+            .chain(&["of", "by"])
+            .copied()
+            .collect();
+        for noun in &nouns {
+            assert!(is_lexicon_word(noun.as_bytes()), "{noun}");
+        }
+        // The scan passes over the words after a verb's first: none may be a noun.
+        for verb in SPEECH_VERBS {
+            for word in verb.split(' ').skip(1) {
+                assert!(!nouns.contains(&word), "{verb}");
+            }
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
         #[test]
         fn matches_the_verb_pattern(pieces in proptest::collection::vec(piece(), 0..12)) {
             let text = pieces.concat();
             prop_assert_eq!(found(&text), expected(&text));
+            let mut words = scan(&text);
+            let verbs: Vec<(usize, usize)> = words.by_ref().map(|v| (v.start(), v.end())).collect();
+            prop_assert_eq!(verbs, expected(&text));
+            prop_assert_eq!(words.listed(), nouns_expected(&text));
         }
     }
 }
