@@ -3,6 +3,7 @@
 
 use std::sync::LazyLock;
 
+use lazy_regex::{Lazy, lazy_regex};
 use regex::Regex;
 use scraper::{Html, Selector};
 
@@ -263,8 +264,7 @@ fn repeats_summary(shown: &str, summary: &str) -> bool {
 /// Whether an element shows the page's summary as a pointer to the page rather than as its
 /// standfirst: a link, a promotion of stories, a share preview, a breadcrumb trail.
 fn is_elsewhere_box(node: &scraper::Node) -> bool {
-    static BOX: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)promo|\bshare|sharing|breadcrumb").expect("valid regex"));
+    static BOX: Lazy<Regex> = lazy_regex!(r"(?i)promo|\bshare|sharing|breadcrumb");
     node.as_element().is_some_and(|el| {
         el.name() == "a"
             || [el.attr("class"), el.attr("id")]
@@ -395,10 +395,9 @@ const MAX_CLOSING_CALL_CHARS: usize = 400;
 /// A call to action closing the text ("Bookmark our site and sign up for our newsletters",
 /// "To post a comment, log in"): longer than the noise lines dropped anywhere in the body.
 fn is_closing_call(p: &str) -> bool {
-    static CALL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:subscribe|newsletters?|sign in|sign up|log ?in(?:to)?|create an account|follow us|bookmark|push alerts|enable javascript|failed to load|post a comment|abonnieren|abonniere)\b")
-            .expect("valid regex")
-    });
+    static CALL: Lazy<Regex> = lazy_regex!(
+        r"(?i)\b(?:subscribe|newsletters?|sign in|sign up|log ?in(?:to)?|create an account|follow us|bookmark|push alerts|enable javascript|failed to load|post a comment|abonnieren|abonniere)\b"
+    );
     p.chars().count() <= MAX_CLOSING_CALL_CHARS && CALL.is_match(p)
 }
 
