@@ -471,6 +471,17 @@ fn names_the_site(author: &str, site_names: &[String]) -> bool {
 mod tests {
     use super::*;
 
+    /// A page with `head` in its `<head>`, `above` before the `<article>`, and two paragraphs
+    /// of story prose in the article.
+    fn story_page(head: &str, above: &str) -> String {
+        let text =
+            "The text of the story, with commas, clauses and more words, goes on. ".repeat(3);
+        format!(
+            "<html><head>{head}</head><body>{above}<article><p>{text}</p><p>{text}</p></article>\
+             </body></html>"
+        )
+    }
+
     #[test]
     fn recognises_the_outlet_posing_as_author() {
         let sites = vec!["The Guardian".to_string(), "MDR".to_string()];
@@ -554,30 +565,24 @@ mod tests {
     #[test]
     fn adds_the_visible_lead_above_the_content() {
         let lead = "A summary of the story that the page shows above the text, in bold.";
-        let text = "The text of the story, with commas, clauses and more words, goes on. ";
         let page = |shown: bool| {
-            format!(
-                "<html><head><meta name=description content=\"{lead}\"></head><body>\
-                 <header>{}</header><article><p>{}</p><p>{}</p></article></body></html>",
-                if shown {
-                    format!("<p>{lead}</p>")
-                } else {
-                    String::new()
-                },
-                text.repeat(3),
-                text.repeat(3)
+            let above = if shown {
+                format!("<p>{lead}</p>")
+            } else {
+                String::new()
+            };
+            story_page(
+                &format!("<meta name=description content=\"{lead}\">"),
+                &format!("<header>{above}</header>"),
             )
         };
         assert!(extract(&page(true)).body.starts_with(lead));
         assert!(!extract(&page(false)).body.contains("summary of the story"));
         // A description that only repeats the headline the page shows is no lead.
         let headline = "The harbour town counts the cost of the longest storm in memory";
-        let page = format!(
-            "<html><head><title>{headline}</title><meta name=description content=\"{headline}\">\
-             </head><body><header><h1>{headline}</h1></header><article><p>{}</p><p>{}</p>\
-             </article></body></html>",
-            text.repeat(3),
-            text.repeat(3)
+        let page = story_page(
+            &format!("<title>{headline}</title><meta name=description content=\"{headline}\">"),
+            &format!("<header><h1>{headline}</h1></header>"),
         );
         let body = extract(&page).body;
         assert!(body.starts_with("The text"), "{body:?}");
@@ -587,15 +592,7 @@ mod tests {
     fn takes_the_shown_standfirst_a_cut_or_suffixed_summary_repeats() {
         let lead = "A summary of the story that the page shows above the text, in bold, \
                     and that goes on for a second clause.";
-        let text = "The text of the story, with commas, clauses and more words, goes on. ";
-        let page = |metas: &str| {
-            format!(
-                "<html><head>{metas}</head><body><header><p>{lead}</p></header><article>\
-                 <p>{}</p><p>{}</p></article></body></html>",
-                text.repeat(3),
-                text.repeat(3)
-            )
-        };
+        let page = |metas: &str| story_page(metas, &format!("<header><p>{lead}</p></header>"));
         for metas in [
             // Cut short, with the site's name after it, or only under the last key.
             "<meta name=description content=\"A summary of the story that the page shows above \
@@ -627,12 +624,9 @@ mod tests {
                     that the page breaks by hand.";
         let shown = "<p>A summary of the story<br>that the page shows above the text,<br>set in \
                      short lines that the<br>page breaks by hand.</p>";
-        let text = "The text of the story, with commas, clauses and more words, goes on. ";
-        let page = format!(
-            "<html><head><meta name=description content=\"{lead}\"></head><body>\
-             <header>{shown}</header><article><p>{}</p><p>{}</p></article></body></html>",
-            text.repeat(3),
-            text.repeat(3)
+        let page = story_page(
+            &format!("<meta name=description content=\"{lead}\">"),
+            &format!("<header>{shown}</header>"),
         );
         let body = extract(&page).body;
         assert!(body.starts_with(lead), "{body:?}");
@@ -640,13 +634,10 @@ mod tests {
 
     #[test]
     fn takes_the_standfirst_set_under_the_headline() {
-        let text = "The text of the story, with commas, clauses and more words, goes on. ";
         let page = |under: &str| {
-            format!(
-                "<html><body><header><h1>Rain floods the old town square</h1>{under}</header>\
-                 <article><p>{}</p><p>{}</p></article></body></html>",
-                text.repeat(3),
-                text.repeat(3)
+            story_page(
+                "",
+                &format!("<header><h1>Rain floods the old town square</h1>{under}</header>"),
             )
         };
         let dek = "The river rose two metres overnight, and the square, its cafés and the \
@@ -669,16 +660,13 @@ mod tests {
     #[test]
     fn a_summary_shown_in_a_link_or_promotion_is_no_lead() {
         let lead = "A summary of the story that the page shows above the text, in bold.";
-        let text = "The text of the story, with commas, clauses and more words, goes on. ";
         for shown in [
             format!("<a href=/story>{lead}</a>"),
             format!("<div class=top-stories-promo><p>{lead}</p></div>"),
         ] {
-            let page = format!(
-                "<html><head><meta name=description content=\"{lead}\"></head><body>\
-                 <header>{shown}</header><article><p>{}</p><p>{}</p></article></body></html>",
-                text.repeat(3),
-                text.repeat(3)
+            let page = story_page(
+                &format!("<meta name=description content=\"{lead}\">"),
+                &format!("<header>{shown}</header>"),
             );
             let body = extract(&page).body;
             assert!(!body.contains("summary of the story"), "{body:?}");
