@@ -126,6 +126,9 @@ pub fn extract(text: &str) -> Article {
     article
 }
 
+/// The page's `<h1>` headings (the first is taken as the headline).
+static H1: LazyLock<Selector> = LazyLock::new(|| Selector::parse("h1").expect("valid"));
+
 /// Shortest and longest standfirst taken from under the headline.
 const HEADLINE_STANDFIRST_CHARS: std::ops::RangeInclusive<usize> = 100..=1200;
 
@@ -133,7 +136,6 @@ const HEADLINE_STANDFIRST_CHARS: std::ops::RangeInclusive<usize> = 100..=1200;
 /// when it reads as prose (long, ending like a sentence, few links) and the body lacks it:
 /// the standfirst of a page that sets it in the headline's box, apart from the text.
 fn headline_standfirst(doc: &Html, body: &str) -> Option<String> {
-    static H1: LazyLock<Selector> = LazyLock::new(|| Selector::parse("h1").expect("valid"));
     if body.is_empty() {
         return None;
     }
@@ -291,7 +293,6 @@ fn headline_keys(
     ld: &meta::LinkedData,
     title: Option<&str>,
 ) -> Vec<String> {
-    static H1: LazyLock<Selector> = LazyLock::new(|| Selector::parse("h1").expect("valid"));
     let h1 = doc.select(&H1).next().map(|h| h.text().collect::<String>());
     let mut keys: Vec<String> = title
         .map(str::to_string)
