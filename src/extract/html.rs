@@ -152,12 +152,12 @@ fn headline_standfirst(doc: &Html, body: &str) -> Option<String> {
         .filter(|e| e.value().name() == "a")
         .map(|a| a.text().map(|t| t.chars().count()).sum::<usize>())
         .sum();
-    let key = lead_key(&text);
+    let key = meta::norm(&text);
     let opening: String = key.chars().take(MIN_LEAD_CHARS).collect();
     (HEADLINE_STANDFIRST_CHARS.contains(&chars)
         && text.ends_with(['.', '!', '?', '…', '"', '”', '»'])
         && link_chars * 4 < chars
-        && !lead_key(body).contains(&opening))
+        && !meta::norm(body).contains(&opening))
     .then_some(text)
 }
 
@@ -179,7 +179,7 @@ fn visible_lead(doc: &Html, tags: &meta::MetaTags, body: &str) -> Option<String>
     if body.is_empty() {
         return None;
     }
-    let body_key = lead_key(body);
+    let body_key = meta::norm(body);
     let in_body = |k: &str| -> bool {
         let opening: String = k.chars().take(MIN_LEAD_CHARS).collect();
         body_key.contains(&opening)
@@ -189,7 +189,7 @@ fn visible_lead(doc: &Html, tags: &meta::MetaTags, body: &str) -> Option<String>
         .filter_map(|k| tags.first(&[k]))
         .map(|d| meta::squash(&d))
         .filter(|d| d.chars().count() >= MIN_LEAD_CHARS)
-        .map(|d| lead_key(&d))
+        .map(|d| meta::norm(&d))
         .filter(|k| !in_body(k))
         .collect();
     summaries.dedup();
@@ -203,7 +203,7 @@ fn visible_lead(doc: &Html, tags: &meta::MetaTags, body: &str) -> Option<String>
             if text.len() < min_len {
                 return None;
             }
-            let shown = lead_key(&text);
+            let shown = meta::norm(&text);
             summaries
                 .iter()
                 .any(|s| repeats_summary(&shown, s))
@@ -236,20 +236,11 @@ fn shown_text(n: ego_tree::NodeRef<'_, scraper::Node>) -> Option<std::borrow::Co
     }
 }
 
-/// Letters and digits of a text, lowercase: the form in which a summary and the paragraph
-/// showing it are compared.
-fn lead_key(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
 /// Shortest share, in tenths, of the longer text that the shorter must make up for a shown
 /// paragraph and a summary that open alike to count as one text.
 const MIN_SHARED_TENTHS: usize = 6;
 
-/// Whether a shown paragraph and a summary (as [`lead_key`]s) are one text: equal, or one
+/// Whether a shown paragraph and a summary (as [`meta::norm`] keys) are one text: equal, or one
 /// opens with the other and the shorter is most of the longer.
 fn repeats_summary(shown: &str, summary: &str) -> bool {
     let (short, long) = if shown.len() <= summary.len() {
