@@ -8,6 +8,8 @@ use std::fmt;
 use std::str::FromStr;
 
 use chrono::{Datelike, NaiveDate};
+use lazy_regex::{Lazy, lazy_regex};
+use regex::Regex;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A calendar date known to the year, the month or the day.
@@ -329,10 +331,9 @@ fn parse_timestamp_local(s: &str) -> Option<PublishedDate> {
 }
 
 /// Year-first numeric dates anywhere in a short text: `2019.3.4`, `2019/03/04`, `2019年3月4日`.
-static YMD_ANYWHERE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?:^|[^\d])((?:19|20)\d{2})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})(?:$|[^\d])")
-        .expect("valid regex")
-});
+static YMD_ANYWHERE: Lazy<Regex> = lazy_regex!(
+    r"(?:^|[^\d])((?:19|20)\d{2})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})(?:$|[^\d])"
+);
 
 fn parse_ymd_anywhere(s: &str) -> Option<PublishedDate> {
     let c = YMD_ANYWHERE.captures(s)?;
@@ -342,19 +343,14 @@ fn parse_ymd_anywhere(s: &str) -> Option<PublishedDate> {
 
 /// Day-first numeric dates with dots, as most of Europe writes them: `26.04.2024`,
 /// `06. 01. 2026, 14:59 Uhr`. The year must have four digits.
-static DMY_DOTTED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?:^|[^\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})(?:$|[^\d])")
-        .expect("valid regex")
-});
+static DMY_DOTTED: Lazy<Regex> =
+    lazy_regex!(r"(?:^|[^\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})(?:$|[^\d])");
 
 /// The same with a two-digit year, only when a time of day follows: `Do 25.04.24 | 14:07 Uhr`.
 /// Without the time, `1.2.24` is as likely a version or a score.
-static DMY_DOTTED_SHORT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
-        r"(?:^|[^\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})[\s,|/-]+(?:um\s+)?\d{1,2}:\d{2}(?:$|[^\d])",
-    )
-    .expect("valid regex")
-});
+static DMY_DOTTED_SHORT: Lazy<Regex> = lazy_regex!(
+    r"(?:^|[^\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})[\s,|/-]+(?:um\s+)?\d{1,2}:\d{2}(?:$|[^\d])"
+);
 
 fn parse_dmy_dotted(s: &str) -> Option<PublishedDate> {
     if let Some(c) = DMY_DOTTED.captures(s) {

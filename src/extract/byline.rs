@@ -1,30 +1,22 @@
 //! Author names: recognising byline lines ("By A and B", "Author: X", "Author`s name X") and
 //! cleaning raw author strings into a deduplicated list of person names.
 
-use std::sync::LazyLock;
-
+use lazy_regex::{Lazy, lazy_regex};
 use regex::Regex;
 
 /// A line that is a byline, with the names in group `names`.
-static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^\s*(?:[*_#>]+\s*)?(?:by|written by|words by|text by|story by|reporting by|author[`'’]?s?\s+name\s*:?|(?:autorin/autor|autor/autorin|author/s|autorinnen|autorin|autoren|authors|author|auteurs|auteur|autore|autor)\s*:?|posted by|von|par|por)\s*:?\s+(?P<names>[^\n]{2,150}?)\s*[*_]*\s*$",
-    )
-    .expect("valid regex")
-});
+static BYLINE: Lazy<Regex> = lazy_regex!(
+    r"(?i)^\s*(?:[*_#>]+\s*)?(?:by|written by|words by|text by|story by|reporting by|author[`'’]?s?\s+name\s*:?|(?:autorin/autor|autor/autorin|author/s|autorinnen|autorin|autoren|authors|author|auteurs|auteur|autore|autor)\s*:?|posted by|von|par|por)\s*:?\s+(?P<names>[^\n]{2,150}?)\s*[*_]*\s*$"
+);
 
 /// Words after which the rest of a byline's entry is a role, an outlet or its date ("Ann Lee
 /// Tuesday, Aug. 17, 2010"), not a name (see [`cut_role_tails`] for where the rest ends).
-static ROLE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\s*(?:[,|/–—-]\s*|\s+)(?:(?:senior|chief|staff|special|political|politics|foreign|deputy|contributing|associate|managing|executive|news|global|economics|business|sports?|science|health|tech|technology|opinion|culture|arts|entertainment|fashion|features|digital|investigative|national|metro|local|travel|food|legal|education|climate|white house|washington|moscow|london)\s+)*(?:correspondent|reporter|editor|writer|columnist|contributor|producer|journalist|analyst|bureau chief|for |in |at |updated|published|on \w+ \d|\d{1,2}[:/]|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:\d|\w+\.?\s+\d))",
-    )
-    .expect("valid regex")
-});
+static ROLE_TAIL: Lazy<Regex> = lazy_regex!(
+    r"(?i)\s*(?:[,|/–—-]\s*|\s+)(?:(?:senior|chief|staff|special|political|politics|foreign|deputy|contributing|associate|managing|executive|news|global|economics|business|sports?|science|health|tech|technology|opinion|culture|arts|entertainment|fashion|features|digital|investigative|national|metro|local|travel|food|legal|education|climate|white house|washington|moscow|london)\s+)*(?:correspondent|reporter|editor|writer|columnist|contributor|producer|journalist|analyst|bureau chief|for |in |at |updated|published|on \w+ \d|\d{1,2}[:/]|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:\d|\w+\.?\s+\d))"
+);
 
 /// Parenthesised asides ("(obe)", "(www.example.com)"), also when left unclosed.
-static PARENTHESES: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\([^)]*(?:\)|$)|\[[^\]]*(?:\]|$)").expect("valid regex"));
+static PARENTHESES: Lazy<Regex> = lazy_regex!(r"\([^)]*(?:\)|$)|\[[^\]]*(?:\]|$)");
 
 /// The text without its parenthesised asides ("Ann Lee (https://example.com)" → "Ann Lee ").
 pub fn strip_asides(raw: &str) -> std::borrow::Cow<'_, str> {
@@ -32,8 +24,7 @@ pub fn strip_asides(raw: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// A word that is a domain name.
-static DOMAIN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\w[\w-]*\.[a-z]{2,6}$").expect("valid regex"));
+static DOMAIN: Lazy<Regex> = lazy_regex!(r"^\w[\w-]*\.[a-z]{2,6}$");
 
 /// Whether a line can match [`BYLINE`]: after white space and markup (`*_#>`) it opens with one
 /// of the words the regex lets a byline open with. An exact pre-check (the regex ran on every

@@ -10,10 +10,10 @@
 //! content through the same [`KeptEdges`] iterator.
 
 use std::collections::HashMap;
-use std::sync::LazyLock;
 
 use ego_tree::NodeId;
 use ego_tree::iter::Edge;
+use lazy_regex::{Lazy, lazy_regex};
 use regex::Regex;
 use scraper::node::Element;
 use scraper::{ElementRef, Html, Node};
@@ -46,31 +46,25 @@ const SKIP_TAGS: &[&str] = &[
 ];
 
 /// Class or id words of containers that are not the article (readability's list, extended).
-static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)-ad-|\bads?\b|advert|banner|caption|gallery|slideshow|carousel|breadcrumb|combx|comment|community|cookie|consent|disqus|footer|gdpr|\bmenu|dropdown|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|pagination|pager|popup|modal|newsletter|subscri|\bshare|sharing|promo|recommend|more-stories|\btags?\b|taglist|topics|toolbar|masthead|outbrain|taboola|paywall|signup|disclaimer|teaser|trending|most-?popular|author-?bio|author-?profile|about-?(?:the-?)?author|\bbio\b|biograph|contributor|placeholder|jump-?link|visually-hidden|sr-only|screen-?reader|offscreen|element-invisible|\bvh\b|print-only|hidden",
-    )
-    .expect("valid regex")
-});
+static NEGATIVE: Lazy<Regex> = lazy_regex!(
+    r"(?i)-ad-|\bads?\b|advert|banner|caption|gallery|slideshow|carousel|breadcrumb|combx|comment|community|cookie|consent|disqus|footer|gdpr|\bmenu|dropdown|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|pagination|pager|popup|modal|newsletter|subscri|\bshare|sharing|promo|recommend|more-stories|\btags?\b|taglist|topics|toolbar|masthead|outbrain|taboola|paywall|signup|disclaimer|teaser|trending|most-?popular|author-?bio|author-?profile|about-?(?:the-?)?author|\bbio\b|biograph|contributor|placeholder|jump-?link|visually-hidden|sr-only|screen-?reader|offscreen|element-invisible|\bvh\b|print-only|hidden"
+);
 
 /// Class or id words of a "read more" box: a link to other stories, or the rest of this one
 /// behind a button. It counts against a candidate, but its text is not left out.
-static READ_MORE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)read-?more").expect("valid regex"));
+static READ_MORE: Lazy<Regex> = lazy_regex!(r"(?i)read-?more");
 
 /// Class or id words that rescue a container the negative list matched. "column" counts only
 /// as part of a longer name ("main-column"): grid frameworks put a bare `column` on every box,
 /// comment lists included.
-static MAYBE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)article|body|[a-z_-]column|column[_-]|content|main|story|entry|post-text|blog")
-        .expect("valid regex")
-});
+static MAYBE: Lazy<Regex> = lazy_regex!(
+    r"(?i)article|body|[a-z_-]column|column[_-]|content|main|story|entry|post-text|blog"
+);
 
 /// Class or id words of containers likely to hold the article.
-static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|prose|paragraph")
-        .expect("valid regex")
-});
+static POSITIVE: Lazy<Regex> = lazy_regex!(
+    r"(?i)article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|prose|paragraph"
+);
 
 /// Text and links measured under one element, boilerplate subtrees excluded.
 #[derive(Debug, Default, Clone, Copy)]
@@ -220,10 +214,8 @@ fn is_negative(el: &Element) -> bool {
 /// Whether class or id words name a box of other stories (most read, trending, recommended),
 /// boilerplate even when named for the article it follows ("c-article-most-popular").
 fn is_other_stories_box(class_id: &str) -> bool {
-    static OTHER_STORIES: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)most-?(?:popular|read|viewed)|trending|outbrain|taboola|recommended")
-            .expect("valid regex")
-    });
+    static OTHER_STORIES: Lazy<Regex> =
+        lazy_regex!(r"(?i)most-?(?:popular|read|viewed)|trending|outbrain|taboola|recommended");
     OTHER_STORIES.is_match(class_id)
 }
 
@@ -237,17 +229,13 @@ fn is_author_box(class_id: &str) -> bool {
 }
 
 /// Class or id words of a box about the author.
-static AUTHOR_BIO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)author[-_]?(?:bio|desc|info|details)|about-?(?:the-?)?author|biograph|byline-?desc",
-    )
-    .expect("valid regex")
-});
+static AUTHOR_BIO: Lazy<Regex> = lazy_regex!(
+    r"(?i)author[-_]?(?:bio|desc|info|details)|about-?(?:the-?)?author|biograph|byline-?desc"
+);
 
 /// True for a cookie or consent prompt (a consent manager's banner and its settings dialog).
 fn is_consent_prompt(el: &Element) -> bool {
-    static CONSENT: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)cookie|consent|gdpr").expect("valid regex"));
+    static CONSENT: Lazy<Regex> = lazy_regex!(r"(?i)cookie|consent|gdpr");
     matches!(el.name(), "div" | "section" | "aside" | "dialog")
         && [el.attr("id"), el.attr("class")]
             .into_iter()
@@ -1159,10 +1147,9 @@ const MIN_REPEATED_RUN: usize = 3;
 
 /// A heading over a note about the writer ("About the author", "Die Autorin", "Sobre la
 /// firma").
-static AUTHOR_NOTE_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:about the (?:authors?|writer)|über (?:den|die) autor(?:in|en)?|(?:der|die) autor(?:in|en)?|sobre (?:la firma|el autor|la autora)|à propos de l.auteur)\s*:?$")
-        .expect("valid regex")
-});
+static AUTHOR_NOTE_HEADING: Lazy<Regex> = lazy_regex!(
+    r"(?i)^(?:about the (?:authors?|writer)|über (?:den|die) autor(?:in|en)?|(?:der|die) autor(?:in|en)?|sobre (?:la firma|el autor|la autora)|à propos de l.auteur)\s*:?$"
+);
 
 /// Longest note taken for a note about the writer under its heading.
 const MAX_AUTHOR_NOTE_CHARS: usize = 400;
@@ -1227,19 +1214,15 @@ fn drop_repeated_paragraphs(paragraphs: &mut Vec<String>) {
 }
 
 /// Short paragraphs that are timestamps, photo credits or calls to action.
-static NOISE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^(?:(?:published|updated|last updated|posted|aktualisiert|publié|mis à jour)\b|©|\(c\)\s|copyright\b|(?:foto|photo|image|bild|credit|picture|illustration)s?(?:\s+credits?)?\s*:|(?:photo(?:graph)?|picture|image)s?\s+(?:by|courtesy)\b|\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago\b|\W*(?:lesedauer|reading time|read time|temps de lecture|tiempo de lectura)\s*:|\d+\s*min(?:ute)?s?\.?\s+(?:read|lesen|lesezeit|de lecture|de lectura)\b|https?://\S+$|.*(?:subscribe|newsletter|sign in|sign up|create an account|enable javascript|failed to load|follow us|skip (?:past|to)|all rights reserved)\b)",
-    )
-    .expect("valid regex")
-});
+static NOISE_LINE: Lazy<Regex> = lazy_regex!(
+    r"(?i)^(?:(?:published|updated|last updated|posted|aktualisiert|publié|mis à jour)\b|©|\(c\)\s|copyright\b|(?:foto|photo|image|bild|credit|picture|illustration)s?(?:\s+credits?)?\s*:|(?:photo(?:graph)?|picture|image)s?\s+(?:by|courtesy)\b|\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago\b|\W*(?:lesedauer|reading time|read time|temps de lecture|tiempo de lectura)\s*:|\d+\s*min(?:ute)?s?\.?\s+(?:read|lesen|lesezeit|de lecture|de lectura)\b|https?://\S+$|.*(?:subscribe|newsletter|sign in|sign up|create an account|enable javascript|failed to load|follow us|skip (?:past|to)|all rights reserved)\b)"
+);
 
 /// A photo credit standing alone: capitalised names joined by bare slashes ("Ann Lee/Reuters";
 /// spaced slashes join section names, "Add-ons / Extensions").
-static SLASH_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*)*(?:/\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*)*)+$")
-        .expect("valid regex")
-});
+static SLASH_CREDIT: Lazy<Regex> = lazy_regex!(
+    r"^\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*)*(?:/\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*)*)+$"
+);
 
 /// Longest paragraph taken for a standalone slash credit.
 const MAX_SLASH_CREDIT_CHARS: usize = 60;
@@ -1248,15 +1231,13 @@ const MAX_SLASH_CREDIT_CHARS: usize = 60;
 /// Foto: Ann Lee", "The old bridge at dawn © Example Archive", "Samsung in court. (Bild: Bo
 /// Ek/Example)"): the caption of a picture left in the text, not a paragraph of it. The
 /// credit starts at the capture `credit`.
-static CAPTION_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^.*\w.*\s(?P<credit>(?:Bild|Bildrechte|Foto|Photo|Image|Imagen|Credit|Picture|Illustration)s?(?:\s+[Cc]redits?)?\s*:\s*[^.!?]{2,60}|©\s*[^.!?]{2,60}|\((?:Bild|Foto|Photo|Symbolfoto|Image|Credit)\s*:[^)]*\))\s*$")
-        .expect("valid regex")
-});
+static CAPTION_CREDIT: Lazy<Regex> = lazy_regex!(
+    r"^.*\w.*\s(?P<credit>(?:Bild|Bildrechte|Foto|Photo|Image|Imagen|Credit|Picture|Illustration)s?(?:\s+[Cc]redits?)?\s*:\s*[^.!?]{2,60}|©\s*[^.!?]{2,60}|\((?:Bild|Foto|Photo|Symbolfoto|Image|Credit)\s*:[^)]*\))\s*$"
+);
 
 /// A sentence ending and the next one starting: a caption is one sentence, a standfirst with
 /// a credit glued on is several.
-static SENTENCE_BREAK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[.!?]\s+\p{Lu}").expect("valid regex"));
+static SENTENCE_BREAK: Lazy<Regex> = lazy_regex!(r"[.!?]\s+\p{Lu}");
 
 /// Longest line taken for a caption closed by its credit.
 const MAX_CAPTION_CREDIT_CHARS: usize = 400;
@@ -1275,29 +1256,25 @@ fn is_caption_with_credit(p: &str) -> bool {
 
 /// A picture credit standing alone: "Courtesy of Ann Lee", "Courtesy Example TV" (a capital
 /// after it; "Courtesy calls were made…" is prose).
-static COURTESY_CREDIT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^Courtesy(?: of)? \p{Lu}").expect("valid regex"));
+static COURTESY_CREDIT: Lazy<Regex> = lazy_regex!(r"^Courtesy(?: of)? \p{Lu}");
 
 /// A paywall's notice that the rest is for subscribers or members ("Article réservé aux
 /// abonnés", "この記事は会員限定です").
-static PAYWALL_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bsubscribers?[ -]only\b|\bexclusive(?:ly)? (?:to|for) subscribers\b|\bréservée? aux abonnés\b|\bnur für abonnenten\b|\bexclusivo para (?:suscriptores|socios)\b|\briservato agli abbonati\b|会員限定|有料会員")
-        .expect("valid regex")
-});
+static PAYWALL_NOTICE: Lazy<Regex> = lazy_regex!(
+    r"(?i)\bsubscribers?[ -]only\b|\bexclusive(?:ly)? (?:to|for) subscribers\b|\bréservée? aux abonnés\b|\bnur für abonnenten\b|\bexclusivo para (?:suscriptores|socios)\b|\briservato agli abbonati\b|会員限定|有料会員"
+);
 
 /// A call to follow the outlet on a messaging app or news aggregator ("Join us on WhatsApp",
 /// "Follow Example on Google News", "Folgst du schon … auf Whatsapp?", "ikuti WhatsApp channel").
-static FOLLOW_CHANNEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:follow|join)\s+(?:[^\s,.;]+\s+){0,3}?on\s+(?:the\s+)?|folg\w*\s+(?:[^\s,.;]+\s+){0,4}?auf\s+|(?:ikuti|suivez-nous sur|síguenos en|seguici su)\s+(?:[^\s,.;]+\s+){0,2}?)(?:whatsapp|telegram|google news)\b")
-        .expect("valid regex")
-});
+static FOLLOW_CHANNEL: Lazy<Regex> = lazy_regex!(
+    r"(?i)\b(?:(?:follow|join)\s+(?:[^\s,.;]+\s+){0,3}?on\s+(?:the\s+)?|folg\w*\s+(?:[^\s,.;]+\s+){0,4}?auf\s+|(?:ikuti|suivez-nous sur|síguenos en|seguici su)\s+(?:[^\s,.;]+\s+){0,2}?)(?:whatsapp|telegram|google news)\b"
+);
 
 /// The date and running or reading time closing a teaser of another piece ("… 18.04.2024 |
 /// 0:21 min", "Ann Lee 04.12.2023 5 min"), or such a time alone ("3 Min.").
-static TEASER_TIME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}[\s,|]*(?:\d{1,2}:\d{2}(?:\s*uhr)?[\s,|]*)?)\d{1,3}(?::\d{2})?\s*min\.?$")
-        .expect("valid regex")
-});
+static TEASER_TIME: Lazy<Regex> = lazy_regex!(
+    r"(?i)(?:^|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}[\s,|]*(?:\d{1,2}:\d{2}(?:\s*uhr)?[\s,|]*)?)\d{1,3}(?::\d{2})?\s*min\.?$"
+);
 
 /// Longest paragraph taken for a teaser closed by a date and a time.
 const MAX_TEASER_CHARS: usize = 400;
@@ -1321,17 +1298,15 @@ fn mentions(text: &str, word: &str) -> bool {
 
 /// A notice that the reader's browser is too old ("Your web browser is no longer supported",
 /// "Bitte wechseln Sie zu einem unterstützten Browser").
-static BROWSER_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)browser\b.{0,30}\b(?:no longer|not|nicht mehr|n.est plus)\b.{0,15}\b(?:supported|unterstützt|pris en charge)|(?:unterstützten|supported|newer|modern) browser|update (?:your|it)\b.{0,20}browser")
-        .expect("valid regex")
-});
+static BROWSER_NOTICE: Lazy<Regex> = lazy_regex!(
+    r"(?i)browser\b.{0,30}\b(?:no longer|not|nicht mehr|n.est plus)\b.{0,15}\b(?:supported|unterstützt|pris en charge)|(?:unterstützten|supported|newer|modern) browser|update (?:your|it)\b.{0,20}browser"
+);
 
 /// The labels of a box's open/close toggle, shown together as text ("Box aufklappen Box
 /// zuklappen", "Continue reading Show less"): a short line ending with the closing label.
-static TOGGLE_LABELS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:zuklappen|einklappen|show less|read less|see less|weniger anzeigen|voir moins|afficher moins|ver menos|mostrar menos)$")
-        .expect("valid regex")
-});
+static TOGGLE_LABELS: Lazy<Regex> = lazy_regex!(
+    r"(?i)\b(?:zuklappen|einklappen|show less|read less|see less|weniger anzeigen|voir moins|afficher moins|ver menos|mostrar menos)$"
+);
 
 /// Longest line taken for a toggle's labels.
 const MAX_TOGGLE_CHARS: usize = 60;
@@ -1346,10 +1321,8 @@ fn is_attribution(p: &str) -> bool {
 }
 
 /// A time of day standing alone ("15:43", "10.00 Uhr", "9:00pm ET").
-static TIME_OF_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\d{1,2}[:.]\d{2}\s*(?:uhr|h|am|pm)?\s*(?:[a-z]{2,4}t)?$")
-        .expect("valid regex")
-});
+static TIME_OF_DAY: Lazy<Regex> =
+    lazy_regex!(r"(?i)^\d{1,2}[:.]\d{2}\s*(?:uhr|h|am|pm)?\s*(?:[a-z]{2,4}t)?$");
 
 /// Longest line taken for a strip of metadata, and longest part of one.
 const MAX_METADATA_STRIP_CHARS: usize = 150;
@@ -1454,10 +1427,9 @@ fn is_metadata_strip(p: &str) -> bool {
 /// A teaser of an audio or video piece: the medium's label, then a bar, its running time, or a
 /// colon and a title closed by the running time ("Audio 03:07 Min. | 25.04.24 | Title",
 /// "AUDIO: Title (1 Min)", "Video | Title"). A colon and a title alone may head a section.
-static MEDIA_TEASER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:audio|video|podcast)(?:\s*\|.*|\s*:[^|]*?\(\d{1,3}\s*min\.?\).*|\s+\d{1,2}:\d{2}\b.*)$")
-        .expect("valid regex")
-});
+static MEDIA_TEASER: Lazy<Regex> = lazy_regex!(
+    r"(?i)^(?:audio|video|podcast)(?:\s*\|.*|\s*:[^|]*?\(\d{1,3}\s*min\.?\).*|\s+\d{1,2}:\d{2}\b.*)$"
+);
 
 /// Longest paragraph taken for a media teaser.
 const MAX_MEDIA_TEASER_CHARS: usize = 300;
@@ -1478,10 +1450,9 @@ const MAX_NOTICE_CHARS: usize = 250;
 /// The newsroom asking for stories or feedback by e-mail ("Got a story? Email us at
 /// news@example.com", "Senden Sie uns Ihr Feedback an: briefe@example.de"); a reporter's own
 /// address ("Ann Lee may be reached at ann@example.com") is the article's.
-static NEWSROOM_CALL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:got a story|have a story|story to tell|send (?:us )?your (?:stories|story|tips|news)|news ?team|news tips?|tip us|feedback)\b")
-        .expect("valid regex")
-});
+static NEWSROOM_CALL: Lazy<Regex> = lazy_regex!(
+    r"(?i)\b(?:got a story|have a story|story to tell|send (?:us )?your (?:stories|story|tips|news)|news ?team|news tips?|tip us|feedback)\b"
+);
 
 /// Whether a paragraph is a newsroom's call for tips with its e-mail address.
 fn is_newsroom_call(p: &str) -> bool {
@@ -1490,10 +1461,9 @@ fn is_newsroom_call(p: &str) -> bool {
 
 /// A notice to readers who block ads ("Ad block users: some features may not work while an ad
 /// blocker is enabled", "Please disable your ad blocker").
-static ADBLOCK_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bad ?blockers?\b.{0,80}\b(?:enabled|active|disable|turn(?:ed)? off|whitelist|allow)|\b(?:disable|turn off|deactivate|pause) (?:your |the )?ad ?blockers?\b|\bwerbeblocker\b")
-        .expect("valid regex")
-});
+static ADBLOCK_NOTICE: Lazy<Regex> = lazy_regex!(
+    r"(?i)\bad ?blockers?\b.{0,80}\b(?:enabled|active|disable|turn(?:ed)? off|whitelist|allow)|\b(?:disable|turn off|deactivate|pause) (?:your |the )?ad ?blockers?\b|\bwerbeblocker\b"
+);
 
 /// Whether a paragraph is a notice to readers who block ads.
 fn is_adblock_notice(p: &str) -> bool {
@@ -1502,10 +1472,9 @@ fn is_adblock_notice(p: &str) -> bool {
 
 /// A notice that more is loading ("Loading…", "Cargando siguiente contenido...", "正在加载...",
 /// "Scroll down to load comments..."): a short line closed by an ellipsis.
-static LOADING_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:loading|cargando|chargement|wird geladen|caricamento|carregando|ładowanie|načítání|正在加载|加载中|読み込み中|scroll down to load)\b.{0,40}(?:\.\.\.|…)$")
-        .expect("valid regex")
-});
+static LOADING_NOTICE: Lazy<Regex> = lazy_regex!(
+    r"(?i)^(?:loading|cargando|chargement|wird geladen|caricamento|carregando|ładowanie|načítání|正在加载|加载中|読み込み中|scroll down to load)\b.{0,40}(?:\.\.\.|…)$"
+);
 
 /// Longest line taken for a loading notice.
 const MAX_LOADING_NOTICE_CHARS: usize = 60;
@@ -1521,26 +1490,22 @@ fn is_loading_notice(l: &str) -> bool {
 /// A prompt opening a short line that asks readers to report a mistake in the article or to
 /// rate it ("Spotted an error? Report it", "Fehler gefunden? Jetzt melden.", "Kļūda rakstā?",
 /// "Was this article helpful?"): the site's feedback widget, not the writer.
-static FEEDBACK_PROMPT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:have you |you )?(?:spotted|found|see) an? (?:error|typo|mistake)|report an? (?:error|typo|mistake)|(?:sie haben )?(?:einen )?fehler gefunden|(?:vous avez )?(?:trouvé|repéré) une (?:erreur|faute)|signaler une erreur|¿?(?:has )?(?:visto|encontrado) (?:un|algún) error|kļūda rakstā|was this (?:article|story|page) helpful|did you find this (?:article|story) (?:helpful|useful)|wie hat ihnen (?:dieser|der) (?:artikel|beitrag) gefallen)\b")
-        .expect("valid regex")
-});
+static FEEDBACK_PROMPT: Lazy<Regex> = lazy_regex!(
+    r"(?i)^(?:(?:have you |you )?(?:spotted|found|see) an? (?:error|typo|mistake)|report an? (?:error|typo|mistake)|(?:sie haben )?(?:einen )?fehler gefunden|(?:vous avez )?(?:trouvé|repéré) une (?:erreur|faute)|signaler une erreur|¿?(?:has )?(?:visto|encontrado) (?:un|algún) error|kļūda rakstā|was this (?:article|story|page) helpful|did you find this (?:article|story) (?:helpful|useful)|wie hat ihnen (?:dieser|der) (?:artikel|beitrag) gefallen)\b"
+);
 
 /// A link that skips to the content or the navigation, for keyboards and screen readers ("Jump
 /// to navigation Jump to search", "Zum Inhalt springen", "zum Hauptinhalt", "Aller au
 /// contenu"): the whole line, one link or a few.
-static SKIP_LINK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:(?:jump|skip) to (?:the )?(?:navigation|search|(?:main )?content)|(?:direkt )?zum (?:haupt)?inhalt(?: springen)?|(?:aller|passer) au contenu(?: principal)?|(?:ir|saltar) al contenido(?: principal)?|vai al contenuto(?: principale)?)\s*)+$")
-        .expect("valid regex")
-});
+static SKIP_LINK: Lazy<Regex> = lazy_regex!(
+    r"(?i)^(?:(?:(?:jump|skip) to (?:the )?(?:navigation|search|(?:main )?content)|(?:direkt )?zum (?:haupt)?inhalt(?: springen)?|(?:aller|passer) au contenu(?: principal)?|(?:ir|saltar) al contenido(?: principal)?|vai al contenuto(?: principale)?)\s*)+$"
+);
 
 /// A wire service's note on a revised story, wholly in parentheses ("(Corrects 10th paragraph
 /// to show the Wii is from Nintendo)", "(Updates with closing prices)"): about the copy, not
 /// part of it.
-static REVISION_NOTE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\((?:Corrects|Updates|Adds|Recasts|Refiles|Repeats|Fixes)\b[^()]*\)\.?$")
-        .expect("valid regex")
-});
+static REVISION_NOTE: Lazy<Regex> =
+    lazy_regex!(r"^\((?:Corrects|Updates|Adds|Recasts|Refiles|Repeats|Fixes)\b[^()]*\)\.?$");
 
 /// Longest paragraph taken for a revision note.
 const MAX_REVISION_NOTE_CHARS: usize = 200;
@@ -1768,8 +1733,7 @@ const MAX_CAPTION_CHARS: usize = 300;
 const CAPTION_WINDOW: usize = 2_000;
 
 /// Class or id words of caption and photo-credit blocks.
-static CAPTION_CLASS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)caption|credit").expect("valid regex"));
+static CAPTION_CLASS: Lazy<Regex> = lazy_regex!(r"(?i)caption|credit");
 
 /// Whether an element is a caption: a `<figure>`, a `<figcaption>` or a caption/credit-classed
 /// block, shown when the page loads.

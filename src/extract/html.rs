@@ -3,6 +3,7 @@
 
 use std::sync::LazyLock;
 
+use lazy_regex::{Lazy, lazy_regex};
 use regex::Regex;
 use scraper::{Html, Selector};
 
@@ -125,6 +126,9 @@ pub fn extract(text: &str) -> Article {
     article
 }
 
+/// The page's `<h1>` headings (the first is taken as the headline).
+static H1: LazyLock<Selector> = LazyLock::new(|| Selector::parse("h1").expect("valid"));
+
 /// Shortest and longest standfirst taken from under the headline.
 const HEADLINE_STANDFIRST_CHARS: std::ops::RangeInclusive<usize> = 100..=1200;
 
@@ -132,7 +136,6 @@ const HEADLINE_STANDFIRST_CHARS: std::ops::RangeInclusive<usize> = 100..=1200;
 /// when it reads as prose (long, ending like a sentence, few links) and the body lacks it:
 /// the standfirst of a page that sets it in the headline's box, apart from the text.
 fn headline_standfirst(doc: &Html, body: &str) -> Option<String> {
-    static H1: LazyLock<Selector> = LazyLock::new(|| Selector::parse("h1").expect("valid"));
     if body.is_empty() {
         return None;
     }
@@ -149,12 +152,12 @@ fn headline_standfirst(doc: &Html, body: &str) -> Option<String> {
         .filter(|e| e.value().name() == "a")
         .map(|a| a.text().map(|t| t.chars().count()).sum::<usize>())
         .sum();
-    let key = lead_key(&text);
+    let key = meta::norm(&text);
     let opening: String = key.chars().take(MIN_LEAD_CHARS).collect();
     (HEADLINE_STANDFIRST_CHARS.contains(&chars)
         && text.ends_with(['.', '!', '?', '…', '"', '”', '»'])
         && link_chars * 4 < chars
-        && !lead_key(body).contains(&opening))
+        && !meta::norm(body).contains(&opening))
     .then_some(text)
 }
 
@@ -176,7 +179,7 @@ fn visible_lead(doc: &Html, tags: &meta::MetaTags, body: &str) -> Option<String>
     if body.is_empty() {
         return None;
     }
-    let body_key = lead_key(body);
+    let body_key = meta::norm(body);
     let in_body = |k: &str| -> bool {
         let opening: String = k.chars().take(MIN_LEAD_CHARS).collect();
         body_key.contains(&opening)
@@ -186,7 +189,7 @@ fn visible_lead(doc: &Html, tags: &meta::MetaTags, body: &str) -> Option<String>
         .filter_map(|k| tags.first(&[k]))
         .map(|d| meta::squash(&d))
         .filter(|d| d.chars().count() >= MIN_LEAD_CHARS)
-        .map(|d| lead_key(&d))
+        .map(|d| meta::norm(&d))
         .filter(|k| !in_body(k))
         .collect();
     summaries.dedup();
@@ -200,7 +203,7 @@ fn visible_lead(doc: &Html, tags: &meta::MetaTags, body: &str) -> Option<String>
             if text.len() < min_len {
                 return None;
             }
-            let shown = lead_key(&text);
+            let shown = meta::norm(&text);
             summaries
                 .iter()
                 .any(|s| repeats_summary(&shown, s))
@@ -233,20 +236,11 @@ fn shown_text(n: ego_tree::NodeRef<'_, scraper::Node>) -> Option<std::borrow::Co
     }
 }
 
-/// Letters and digits of a text, lowercase: the form in which a summary and the paragraph
-/// showing it are compared.
-fn lead_key(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
 /// Shortest share, in tenths, of the longer text that the shorter must make up for a shown
 /// paragraph and a summary that open alike to count as one text.
 const MIN_SHARED_TENTHS: usize = 6;
 
-/// Whether a shown paragraph and a summary (as [`lead_key`]s) are one text: equal, or one
+/// Whether a shown paragraph and a summary (as [`meta::norm`] keys) are one text: equal, or one
 /// opens with the other and the shorter is most of the longer.
 fn repeats_summary(shown: &str, summary: &str) -> bool {
     let (short, long) = if shown.len() <= summary.len() {
@@ -263,8 +257,7 @@ fn repeats_summary(shown: &str, summary: &str) -> bool {
 /// Whether an element shows the page's summary as a pointer to the page rather than as its
 /// standfirst: a link, a promotion of stories, a share preview, a breadcrumb trail.
 fn is_elsewhere_box(node: &scraper::Node) -> bool {
-    static BOX: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)promo|\bshare|sharing|breadcrumb").expect("valid regex"));
+    static BOX: Lazy<Regex> = lazy_regex!(r"(?i)promo|\bshare|sharing|breadcrumb");
     node.as_element().is_some_and(|el| {
         el.name() == "a"
             || [el.attr("class"), el.attr("id")]
@@ -291,7 +284,6 @@ fn headline_keys(
     ld: &meta::LinkedData,
     title: Option<&str>,
 ) -> Vec<String> {
-    static H1: LazyLock<Selector> = LazyLock::new(|| Selector::parse("h1").expect("valid"));
     let h1 = doc.select(&H1).next().map(|h| h.text().collect::<String>());
     let mut keys: Vec<String> = title
         .map(str::to_string)
@@ -395,10 +387,9 @@ const MAX_CLOSING_CALL_CHARS: usize = 400;
 /// A call to action closing the text ("Bookmark our site and sign up for our newsletters",
 /// "To post a comment, log in"): longer than the noise lines dropped anywhere in the body.
 fn is_closing_call(p: &str) -> bool {
-    static CALL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:subscribe|newsletters?|sign in|sign up|log ?in(?:to)?|create an account|follow us|bookmark|push alerts|enable javascript|failed to load|post a comment|abonnieren|abonniere)\b")
-            .expect("valid regex")
-    });
+    static CALL: Lazy<Regex> = lazy_regex!(
+        r"(?i)\b(?:subscribe|newsletters?|sign in|sign up|log ?in(?:to)?|create an account|follow us|bookmark|push alerts|enable javascript|failed to load|post a comment|abonnieren|abonniere)\b"
+    );
     p.chars().count() <= MAX_CLOSING_CALL_CHARS && CALL.is_match(p)
 }
 
@@ -471,6 +462,17 @@ fn names_the_site(author: &str, site_names: &[String]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A page with `head` in its `<head>`, `above` before the `<article>`, and two paragraphs
+    /// of story prose in the article.
+    fn story_page(head: &str, above: &str) -> String {
+        let text =
+            "The text of the story, with commas, clauses and more words, goes on. ".repeat(3);
+        format!(
+            "<html><head>{head}</head><body>{above}<article><p>{text}</p><p>{text}</p></article>\
+             </body></html>"
+        )
+    }
 
     #[test]
     fn recognises_the_outlet_posing_as_author() {
@@ -555,30 +557,24 @@ mod tests {
     #[test]
     fn adds_the_visible_lead_above_the_content() {
         let lead = "A summary of the story that the page shows above the text, in bold.";
-        let text = "The text of the story, with commas, clauses and more words, goes on. ";
         let page = |shown: bool| {
-            format!(
-                "<html><head><meta name=description content=\"{lead}\"></head><body>\
-                 <header>{}</header><article><p>{}</p><p>{}</p></article></body></html>",
-                if shown {
-                    format!("<p>{lead}</p>")
-                } else {
-                    String::new()
-                },
-                text.repeat(3),
-                text.repeat(3)
+            let above = if shown {
+                format!("<p>{lead}</p>")
+            } else {
+                String::new()
+            };
+            story_page(
+                &format!("<meta name=description content=\"{lead}\">"),
+                &format!("<header>{above}</header>"),
             )
         };
         assert!(extract(&page(true)).body.starts_with(lead));
         assert!(!extract(&page(false)).body.contains("summary of the story"));
         // A description that only repeats the headline the page shows is no lead.
         let headline = "The harbour town counts the cost of the longest storm in memory";
-        let page = format!(
-            "<html><head><title>{headline}</title><meta name=description content=\"{headline}\">\
-             </head><body><header><h1>{headline}</h1></header><article><p>{}</p><p>{}</p>\
-             </article></body></html>",
-            text.repeat(3),
-            text.repeat(3)
+        let page = story_page(
+            &format!("<title>{headline}</title><meta name=description content=\"{headline}\">"),
+            &format!("<header><h1>{headline}</h1></header>"),
         );
         let body = extract(&page).body;
         assert!(body.starts_with("The text"), "{body:?}");
@@ -588,15 +584,7 @@ mod tests {
     fn takes_the_shown_standfirst_a_cut_or_suffixed_summary_repeats() {
         let lead = "A summary of the story that the page shows above the text, in bold, \
                     and that goes on for a second clause.";
-        let text = "The text of the story, with commas, clauses and more words, goes on. ";
-        let page = |metas: &str| {
-            format!(
-                "<html><head>{metas}</head><body><header><p>{lead}</p></header><article>\
-                 <p>{}</p><p>{}</p></article></body></html>",
-                text.repeat(3),
-                text.repeat(3)
-            )
-        };
+        let page = |metas: &str| story_page(metas, &format!("<header><p>{lead}</p></header>"));
         for metas in [
             // Cut short, with the site's name after it, or only under the last key.
             "<meta name=description content=\"A summary of the story that the page shows above \
@@ -628,12 +616,9 @@ mod tests {
                     that the page breaks by hand.";
         let shown = "<p>A summary of the story<br>that the page shows above the text,<br>set in \
                      short lines that the<br>page breaks by hand.</p>";
-        let text = "The text of the story, with commas, clauses and more words, goes on. ";
-        let page = format!(
-            "<html><head><meta name=description content=\"{lead}\"></head><body>\
-             <header>{shown}</header><article><p>{}</p><p>{}</p></article></body></html>",
-            text.repeat(3),
-            text.repeat(3)
+        let page = story_page(
+            &format!("<meta name=description content=\"{lead}\">"),
+            &format!("<header>{shown}</header>"),
         );
         let body = extract(&page).body;
         assert!(body.starts_with(lead), "{body:?}");
@@ -641,13 +626,10 @@ mod tests {
 
     #[test]
     fn takes_the_standfirst_set_under_the_headline() {
-        let text = "The text of the story, with commas, clauses and more words, goes on. ";
         let page = |under: &str| {
-            format!(
-                "<html><body><header><h1>Rain floods the old town square</h1>{under}</header>\
-                 <article><p>{}</p><p>{}</p></article></body></html>",
-                text.repeat(3),
-                text.repeat(3)
+            story_page(
+                "",
+                &format!("<header><h1>Rain floods the old town square</h1>{under}</header>"),
             )
         };
         let dek = "The river rose two metres overnight, and the square, its cafés and the \
@@ -670,16 +652,13 @@ mod tests {
     #[test]
     fn a_summary_shown_in_a_link_or_promotion_is_no_lead() {
         let lead = "A summary of the story that the page shows above the text, in bold.";
-        let text = "The text of the story, with commas, clauses and more words, goes on. ";
         for shown in [
             format!("<a href=/story>{lead}</a>"),
             format!("<div class=top-stories-promo><p>{lead}</p></div>"),
         ] {
-            let page = format!(
-                "<html><head><meta name=description content=\"{lead}\"></head><body>\
-                 <header>{shown}</header><article><p>{}</p><p>{}</p></article></body></html>",
-                text.repeat(3),
-                text.repeat(3)
+            let page = story_page(
+                &format!("<meta name=description content=\"{lead}\">"),
+                &format!("<header>{shown}</header>"),
             );
             let body = extract(&page).body;
             assert!(!body.contains("summary of the story"), "{body:?}");

@@ -5,8 +5,8 @@
 //! tags, then markup in the page), and names and titles are cleaned here.
 
 use std::collections::HashMap;
-use std::sync::LazyLock;
 
+use lazy_regex::{Lazy, lazy_regex};
 use regex::Regex;
 use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;
@@ -81,9 +81,8 @@ fn decode_entities(s: &str) -> String {
 
 /// Matches a character reference left in text that was escaped twice (`&amp;#8217;` read as
 /// `&#8217;`, `&amp;rsquo;` as `&rsquo;`).
-static LEFTOVER_ENTITY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"&(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[a-zA-Z]{2,8}[0-9]?);").expect("valid regex")
-});
+static LEFTOVER_ENTITY: Lazy<Regex> =
+    lazy_regex!(r"&(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[a-zA-Z]{2,8}[0-9]?);");
 
 /// Text with the character references of a second escaping decoded (metadata some sites escape
 /// twice: "Mayor&#8217;s plan" → "Mayor’s plan"); other text as it is.
@@ -1342,10 +1341,9 @@ const MAX_LINKED_NAME_WORDS: usize = 6;
 
 /// Links to an author page (`/author/…`, `/profile/…`): the first one and its siblings.
 fn author_page_links(doc: &Html) -> Vec<String> {
-    static AUTHOR_HREF: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)/(?:authors?|profiles?|staff|contributors?|editors|writers?|journalists?|autor|autoren|auteur)/[^/?#]+/?$")
-            .expect("valid regex")
-    });
+    static AUTHOR_HREF: Lazy<Regex> = lazy_regex!(
+        r"(?i)/(?:authors?|profiles?|staff|contributors?|editors|writers?|journalists?|autor|autoren|auteur)/[^/?#]+/?$"
+    );
     let links = sel("a[href]");
     // The first such link with text, in a short block: a link in running text or in a
     // reference list names the subject of a page, and a picture link has no name.
@@ -1407,15 +1405,11 @@ fn short_text(e: ElementRef, max: usize) -> Option<String> {
 }
 
 /// Class or id of an element that holds the byline.
-static BYLINE_CLASS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)byline|\bauthor|author-?name|writer|reporter|contributor")
-        .expect("valid regex")
-});
+static BYLINE_CLASS: Lazy<Regex> =
+    lazy_regex!(r"(?i)byline|\bauthor|author-?name|writer|reporter|contributor");
 
-static NOT_BYLINE_CLASS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)bio|avatar|image|img|photo|comment|related|about|description|social|follow")
-        .expect("valid regex")
-});
+static NOT_BYLINE_CLASS: Lazy<Regex> =
+    lazy_regex!(r"(?i)bio|avatar|image|img|photo|comment|related|about|description|social|follow");
 
 /// Most elements of a page read when looking for one by its class or id.
 const MAX_ELEMENTS_SCANNED: usize = 20_000;
@@ -1861,10 +1855,9 @@ fn time_element(doc: &Html, strict: bool, order: SlashOrder) -> Option<Published
 }
 
 /// Dates in URL paths: `/2025/12/03/`, `/2025-12-03/`, `/20251203/`.
-static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/._-]|$)|[/_-]((?:19|20)\d{2})(\d{2})(\d{2})[/._-]")
-        .expect("valid regex")
-});
+static URL_DATE: Lazy<Regex> = lazy_regex!(
+    r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/._-]|$)|[/_-]((?:19|20)\d{2})(\d{2})(\d{2})[/._-]"
+);
 
 /// The date a URL path spells out, if any.
 pub fn date_in_url(url: &str) -> Option<PublishedDate> {
@@ -1878,9 +1871,7 @@ pub fn date_in_url(url: &str) -> Option<PublishedDate> {
     PublishedDate::ymd(y, m, d).filter(PublishedDate::is_plausible)
 }
 
-static DATE_CLASS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)date|time|publish|posted|byline|dateline|meta").expect("valid regex")
-});
+static DATE_CLASS: Lazy<Regex> = lazy_regex!(r"(?i)date|time|publish|posted|byline|dateline|meta");
 
 /// A date written in a short element whose class/id says date, time or publish.
 fn date_elements(doc: &Html, order: SlashOrder) -> Option<PublishedDate> {

@@ -89,6 +89,19 @@ struct Tag {
     end: usize,
 }
 
+impl Tag {
+    /// A comment, doctype or processing instruction ending at `end`: skipped whole, as a
+    /// nameless void tag.
+    fn skipped(end: usize) -> Tag {
+        Tag {
+            name: String::new(),
+            closing: false,
+            self_closing: true,
+            end,
+        }
+    }
+}
+
 /// Reads a start or end tag at `start` (which holds `<`); comments and doctypes are skipped
 /// whole and reported as a nameless void tag.
 fn read_tag(html: &str, start: usize) -> Option<Tag> {
@@ -97,24 +110,14 @@ fn read_tag(html: &str, start: usize) -> Option<Tag> {
         let end = comment
             .find("-->")
             .map_or(html.len(), |p| start + 4 + p + 3);
-        return Some(Tag {
-            name: String::new(),
-            closing: false,
-            self_closing: true,
-            end,
-        });
+        return Some(Tag::skipped(end));
     }
     let (closing, name_start) = match rest.as_bytes().first()? {
         b'/' => (true, 1),
         b if b.is_ascii_alphabetic() => (false, 0),
         b'!' | b'?' => {
             let end = rest.find('>').map_or(html.len(), |p| start + 1 + p + 1);
-            return Some(Tag {
-                name: String::new(),
-                closing: false,
-                self_closing: true,
-                end,
-            });
+            return Some(Tag::skipped(end));
         }
         _ => return None,
     };

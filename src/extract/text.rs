@@ -2,8 +2,7 @@
 //! near the top or bottom give authors and date, and boilerplate lines ("Subscribe to …",
 //! "Share this") are dropped from the body.
 
-use std::sync::LazyLock;
-
+use lazy_regex::{Lazy, lazy_regex};
 use regex::Regex;
 
 use super::byline::byline_names;
@@ -11,12 +10,9 @@ use crate::article::Article;
 use crate::date::parse_date_text;
 
 /// Short promotional or navigation lines that are not part of any article.
-static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^\s*(?:subscribe\b|follow us\b|sign up\b|share (?:this|on)\b|like us on\b|join (?:us|our)\b|download (?:our|the) app\b|click here\b|read (?:also|more)\s*:|related\s*:|advertisement$|all rights reserved|copyright\b|©)",
-    )
-    .expect("valid regex")
-});
+static BOILERPLATE: Lazy<Regex> = lazy_regex!(
+    r"(?i)^\s*(?:subscribe\b|follow us\b|sign up\b|share (?:this|on)\b|like us on\b|join (?:us|our)\b|download (?:our|the) app\b|click here\b|read (?:also|more)\s*:|related\s*:|advertisement$|all rights reserved|copyright\b|©)"
+);
 
 /// Whether a line can match [`BOILERPLATE`]: it opens (after white space) with "©" or with
 /// the first four letters of one of its phrases. An exact pre-check for the regex's ~315
@@ -47,10 +43,9 @@ fn may_be_boilerplate(line: &str) -> bool {
 }
 
 /// A dateline: a line that is a date, optionally labelled ("Published: …", "Posted on …").
-static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:(?:published|posted|date|dated)(?:\s+on)?\s*:?\s*)?(?P<date>[\w ,./:+-]{6,60})\s*$")
-        .expect("valid regex")
-});
+static DATELINE: Lazy<Regex> = lazy_regex!(
+    r"(?i)^\s*(?:(?:published|posted|date|dated)(?:\s+on)?\s*:?\s*)?(?P<date>[\w ,./:+-]{6,60})\s*$"
+);
 
 /// How many lines at each end of a text are searched for bylines and datelines.
 const EDGE_LINES: usize = 6;
