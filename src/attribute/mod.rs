@@ -941,9 +941,8 @@ fn share_contained(quotes: &mut [Quote]) {
         .filter(|(_, q)| q.speaker.is_none())
         .filter_map(|(i, q)| {
             let phrase = key(&q.text);
-            if phrase.split_whitespace().nth(2).is_none() {
-                return None;
-            }
+            // Three words at least.
+            phrase.split_whitespace().nth(2)?;
             let mut holders = quotes.iter().filter(|h| {
                 h.speaker.is_some() && h.text.len() > phrase.len() && holds_phrase(&h.text, phrase)
             });
@@ -951,7 +950,7 @@ fn share_contained(quotes: &mut [Quote]) {
             let speaker = first.speaker.clone()?;
             holders
                 .all(|h| h.speaker.as_ref() == Some(&speaker))
-                .then(|| (i, speaker, first.confidence * 0.7))
+                .then_some((i, speaker, first.confidence * 0.7))
         })
         .collect();
     for (i, s, c) in fills {
@@ -2500,6 +2499,7 @@ mod tests {
             "it was on the up and upper",
             "on the up and up"
         ));
+        assert!(holds_phrase("up and upper, up and up.", "up and up"));
     }
 
     #[test]
