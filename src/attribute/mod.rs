@@ -930,7 +930,7 @@ fn share_repeated(quotes: &mut [Quote]) {
 /// inside a longer attributed quote ("to make sure it is “on the up and up”" before the whole
 /// sentence is given to its speaker) takes that speaker, if every longer quote holding the
 /// phrase agrees, with a lower confidence. Shorter phrases ("stand down", a name in quote
-/// marks) are too common to be anyone's words.
+/// marks) are too common to be anyone's words, and so is a phrase with words quoted inside it.
 fn share_contained(quotes: &mut [Quote]) {
     if quotes.iter().all(|q| q.speaker.is_some()) || quotes.iter().all(|q| q.speaker.is_none()) {
         return;
@@ -941,8 +941,11 @@ fn share_contained(quotes: &mut [Quote]) {
         .filter(|(_, q)| q.speaker.is_none())
         .filter_map(|(i, q)| {
             let phrase = key(&q.text);
-            // Three words at least.
+            // Three words at least, none of them quoted apart ("of “B” shares" quotes one).
             phrase.split_whitespace().nth(2)?;
+            if phrase.contains(['“', '”', '"', '«', '»']) {
+                return None;
+            }
             let mut holders = quotes.iter().filter(|h| {
                 h.speaker.is_some() && h.text.len() > phrase.len() && holds_phrase(&h.text, phrase)
             });
@@ -2494,6 +2497,21 @@ mod tests {
                      “We will make sure it is on the up and up,” Bo Lind said.\n\
                      “It was never on the up and up,” Cy Dunn said.";
         assert_eq!(speakers(split)[0], None);
+        // A phrase quoting a word inside it ("of “B” shares") is a label, not the holder's words.
+        let quote = |speaker: Option<&str>, text: &str| Quote {
+            speaker: speaker.map(str::to_string),
+            text: text.to_string(),
+            confidence: 0.9,
+        };
+        let mut quotes = vec![
+            quote(None, "of “B” shares"),
+            quote(
+                Some("Bo Lind"),
+                "I do not like the concept of “B” shares at all",
+            ),
+        ];
+        share_contained(&mut quotes);
+        assert_eq!(quotes[0].speaker, None);
         // A phrase inside a word of the longer quote is not held by it.
         assert!(!holds_phrase(
             "it was on the up and upper",
