@@ -326,6 +326,7 @@ fn analyse(body: &str, title: &str) -> Analysis {
     }
     w.headline(title, body);
     share_repeated(&mut w.quotes);
+    share_contained(&mut w.quotes);
     Analysis {
         quotes: w.quotes,
         reported: w.reported,
@@ -879,21 +880,23 @@ fn reads_as_person(name: &str) -> bool {
     (2..=4).contains(&words.len()) && words.iter().all(word_ok)
 }
 
+/// The quoted words of a quote, the key under which copies of it are found: one copy may end
+/// in a comma, the other in a full stop; a copy widened to its reported clause ("the move as a
+/// “breach”") is keyed by its quoted words.
+fn key(text: &str) -> &str {
+    let quoted = text
+        .trim_end_matches([',', '.', ' '])
+        .strip_suffix(['”', '"', '»'])
+        .and_then(|t| t.rfind(['“', '"', '«']).map(|i| &t[i..]))
+        .unwrap_or(text);
+    quoted.trim_matches(|c: char| !c.is_alphanumeric())
+}
+
 /// A quote repeated in the article (a pull quote, a recap) without a speaker takes the
 /// speaker of its attributed copy, if all its copies agree.
 fn share_repeated(quotes: &mut [Quote]) {
     if quotes.iter().all(|q| q.speaker.is_some()) || quotes.iter().all(|q| q.speaker.is_none()) {
         return;
-    }
-    // One copy may end in a comma, the other in a full stop; a copy widened to its reported
-    // clause ("the move as a “breach”") is keyed by its quoted words.
-    fn key(text: &str) -> &str {
-        let quoted = text
-            .trim_end_matches([',', '.', ' '])
-            .strip_suffix(['”', '"', '»'])
-            .and_then(|t| t.rfind(['“', '"', '«']).map(|i| &t[i..]))
-            .unwrap_or(text);
-        quoted.trim_matches(|c: char| !c.is_alphanumeric())
     }
     let mut by_text: HashMap<&str, Option<(&str, f32)>> = HashMap::default();
     for q in quotes.iter() {
@@ -921,6 +924,51 @@ fn share_repeated(quotes: &mut [Quote]) {
         quotes[i].speaker = Some(s);
         quotes[i].confidence = c;
     }
+}
+
+/// A quoted phrase of three or more words without a speaker that the article also prints
+/// inside a longer attributed quote ("to make sure it is “on the up and up”" before the whole
+/// sentence is given to its speaker) takes that speaker, if every longer quote holding the
+/// phrase agrees, with a lower confidence. Shorter phrases ("stand down", a name in quote
+/// marks) are too common to be anyone's words, and so is a phrase with words quoted inside it.
+fn share_contained(quotes: &mut [Quote]) {
+    if quotes.iter().all(|q| q.speaker.is_some()) || quotes.iter().all(|q| q.speaker.is_none()) {
+        return;
+    }
+    let fills: Vec<(usize, String, f32)> = quotes
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| q.speaker.is_none())
+        .filter_map(|(i, q)| {
+            let phrase = key(&q.text);
+            // Three words at least, none of them quoted apart ("of “B” shares" quotes one).
+            phrase.split_whitespace().nth(2)?;
+            if phrase.contains(['“', '”', '"', '«', '»']) {
+                return None;
+            }
+            let mut holders = quotes.iter().filter(|h| {
+                h.speaker.is_some() && h.text.len() > phrase.len() && holds_phrase(&h.text, phrase)
+            });
+            let first = holders.next()?;
+            let speaker = first.speaker.clone()?;
+            holders
+                .all(|h| h.speaker.as_ref() == Some(&speaker))
+                .then_some((i, speaker, first.confidence * 0.7))
+        })
+        .collect();
+    for (i, s, c) in fills {
+        quotes[i].speaker = Some(s);
+        quotes[i].confidence = c;
+    }
+}
+
+/// Whether `text` holds `phrase` as whole words.
+fn holds_phrase(text: &str, phrase: &str) -> bool {
+    text.match_indices(phrase).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + phrase.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 impl<'a> Walker<'a> {
@@ -2438,6 +2486,43 @@ mod tests {
             speakers(body),
             vec![s("Bo Lind"), s("Bo Lind"), s("Bo Lind")]
         );
+    }
+
+    #[test]
+    fn a_phrase_inside_an_attributed_quote_shares_its_speaker() {
+        let s = |x: &str| Some(x.to_string());
+        let held = "The vote must be “on the up and up.”\nThe crowd left.\n\
+                    “We will make sure it is on the up and up,” Bo Lind said.";
+        assert_eq!(speakers(held), vec![s("Bo Lind"), s("Bo Lind")]);
+        // Two words are too common to be anyone's; two holders who disagree name nobody.
+        let short = "The guards were told to “stand down.”\nThe crowd left.\n\
+                     “Nobody told them to stand down,” Bo Lind said.";
+        assert_eq!(speakers(short)[0], None);
+        let split = "The vote must be “on the up and up.”\nThe crowd left.\n\
+                     “We will make sure it is on the up and up,” Bo Lind said.\n\
+                     “It was never on the up and up,” Cy Dunn said.";
+        assert_eq!(speakers(split)[0], None);
+        // A phrase quoting a word inside it ("of “B” shares") is a label, not the holder's words.
+        let quote = |speaker: Option<&str>, text: &str| Quote {
+            speaker: speaker.map(str::to_string),
+            text: text.to_string(),
+            confidence: 0.9,
+        };
+        let mut quotes = vec![
+            quote(None, "of “B” shares"),
+            quote(
+                Some("Bo Lind"),
+                "I do not like the concept of “B” shares at all",
+            ),
+        ];
+        share_contained(&mut quotes);
+        assert_eq!(quotes[0].speaker, None);
+        // A phrase inside a word of the longer quote is not held by it.
+        assert!(!holds_phrase(
+            "it was on the up and upper",
+            "on the up and up"
+        ));
+        assert!(holds_phrase("up and upper, up and up.", "up and up"));
     }
 
     #[test]
