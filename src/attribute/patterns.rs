@@ -987,6 +987,17 @@ pub static HANGING: LazyLock<Regex> = LazyLock::new(|| {
     build(&format!(r"(?:(?-u:\b)(?:{p})(?-u:\b)[^.!?]*|:\s*)$"))
 });
 
+/// Whether byte `end` lies within the lead-in ("On Monday, ") opening the sentence that holds
+/// byte `pos` of `text`.
+pub fn within_lead_in(text: &str, pos: usize, end: usize) -> bool {
+    let from = sentence_start(text, pos, SUBJECT_WINDOW);
+    end > from
+        && text
+            .get(from..pos)
+            .and_then(|sentence| LEAD.find(sentence))
+            .is_some_and(|m| from + m.end() >= end)
+}
+
 /// The space and lead-in opening a sentence, as [`SENTENCE_SUBJECT`] reads them.
 static LEAD: LazyLock<Regex> = LazyLock::new(|| build(&format!(r"^\s*{LEAD_IN}")));
 
