@@ -135,10 +135,9 @@ mod tests {
             speakers("On Monday, Ann Lee walked out, saying it was late."),
             ["Ann Lee"]
         );
-        // A subject that is no lead-in keeps its cue: "Bo Lind" opens the sentence.
-        for text in ["Ann Lee, Acme chief, walked out, saying it was late."] {
-            assert_eq!(speaker_of(text, "saying"), speaker_before(text, "saying"));
-        }
+        // A cue subject that is no lead-in keeps its cue.
+        let text = "Ann Lee, Acme chief, walked out, saying it was late.";
+        assert_eq!(speaker_of(text, "saying"), speaker_before(text, "saying"));
     }
 
     #[test]
