@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use super::apposed::lowercase_len;
 use super::cues::PARTICIPLES;
-use super::patterns::{Cue, acting_subject};
+use super::patterns::{Cue, acting_subject, within_lead_in};
 use crate::hash::HashSet;
 
 /// The one-word participles, for a lookup per candidate.
@@ -37,10 +37,22 @@ pub fn add_hanging(masked: &str, by: &[usize], cues: &mut Vec<Cue>) {
     });
     let after_by = by.iter().map(|&i| (i, i + 4));
     let mut found: Vec<(usize, usize, (usize, usize))> = Vec::new();
+    let mut relabelled: Vec<(usize, (usize, usize))> = Vec::new();
     for (clause_end, at) in after_marks.chain(after_by) {
         let end = at + lowercase_len(&bytes[at..]);
         let word = &masked[at..end];
-        if !word.ends_with("ing") || !SINGLE.contains(word) || cues.iter().any(|c| c.verb.0 == at) {
+        if !word.ends_with("ing") || !SINGLE.contains(word) {
+            continue;
+        }
+        // "On Monday, Ann Lee walked out, saying": a cue that took the lead-in for its subject
+        // and the clause after it for an apposition gets the clause's acting subject instead.
+        if let Some(k) = cues.iter().position(|c| c.verb.0 == at) {
+            if within_lead_in(masked, at, cues[k].subject.1)
+                && let Some(subject) =
+                    acting_subject(masked, clause_end).filter(|s| s.0 >= cues[k].subject.1)
+            {
+                relabelled.push((k, subject));
+            }
             continue;
         }
         // A cue of the subject's own ("Ann Lee said …, adding") already names it.
@@ -49,6 +61,9 @@ pub fn add_hanging(masked: &str, by: &[usize], cues: &mut Vec<Cue>) {
         {
             found.push((at, end, subject));
         }
+    }
+    for (k, subject) in relabelled {
+        cues[k].subject = subject;
     }
     for (at, end, subject) in found {
         let k = cues.partition_point(|c| c.verb.0 < at);
@@ -69,6 +84,24 @@ mod tests {
     use super::*;
     use crate::attribute::patterns::cues_of;
     use crate::attribute::verbs::scan;
+
+    /// The subject of the cue at `verb` from the patterns alone, and after `add_hanging`.
+    fn speaker_before<'a>(text: &'a str, verb: &str) -> Option<&'a str> {
+        let mut words = scan(text);
+        let at = text.find(verb)?;
+        let cues = cues_of(text, &mut words);
+        let c = cues.iter().find(|c| c.verb.0 == at)?;
+        Some(&text[c.subject.0..c.subject.1])
+    }
+
+    fn speaker_of<'a>(text: &'a str, verb: &str) -> Option<&'a str> {
+        let mut words = scan(text);
+        let at = text.find(verb)?;
+        let mut cues = cues_of(text, &mut words);
+        add_hanging(text, &words.listed().by, &mut cues);
+        let c = cues.iter().find(|c| c.verb.0 == at)?;
+        Some(&text[c.subject.0..c.subject.1])
+    }
 
     fn speakers(text: &str) -> Vec<&str> {
         let mut words = scan(text);
@@ -93,6 +126,18 @@ mod tests {
             speakers("Ann Lee changed her mind – arguing the plan would fail."),
             ["Ann Lee"]
         );
+    }
+
+    #[test]
+    fn a_lead_in_before_the_acting_subject_does_not_speak() {
+        // The lead-in is taken for a subject and "Ann Lee walked out" for its apposition.
+        assert_eq!(
+            speakers("On Monday, Ann Lee walked out, saying it was late."),
+            ["Ann Lee"]
+        );
+        // A cue subject that is no lead-in keeps its cue.
+        let text = "Ann Lee, Acme chief, walked out, saying it was late.";
+        assert_eq!(speaker_of(text, "saying"), speaker_before(text, "saying"));
     }
 
     #[test]

@@ -987,6 +987,17 @@ pub static HANGING: LazyLock<Regex> = LazyLock::new(|| {
     build(&format!(r"(?:(?-u:\b)(?:{p})(?-u:\b)[^.!?]*|:\s*)$"))
 });
 
+/// Whether byte `end` lies within the lead-in ("On Monday, ") opening the sentence that holds
+/// byte `pos` of `text`.
+pub fn within_lead_in(text: &str, pos: usize, end: usize) -> bool {
+    let from = sentence_start(text, pos, SUBJECT_WINDOW);
+    end > from
+        && text
+            .get(from..pos)
+            .and_then(|sentence| LEAD.find(sentence))
+            .is_some_and(|m| from + m.end() >= end)
+}
+
 /// The space and lead-in opening a sentence, as [`SENTENCE_SUBJECT`] reads them.
 static LEAD: LazyLock<Regex> = LazyLock::new(|| build(&format!(r"^\s*{LEAD_IN}")));
 
@@ -998,8 +1009,10 @@ pub static SENTENCE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// What may open a sentence before its subject: "On Tuesday,", "Conversely,", a dateline,
-/// "And then", or a capitalised word and lowercase words ("Hours later,", "Here in Dover,").
-const LEAD_IN: &str = r"(?:(?:And|But|So)\s+(?:then|now|later|also)\s+|(?:On|In|At|Later|Earlier|Meanwhile|Then|But|And|Also|Still|Yet|However|Speaking|Asked|After|Before|During|When|While|With|Following|Despite|Unlike|Like|Reached|[A-Z][a-z]{3,}ing)(?-u:\b)[^,]{0,60}\s+in\s+[A-Z][a-z]+,\s*[A-Z][A-Za-z]*\.?(?:\s+[A-Z][a-z]+)?,\s*|[A-Z][a-z]+(?:\s+[a-z0-9][a-z0-9’'\-]*){1,5}(?:\s+[A-Z][a-z]+){0,2},\s*|(?:On|In|At|Later|Earlier|Meanwhile|Then|But|And|Also|Still|Yet|However|Speaking|Asked|After|Before|During|When|While|With|Following|Despite|Unlike|Like|Reached|[A-Z][a-z]{3,}ing)(?-u:\b)[^,]{0,60},\s*|[A-Z][a-z]+ly,\s*|[A-Z]{3,}[A-Z ,.]*(?:[A-Z][a-z]{2,3}\.?\s+\d{1,2}\s*)?(?:\([^()]{1,20}\))?\s*[–—-]+\s*|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+\([A-Z]{2,10}\)\s*[–—-]+\s*){0,2}";
+/// "And then", a capitalised word and lowercase words ("Hours later,", "Here in Dover,"), and
+/// after one of those a lowercase "after/before/during/while/despite …," ("On Monday, after a
+/// week of silence,").
+const LEAD_IN: &str = r"(?:(?:And|But|So)\s+(?:then|now|later|also)\s+|(?:On|In|At|Later|Earlier|Meanwhile|Then|But|And|Also|Still|Yet|However|Speaking|Asked|After|Before|During|When|While|With|Following|Despite|Unlike|Like|Reached|[A-Z][a-z]{3,}ing)(?-u:\b)[^,]{0,60}\s+in\s+[A-Z][a-z]+,\s*[A-Z][A-Za-z]*\.?(?:\s+[A-Z][a-z]+)?,\s*|[A-Z][a-z]+(?:\s+[a-z0-9][a-z0-9’'\-]*){1,5}(?:\s+[A-Z][a-z]+){0,2},\s*|(?:On|In|At|Later|Earlier|Meanwhile|Then|But|And|Also|Still|Yet|However|Speaking|Asked|After|Before|During|When|While|With|Following|Despite|Unlike|Like|Reached|[A-Z][a-z]{3,}ing|after|before|during|while|despite)(?-u:\b)[^,]{0,60},\s*|[A-Z][a-z]+ly,\s*|[A-Z]{3,}[A-Z ,.]*(?:[A-Z][a-z]{2,3}\.?\s+\d{1,2}\s*)?(?:\([^()]{1,20}\))?\s*[–—-]+\s*|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+\([A-Z]{2,10}\)\s*[–—-]+\s*){0,2}";
 
 /// A sentence opened by a descriptor and a full name: "Republican presidential candidate Ann
 /// Lee quickly took to Twitter".
@@ -1544,6 +1557,10 @@ mod tests {
             ("Hours later, Ann Lee rated it", Some("Ann Lee")),
             ("Here in Dover, Ann Lee rated it", Some("Ann Lee")),
             ("And then Ann Lee rated it", Some("Ann Lee")),
+            (
+                "On Monday, after a week of silence, Ann Lee rated it",
+                Some("Ann Lee"),
+            ),
             (
                 "Speaking at a fair in Salem, New Dover, Ann Lee rated it",
                 Some("Ann Lee"),
