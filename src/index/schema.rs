@@ -30,7 +30,7 @@ use tantivy::tokenizer::{
 use super::prose::Prose;
 
 /// Bumped whenever the schema or an analyzer changes; an index with another version is refused.
-pub const SCHEMA_VERSION: u32 = 7;
+pub const SCHEMA_VERSION: u32 = 8;
 
 pub const KIND: &str = "kind";
 pub const PATH: &str = "path";
@@ -47,7 +47,8 @@ pub const LANGUAGE: &str = "language";
 pub const PUBLISHED: &str = "published";
 pub const PUBLISHED_PRECISION: &str = "published_precision";
 pub const CONFIDENCE: &str = "confidence";
-/// Exact canonical names, for counting (facets): one value per author / speaker / outlet.
+/// Exact canonical names, for counting (facets): one value per author / speaker / outlet,
+/// in a fast field only.
 pub const AUTHOR_KEY: &str = "author_key";
 pub const SPEAKER_KEY: &str = "speaker_key";
 pub const SOURCE_KEY: &str = "source_key";
@@ -178,9 +179,11 @@ pub fn build_schema() -> Schema {
     );
     b.add_u64_field(PUBLISHED_PRECISION, STORED);
     b.add_f64_field(CONFIDENCE, STORED);
-    b.add_text_field(AUTHOR_KEY, exact_key() | FAST);
-    b.add_text_field(SPEAKER_KEY, exact_key() | FAST);
-    b.add_text_field(SOURCE_KEY, exact_key() | FAST);
+    // Only counted (facets read their columns), never searched: not indexed. Indexed, a
+    // quote's speaker key was one more term for tantivy's indexing thread to record and write.
+    b.add_text_field(AUTHOR_KEY, FAST);
+    b.add_text_field(SPEAKER_KEY, FAST);
+    b.add_text_field(SOURCE_KEY, FAST);
     b.add_u64_field(FILE_SIZE, FAST);
     b.add_i64_field(FILE_MTIME, FAST);
     b.add_u64_field(CONTENT_HASH, FAST);

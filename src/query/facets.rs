@@ -353,6 +353,65 @@ mod tests {
     }
 
     #[test]
+    fn name_keys_are_counted_from_fast_fields_alone() {
+        use crate::article::{Article, Quote};
+        use crate::index::document::{FileState, article_documents};
+        use crate::index::schema::{
+            AUTHOR_KEY, Fields, SOURCE_KEY, SPEAKER_KEY, build_schema, register_analyzers,
+        };
+        let index = Index::create_in_ram(build_schema());
+        register_analyzers(&index);
+        let fields = Fields::new(&index.schema()).unwrap();
+        for key in [fields.author_key, fields.speaker_key, fields.source_key] {
+            let entry = index.schema().get_field_entry(key).clone();
+            assert!(entry.is_fast() && !entry.is_indexed(), "{}", entry.name());
+        }
+        let quote = |speaker: &str| Quote {
+            speaker: Some(speaker.into()),
+            text: "we will see".into(),
+            confidence: 0.9,
+        };
+        let article = |path: &str, author: &str, quotes: Vec<Quote>| Article {
+            path: path.into(),
+            authors: vec![author.into()],
+            source: Some("Test Wire".into()),
+            speakers: crate::attribute::speakers_of(&quotes),
+            quotes,
+            ..Default::default()
+        };
+        let articles = [
+            article("a", "Ann Lee", vec![quote("Bo Lind"), quote("Cy Dahl")]),
+            article("b", "Ann Lee", vec![quote("Bo Lind")]),
+        ];
+        let mut writer: IndexWriter = index.writer_with_num_threads(1, 15_000_000).unwrap();
+        let state = FileState {
+            size: 1,
+            mtime: 1,
+            hash: 1,
+        };
+        for a in &articles {
+            for doc in article_documents(&fields, a, state) {
+                writer.add_document(doc).unwrap();
+            }
+        }
+        writer.commit().unwrap();
+        let searcher = index.reader().unwrap().searcher();
+        let counts = |field: &str| -> Vec<(String, u64)> {
+            top_terms(&searcher, &AllQuery, field, 5)
+                .unwrap()
+                .into_iter()
+                .map(|c| (c.name, c.count))
+                .collect()
+        };
+        assert_eq!(counts(AUTHOR_KEY), [("Ann Lee".to_string(), 2)]);
+        assert_eq!(counts(SOURCE_KEY), [("Test Wire".to_string(), 2)]);
+        assert_eq!(
+            counts(SPEAKER_KEY),
+            [("Bo Lind".to_string(), 2), ("Cy Dahl".to_string(), 1)]
+        );
+    }
+
+    #[test]
     fn no_values_no_counts() {
         let index = index_of(&[vec![vec![]]]);
         assert!(top(&index, 3).is_empty());
