@@ -830,6 +830,25 @@ fn institution_before_and(masked: &str, subject: (usize, usize)) -> Option<(&str
         .then(|| (&masked[start..subject.1], partner))
 }
 
+/// Whether the text before a cue's subject ends in an earlier item of a list of speakers:
+/// "Ann Lee and ", "Ann Lee & ", "Ann Lee, " (a name before the comma). A comma after a
+/// lowercase word ends a lead-in, not a list item: "If anything, Ann Lee argued …", "The plan,
+/// Ann Lee argued, …".
+fn follows_list_item(before: &str) -> bool {
+    if before.ends_with(" and ") {
+        return true;
+    }
+    let before = before.trim_end();
+    if before.ends_with('&') {
+        return true;
+    }
+    before.strip_suffix(',').is_some_and(|seg| {
+        seg.rsplit(char::is_whitespace)
+            .next()
+            .is_some_and(|w| !w.starts_with(|c: char| c.is_lowercase()))
+    })
+}
+
 /// Whether `before` (the text before a subject) ends with a capitalised word and "and", with
 /// no comma or sentence end between them: "… Disease Control and ".
 fn after_capitalised_and(before: &str) -> bool {
@@ -1292,8 +1311,7 @@ impl<'a> Walker<'a> {
             self.resolver.note_speaker(&r.name);
             // "Ann Lee and Bo Lind argued": the last of a list speaks with others, and does not
             // go on alone into the next paragraph.
-            let listed = masked[..c.subject.0].trim_end().ends_with([',', '&'])
-                || masked[..c.subject.0].ends_with(" and ");
+            let listed = follows_list_item(&masked[..c.subject.0]);
             self.last_cue_speaker = (!listed).then(|| r.name.clone());
             // An unnamed source described by whom it speaks for ("a spokeswoman for Acme")
             // is reported as written, like the quotes it speaks; pronouns and roles are not.
@@ -2237,6 +2255,14 @@ mod tests {
             (
                 "Ann Lee, Cy Ray and Bo Lind argued that taxes were high.\n“We need more of it now, and soon.”",
                 vec![None],
+            ),
+            (
+                "If anything, Bo Lind argued in his email, taxes were high.\n“We need more of it now, and soon.”",
+                vec![s("Bo Lind")],
+            ),
+            (
+                "Taxes, Bo Lind argued, were high.\n“We need more of it now, and soon.”",
+                vec![s("Bo Lind")],
             ),
             (
                 "“We are ready for all of it,” said a longtime adviser to Bo Lind, who asked not to be named.",
