@@ -1147,6 +1147,7 @@ impl<'a> Walker<'a> {
             let found = if found.is_some() || !self.attached_nobody {
                 found
                     .or_else(|| self.speaker_later(&masked, span, &cues[next_cue..]))
+                    .or_else(|| self.sentence_closing_cue(&masked, span, &cues[next_cue..]))
                     .or_else(|| self.previous_sentence(&masked, span, &cues[..next_cue]))
                     .or_else(|| Self::carried(prev.as_deref(), 0.75))
                     .or_else(|| {
@@ -1379,6 +1380,33 @@ impl<'a> Walker<'a> {
         // Other quotes may stand between: "“a” and “b,” Ann Lee said" gives Ann Lee both.
         let gap = &masked[span.end..cue.start()];
         if sentence_start(gap, gap.len(), gap.len()) > 0 {
+            return None;
+        }
+        self.found(masked, cue, 0.7, None)
+    }
+
+    /// "The promise to “…” appeals to voters who …, said Ann Lee, a pollster.": a sentence
+    /// closed by ", said X" (an apposition may follow X) is X's, however far the quote stands
+    /// before the cue (`speaker_later` reaches only `LATER_WINDOW`).
+    fn sentence_closing_cue(&mut self, masked: &str, span: &Span, cues: &[Cue]) -> Option<Found> {
+        let cue = cues.first()?;
+        if span.open_at_end || !cue.inverted || cue.agent || cue.start() < span.end {
+            return None;
+        }
+        let gap = &masked[span.end..cue.start()];
+        if gap.len() > BEFORE_WINDOW
+            || !gap.trim_end().ends_with(',')
+            || sentence_start(gap, gap.len(), gap.len()) > 0
+        {
+            return None;
+        }
+        // After the speaker, the sentence ends, with at most an apposition before its end.
+        let rest = &masked[cue.end()..];
+        let end = rest.find(['.', '!', '?', ';', '\n']).unwrap_or(rest.len());
+        let tail = rest[..end].trim();
+        let apposition = tail.is_empty()
+            || (tail.starts_with(',') && !tail.contains(QUOTE_MARKS) && !tail.contains('_'));
+        if !apposition {
             return None;
         }
         self.found(masked, cue, 0.7, None)
@@ -2255,6 +2283,12 @@ mod tests {
             (
                 "Ann Lee, Cy Ray and Bo Lind argued that taxes were high.\n“We need more of it now, and soon.”",
                 vec![None],
+            ),
+            (
+                "The promise to “take our country back” appeals to voters who wish for a return to \
+                 an era when a college degree was not needed to earn a middle-class living and the \
+                 town was much smaller than now, said Ann Lee, a pollster.",
+                vec![s("Ann Lee")],
             ),
             (
                 "If anything, Bo Lind argued in his email, taxes were high.\n“We need more of it now, and soon.”",
