@@ -306,6 +306,9 @@ struct Walker<'a> {
     attached_nobody: bool,
     /// Where the current paragraph's nicknames in quotes open ("Ann “Bee” Lee").
     nicknames: Vec<usize>,
+    /// Where the current paragraph's quotes that end a sentence inside their marks close
+    /// ("… for “being right.” Ann Lee …"): masked, that sentence end is hidden.
+    closing_sentences: Vec<usize>,
 }
 
 fn analyse(body: &str, title: &str) -> Analysis {
@@ -1029,6 +1032,17 @@ impl<'a> Walker<'a> {
                 .map(|s| s.start),
         );
         self.resolver.learn_masked(para, masked.clone());
+        self.closing_sentences.clear();
+        self.closing_sentences.extend(
+            spans
+                .iter()
+                .filter(|s| {
+                    para[s.text_start..s.text_end]
+                        .trim_end()
+                        .ends_with(['.', '?', '!'])
+                })
+                .map(|s| s.end),
+        );
         let mut prev: Option<String> = None;
         let mut words = verbs::scan(&masked);
         let mut cues = cues_of(&masked, &mut words);
@@ -1800,7 +1814,7 @@ impl<'a> Walker<'a> {
         if let Some(found) = self.relative_clause(masked, span) {
             return found;
         }
-        let from = sentence_start(masked, span.start, BEFORE_WINDOW);
+        let from = self.after_quoted_sentence_end(masked, span.start);
         // A cue of the sentence that names nobody leaves the rules below but the last.
         let cue_named_nobody = cues.last().is_some_and(|c| c.start() >= from);
         if cue_named_nobody && let Some(found) = self.cue_in_sentence(masked, span, cues) {
@@ -1900,6 +1914,35 @@ impl<'a> Walker<'a> {
             confidence: 0.5,
             verb_end: None,
         })
+    }
+
+    /// Where the sentence holding byte `pos` starts, also when the sentence before ended
+    /// inside a quote's marks, which masking hides: "He took credit for “being right.” Ann
+    /// Lee went on the attack, saying “…": a closing mark after a full stop, question or
+    /// exclamation mark, then a capital, when the sentence so opened names a person the
+    /// article knows ("Giant screens showed: “…”" opens with no speaker).
+    fn after_quoted_sentence_end(&mut self, masked: &str, pos: usize) -> usize {
+        let from = sentence_start(masked, pos, BEFORE_WINDOW);
+        let Some(opened) = self
+            .closing_sentences
+            .iter()
+            .filter(|&&end| from < end && end < pos)
+            .filter_map(|&end| {
+                let rest = &masked[end..pos];
+                let next = rest.trim_start();
+                (next.len() < rest.len() && next.starts_with(|c: char| c.is_uppercase()))
+                    .then(|| pos - next.len())
+            })
+            .last()
+        else {
+            return from;
+        };
+        let person = opening_subject(&masked[opened..pos])
+            .and_then(|raw| self.resolver.resolve(raw))
+            .is_some_and(|r| {
+                !r.indirect && (r.name.contains(' ') || self.resolver.is_person(&r.name))
+            });
+        if person { opened } else { from }
     }
 
     /// "Ann Lee says she got a call from home. “…”": a quote opening the sentence right after
@@ -2289,6 +2332,11 @@ mod tests {
                  an era when a college degree was not needed to earn a middle-class living and the \
                  town was much smaller than now, said Ann Lee, a pollster.",
                 vec![s("Ann Lee")],
+            ),
+            (
+                "He took credit for “being right on it.” Bo Lind went on the attack, saying, “Is \
+                 Ann Lee going to mention it?”",
+                vec![None, s("Bo Lind")],
             ),
             (
                 "If anything, Bo Lind argued in his email, taxes were high.\n“We need more of it now, and soon.”",
