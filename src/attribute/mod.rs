@@ -2339,6 +2339,14 @@ mod tests {
                 vec![None, s("Bo Lind")],
             ),
             (
+                "“The way I see it,” Ann Lee elaborated, “no one ever questioned his service.”",
+                vec![s("Ann Lee"), s("Ann Lee")],
+            ),
+            (
+                "Bo Lind was quick to add that the deal stands.\n“Building it? Not negotiable.”",
+                vec![s("Bo Lind")],
+            ),
+            (
                 "If anything, Bo Lind argued in his email, taxes were high.\n“We need more of it now, and soon.”",
                 vec![s("Bo Lind")],
             ),
