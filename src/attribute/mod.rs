@@ -1933,7 +1933,7 @@ impl<'a> Walker<'a> {
                 (next.len() < rest.len() && next.starts_with(|c: char| c.is_uppercase()))
                     .then(|| pos - next.len())
             })
-            .last()
+            .next_back()
         else {
             return from;
         };
@@ -2334,8 +2334,8 @@ mod tests {
                 vec![s("Ann Lee")],
             ),
             (
-                "He took credit for “being right on it.” Bo Lind went on the attack, saying, “Is \
-                 Ann Lee going to mention it?”",
+                "He took credit for “being right on it.” Bo Lind went fully on the attack, saying, \
+                 “Is Ann Lee going to mention it?”",
                 vec![None, s("Bo Lind")],
             ),
             (
@@ -2351,7 +2351,7 @@ mod tests {
                 vec![s("Bo Lind")],
             ),
             (
-                "Taxes, Bo Lind argued, were high.\n“We need more of it now, and soon.”",
+                "The taxes, Bo Lind argued, were high.\n“We need more of it now, and soon.”",
                 vec![s("Bo Lind")],
             ),
             (
