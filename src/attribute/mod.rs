@@ -1326,7 +1326,11 @@ impl<'a> Walker<'a> {
             self.resolver.note_speaker(&r.name);
             // "Ann Lee and Bo Lind argued": the last of a list speaks with others, and does not
             // go on alone into the next paragraph.
-            let listed = follows_list_item(&masked[..c.subject.0]);
+            // After a lead-in comma only a name goes on: "…, he said." may stand for someone
+            // unnamed ("the aide") that a pronoun cannot reach.
+            let before = &masked[..c.subject.0];
+            let listed =
+                follows_list_item(before) || (r.indirect && before.trim_end().ends_with(','));
             self.last_cue_speaker = (!listed).then(|| r.name.clone());
             // An unnamed source described by whom it speaks for ("a spokeswoman for Acme")
             // is reported as written, like the quotes it speaks; pronouns and roles are not.
