@@ -66,8 +66,9 @@ pub fn quote_spans(para: &str) -> Vec<Span> {
                 open = Some((i, if c == '”' { '“' } else { c }));
             }
             Some((s, o)) if closes(o, c) => {
-                // “ after a space is a new opening, not a closing, unless it is straight.
-                if c == '“' && o == '“' && opens_here(para, i) {
+                // “ after a space is a new opening, not a closing, unless it is straight; so
+                // is a doubled opening mark (““…).
+                if c == '“' && o == '“' && (opens_here(para, i) || i == s + o.len_utf8()) {
                     open = Some((i, c));
                     continue;
                 }
@@ -200,6 +201,10 @@ mod tests {
             ("It is \"unbalanced", &["unbalanced"]),
             ("x\"y", &[]),
             ("“Mixed up marks“ here", &["Mixed up marks"]),
+            (
+                "language: ““Doubled opening,” he said.",
+                &["Doubled opening,"],
+            ),
             ("«Guillemets» too", &["Guillemets"]),
             ("“Outer ‘inner’ words”", &["Outer ‘inner’ words"]),
             ("\"\"\"\"", &["", ""]),

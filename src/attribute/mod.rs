@@ -306,6 +306,9 @@ struct Walker<'a> {
     attached_nobody: bool,
     /// Where the current paragraph's nicknames in quotes open ("Ann “Bee” Lee").
     nicknames: Vec<usize>,
+    /// Where the current paragraph's quotes that end a sentence inside their marks close
+    /// ("… for “being right.” Ann Lee …"): masked, that sentence end is hidden.
+    closing_sentences: Vec<usize>,
 }
 
 fn analyse(body: &str, title: &str) -> Analysis {
@@ -830,6 +833,25 @@ fn institution_before_and(masked: &str, subject: (usize, usize)) -> Option<(&str
         .then(|| (&masked[start..subject.1], partner))
 }
 
+/// Whether the text before a cue's subject ends in an earlier item of a list of speakers:
+/// "Ann Lee and ", "Ann Lee & ", "Ann Lee, " (a name before the comma). A comma after a
+/// lowercase word ends a lead-in, not a list item: "If anything, Ann Lee argued …", "The plan,
+/// Ann Lee argued, …".
+fn follows_list_item(before: &str) -> bool {
+    if before.ends_with(" and ") {
+        return true;
+    }
+    let before = before.trim_end();
+    if before.ends_with('&') {
+        return true;
+    }
+    before.strip_suffix(',').is_some_and(|seg| {
+        seg.rsplit(char::is_whitespace)
+            .next()
+            .is_some_and(|w| !w.starts_with(|c: char| c.is_lowercase()))
+    })
+}
+
 /// Whether `before` (the text before a subject) ends with a capitalised word and "and", with
 /// no comma or sentence end between them: "… Disease Control and ".
 fn after_capitalised_and(before: &str) -> bool {
@@ -1010,6 +1032,17 @@ impl<'a> Walker<'a> {
                 .map(|s| s.start),
         );
         self.resolver.learn_masked(para, masked.clone());
+        self.closing_sentences.clear();
+        self.closing_sentences.extend(
+            spans
+                .iter()
+                .filter(|s| {
+                    para[s.text_start..s.text_end]
+                        .trim_end()
+                        .ends_with(['.', '?', '!'])
+                })
+                .map(|s| s.end),
+        );
         let mut prev: Option<String> = None;
         let mut words = verbs::scan(&masked);
         let mut cues = cues_of(&masked, &mut words);
@@ -1128,6 +1161,7 @@ impl<'a> Walker<'a> {
             let found = if found.is_some() || !self.attached_nobody {
                 found
                     .or_else(|| self.speaker_later(&masked, span, &cues[next_cue..]))
+                    .or_else(|| self.sentence_closing_cue(&masked, span, &cues[next_cue..]))
                     .or_else(|| self.previous_sentence(&masked, span, &cues[..next_cue]))
                     .or_else(|| Self::carried(prev.as_deref(), 0.75))
                     .or_else(|| {
@@ -1292,8 +1326,11 @@ impl<'a> Walker<'a> {
             self.resolver.note_speaker(&r.name);
             // "Ann Lee and Bo Lind argued": the last of a list speaks with others, and does not
             // go on alone into the next paragraph.
-            let listed = masked[..c.subject.0].trim_end().ends_with([',', '&'])
-                || masked[..c.subject.0].ends_with(" and ");
+            // After a lead-in comma only a name goes on: "…, he said." may stand for someone
+            // unnamed ("the aide") that a pronoun cannot reach.
+            let before = &masked[..c.subject.0];
+            let listed =
+                follows_list_item(before) || (r.indirect && before.trim_end().ends_with(','));
             self.last_cue_speaker = (!listed).then(|| r.name.clone());
             // An unnamed source described by whom it speaks for ("a spokeswoman for Acme")
             // is reported as written, like the quotes it speaks; pronouns and roles are not.
@@ -1361,6 +1398,33 @@ impl<'a> Walker<'a> {
         // Other quotes may stand between: "“a” and “b,” Ann Lee said" gives Ann Lee both.
         let gap = &masked[span.end..cue.start()];
         if sentence_start(gap, gap.len(), gap.len()) > 0 {
+            return None;
+        }
+        self.found(masked, cue, 0.7, None)
+    }
+
+    /// "The promise to “…” appeals to voters who …, said Ann Lee, a pollster.": a sentence
+    /// closed by ", said X" (an apposition may follow X) is X's, however far the quote stands
+    /// before the cue (`speaker_later` reaches only `LATER_WINDOW`).
+    fn sentence_closing_cue(&mut self, masked: &str, span: &Span, cues: &[Cue]) -> Option<Found> {
+        let cue = cues.first()?;
+        if span.open_at_end || !cue.inverted || cue.agent || cue.start() < span.end {
+            return None;
+        }
+        let gap = &masked[span.end..cue.start()];
+        if gap.len() > BEFORE_WINDOW
+            || !gap.trim_end().ends_with(',')
+            || sentence_start(gap, gap.len(), gap.len()) > 0
+        {
+            return None;
+        }
+        // After the speaker, the sentence ends, with at most an apposition before its end.
+        let rest = &masked[cue.end()..];
+        let end = rest.find(['.', '!', '?', ';', '\n']).unwrap_or(rest.len());
+        let tail = rest[..end].trim();
+        let apposition = tail.is_empty()
+            || (tail.starts_with(',') && !tail.contains(QUOTE_MARKS) && !tail.contains('_'));
+        if !apposition {
             return None;
         }
         self.found(masked, cue, 0.7, None)
@@ -1754,7 +1818,7 @@ impl<'a> Walker<'a> {
         if let Some(found) = self.relative_clause(masked, span) {
             return found;
         }
-        let from = sentence_start(masked, span.start, BEFORE_WINDOW);
+        let from = self.after_quoted_sentence_end(masked, span.start);
         // A cue of the sentence that names nobody leaves the rules below but the last.
         let cue_named_nobody = cues.last().is_some_and(|c| c.start() >= from);
         if cue_named_nobody && let Some(found) = self.cue_in_sentence(masked, span, cues) {
@@ -1854,6 +1918,35 @@ impl<'a> Walker<'a> {
             confidence: 0.5,
             verb_end: None,
         })
+    }
+
+    /// Where the sentence holding byte `pos` starts, also when the sentence before ended
+    /// inside a quote's marks, which masking hides: "He took credit for “being right.” Ann
+    /// Lee went on the attack, saying “…": a closing mark after a full stop, question or
+    /// exclamation mark, then a capital, when the sentence so opened names a person the
+    /// article knows ("Giant screens showed: “…”" opens with no speaker).
+    fn after_quoted_sentence_end(&mut self, masked: &str, pos: usize) -> usize {
+        let from = sentence_start(masked, pos, BEFORE_WINDOW);
+        let Some(opened) = self
+            .closing_sentences
+            .iter()
+            .filter(|&&end| from < end && end < pos)
+            .filter_map(|&end| {
+                let rest = &masked[end..pos];
+                let next = rest.trim_start();
+                (next.len() < rest.len() && next.starts_with(|c: char| c.is_uppercase()))
+                    .then(|| pos - next.len())
+            })
+            .next_back()
+        else {
+            return from;
+        };
+        let person = opening_subject(&masked[opened..pos])
+            .and_then(|raw| self.resolver.resolve(raw))
+            .is_some_and(|r| {
+                !r.indirect && (r.name.contains(' ') || self.resolver.is_person(&r.name))
+            });
+        if person { opened } else { from }
     }
 
     /// "Ann Lee says she got a call from home. “…”": a quote opening the sentence right after
@@ -2237,6 +2330,33 @@ mod tests {
             (
                 "Ann Lee, Cy Ray and Bo Lind argued that taxes were high.\n“We need more of it now, and soon.”",
                 vec![None],
+            ),
+            (
+                "The promise to “take our country back” appeals to voters who wish for a return to \
+                 an era when a college degree was not needed to earn a middle-class living and the \
+                 town was much smaller than now, said Ann Lee, a pollster.",
+                vec![s("Ann Lee")],
+            ),
+            (
+                "He took credit for “being right on it.” Bo Lind went fully on the attack, saying, \
+                 “Is Ann Lee going to mention it?”",
+                vec![None, s("Bo Lind")],
+            ),
+            (
+                "“The way I see it,” Ann Lee elaborated, “no one ever questioned his service.”",
+                vec![s("Ann Lee"), s("Ann Lee")],
+            ),
+            (
+                "Bo Lind was quick to add that the deal stands.\n“Building it? Not negotiable.”",
+                vec![s("Bo Lind")],
+            ),
+            (
+                "If anything, Bo Lind argued in his email, taxes were high.\n“We need more of it now, and soon.”",
+                vec![s("Bo Lind")],
+            ),
+            (
+                "The taxes, Bo Lind argued, were high.\n“We need more of it now, and soon.”",
+                vec![s("Bo Lind")],
             ),
             (
                 "“We are ready for all of it,” said a longtime adviser to Bo Lind, who asked not to be named.",
