@@ -276,7 +276,6 @@ struct Found {
 }
 
 /// The walk over paragraphs, with what carries from one to the next.
-#[derive(Default)]
 struct Walker<'a> {
     resolver: Resolver<'a>,
     /// Where the subject of the last pronoun cue checked starts in the current paragraph, and
@@ -313,10 +312,7 @@ struct Walker<'a> {
 
 fn analyse(body: &str, title: &str) -> Analysis {
     let body = &typewriter_quotes(body);
-    let mut w = Walker {
-        resolver: Resolver::new(body),
-        ..Walker::default()
-    };
+    let mut w = Walker::new(body);
     // The lines of `body`, as `split('\n')` gives them, found with a vectorised search.
     let ends = memchr::memchr_iter(b'\n', body.as_bytes()).chain([body.len()]);
     let mut start = 0;
@@ -994,6 +990,27 @@ fn holds_phrase(text: &str, phrase: &str) -> bool {
 }
 
 impl<'a> Walker<'a> {
+    /// A walk over `body` with nothing carried yet. Written out field by field: a derived
+    /// `Default` built a second, unused resolver (a dozen hash maps) per article.
+    fn new(body: &'a str) -> Self {
+        Self {
+            resolver: Resolver::new(body),
+            unnamed: None,
+            quotes: Vec::new(),
+            reported: Vec::new(),
+            list_speaker: None,
+            carry: None,
+            pending: Vec::new(),
+            standalone: Vec::new(),
+            previous_speaker: None,
+            last_cue_speaker: None,
+            joint: Vec::new(),
+            labels: Vec::new(),
+            attached_nobody: false,
+            nicknames: Vec::new(),
+        }
+    }
+
     fn paragraph(&mut self, para: &'a str) {
         let trimmed = para.trim();
         let is_bullet = trimmed.starts_with(BULLETS);

@@ -53,13 +53,41 @@ struct Entry {
     kind: Option<Kind>,
 }
 
+/// Which words may be looked up: for the last five bits of two of a word's bytes, one bit
+/// per length (below 64) of a listed word with such bytes. A word passes when both tables let
+/// it: the first keyed by its first and last bytes, the second by its second and third (the
+/// last byte for shorter words). Most words are turned away by the first ("add" lets "and"
+/// through), more than half of the rest by the second.
+#[derive(Clone, Copy)]
+struct Filter {
+    ends: [u64; 1024],
+    inner: [u64; 1024],
+}
+
+impl Filter {
+    const EMPTY: Self = Self {
+        ends: [0; 1024],
+        inner: [0; 1024],
+    };
+
+    fn add(&mut self, word: &[u8]) {
+        self.ends[ends(word)] |= 1 << word.len();
+        self.inner[inner(word)] |= 1 << word.len();
+    }
+
+    /// Whether `word` (non-empty) may be listed.
+    fn lets(&self, word: &[u8]) -> bool {
+        let len = word.len();
+        len < 64 && self.ends[ends(word)] >> len & 1 == 1 && self.inner[inner(word)] >> len & 1 == 1
+    }
+}
+
 /// The listed words, indexed by their (first) word.
 struct Table {
-    /// For the last five bits of a first word's first and last bytes, one bit per length
-    /// (below 64) of such a first word of a verb: a filter that turns most words away.
-    verb_lengths: [u64; 1024],
-    /// The same filter for first words of verbs and for nouns.
-    all_lengths: [u64; 1024],
+    /// The filter of first words of verbs.
+    verbs: Filter,
+    /// The filter of first words of verbs and of nouns.
+    all: Filter,
     by_head: HashMap<&'static [u8], Entry>,
 }
 
@@ -68,8 +96,8 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
     let mut ordered: Vec<&'static str> = SPEECH_VERBS.to_vec();
     ordered.sort_by_key(|v| std::cmp::Reverse(v.len()));
     let mut table = Table {
-        verb_lengths: [0; 1024],
-        all_lengths: [0; 1024],
+        verbs: Filter::EMPTY,
+        all: Filter::EMPTY,
         by_head: HashMap::default(),
     };
     for verb in ordered {
@@ -78,8 +106,8 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
         if !is_lexicon_word(head) {
             continue;
         }
-        table.verb_lengths[ends(head)] |= 1 << head.len();
-        table.all_lengths[ends(head)] |= 1 << head.len();
+        table.verbs.add(head);
+        table.all.add(head);
         table.by_head.entry(head).or_default().verbs.push(bytes);
     }
     let sources = SOURCE_NOUNS.iter().map(|n| (n, Kind::Source));
@@ -92,7 +120,7 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
         // A noun with a space or a non-word byte is no word the scan reads: a test keeps
         // the lists free of them.
         if is_lexicon_word(word) {
-            table.all_lengths[ends(word)] |= 1 << word.len();
+            table.all.add(word);
             table.by_head.entry(word).or_default().kind = Some(kind);
         }
     }
@@ -104,9 +132,15 @@ fn is_lexicon_word(word: &[u8]) -> bool {
     !word.is_empty() && word.len() < 64 && word.iter().copied().all(is_word)
 }
 
-/// The [`Table::lengths`] slot of a (non-empty) word.
+/// The [`Filter::ends`] slot of a (non-empty) word.
 fn ends(word: &[u8]) -> usize {
     usize::from(word[0] & 31) << 5 | usize::from(word[word.len() - 1] & 31)
+}
+
+/// The [`Filter::inner`] slot of a (non-empty) word.
+fn inner(word: &[u8]) -> usize {
+    let last = word.len() - 1;
+    usize::from(word[1.min(last)] & 31) << 5 | usize::from(word[2.min(last)] & 31)
 }
 
 /// The ASCII word bytes, as `(?-u:\b)` reads them.
@@ -159,7 +193,7 @@ pub struct Scan<'t> {
     /// Where the search goes on.
     at: usize,
     /// The filter of the words looked up: verbs' first words, or the listed words as well.
-    lengths: &'static [u64; 1024],
+    filter: &'static Filter,
     listed: Listed,
 }
 
@@ -209,7 +243,7 @@ impl<'t> Iterator for Scan<'t> {
                 i += 1;
             }
             let len = i - start;
-            if len >= 64 || self.lengths[ends(&bytes[start..i])] >> len & 1 == 0 {
+            if !self.filter.lets(&bytes[start..i]) {
                 continue;
             }
             let Some(entry) = table.by_head.get(&bytes[start..i]) else {
@@ -253,7 +287,7 @@ pub fn speech_verbs(text: &str) -> Scan<'_> {
     Scan {
         text,
         at: 0,
-        lengths: &TABLE.verb_lengths,
+        filter: &TABLE.verbs,
         listed: Listed::default(),
     }
 }
@@ -263,7 +297,7 @@ pub fn speech_verbs(text: &str) -> Scan<'_> {
 /// one (a test checks the lists).
 pub fn scan(text: &str) -> Scan<'_> {
     Scan {
-        lengths: &TABLE.all_lengths,
+        filter: &TABLE.all,
         ..speech_verbs(text)
     }
 }
@@ -359,6 +393,26 @@ mod tests {
             (&[11][..], &[27, 31, 41][..])
         );
         assert_eq!(listed, nouns_expected(text));
+    }
+
+    #[test]
+    fn the_filters_let_every_listed_word_through() {
+        for verb in SPEECH_VERBS {
+            let head = verb.split(' ').next().unwrap_or(verb).as_bytes();
+            if is_lexicon_word(head) {
+                assert!(TABLE.verbs.lets(head) && TABLE.all.lets(head), "{verb}");
+            }
+        }
+        for noun in SOURCE_NOUNS
+            .iter()
+            .chain(POLL_NOUNS.iter())
+            .chain(&["of", "by"])
+        {
+            assert!(TABLE.all.lets(noun.as_bytes()), "{noun}");
+        }
+        // "and" has the ends and length of "add", not its inner bytes.
+        assert!(TABLE.verbs.ends[ends(b"and")] >> 3 & 1 == 1);
+        assert!(!TABLE.all.lets(b"and"));
     }
 
     #[test]
