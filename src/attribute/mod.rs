@@ -1008,6 +1008,7 @@ impl<'a> Walker<'a> {
             labels: Vec::new(),
             attached_nobody: false,
             nicknames: Vec::new(),
+            closing_sentences: Vec::new(),
         }
     }
 
